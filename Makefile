@@ -1,0 +1,60 @@
+# Quầy Một Cửa — set-up, run and test on a fresh Debian 12 machine (as root, or with sudo).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+# Debian packages: Qt's runtime libraries (offscreen and under Xvfb), fonts, poppler and zbar
+# for checking PDFs, binutils for PyInstaller. See ../shared/ARCHITECTURE.md §3.
+SYS_PKGS := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 \
+	libxkbcommon0 fonts-dejavu-core fonts-liberation2 xvfb xauth libxcb-cursor0 libxcb-icccm4 \
+	libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 \
+	libxcb-xkb1 libxkbcommon-x11-0 poppler-utils zbar-tools binutils
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+export LANG := C.UTF-8
+export LC_ALL := C.UTF-8
+
+.PHONY: run test sysdeps venv bench samples screenshots bundle clean
+
+sysdeps:
+	@missing=$$(for p in $(SYS_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+		| grep -q "install ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		$(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(STAMP): pyproject.toml
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev,bundle]'
+	@touch $@
+
+venv: $(STAMP)
+
+## Start the app on its embedded default database (user data directory).
+run: sysdeps venv
+	$(VENV)/bin/counter-app
+
+## All tests, Qt ones offscreen.
+test: sysdeps venv
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: sysdeps venv
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+samples: sysdeps venv
+	$(PY) -m printing.samples docs/samples
+
+screenshots: sysdeps venv
+	xvfb-run -a -s "-screen 0 1366x800x24" $(PY) -m ui.screenshots docs/screenshots
+
+bundle: sysdeps venv
+	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+	./dist/counter-app/counter-app --smoke
+
+clean:
+	rm -rf build dist .pytest_cache

@@ -1,0 +1,240 @@
+"""Plain data objects shared by the store, the services, printing, sync and the UI.
+
+They are frozen dataclasses with no behaviour beyond small derived properties, so that
+printing and sync can be tested with hand-made values and never need a database.
+Times are naive ``datetime`` values in office local time (Asia/Ho_Chi_Minh).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """What a user may do. Each role includes the rights of the ones before it."""
+
+    STAFF = "staff"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+    @property
+    def rank(self) -> int:
+        return list(Role).index(self)
+
+    def at_least(self, other: "Role") -> bool:
+        return self.rank >= other.rank
+
+
+class PaperForm(StrEnum):
+    """How a paper is handed in (bản chính / bản sao chứng thực / bản photo)."""
+
+    ORIGINAL = "original"
+    CERTIFIED_COPY = "certified_copy"
+    PHOTOCOPY = "photocopy"
+    ORIGINAL_OR_COPY = "original_or_copy"
+
+
+class ProcessingUnit(StrEnum):
+    """How a procedure's processing time is counted."""
+
+    SAME_DAY = "same_day"
+    WORKING_DAYS = "working_days"
+    WORKING_HOURS = "working_hours"
+
+
+class PaymentMethod(StrEnum):
+    CASH = "cash"
+    TRANSFER = "transfer"
+    EXEMPT = "exempt"
+
+
+class Delivery(StrEnum):
+    """Where the citizen gets the result."""
+
+    COUNTER = "counter"
+    POST = "post"
+
+
+@dataclass(frozen=True)
+class OfficeHours:
+    """Working periods of a day, Monday to Friday unless the calendar says otherwise."""
+
+    periods: tuple[tuple[time, time], ...] = (
+        (time(7, 30), time(11, 30)),
+        (time(13, 30), time(17, 0)),
+    )
+
+    def to_json(self) -> list[list[str]]:
+        return [[a.strftime("%H:%M"), b.strftime("%H:%M")] for a, b in self.periods]
+
+    @classmethod
+    def from_json(cls, value: list[list[str]]) -> "OfficeHours":
+        return cls(tuple((time.fromisoformat(a), time.fromisoformat(b)) for a, b in value))
+
+
+@dataclass(frozen=True)
+class Office:
+    """The office profile: who is receiving, printed on every paper."""
+
+    agency_code: str  # mã định danh cơ quan, e.g. H15.50.05.13
+    agency_name: str  # e.g. "Trung tâm Phục vụ hành chính công xã Tân Hòa"
+    parent_agency_name: str  # e.g. "UBND XÃ TÂN HÒA"
+    address: str = ""
+    province: str = ""
+    commune: str = ""
+    place_name: str = ""  # "{place}, ngày … tháng … năm …"
+    counter_name: str = "Quầy số 1"
+    phone: str = ""
+    office_hours: OfficeHours = field(default_factory=OfficeHours)
+    status_lookup_url: str = ""
+    regulation_profile: str = "nd118-2025"
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    username: str
+    full_name: str
+    role: Role
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The logged-in user on whose behalf a service runs."""
+
+    user_id: int
+    username: str
+    full_name: str
+    role: Role
+
+    @classmethod
+    def of(cls, user: User) -> "Actor":
+        return cls(user.id, user.username, user.full_name, user.role)
+
+
+@dataclass(frozen=True)
+class PaperSpec:
+    """A paper the procedure asks for (catalogue)."""
+
+    name: str
+    form: PaperForm
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class FeeSpec:
+    """A fee or charge of a procedure; amount is None when the province sets it."""
+
+    name: str
+    amount_vnd: int | None
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Procedure:
+    id: int
+    code: str  # national code where known, else a local one (see catalogue notes)
+    version: int
+    name: str
+    field: str
+    processing_value: int
+    processing_unit: ProcessingUnit
+    processing_note: str = ""
+    result: str = ""
+    agency: str = ""  # cơ quan chủ trì giải quyết
+    papers: tuple[PaperSpec, ...] = ()
+    fees: tuple[FeeSpec, ...] = ()
+    national_code: bool = True
+    confidence: str = "confirmed"
+    sources: tuple[str, ...] = ()
+
+    @property
+    def processing_label(self) -> str:
+        """Vietnamese wording of the processing time, as printed on the receipt."""
+        if self.processing_unit is ProcessingUnit.SAME_DAY:
+            return "Trong ngày"
+        unit = "ngày làm việc" if self.processing_unit is ProcessingUnit.WORKING_DAYS else "giờ làm việc"
+        return f"{self.processing_value:02d} {unit}"
+
+
+@dataclass(frozen=True)
+class Applicant:
+    full_name: str
+    personal_id: str = ""
+    old_id: str = ""
+    birth_date: date | None = None
+    sex: str = ""  # "male" / "female" / ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    social_insurance_no: str = ""
+    hi_card_code: str = ""
+    kind: str = "citizen"  # citizen / organisation (LoaiDoiTuong 1 / 2)
+
+
+@dataclass(frozen=True)
+class DossierPaper:
+    name: str
+    form: PaperForm
+    count: int = 1
+    received: bool = True
+
+
+@dataclass(frozen=True)
+class DossierFee:
+    name: str
+    amount_vnd: int
+    method: PaymentMethod = PaymentMethod.CASH
+    exempt_reason: str = ""
+
+
+@dataclass(frozen=True)
+class StatusEvent:
+    id: int
+    at: datetime
+    action: str
+    from_status: str | None
+    to_status: str
+    portal_code: int
+    username: str
+    user_full_name: str
+    note: str = ""
+    data: dict = field(default_factory=dict)
+    source: str = "counter"  # "counter" or "portal" (pulled)
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """A dossier as loaded from the store, with everything printing and sync need."""
+
+    id: int
+    code: str
+    status: str
+    procedure: Procedure
+    applicant: Applicant
+    received_at: datetime
+    due_at: datetime
+    sets_count: int
+    papers: tuple[DossierPaper, ...]
+    fees: tuple[DossierFee, ...]
+    delivery: Delivery
+    delivery_address: str
+    received_by: str  # username
+    received_by_name: str
+    log_book: int  # Quyển số (the year)
+    log_number: int  # Số thứ tự in the book
+    processing_agency: str = ""
+    note: str = ""
+    summary: str = ""  # trích yếu
+    events: tuple[StatusEvent, ...] = ()
+    transferred_at: datetime | None = None
+    result_ready_at: datetime | None = None
+    returned_at: datetime | None = None
+    returned_to: str = ""
+    updated_at: datetime | None = None
+
+    @property
+    def total_fee_vnd(self) -> int:
+        return sum(f.amount_vnd for f in self.fees if f.method is not PaymentMethod.EXEMPT)

@@ -1,0 +1,1 @@
+"""Official one-stop papers as PDF, drawn with reportlab. No Qt."""

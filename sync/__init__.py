@@ -1,0 +1,1 @@
+"""Sync with the National Public Service Portal: contract, client, engine, simulator. No Qt."""
