@@ -121,6 +121,7 @@ class PaperSpec:
     name: str
     form: PaperForm
     count: int = 1
+    required: bool = True  # conditional papers ("nếu có", "khi …") are not
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,206 @@
+"""The procedure catalogue: bundled JSON, validated, imported into the store with versions.
+
+A procedure whose content changes gets a new version row; the old row stays, because a
+dossier keeps the procedure version it was received under.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from . import audit
+from .errors import NotFound, ValidationError
+from .models import Actor, FeeSpec, PaperForm, PaperSpec, Procedure, ProcessingUnit, Role
+from .resources import resource_path
+from .store import Store
+from .text import fold
+from .users import require_role
+
+BUNDLED = ("catalogue", "procedures.json")
+
+
+def bundled_path() -> Path:
+    return resource_path(*BUNDLED)
+
+
+def load_file(path: Path | str) -> dict[str, Any]:
+    """Read and check a catalogue file; raise ValidationError naming the first problem."""
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ValidationError(f"Không đọc được tệp danh mục thủ tục: {exc}") from exc
+    if not isinstance(doc, dict) or not isinstance(doc.get("procedures"), list):
+        raise ValidationError("Tệp danh mục phải có 'catalogue_version' và danh sách 'procedures'.")
+    doc.setdefault("catalogue_version", "unversioned")
+    for index, entry in enumerate(doc["procedures"], start=1):
+        _check_entry(entry, index)
+    return doc
+
+
+def _check_entry(entry: dict[str, Any], index: int) -> None:
+    where = f"Thủ tục thứ {index}"
+    for key in ("code", "name", "field", "processing_time"):
+        if not entry.get(key):
+            raise ValidationError(f"{where}: thiếu trường '{key}'.")
+    unit = entry["processing_time"].get("unit")
+    if unit not in {u.value for u in ProcessingUnit}:
+        raise ValidationError(f"{where} ({entry['code']}): đơn vị thời gian '{unit}' không hợp lệ.")
+    if not isinstance(entry["processing_time"].get("value"), int) or entry["processing_time"]["value"] < 0:
+        raise ValidationError(f"{where} ({entry['code']}): thời gian giải quyết phải là số nguyên không âm.")
+    for paper in entry.get("papers", []):
+        if paper.get("form") not in {f.value for f in PaperForm} or not paper.get("name"):
+            raise ValidationError(f"{where} ({entry['code']}): giấy tờ '{paper.get('name')}' không hợp lệ.")
+    for fee in entry.get("fees", []):
+        amount = fee.get("amount_vnd")
+        if not fee.get("name") or (amount is not None and (not isinstance(amount, int) or amount < 0)):
+            raise ValidationError(f"{where} ({entry['code']}): phí/lệ phí '{fee.get('name')}' không hợp lệ.")
+
+
+def _content_key(entry: dict[str, Any]) -> str:
+    """What makes two versions of a procedure different (not notes or sources)."""
+    time = entry["processing_time"]
+    normal = {
+        "name": entry["name"],
+        "field": entry["field"],
+        "time": [time["value"], time["unit"], time.get("note", "")],
+        "fees": [[f["name"], f.get("amount_vnd"), f.get("rule", "")] for f in entry.get("fees", [])],
+        "papers": [
+            [p["name"], p["form"], p.get("count", 1), bool(p.get("required", True))] for p in entry.get("papers", [])
+        ],
+        "result": entry.get("result", ""),
+        "agency": entry.get("agency", ""),
+    }
+    return json.dumps(normal, ensure_ascii=False, sort_keys=True)
+
+
+def _current_key(conn: sqlite3.Connection, code: str) -> tuple[int, str] | None:
+    row = conn.execute(
+        "SELECT id, version FROM procedures WHERE code = ? AND is_current = 1", (code,)
+    ).fetchone()
+    if row is None:
+        return None
+    proc = _load(conn, row["id"])
+    entry = {
+        "name": proc.name,
+        "field": proc.field,
+        "processing_time": {"value": proc.processing_value, "unit": proc.processing_unit.value,
+                            "note": proc.processing_note},
+        "fees": [{"name": f.name, "amount_vnd": f.amount_vnd, "rule": f.rule} for f in proc.fees],
+        "papers": [
+            {"name": p.name, "form": p.form.value, "count": p.count, "required": p.required} for p in proc.papers
+        ],
+        "result": proc.result,
+        "agency": proc.agency,
+    }
+    return proc.version, _content_key(entry)
+
+
+def import_entries(conn: sqlite3.Connection, entries: list[dict[str, Any]], catalogue_version: str) -> int:
+    """Add new procedures and new versions of changed ones; returns how many rows were added."""
+    added = 0
+    for entry in entries:
+        current = _current_key(conn, entry["code"])
+        if current is not None and current[1] == _content_key(entry):
+            continue
+        version = current[0] + 1 if current else 1
+        conn.execute("UPDATE procedures SET is_current = 0 WHERE code = ?", (entry["code"],))
+        time = entry["processing_time"]
+        cur = conn.execute(
+            "INSERT INTO procedures (code, version, catalogue_version, name, name_fold, field,"
+            " processing_value, processing_unit, processing_note, result, agency, national_code,"
+            " confidence, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                entry["code"], version, catalogue_version, entry["name"], fold(entry["name"]),
+                entry["field"], time["value"], time["unit"], time.get("note", ""),
+                entry.get("result", ""), entry.get("agency", ""), int(entry.get("national_code", True)),
+                entry.get("confidence", "confirmed"), json.dumps(entry.get("sources", []), ensure_ascii=False),
+            ),
+        )
+        pid = cur.lastrowid
+        conn.executemany(
+            "INSERT INTO procedure_papers (procedure_id, position, name, form, count, required)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (pid, i, p["name"], p["form"], p.get("count", 1), int(p.get("required", True)))
+                for i, p in enumerate(entry.get("papers", []))
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO procedure_fees (procedure_id, position, name, amount_vnd, rule) VALUES (?, ?, ?, ?, ?)",
+            [(pid, i, f["name"], f.get("amount_vnd"), f.get("rule", "")) for i, f in enumerate(entry.get("fees", []))],
+        )
+        added += 1
+    return added
+
+
+def import_file(store: Store, path: Path | str, *, by: Actor | None) -> int:
+    """Import a catalogue file (``by`` None: the bundled one at first start)."""
+    doc = load_file(path)
+    with store.write() as conn:
+        if by is not None:
+            require_role(by, Role.SUPERVISOR)
+        added = import_entries(conn, doc["procedures"], doc["catalogue_version"])
+        conn.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES ('catalogue_version', ?)",
+            (doc["catalogue_version"],),
+        )
+        audit.append(conn, username=by.username if by else "", action="catalogue.import",
+                     details={"version": doc["catalogue_version"], "added": added})
+    return added
+
+
+def ensure_bundled(store: Store) -> None:
+    """Load the bundled catalogue into an empty store."""
+    with store.read() as conn:
+        empty = conn.execute("SELECT 1 FROM procedures LIMIT 1").fetchone() is None
+    if empty:
+        import_file(store, bundled_path(), by=None)
+
+
+def _load(conn: sqlite3.Connection, procedure_id: int) -> Procedure:
+    row = conn.execute("SELECT * FROM procedures WHERE id = ?", (procedure_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"Không có thủ tục số {procedure_id}.")
+    papers = tuple(
+        PaperSpec(r["name"], PaperForm(r["form"]), r["count"], bool(r["required"]))
+        for r in conn.execute("SELECT * FROM procedure_papers WHERE procedure_id = ? ORDER BY position", (procedure_id,))
+    )
+    fees = tuple(
+        FeeSpec(r["name"], r["amount_vnd"], r["rule"])
+        for r in conn.execute("SELECT * FROM procedure_fees WHERE procedure_id = ? ORDER BY position", (procedure_id,))
+    )
+    return Procedure(
+        id=row["id"], code=row["code"], version=row["version"], name=row["name"], field=row["field"],
+        processing_value=row["processing_value"], processing_unit=ProcessingUnit(row["processing_unit"]),
+        processing_note=row["processing_note"], result=row["result"], agency=row["agency"],
+        papers=papers, fees=fees, national_code=bool(row["national_code"]), confidence=row["confidence"],
+        sources=tuple(json.loads(row["sources"])),
+    )
+
+
+def load_procedure(conn: sqlite3.Connection, procedure_id: int) -> Procedure:
+    return _load(conn, procedure_id)
+
+
+def get_procedure(store: Store, code: str) -> Procedure:
+    """The current version of a procedure by its code."""
+    with store.read() as conn:
+        row = conn.execute("SELECT id FROM procedures WHERE code = ? AND is_current = 1", (code,)).fetchone()
+        if row is None:
+            raise NotFound(f"Không có thủ tục mã «{code}» trong danh mục.")
+        return _load(conn, row["id"])
+
+
+def list_procedures(store: Store, *, most_used_first: bool = False) -> list[Procedure]:
+    """Current procedures, alphabetical, or by how many dossiers used them (for the picker)."""
+    order = (
+        "(SELECT COUNT(*) FROM dossiers d JOIN procedures p2 ON p2.id = d.procedure_id"
+        " WHERE p2.code = procedures.code) DESC, name_fold"
+        if most_used_first
+        else "name_fold"
+    )
+    with store.read() as conn:
+        ids = [r[0] for r in conn.execute(f"SELECT id FROM procedures WHERE is_current = 1 ORDER BY {order}")]
+        return [_load(conn, i) for i in ids]

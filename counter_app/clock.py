@@ -1,0 +1,25 @@
+"""Office-local time. The store keeps naive ISO timestamps in Asia/Ho_Chi_Minh."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+OFFICE_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+def now() -> datetime:
+    """Current office-local time to the second, without tzinfo (as stored)."""
+    return datetime.now(OFFICE_TZ).replace(tzinfo=None, microsecond=0)
+
+
+def to_db(value: datetime) -> str:
+    return value.strftime(_FORMAT)
+
+
+def from_db(value: str | None) -> datetime | None:
+    return datetime.strptime(value, _FORMAT) if value else None
+
+
+def date_from_db(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None

@@ -1,0 +1,223 @@
+"""Schema steps, one function per ``PRAGMA user_version``.
+
+Each step runs inside one transaction opened by :class:`counter_app.store.Store`, after a
+backup copy of the file was taken. Never edit a released step: add a new one. A frozen copy
+of every released schema lives in ``tests/fixtures/`` and is upgraded in the tests.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+_V1 = """
+CREATE TABLE office (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    agency_code TEXT NOT NULL,
+    agency_name TEXT NOT NULL,
+    parent_agency_name TEXT NOT NULL,
+    address TEXT NOT NULL DEFAULT '',
+    province TEXT NOT NULL DEFAULT '',
+    commune TEXT NOT NULL DEFAULT '',
+    place_name TEXT NOT NULL DEFAULT '',
+    counter_name TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    office_hours TEXT NOT NULL,
+    status_lookup_url TEXT NOT NULL DEFAULT '',
+    regulation_profile TEXT NOT NULL DEFAULT 'nd118-2025'
+);
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    full_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('staff', 'supervisor', 'admin')),
+    password_hash TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1,
+    failed_logins INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE procedures (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    catalogue_version TEXT NOT NULL,
+    name TEXT NOT NULL,
+    name_fold TEXT NOT NULL,
+    field TEXT NOT NULL,
+    processing_value INTEGER NOT NULL,
+    processing_unit TEXT NOT NULL
+        CHECK (processing_unit IN ('same_day', 'working_days', 'working_hours')),
+    processing_note TEXT NOT NULL DEFAULT '',
+    result TEXT NOT NULL DEFAULT '',
+    agency TEXT NOT NULL DEFAULT '',
+    national_code INTEGER NOT NULL DEFAULT 1,
+    confidence TEXT NOT NULL DEFAULT 'confirmed',
+    sources TEXT NOT NULL DEFAULT '[]',
+    is_current INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (code, version)
+);
+CREATE TABLE procedure_papers (
+    procedure_id INTEGER NOT NULL REFERENCES procedures(id),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    form TEXT NOT NULL,
+    count INTEGER NOT NULL DEFAULT 1,
+    required INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (procedure_id, position)
+);
+CREATE TABLE procedure_fees (
+    procedure_id INTEGER NOT NULL REFERENCES procedures(id),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    amount_vnd INTEGER,
+    rule TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (procedure_id, position)
+);
+CREATE TABLE applicants (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL DEFAULT 'citizen',
+    full_name TEXT NOT NULL,
+    personal_id TEXT NOT NULL DEFAULT '',
+    old_id TEXT NOT NULL DEFAULT '',
+    birth_date TEXT,
+    sex TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    social_insurance_no TEXT NOT NULL DEFAULT '',
+    hi_card_code TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX applicants_personal_id ON applicants(personal_id);
+CREATE INDEX applicants_phone ON applicants(phone);
+CREATE TABLE dossiers (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    agency_code TEXT NOT NULL,
+    procedure_id INTEGER NOT NULL REFERENCES procedures(id),
+    applicant_id INTEGER NOT NULL REFERENCES applicants(id),
+    status TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    due_at TEXT NOT NULL,
+    sets_count INTEGER NOT NULL CHECK (sets_count >= 1),
+    delivery TEXT NOT NULL CHECK (delivery IN ('counter', 'post')),
+    delivery_address TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    processing_agency TEXT NOT NULL DEFAULT '',
+    received_by INTEGER NOT NULL REFERENCES users(id),
+    log_book INTEGER NOT NULL,
+    log_number INTEGER NOT NULL,
+    transferred_at TEXT,
+    result_ready_at TEXT,
+    returned_at TEXT,
+    returned_to TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    UNIQUE (log_book, log_number)
+);
+CREATE INDEX dossiers_received_at ON dossiers(received_at);
+CREATE INDEX dossiers_status_due ON dossiers(status, due_at);
+CREATE INDEX dossiers_applicant ON dossiers(applicant_id);
+CREATE TABLE dossier_papers (
+    dossier_id INTEGER NOT NULL REFERENCES dossiers(id),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    form TEXT NOT NULL,
+    count INTEGER NOT NULL DEFAULT 1,
+    received INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (dossier_id, position)
+);
+CREATE TABLE dossier_fees (
+    dossier_id INTEGER NOT NULL REFERENCES dossiers(id),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    amount_vnd INTEGER NOT NULL,
+    method TEXT NOT NULL CHECK (method IN ('cash', 'transfer', 'exempt')),
+    exempt_reason TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (dossier_id, position)
+);
+CREATE TABLE status_events (
+    id INTEGER PRIMARY KEY,
+    dossier_id INTEGER NOT NULL REFERENCES dossiers(id),
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    from_status TEXT,
+    to_status TEXT NOT NULL,
+    portal_code INTEGER NOT NULL,
+    user_id INTEGER REFERENCES users(id),
+    source TEXT NOT NULL DEFAULT 'counter',
+    note TEXT NOT NULL DEFAULT '',
+    data TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX status_events_dossier ON status_events(dossier_id, id);
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    username TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL DEFAULT '',
+    entity_id TEXT NOT NULL DEFAULT '',
+    details TEXT NOT NULL DEFAULT '{}',
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    dossier_id INTEGER NOT NULL REFERENCES dossiers(id),
+    kind TEXT NOT NULL CHECK (kind IN ('dossier', 'progress')),
+    event_id INTEGER REFERENCES status_events(id),
+    created_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    last_error TEXT NOT NULL DEFAULT '',
+    failed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX outbox_dossier ON outbox(dossier_id, id);
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE calendar_overrides (
+    day TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('day_off', 'workday')),
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE code_sequences (
+    agency_code TEXT NOT NULL,
+    day TEXT NOT NULL,
+    last INTEGER NOT NULL,
+    PRIMARY KEY (agency_code, day)
+);
+CREATE TABLE log_sequences (
+    year INTEGER PRIMARY KEY,
+    last INTEGER NOT NULL
+);
+CREATE VIRTUAL TABLE dossier_search USING fts5(
+    name, address, tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+
+def _v1_initial(conn: sqlite3.Connection) -> None:
+    """The first released schema."""
+    for statement in _split(_V1):
+        conn.execute(statement)
+
+
+def _split(script: str) -> list[str]:
+    """Split a schema script into statements (``executescript`` would commit our transaction)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    return [s for s in statements if s]
+
+
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial]
+SCHEMA_VERSION = len(STEPS)

@@ -1,0 +1,30 @@
+"""Where the app keeps its database and backups by default (the user data directory)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+
+from . import catalogue
+from .store import Store
+
+APP_NAME = "quay-mot-cua"
+
+
+def data_dir() -> Path:
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def default_db_path() -> Path:
+    return data_dir() / "counter.sqlite3"
+
+
+def default_backup_dir(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def open_store(path: Path | str | None = None) -> Store:
+    """Open (creating and migrating when needed) and make sure the catalogue is loaded."""
+    store = Store(path or default_db_path())
+    catalogue.ensure_bundled(store)
+    return store

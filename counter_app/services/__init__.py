@@ -1,0 +1,33 @@
+"""One function per thing a user does; each enforces role and state and writes atomically.
+
+The UI, the CLI and sync call these and never write SQL themselves.
+"""
+from .actions import (
+    apply_portal_status,
+    receive_supplement,
+    record_result_ready,
+    refuse,
+    request_supplement,
+    reschedule,
+    return_result,
+    transfer,
+    withdraw,
+)
+from .receive import ReceiveRequest, check_papers, clean_applicant, default_fees, receive_dossier
+
+__all__ = [
+    "ReceiveRequest",
+    "apply_portal_status",
+    "check_papers",
+    "clean_applicant",
+    "default_fees",
+    "receive_dossier",
+    "receive_supplement",
+    "record_result_ready",
+    "refuse",
+    "request_supplement",
+    "reschedule",
+    "return_result",
+    "transfer",
+    "withdraw",
+]

@@ -1,0 +1,183 @@
+"""What staff do to a dossier after receiving it: one function per action.
+
+Each function checks the role and the state through :mod:`counter_app.states`, then writes
+the change and its event, audit and outbox records in one transaction. Any refusal raises a
+:class:`counter_app.errors.CounterError` before anything is written.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from .. import clock
+from ..dossiers import dossier_id_for_code, load_dossier_by_id
+from ..errors import InvalidState, PermissionDenied, ValidationError
+from ..models import Actor, Dossier
+from ..states import STATUS_BY_PORTAL_CODE, TRANSITIONS, Action, Status, allowed
+from ..store import Store
+from ..text import nfc
+from .journal import record_change
+
+# A step runs inside the transaction after the checks; it may update the dossier row and
+# returns the target status (or None to keep the transition's own target).
+Step = Callable[[sqlite3.Connection, int, Status, datetime], Status | None]
+
+
+def _required(text: str, what: str) -> str:
+    cleaned = nfc(" ".join(text.split()))
+    if not cleaned:
+        raise ValidationError(f"Chưa nhập {what}.")
+    return cleaned
+
+
+def _perform(
+    store: Store,
+    actor: Actor,
+    code: str,
+    action: Action,
+    *,
+    note: str = "",
+    data: dict[str, Any] | None = None,
+    step: Step | None = None,
+    at: datetime | None = None,
+) -> Dossier:
+    at = at or clock.now()
+    with store.write() as conn:
+        dossier_id = dossier_id_for_code(conn, code)
+        row = conn.execute("SELECT code, status FROM dossiers WHERE id = ?", (dossier_id,)).fetchone()
+        current = Status(row["status"])
+        ok, reason = allowed(action, current, actor.role)
+        if not ok:
+            raise (PermissionDenied if not actor.role.at_least(TRANSITIONS[action].role) else InvalidState)(reason)
+        target = TRANSITIONS[action].target or current
+        if step is not None:
+            target = step(conn, dossier_id, current, at) or target
+        conn.execute("UPDATE dossiers SET status = ? WHERE id = ?", (target.value, dossier_id))
+        record_change(
+            conn, dossier_id=dossier_id, code=row["code"], action=action, from_status=current,
+            to_status=target, actor=actor, at=at, note=note, data=data,
+        )
+        return load_dossier_by_id(conn, dossier_id)
+
+
+def _set(column: str, value: str) -> Step:
+    def step(conn: sqlite3.Connection, dossier_id: int, _current: Status, at: datetime) -> None:
+        conn.execute(f"UPDATE dossiers SET {column} = ? WHERE id = ?", (value or clock.to_db(at), dossier_id))
+        return None
+
+    return step
+
+
+def transfer(store: Store, actor: Actor, code: str, *, processing_agency: str, note: str = "",
+             at: datetime | None = None) -> Dossier:
+    """Hand the dossier to the agency that decides it (chuyển xử lý)."""
+    agency = _required(processing_agency, "cơ quan chủ trì giải quyết")
+
+    def step(conn: sqlite3.Connection, dossier_id: int, _current: Status, when: datetime) -> None:
+        conn.execute(
+            "UPDATE dossiers SET processing_agency = ?, transferred_at = ? WHERE id = ?",
+            (agency, clock.to_db(when), dossier_id),
+        )
+
+    return _perform(store, actor, code, Action.TRANSFER, note=nfc(note), data={"agency": agency}, step=step, at=at)
+
+
+def request_supplement(store: Store, actor: Actor, code: str, *, missing_papers: list[str], reason: str,
+                       at: datetime | None = None) -> Dossier:
+    """Ask the citizen for missing or corrected papers (Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ)."""
+    papers = [nfc(p.strip()) for p in missing_papers if p.strip()]
+    if not papers:
+        raise ValidationError("Chưa liệt kê giấy tờ cần bổ sung.")
+    why = _required(reason, "lý do yêu cầu bổ sung")
+    return _perform(store, actor, code, Action.REQUEST_SUPPLEMENT, note=why, data={"missing_papers": papers}, at=at)
+
+
+def receive_supplement(store: Store, actor: Actor, code: str, *, note: str = "",
+                       at: datetime | None = None) -> Dossier:
+    """The citizen brought the papers: back to processing, or to received if never transferred."""
+
+    def step(conn: sqlite3.Connection, dossier_id: int, _current: Status, _at: datetime) -> Status:
+        transferred = conn.execute("SELECT transferred_at FROM dossiers WHERE id = ?", (dossier_id,)).fetchone()[0]
+        return Status.PROCESSING if transferred else Status.RECEIVED
+
+    return _perform(store, actor, code, Action.RECEIVE_SUPPLEMENT, note=nfc(note), step=step, at=at)
+
+
+def record_result_ready(store: Store, actor: Actor, code: str, *, note: str = "",
+                        at: datetime | None = None) -> Dossier:
+    """The result has come back to the counter and waits for the citizen."""
+    return _perform(store, actor, code, Action.RESULT_READY, note=nfc(note), step=_set("result_ready_at", ""), at=at)
+
+
+def return_result(store: Store, actor: Actor, code: str, *, recipient: str, note: str = "",
+                  at: datetime | None = None) -> Dossier:
+    """Hand the result over (trả kết quả) to the named person."""
+    who = _required(recipient, "tên người nhận kết quả")
+
+    def step(conn: sqlite3.Connection, dossier_id: int, _current: Status, when: datetime) -> None:
+        conn.execute(
+            "UPDATE dossiers SET returned_at = ?, returned_to = ? WHERE id = ?", (clock.to_db(when), who, dossier_id)
+        )
+
+    return _perform(store, actor, code, Action.RETURN_RESULT, note=nfc(note), data={"recipient": who}, step=step, at=at)
+
+
+def refuse(store: Store, actor: Actor, code: str, *, reason: str, at: datetime | None = None) -> Dossier:
+    """Refuse the dossier (Phiếu từ chối tiếp nhận giải quyết hồ sơ)."""
+    return _perform(store, actor, code, Action.REFUSE, note=_required(reason, "lý do từ chối"), at=at)
+
+
+def withdraw(store: Store, actor: Actor, code: str, *, reason: str, at: datetime | None = None) -> Dossier:
+    """The citizen takes the dossier back."""
+    return _perform(store, actor, code, Action.WITHDRAW, note=_required(reason, "lý do rút hồ sơ"), at=at)
+
+
+def reschedule(store: Store, actor: Actor, code: str, *, new_due_at: datetime, reason: str,
+               at: datetime | None = None) -> Dossier:
+    """Apologise and set a new due time (Phiếu xin lỗi và hẹn lại ngày trả kết quả)."""
+    why = _required(reason, "lý do hẹn lại")
+    data = {"new_due_at": clock.to_db(new_due_at)}
+
+    def step(conn: sqlite3.Connection, dossier_id: int, _current: Status, _at: datetime) -> None:
+        old = conn.execute("SELECT due_at FROM dossiers WHERE id = ?", (dossier_id,)).fetchone()[0]
+        if new_due_at <= clock.from_db(old):
+            raise ValidationError("Ngày hẹn mới phải sau ngày hẹn cũ.")
+        data["old_due_at"] = old  # recorded in the event, for the apology letter
+        conn.execute("UPDATE dossiers SET due_at = ? WHERE id = ?", (clock.to_db(new_due_at), dossier_id))
+
+    return _perform(store, actor, code, Action.RESCHEDULE, note=why, data=data, step=step, at=at)
+
+
+def apply_portal_status(store: Store, code: str, *, portal_code: int, at: datetime, note: str = "",
+                        handler: str = "") -> bool:
+    """A status set by the processing agency, pulled from the portal.
+
+    Written with its event and audit record but no outbox row, so it never echoes back.
+    Returns False when the dossier already has that status (a repeated pull changes nothing).
+    """
+    target = STATUS_BY_PORTAL_CODE.get(portal_code)
+    if target is None:
+        raise ValidationError(f"Mã trạng thái {portal_code} của Cổng DVC không hợp lệ.")
+    with store.write() as conn:
+        dossier_id = dossier_id_for_code(conn, code)
+        row = conn.execute("SELECT code, status FROM dossiers WHERE id = ?", (dossier_id,)).fetchone()
+        current = Status(row["status"])
+        if current is target:
+            return False
+        stamp = clock.to_db(at)
+        extra = {
+            Status.RESULT_READY: "result_ready_at",
+            Status.RETURNED: "returned_at",
+            Status.PROCESSING: "transferred_at",
+        }.get(target)
+        if extra:
+            conn.execute(f"UPDATE dossiers SET {extra} = COALESCE({extra}, ?) WHERE id = ?", (stamp, dossier_id))
+        conn.execute("UPDATE dossiers SET status = ? WHERE id = ?", (target.value, dossier_id))
+        record_change(
+            conn, dossier_id=dossier_id, code=row["code"], action=Action.PORTAL_UPDATE, from_status=current,
+            to_status=target, actor=None, at=at, note=nfc(note), data={"handler": handler} if handler else None,
+            source="portal", outbox=False,
+        )
+        return True
