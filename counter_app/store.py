@@ -46,6 +46,10 @@ def _connect(path: Path | str) -> sqlite3.Connection:
     )
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    found = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if found > migrations.SCHEMA_VERSION:  # refuse before anything (even WAL mode) touches the file
+        conn.close()
+        raise DatabaseTooNew(found, migrations.SCHEMA_VERSION)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -59,6 +63,7 @@ class Store:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
+        self._savepoints = 0
         self.conn = _connect(self.path)
         try:
             self._migrate()
@@ -74,8 +79,6 @@ class Store:
     def _migrate(self) -> None:
         found = self.schema_version
         supported = migrations.SCHEMA_VERSION
-        if found > supported:
-            raise DatabaseTooNew(found, supported)
         if found == supported:
             return
         if found > 0:
@@ -90,9 +93,23 @@ class Store:
         """One write transaction: everything inside commits together or not at all.
 
         ``BEGIN IMMEDIATE`` takes the write lock up front, so two processes allocating
-        dossier codes never read the same sequence value.
+        dossier codes never read the same sequence value. Called inside another ``write()``
+        it becomes a savepoint, so a batch (an import) can be all-or-nothing.
         """
         with self._lock:
+            if self.conn.in_transaction:  # nested: a savepoint inside the caller's transaction
+                self._savepoints += 1
+                name = f"nested_{self._savepoints}"
+                self.conn.execute(f"SAVEPOINT {name}")
+                try:
+                    yield self.conn
+                except BaseException:
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
+                    raise
+                else:
+                    self.conn.execute(f"RELEASE {name}")
+                return
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn

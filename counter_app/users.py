@@ -77,22 +77,17 @@ def list_users(store: Store) -> list[User]:
 
 
 def authenticate(store: Store, username: str, password: str, *, at: datetime | None = None) -> Actor:
-    """Check a log-in; count failures and lock the account after too many."""
+    """Check a log-in; count failures and lock the account after too many.
+
+    The failure count is committed before the refusal is raised (an exception inside the
+    transaction would roll it back and make the lockout useless).
+    """
     at = at or clock.now()
-    wrong = AuthError("Tên đăng nhập hoặc mật khẩu không đúng.")
+    refusal: AuthError | None = None
     with store.write() as conn:
         row = conn.execute("SELECT * FROM users WHERE username = ?", (username.strip().lower(),)).fetchone()
-        if row is None:
-            raise wrong
-        if not row["active"]:
-            raise AuthError("Tài khoản này đã bị khóa bởi người quản trị.")
-        locked_until = clock.from_db(row["locked_until"])
-        if locked_until and locked_until > at:
-            minutes = max(1, int((locked_until - at).total_seconds() // 60) + 1)
-            raise AuthError(f"Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Thử lại sau {minutes} phút.")
-        try:
-            _hasher.verify(row["password_hash"], password)
-        except (VerifyMismatchError, InvalidHashError):
+        refusal = _refusal(row, at)
+        if refusal is None and not _password_matches(row["password_hash"], password):
             failures = row["failed_logins"] + 1
             lock = clock.to_db(at + LOCKOUT) if failures >= MAX_FAILED_LOGINS else None
             conn.execute(
@@ -101,11 +96,38 @@ def authenticate(store: Store, username: str, password: str, *, at: datetime | N
             )
             audit.append(conn, username=row["username"], action="login.failed", entity="user",
                          entity_id=row["username"], details={"locked": bool(lock)}, at=at)
-            raise wrong from None
-        conn.execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", (row["id"],))
-        audit.append(conn, username=row["username"], action="login", entity="user",
-                     entity_id=row["username"], at=at)
-        return Actor.of(_row_to_user(row))
+            refusal = _wrong()
+        elif refusal is None:
+            conn.execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", (row["id"],))
+            audit.append(conn, username=row["username"], action="login", entity="user",
+                         entity_id=row["username"], at=at)
+    if refusal is not None:
+        raise refusal
+    return Actor.of(_row_to_user(row))
+
+
+def _wrong() -> AuthError:
+    return AuthError("Tên đăng nhập hoặc mật khẩu không đúng.")
+
+
+def _refusal(row: sqlite3.Row | None, at: datetime) -> AuthError | None:
+    """Why this account may not log in now, before the password is even checked."""
+    if row is None:
+        return _wrong()
+    if not row["active"]:
+        return AuthError("Tài khoản này đã bị khóa bởi người quản trị.")
+    locked_until = clock.from_db(row["locked_until"])
+    if locked_until and locked_until > at:
+        minutes = max(1, int((locked_until - at).total_seconds() // 60) + 1)
+        return AuthError(f"Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Thử lại sau {minutes} phút.")
+    return None
+
+
+def _password_matches(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerifyMismatchError, InvalidHashError):
+        return False
 
 
 def set_active(store: Store, *, username: str, active: bool, by: Actor) -> None:

@@ -49,6 +49,15 @@ class ReceiveRequest:
 
 def clean_applicant(applicant: Applicant) -> Applicant:
     """NFC everywhere, checked and normalised identifiers; raises ValidationError in Vietnamese."""
+    try:
+        return _clean_applicant(applicant)
+    except ValidationError:
+        raise
+    except ValueError as exc:  # the ids parsers' messages are already Vietnamese
+        raise ValidationError(str(exc)) from exc
+
+
+def _clean_applicant(applicant: Applicant) -> Applicant:
     name = nfc(" ".join(applicant.full_name.split()))
     if not name:
         raise ValidationError("Chưa nhập họ và tên người nộp hồ sơ.")

@@ -1,0 +1,124 @@
+"""The admin command line, run in-process: results on stdout, refusals non-zero with nothing written."""
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from counter_app.cli.main import main
+from counter_app.store import Store
+
+PAPERS = ["Tờ khai thay đổi thông tin cư trú (Mẫu CT01)", "Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp"]
+
+
+def run(capsys, *argv: str, stdin: str = "") -> tuple[int, str, str]:
+    capsys.readouterr()
+    import sys
+
+    old = sys.stdin
+    sys.stdin = io.StringIO(stdin)
+    try:
+        code = main(list(argv))
+    finally:
+        sys.stdin = old
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path, capsys):
+    path = str(tmp_path / "c.sqlite3")
+    code, out, err = run(capsys, "--db", path, "init", "--agency-code", "H15.50.05.13", "--agency-name",
+                         "Trung tâm Phục vụ hành chính công xã Tân Hòa", "--parent-name", "UBND xã Tân Hòa",
+                         "--admin", "admin", "--admin-name", "Nguyễn Văn Quản", "--password-stdin",
+                         stdin="matkhau123\n")
+    assert code == 0, err
+    assert run(capsys, "--db", path, "user", "add", "canbo", "--full-name", "Lê Văn Cán", "--password-stdin",
+               stdin="matkhau123\n")[0] == 0
+    return path
+
+
+def _dossier(**overrides):
+    entry = {
+        "procedure_code": "1.004194",
+        "applicant": {"full_name": "Lê Thị Hồng Đào", "personal_id": "037185000123", "birth_date": "1985-03-02",
+                      "sex": "Nữ", "address": "Xóm 3, thôn Đông, xã Tân Hòa", "phone": "0912345678"},
+        "papers": PAPERS, "sets": 1, "received_at": "2026-11-20 09:15", "delivery": "counter",
+    }
+    entry.update(overrides)
+    return entry
+
+
+def _count(db_path: str) -> int:
+    with Store(db_path) as store, store.read() as conn:
+        return conn.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0]
+
+
+def test_receive_prints_one_code_per_line_then_show_and_search(db, tmp_path, capsys):
+    batch = tmp_path / "batch.json"
+    batch.write_text(json.dumps([_dossier(), _dossier(received_at="2026-11-20 10:00")], ensure_ascii=False))
+    code, out, _ = run(capsys, "--db", db, "dossier", "receive", "--from-json", str(batch), "--as", "canbo")
+    assert code == 0
+    assert out.split() == ["H15.50.05.13-261120-0001", "H15.50.05.13-261120-0002"]
+    code, out, _ = run(capsys, "--db", db, "dossier", "show", "H15.50.05.13-261120-0002", "--json")
+    shown = json.loads(out)
+    assert shown["applicant"]["full_name"] == "Lê Thị Hồng Đào"
+    assert shown["due_at"] == "2026-11-26 10:00:00"
+    code, out, _ = run(capsys, "--db", db, "search", "hong dao", "--json")
+    assert [r["code"] for r in json.loads(out)] == ["H15.50.05.13-261120-0002", "H15.50.05.13-261120-0001"]
+
+
+def test_one_bad_dossier_rolls_back_the_whole_batch(db, tmp_path, capsys):
+    batch = tmp_path / "batch.json"
+    bad = _dossier(applicant={"full_name": "Ai Đó", "personal_id": "0371850001"})
+    batch.write_text(json.dumps([_dossier(), bad], ensure_ascii=False))
+    code, out, err = run(capsys, "--db", db, "dossier", "receive", "--from-json", str(batch), "--as", "canbo")
+    assert code != 0 and out == ""
+    assert "dossier 2" in err and "12 chữ số" in err
+    assert _count(db) == 0
+
+
+def test_due_date_counts_working_days_and_hours(db, capsys):
+    code, out, _ = run(capsys, "--db", db, "due-date", "--received", "2026-11-20 16:10", "--days", "3")
+    assert (code, out.strip()) == (0, "2026-11-26 16:10")  # 24/11 (Vietnam Culture Day) skipped
+    code, out, _ = run(capsys, "--db", db, "due-date", "--received", "2026-11-20 16:00", "--hours", "2")
+    assert (code, out.strip()) == (0, "2026-11-23 08:30")
+    with pytest.raises(SystemExit) as refused:
+        run(capsys, "--db", db, "due-date", "--received", "20/11/2026", "--days", "3")
+    assert refused.value.code == 2
+    assert "YYYY-MM-DD HH:MM" in capsys.readouterr().err
+
+
+def test_calendar_override_changes_due_dates(db, capsys):
+    assert run(capsys, "--db", db, "calendar", "add-day-off", "2026-11-23")[0] == 0
+    _, out, _ = run(capsys, "--db", db, "due-date", "--received", "2026-11-20 16:10", "--days", "3")
+    assert out.strip() == "2026-11-27 16:10"
+    assert run(capsys, "--db", db, "calendar", "add-workday", "2026-11-21")[0] == 0
+    _, out, _ = run(capsys, "--db", db, "due-date", "--received", "2026-11-20 16:10", "--days", "3")
+    assert out.strip() == "2026-11-26 16:10"
+    _, out, _ = run(capsys, "--db", db, "calendar", "list")
+    assert out.split() == ["2026-11-21", "workday", "2026-11-23", "day_off"]
+
+
+def test_catalog_list_and_refused_init_twice(db, capsys):
+    code, out, _ = run(capsys, "--db", db, "catalog", "list", "--json")
+    assert code == 0 and len(json.loads(out)) >= 12
+    code, _, err = run(capsys, "--db", db, "init", "--agency-code", "X1", "--agency-name", "A", "--parent-name",
+                       "B", "--admin", "x", "--admin-name", "X", "--password-stdin", stdin="matkhau123\n")
+    assert code != 0 and "already" in err
+
+
+def test_backup_and_restore(db, tmp_path, capsys):
+    batch = tmp_path / "batch.json"
+    batch.write_text(json.dumps([_dossier()], ensure_ascii=False))
+    run(capsys, "--db", db, "dossier", "receive", "--from-json", str(batch), "--as", "canbo")
+    code, out, _ = run(capsys, "--db", db, "backup", "--to", str(tmp_path / "bk"))
+    backup_file = out.strip()
+    assert code == 0
+    run(capsys, "--db", db, "dossier", "receive", "--from-json", str(batch), "--as", "canbo")
+    assert _count(db) == 2
+    code, out, err = run(capsys, "--db", db, "restore", backup_file)
+    assert code == 0, err
+    assert _count(db) == 1
+    assert run(capsys, "--db", db, "check")[0] == 0

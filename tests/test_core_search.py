@@ -1,0 +1,75 @@
+"""Search: folded name and address fragments (đ too), exact ID, phone and code; newest first."""
+from __future__ import annotations
+
+import random
+import unicodedata
+
+import pytest
+
+from counter_app import services
+from counter_app.search import DossierQuery, count_dossiers, list_dossiers, search
+from counter_app.states import Status
+from factories import add_users, make_store, request
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory):
+    store = make_store(tmp_path_factory.mktemp("s") / "c.sqlite3")
+    staff = add_users(store)["staff"]
+    rng = random.Random(11)
+    names = ["Nguyễn Văn Đức", "Trần Thị Hoà", "Lê Hòa Bình", "Phạm Thị Thuỷ"]
+    made = [services.receive_dossier(store, staff, request(store, rng=rng, full_name=n)) for n in names]
+    made.append(services.receive_dossier(store, staff, request(
+        store, rng=rng, full_name="Đỗ Văn Hùng", address="Thôn Đồng Đăng, xã Đông Hưng")))
+    return store, made
+
+
+def _names(rows):
+    return [r.applicant_name for r in rows]
+
+
+def test_name_without_diacritics_or_d_finds_it(filled):
+    store, _ = filled
+    assert _names(search(store, "duc")) == ["Nguyễn Văn Đức"]
+    assert _names(search(store, "nguyen van d")) == ["Nguyễn Văn Đức"]
+    assert _names(search(store, "ĐỨC")) == ["Nguyễn Văn Đức"]
+
+
+def test_either_tone_placement_finds_both(filled):
+    store, _ = filled
+    for query in ("hòa", "hoà", unicodedata.normalize("NFD", "hoà"), "hoa"):
+        assert sorted(_names(search(store, query))) == ["Lê Hòa Bình", "Trần Thị Hoà"]
+    assert _names(search(store, "thủy")) == ["Phạm Thị Thuỷ"]
+
+
+def test_address_fragment(filled):
+    store, _ = filled
+    assert _names(search(store, "dong dang")) == ["Đỗ Văn Hùng"]
+
+
+def test_exact_id_phone_and_code(filled):
+    store, made = filled
+    target = made[2]
+    assert [r.code for r in search(store, target.applicant.personal_id)] == [target.code]
+    spaced_phone = f"{target.applicant.phone[:4]} {target.applicant.phone[4:7]} {target.applicant.phone[7:]}"
+    assert [r.code for r in search(store, spaced_phone)] == [target.code]
+    assert [r.code for r in search(store, target.code.lower())] == [target.code]
+
+
+def test_newest_first(filled):
+    store, made = filled
+    assert [r.code for r in search(store, "xa")][:2] == [made[-1].code, made[-2].code]
+
+
+def test_filters_and_count(filled):
+    store, made = filled
+    services.transfer(store, services_actor(store), made[0].code, processing_agency="UBND xã")
+    query = DossierQuery(statuses=frozenset({Status.PROCESSING}))
+    assert [r.code for r in list_dossiers(store, query)] == [made[0].code]
+    assert count_dossiers(store) == len(made)
+
+
+def services_actor(store):
+    from counter_app import users
+    from counter_app.models import Actor
+    return Actor.of(users.get_user(store, "canbo"))

@@ -1,0 +1,68 @@
+"""The store: durable settings, schema migrations from every released version, refusal of newer files."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from counter_app import maintenance, migrations
+from counter_app.search import search
+from counter_app.store import DatabaseTooNew, Store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _load_frozen(path: Path, version: int) -> Path:
+    conn = sqlite3.connect(str(path))
+    conn.executescript((FIXTURES / f"schema_v{version}.sql").read_text(encoding="utf-8"))
+    conn.close()
+    return path
+
+
+def test_connection_is_durable_and_strict(tmp_path):
+    store = Store(tmp_path / "c.sqlite3")
+    pragmas = {name: store.conn.execute(f"PRAGMA {name}").fetchone()[0]
+               for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")}
+    assert pragmas == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 15000}
+    assert store.schema_version == migrations.SCHEMA_VERSION
+
+
+def test_frozen_first_schema_opens_upgraded_with_its_data(tmp_path):
+    db = _load_frozen(tmp_path / "old.sqlite3", 1)
+    store = Store(db)
+    assert store.schema_version == migrations.SCHEMA_VERSION
+    assert maintenance.check(store) == []
+    with store.read() as conn:
+        assert conn.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0] == 3
+    assert [r.applicant_name for r in search(store, "tuan")] == ["Lê Quang Tuấn"]
+    if migrations.SCHEMA_VERSION > 1:
+        assert (tmp_path / f"old.sqlite3.before-v{migrations.SCHEMA_VERSION}.bak").exists()
+
+
+def test_database_newer_than_the_code_is_refused_untouched(tmp_path):
+    db = tmp_path / "new.sqlite3"
+    conn = sqlite3.connect(str(db))
+    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
+    conn.close()
+    before = db.read_bytes()
+    with pytest.raises(DatabaseTooNew, match="newer version"):
+        Store(db)
+    assert db.read_bytes() == before
+
+
+def test_failed_migration_step_leaves_the_file_as_it_was(tmp_path, monkeypatch):
+    db = _load_frozen(tmp_path / "old.sqlite3", 1)
+
+    def broken_step(conn):
+        conn.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("power cut in the middle of a step")
+
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS[:1], broken_step])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    with pytest.raises(RuntimeError):
+        Store(db)
+    conn = sqlite3.connect(str(db))
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
+    assert (tmp_path / "old.sqlite3.before-v2.bak").exists()
