@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from num2words import num2words
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -30,9 +31,15 @@ from counter_app.models import Office
 from .fonts import SERIF, SERIF_BOLD, SERIF_ITALIC, register_fonts
 from .regulations import FormKind, form_info
 
+# ASCII85 wrapping of compressed streams only helps 7-bit mail channels; without reportlab's
+# optional C accelerator it costs ~15% of a large build and makes files 25% bigger.
+rl_config.useA85 = 0
+
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
 MARGINS = {"leftMargin": 30 * mm, "rightMargin": 15 * mm, "topMargin": 15 * mm, "bottomMargin": 15 * mm}
+# Landscape registers (the daily log) need the width more than a binding margin.
+LANDSCAPE_MARGINS = {"leftMargin": 20 * mm, "rightMargin": 15 * mm, "topMargin": 15 * mm, "bottomMargin": 15 * mm}
 BLANK = "………………"
 
 
@@ -89,7 +96,8 @@ def styles() -> dict[str, ParagraphStyle]:
     s = {
         "body": base,
         "left": ParagraphStyle("left", parent=base, alignment=TA_LEFT),
-        "indent": ParagraphStyle("indent", parent=base, leftIndent=8 * mm, alignment=TA_LEFT),
+        "prose": ParagraphStyle("prose", parent=base, firstLineIndent=10 * mm),
+        "indent": ParagraphStyle("indent", parent=base, leftIndent=10 * mm, alignment=TA_LEFT),
         "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
         "italic_center": ParagraphStyle("italic_center", parent=base, fontName=SERIF_ITALIC, alignment=TA_CENTER),
         "right_italic": ParagraphStyle("right_italic", parent=base, fontName=SERIF_ITALIC, alignment=TA_RIGHT),
@@ -112,6 +120,24 @@ def styles() -> dict[str, ParagraphStyle]:
         "small_head": ParagraphStyle("small_head", parent=base, fontName=SERIF_BOLD, fontSize=9, leading=10.5, alignment=TA_CENTER),
     }
     return s
+
+
+class CellParagraph(Paragraph):
+    """A Paragraph that remembers its line breaks for the width it was last wrapped to.
+
+    reportlab's Table wraps every cell when it measures rows, again when it splits across pages
+    and again when it draws; breaking the same lines four times was most of the daily log's
+    build time. Cells never change text or width between those calls, so one break is enough.
+    """
+
+    _wrapped_for: float = -1.0
+    _wrapped: tuple[float, float] = (0.0, 0.0)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if availWidth != self._wrapped_for:
+            self._wrapped = super().wrap(availWidth, availHeight)
+            self._wrapped_for = availWidth
+        return self._wrapped
 
 
 def para(text: str, style: str = "body") -> Paragraph:
@@ -162,6 +188,21 @@ class Rule(Flowable):
         self.canv.line(x, 1, x + self.rule_width, 1)
 
 
+def form_corner(office: Office, kind: FormKind) -> list[Flowable]:
+    """Form number and legal basis, right-aligned above the heading, from the office's profile."""
+    info = form_info(office.regulation_profile, kind)
+    return [para(esc(info.number), "form_no"), para(f"({esc(info.legal_basis)})", "basis"), Spacer(1, 3)]
+
+
+def national_heading() -> list[Flowable]:
+    """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM over the underlined motto (centred in its column)."""
+    return [
+        para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "head_bold"),
+        para("Độc lập - Tự do - Hạnh phúc", "motto"),
+        Rule(56 * mm),
+    ]
+
+
 def heading(office: Office, kind: FormKind | None, *, on: date, width: float, number_line: str = "") -> list[Flowable]:
     """Form number, the two-column national heading, and the place-and-date line.
 
@@ -169,11 +210,8 @@ def heading(office: Office, kind: FormKind | None, *, on: date, width: float, nu
     left column carries the parent agency (upper case) over the receiving unit (bold), the
     right one the national name and the underlined motto, as on the official templates.
     """
-    story: list[Flowable] = []
-    if kind is not None:
-        info = form_info(office.regulation_profile, kind)
-        story += [para(esc(info.number), "form_no"), para(f"({esc(info.legal_basis)})", "basis"), Spacer(1, 3)]
-    left_w = width * 0.42
+    story: list[Flowable] = form_corner(office, kind) if kind is not None else []
+    left_w = width * (0.42 if width < 600 else 0.5)  # landscape: room for the unit on one line
     right_w = width - left_w
     left = [
         para(esc(office.parent_agency_name.upper()), "head"),
@@ -181,14 +219,8 @@ def heading(office: Office, kind: FormKind | None, *, on: date, width: float, nu
         Rule(28 * mm),
     ]
     if number_line:
-        left += [Spacer(1, 3), para(esc(number_line), "head")]
-    right = [
-        para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "head_bold"),
-        para("Độc lập - Tự do - Hạnh phúc", "motto"),
-        Rule(56 * mm),
-        Spacer(1, 4),
-        para(esc(place_date(office, on)), "italic_center"),
-    ]
+        left += [Spacer(1, 3), para(esc(number_line).replace("  ", "&nbsp;&nbsp;"), "head")]
+    right = national_heading() + [Spacer(1, 4), para(esc(place_date(office, on)), "italic_center")]
     table = Table([[left, right]], colWidths=[left_w, right_w])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -224,6 +256,9 @@ def signatures(blocks: Sequence[Signature], *, width: float, space: float = 22 *
     cols: list[list[Flowable]] = []
     for block in blocks:
         cell: list[Flowable] = []
+        if not block.title:  # an empty column pushes the signer to the right, as templates do
+            cols.append(cell)
+            continue
         if block.above:
             cell.append(para(esc(block.above), "italic_center"))
         cell += [para(esc(block.title), "sign_title"), para(esc(block.hint), "sign_hint"), Spacer(1, space)]
@@ -266,9 +301,17 @@ class _NumberedCanvas(_SerifCanvas):
         super().save()
 
 
+FRAME_PADDING = 6  # platypus frames pad each side by 6 pt; tables must fit inside that
+
+
+def _margins(pagesize: tuple[float, float]) -> dict[str, float]:
+    return LANDSCAPE_MARGINS if pagesize[0] > pagesize[1] else MARGINS
+
+
 def page_width(pagesize: tuple[float, float] = PORTRAIT) -> float:
-    """Usable width inside the standard margins."""
-    return pagesize[0] - MARGINS["leftMargin"] - MARGINS["rightMargin"]
+    """Usable width inside the margins and the frame padding (what a full-width table may use)."""
+    m = _margins(pagesize)
+    return pagesize[0] - m["leftMargin"] - m["rightMargin"] - 2 * FRAME_PADDING
 
 
 def build_pdf(story: list[Flowable], *, title_text: str, pagesize: tuple[float, float] = PORTRAIT,
@@ -278,7 +321,7 @@ def build_pdf(story: list[Flowable], *, title_text: str, pagesize: tuple[float, 
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer, pagesize=pagesize, title=title_text, initialFontName=SERIF, author="Quầy Một Cửa", creator="Quầy Một Cửa",
-        **MARGINS,
+        **_margins(pagesize),
     )
     doc.build(story, canvasmaker=_NumberedCanvas if page_numbers else _SerifCanvas)
     return buffer.getvalue()

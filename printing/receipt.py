@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table,
 
 from counter_app.models import Dossier, Office, PaymentMethod
 
+from .blocks import contact
 from .fonts import SERIF
 from .layout import (
     BLANK, Signature, amount_in_words, build_pdf, esc, field, format_amount, heading, page_width, para,
@@ -79,7 +80,7 @@ def _copy(office: Office, dossier: Dossier, copy_label: str, width: float) -> li
         field("Bộ phận tiếp nhận và trả kết quả", unit),
         field("Tiếp nhận hồ sơ của", a.full_name, bold=True),
         field("Địa chỉ", a.address),
-        para(f"Số điện thoại: {esc(a.phone) or BLANK}&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;Email: {esc(a.email) or BLANK}", "left"),
+        contact(a),
         field("Nội dung yêu cầu giải quyết", request_text(dossier)),
         para("1. Thành phần hồ sơ nộp gồm:", "left"),
     ]

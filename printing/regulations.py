@@ -23,7 +23,6 @@ class FormKind(StrEnum):
     DAILY_LOG = "daily_log"
     STOP_NOTICE = "stop_notice"
     HI_CARD_REQUEST = "hi_card_request"
-    FEE_RECEIPT = "fee_receipt"
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,6 @@ _TT01 = "Ban hành kèm theo Thông tư số 01/2018/TT-VPCP ngày 23 tháng 11 
 _ND118 = "Ban hành kèm theo Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ"
 # Papers outside the one-stop regulations keep their own basis whatever the profile.
 _TK1_TS = FormInfo("Mẫu TK1-TS", "Ban hành kèm theo Quyết định số 490/QĐ-BHXH ngày 28 tháng 3 năm 2023 của BHXH Việt Nam", True)
-_FEE = FormInfo("Mẫu biên lai", "Theo Nghị định số 123/2020/NĐ-CP ngày 19 tháng 10 năm 2020 của Chính phủ", True)
 
 REGULATIONS: dict[str, dict[FormKind, FormInfo]] = {
     "tt01-2018": {
@@ -54,7 +52,6 @@ REGULATIONS: dict[str, dict[FormKind, FormInfo]] = {
         FormKind.CONTROL_SHEET: FormInfo("Mẫu số 05", _TT01),
         FormKind.DAILY_LOG: FormInfo("Mẫu số 06", _TT01),
         FormKind.HI_CARD_REQUEST: _TK1_TS,
-        FormKind.FEE_RECEIPT: _FEE,
     },
     # TO BE CHECKED against the annex of Decree 118/2025/NĐ-CP: the order of the 2018 forms is
     # kept and the new notice of stopping processing is put last until the numbers are confirmed.
@@ -67,7 +64,6 @@ REGULATIONS: dict[str, dict[FormKind, FormInfo]] = {
         FormKind.DAILY_LOG: FormInfo("Mẫu số 06", _ND118, True),
         FormKind.STOP_NOTICE: FormInfo("Mẫu số 07", _ND118, True),
         FormKind.HI_CARD_REQUEST: _TK1_TS,
-        FormKind.FEE_RECEIPT: _FEE,
     },
 }
 

@@ -1,0 +1,49 @@
+"""Phiếu xin lỗi và hẹn lại ngày trả kết quả: the office apologises in writing for a late result.
+
+The old due time comes from the receipt the citizen holds; the new one is what the supervisor
+promised when rescheduling. The head of the office signs (and stamps), not the counter clerk.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from counter_app.models import Dossier, Office
+
+from .blocks import honorific
+from .layout import BLANK, Signature, build_pdf, esc, heading, page_width, para, signatures, title, vn_date, vn_datetime
+from .regulations import FormKind
+from .wording import request_text
+
+TITLE = "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
+
+
+def build_apology(office: Office, dossier: Dossier, *, new_due_at: datetime, reason: str,
+                  old_due_at: datetime | None = None, signer_title: str = "THỦ TRƯỞNG CƠ QUAN",
+                  signer_name: str = "", on: date | None = None) -> bytes:
+    """The apology; ``old_due_at`` defaults to the dossier's due time (pass it if already moved)."""
+    width = page_width()
+    who = honorific(dossier.applicant)
+    agency = esc(office.agency_name)
+    old = old_due_at or dossier.due_at
+    story: list[Flowable] = heading(office, FormKind.APOLOGY, on=on or date.today(), width=width)
+    story += title(TITLE)
+    story += [
+        para(f"Kính gửi: {who} <b>{esc(dossier.applicant.full_name)}</b>", "center"),
+        Spacer(1, 6),
+        para(f"N{vn_date(dossier.received_at)[1:]}, {agency} tiếp nhận giải quyết hồ sơ của {who}.", "prose"),
+        para(f"Nội dung yêu cầu giải quyết: {esc(request_text(dossier))}", "prose"),
+        para(f"Mã hồ sơ: <b>{esc(dossier.code)}</b>", "prose"),
+        para(f"Thời gian hẹn trả kết quả giải quyết hồ sơ: {vn_datetime(old)}.", "prose"),
+        para(f"Tuy nhiên đến nay, {agency} chưa trả kết quả giải quyết hồ sơ của {who} đúng hạn ghi trên "
+             "Giấy tiếp nhận hồ sơ và hẹn trả kết quả.", "prose"),
+        para(f"Lý do: {esc(reason) or BLANK}", "prose"),
+        para(f"Sự chậm trễ này đã gây phiền hà cho {who}. {agency} xin lỗi {who} và sẽ trả kết quả "
+             f"giải quyết hồ sơ cho {who} vào <b>{vn_datetime(new_due_at)}</b>.", "prose"),
+        para(f"Xin trân trọng cảm ơn sự hợp tác của {who}./.", "prose"),
+        Spacer(1, 10),
+        KeepTogether([signatures([Signature(""), Signature(signer_title, "(Ký, ghi rõ họ tên và đóng dấu)",
+                                                           name=signer_name)], width=width)]),
+    ]
+    return build_pdf(story, title_text=f"{TITLE} {dossier.code}")

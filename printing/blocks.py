@@ -1,0 +1,38 @@
+"""Blocks of lines several papers print the same way (who the dossier belongs to, what it asks).
+
+The supplement request, the refusal and the apology all restate the applicant and the request;
+one function keeps their wording identical, as the templates do.
+"""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from counter_app.models import Applicant, Dossier
+
+from .layout import BLANK, esc, field, para
+from .wording import request_text
+
+
+def contact(applicant: Applicant) -> Flowable:
+    """"Số điện thoại: … Email: …" on one line, dotted where unknown."""
+    phone = esc(applicant.phone) or BLANK
+    email = esc(applicant.email) or BLANK
+    return para(f"Số điện thoại: {phone}&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;Email: {email}", "left")
+
+
+def applicant_block(dossier: Dossier, *, label: str = "Hồ sơ của", request_first: bool = False) -> list[Flowable]:
+    """Name (bold), address, phone and e-mail, request: the lines at the top of Mẫu 02 and 03."""
+    a = dossier.applicant
+    request = field("Nội dung yêu cầu giải quyết", request_text(dossier))
+    lines = [field(label, a.full_name, bold=True)]
+    if request_first:
+        lines.append(request)
+    lines += [field("Địa chỉ", a.address), contact(a)]
+    if not request_first:
+        lines.append(request)
+    return lines
+
+
+def honorific(applicant: Applicant) -> str:
+    """"Ông", "Bà" or "Ông/Bà": papers address the citizen politely by sex when known."""
+    return {"male": "Ông", "female": "Bà"}.get(applicant.sex, "Ông/Bà")

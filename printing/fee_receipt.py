@@ -1,0 +1,68 @@
+"""Biên lai thu phí, lệ phí: proof of payment with the amount in figures and in words.
+
+The amount is written out in words because that is what an auditor compares against the
+figures; exempt fees are listed with "miễn" so the citizen sees why nothing was charged.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from counter_app.models import Dossier, Office, PaymentMethod
+
+from .fonts import SERIF_BOLD
+from .layout import (
+    Signature, amount_in_words, build_pdf, esc, field, format_amount, grid_style, heading, page_width, para,
+    signatures, title,
+)
+from .wording import PAYMENT_VI
+
+TITLE = "BIÊN LAI THU PHÍ, LỆ PHÍ"
+
+
+def _fees_table(dossier: Dossier, width: float) -> Table:
+    rows: list[list] = [[para(h, "cell_head") for h in ("STT", "Tên loại phí, lệ phí", "Số tiền")]]
+    for i, fee in enumerate(dossier.fees, start=1):
+        amount = "Miễn" if fee.method is PaymentMethod.EXEMPT else format_amount(fee.amount_vnd)
+        rows.append([str(i), para(esc(fee.name), "cell"), amount])
+    rows.append(["", "Tổng cộng", format_amount(dossier.total_fee_vnd)])
+    table = Table(rows, colWidths=[0.1 * width, 0.62 * width, 0.28 * width], repeatRows=1)
+    table.setStyle(TableStyle(grid_style() + [
+        ("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (2, -1), "RIGHT"),
+        ("FONTNAME", (0, -1), (-1, -1), SERIF_BOLD),
+    ]))
+    return table
+
+
+def build_fee_receipt(office: Office, dossier: Dossier, *, number: int | str, series: str = "",
+                      collector_name: str | None = None, copy_label: str = "Liên 2: Giao cho người nộp tiền",
+                      on: date | None = None) -> bytes:
+    """One fee receipt; ``number``/``series`` are the receipt book's Số and Ký hiệu."""
+    width = page_width()
+    a = dossier.applicant
+    collector = collector_name if collector_name is not None else dossier.received_by_name
+    methods = sorted({PAYMENT_VI[f.method] for f in dossier.fees if f.method is not PaymentMethod.EXEMPT})
+    total = dossier.total_fee_vnd
+    number_text = f"{number:07d}" if isinstance(number, int) else str(number)
+    # No form corner: the receipt book's own series (Ký hiệu) identifies the form.
+    story: list[Flowable] = heading(office, None, on=on or dossier.received_at.date(), width=width,
+                                    number_line=f"Ký hiệu: {series or '……'}   Số: {number_text}")
+    story += title(TITLE, f"({esc(copy_label)})")
+    story += [
+        field("Tên đơn vị thu phí, lệ phí", office.agency_name),
+        field("Người nộp tiền", a.full_name, bold=True),
+        field("Địa chỉ", a.address),
+        para(f"Mã hồ sơ: <b>{esc(dossier.code)}</b>", "left"),
+        field("Nội dung thu", dossier.procedure.name),
+        Spacer(1, 4),
+        _fees_table(dossier, width),
+        Spacer(1, 6),
+        para(f"Tổng số tiền: <b>{format_amount(total)}</b>", "left"),
+        para(f"Số tiền bằng chữ: <b><i>{esc(amount_in_words(total))}</i></b>", "left"),
+        field("Hình thức thanh toán", " / ".join(methods) or "Miễn thu"),
+        Spacer(1, 10),
+        KeepTogether([signatures([Signature("NGƯỜI NỘP TIỀN"), Signature("NGƯỜI THU TIỀN", name=collector)],
+                                 width=width)]),
+    ]
+    return build_pdf(story, title_text=f"{TITLE} {dossier.code}")
