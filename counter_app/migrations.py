@@ -219,5 +219,10 @@ def _split(script: str) -> list[str]:
     return [s for s in statements if s]
 
 
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial]
+def _v2_index_old_ids(conn: sqlite3.Connection) -> None:
+    """Searching by an old 9-digit CMND number scanned every applicant."""
+    conn.execute("CREATE INDEX IF NOT EXISTS applicants_old_id ON applicants(old_id)")
+
+
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial, _v2_index_old_ids]
 SCHEMA_VERSION = len(STEPS)

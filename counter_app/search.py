@@ -72,8 +72,8 @@ def _where(query: DossierQuery, now: datetime) -> tuple[list[str], list[object]]
     if text:
         compact = re.sub(r"[\s.\-]", "", text)
         if _CODE_RE.match(text.upper()):
-            clauses.append("d.code LIKE ?")
-            params.append(text.upper() + "%")
+            clauses.append("d.code >= ? AND d.code < ?")  # a prefix range uses the unique index
+            params += [text.upper(), text.upper() + "\uffff"]
         elif _ID_RE.match(compact):
             clauses.append("(a.personal_id = ? OR a.old_id = ?)")
             params += [compact, compact]
