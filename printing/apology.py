@@ -10,8 +10,9 @@ from datetime import date, datetime
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from counter_app.models import Dossier, Office
+from counter_app.states import Action
 
-from .blocks import honorific
+from .blocks import event_time, honorific, last_event
 from .layout import BLANK, Signature, build_pdf, esc, heading, page_width, para, signatures, title, vn_date, vn_datetime
 from .regulations import FormKind
 from .wording import request_text
@@ -19,14 +20,24 @@ from .wording import request_text
 TITLE = "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
 
 
-def build_apology(office: Office, dossier: Dossier, *, new_due_at: datetime, reason: str,
+def build_apology(office: Office, dossier: Dossier, *, new_due_at: datetime | None = None, reason: str | None = None,
                   old_due_at: datetime | None = None, signer_title: str = "THỦ TRƯỞNG CƠ QUAN",
                   signer_name: str = "", on: date | None = None) -> bytes:
-    """The apology; ``old_due_at`` defaults to the dossier's due time (pass it if already moved)."""
+    """The apology letter.
+
+    Unset arguments come from the latest reschedule event (``old_due_at``/``new_due_at`` in its
+    data, its note as the reason); without one, the old time is the dossier's due time and a
+    new one must be given.
+    """
+    event = last_event(dossier, Action.RESCHEDULE)
+    new = new_due_at or event_time(event, "new_due_at")
+    if new is None:
+        raise ValueError("build_apology needs new_due_at when the dossier has no reschedule event")
+    old = old_due_at or event_time(event, "old_due_at") or dossier.due_at
+    reason = reason if reason is not None else (event.note if event else "")
     width = page_width()
     who = honorific(dossier.applicant)
     agency = esc(office.agency_name)
-    old = old_due_at or dossier.due_at
     story: list[Flowable] = heading(office, FormKind.APOLOGY, on=on or date.today(), width=width)
     story += title(TITLE)
     story += [
@@ -40,7 +51,7 @@ def build_apology(office: Office, dossier: Dossier, *, new_due_at: datetime, rea
              "Giấy tiếp nhận hồ sơ và hẹn trả kết quả.", "prose"),
         para(f"Lý do: {esc(reason) or BLANK}", "prose"),
         para(f"Sự chậm trễ này đã gây phiền hà cho {who}. {agency} xin lỗi {who} và sẽ trả kết quả "
-             f"giải quyết hồ sơ cho {who} vào <b>{vn_datetime(new_due_at)}</b>.", "prose"),
+             f"giải quyết hồ sơ cho {who} vào <b>{vn_datetime(new)}</b>.", "prose"),
         para(f"Xin trân trọng cảm ơn sự hợp tác của {who}./.", "prose"),
         Spacer(1, 10),
         KeepTogether([signatures([Signature(""), Signature(signer_title, "(Ký, ghi rõ họ tên và đóng dấu)",

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from counter_app.models import Applicant, Dossier
+from datetime import datetime
+
+from counter_app import clock
+from counter_app.models import Applicant, Dossier, StatusEvent
+from counter_app.states import Action
 
 from .layout import BLANK, esc, field, para
 from .wording import request_text
@@ -36,3 +40,24 @@ def applicant_block(dossier: Dossier, *, label: str = "Hồ sơ của", request_
 def honorific(applicant: Applicant) -> str:
     """"Ông", "Bà" or "Ông/Bà": papers address the citizen politely by sex when known."""
     return {"male": "Ông", "female": "Bà"}.get(applicant.sex, "Ông/Bà")
+
+
+def last_event(dossier: Dossier, action: Action) -> StatusEvent | None:
+    """The latest event of ``action``: the papers print what the services recorded there.
+
+    The services keep ``missing_papers`` on a supplement request, ``old_due_at``/``new_due_at``
+    on a reschedule and ``recipient`` on a return, so a reprint says the same as the first print.
+    """
+    found = [e for e in dossier.events if e.action == action.value]
+    return max(found, key=lambda e: (e.at, e.id)) if found else None
+
+
+def event_time(event: StatusEvent | None, key: str) -> datetime | None:
+    """A time stored in an event's data in the store's format (None when absent or unreadable)."""
+    value = (event.data or {}).get(key) if event else None
+    if isinstance(value, datetime):
+        return value
+    try:
+        return clock.from_db(value) if isinstance(value, str) else None
+    except ValueError:
+        return None

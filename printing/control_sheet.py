@@ -2,8 +2,9 @@
 
 The sheet travels with the paper dossier; each handover is one row that the giver and receiver
 sign. We prefill the rows from the dossier's status events, so a late step is visible before
-anyone signs. Event ``data`` keys read here: ``agency`` (the agency holding the dossier after
-the step), ``giver`` and ``receiver`` (full names); missing ones fall back as documented below.
+anyone signs. Event ``data`` keys read here: ``agency`` (transfer), ``recipient`` (return),
+``handler`` (portal updates), and ``giver``/``receiver`` when a future service records them;
+missing ones are left blank for the signatures.
 """
 from __future__ import annotations
 
@@ -43,10 +44,11 @@ def _row(office: Office, dossier: Dossier, n: int, event: StatusEvent) -> list:
         agency, giver, receiver = COUNTER, event.user_full_name, data.get("receiver", "")
     elif action == Action.RETURN_RESULT.value:
         agency = COUNTER
-        giver, receiver = event.user_full_name, data.get("receiver") or dossier.returned_to or dossier.applicant.full_name
+        receiver = data.get("recipient") or data.get("receiver") or dossier.returned_to or dossier.applicant.full_name
+        giver = event.user_full_name
     else:
         agency = data.get("agency") or (COUNTER if event.source == "counter" else dossier.processing_agency)
-        giver, receiver = data.get("giver") or event.user_full_name, data.get("receiver", "")
+        giver, receiver = data.get("giver") or data.get("handler") or event.user_full_name, data.get("receiver", "")
     try:
         label = ACTION_LABEL_VI[Action(action)]
     except ValueError:

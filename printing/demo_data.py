@@ -88,7 +88,7 @@ def residence_dossier() -> Dossier:
         _event(3, datetime(2026, 11, 26, 15, 10), Action.RESULT_READY, Status.PROCESSING, Status.RESULT_READY,
                ("huydq", "Đỗ Quang Huy"), agency="Công an xã Ba Vì", receiver="Trần Thị Lan Anh"),
         _event(4, datetime(2026, 11, 27, 9, 5), Action.RETURN_RESULT, Status.RESULT_READY, Status.RETURNED, STAFF,
-               receiver="Nguyễn Thị Hoài Thương"),
+               recipient="Nguyễn Thị Hoài Thương"),
     )
     return Dossier(
         id=1, code="H26.49.09-261120-0012", status=Status.RETURNED.value, procedure=RESIDENCE, applicant=APPLICANT,

@@ -12,8 +12,9 @@ from datetime import date
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from counter_app.models import Dossier, DossierPaper, Office, PaperForm
+from counter_app.states import Action
 
-from .blocks import applicant_block
+from .blocks import applicant_block, last_event
 from .layout import (
     BLANK, Signature, build_pdf, esc, grid_style, heading, page_width, para, signatures, title,
 )
@@ -23,19 +24,38 @@ TITLE = "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"
 _COLUMNS = (PaperForm.ORIGINAL, PaperForm.CERTIFIED_COPY, PaperForm.PHOTOCOPY)
 
 
-def _counts(paper: DossierPaper) -> list[str]:
-    """The three count cells; "original or copy" shows in both the original and certified columns."""
+def _counts(paper: DossierPaper | str) -> list[str]:
+    """The three count cells; "original or copy" shows in both the original and certified columns.
+
+    A paper known only by name (as the supplement request event records it) leaves them empty
+    for the clerk to tick by hand.
+    """
+    if isinstance(paper, str):
+        return ["", "", ""]
     n = f"{paper.count:02d}"
     if paper.form is PaperForm.ORIGINAL_OR_COPY:
         return [n, f"hoặc {n}", ""]
     return [n if paper.form is col else "" for col in _COLUMNS]
 
 
-def _papers_table(papers: Sequence[DossierPaper], width: float) -> Table:
+def _name(paper: DossierPaper | str) -> str:
+    return paper if isinstance(paper, str) else paper.name
+
+
+def _requested(dossier: Dossier) -> tuple[list[DossierPaper | str], str]:
+    """Papers and reason of the latest supplement request, else the papers not yet received."""
+    event = last_event(dossier, Action.REQUEST_SUPPLEMENT)
+    if event is None or not (event.data or {}).get("missing_papers"):
+        return [p for p in dossier.papers if not p.received], event.note if event else ""
+    known = {p.name: p for p in dossier.papers}
+    return [known.get(name, name) for name in event.data["missing_papers"]], event.note
+
+
+def _papers_table(papers: Sequence[DossierPaper | str], width: float) -> Table:
     head = [para(t, "cell_head") for t in ("TT", "Thành phần hồ sơ", "Bản chính", "Bản chứng thực", "Bản photo")]
     rows: list[list] = [head]
     for i, paper in enumerate(papers, start=1):
-        rows.append([str(i), para(esc(paper.name), "cell"), *_counts(paper)])
+        rows.append([str(i), para(esc(_name(paper)), "cell"), *_counts(paper)])
     if not papers:
         rows.append(["1", para(BLANK, "cell"), "", "", ""])
     count_w = 22 * width / 165
@@ -46,16 +66,20 @@ def _papers_table(papers: Sequence[DossierPaper], width: float) -> Table:
     return table
 
 
-def build_supplement(office: Office, dossier: Dossier, *, reason: str, papers: Sequence[DossierPaper] | None = None,
+def build_supplement(office: Office, dossier: Dossier, *, reason: str | None = None,
+                     papers: Sequence[DossierPaper | str] | None = None,
                      guide_name: str | None = None, contact_phone: str | None = None,
                      on: date | None = None) -> bytes:
-    """The supplement request; ``papers`` defaults to the dossier's papers not yet received.
+    """The supplement request; ``papers`` and ``reason`` default to the latest request event's
+    (``missing_papers`` and note), else to the dossier's papers not yet received.
 
     ``guide_name`` (the staff member who explains, and signs as NGƯỜI HƯỚNG DẪN) defaults to
     whoever received the dossier, ``contact_phone`` to the office's phone.
     """
     width = page_width()
-    missing = list(papers) if papers is not None else [p for p in dossier.papers if not p.received]
+    recorded, recorded_reason = _requested(dossier)
+    missing = list(papers) if papers is not None else recorded
+    reason = reason if reason is not None else recorded_reason
     guide = guide_name if guide_name is not None else dossier.received_by_name
     phone = contact_phone if contact_phone is not None else office.phone
     story: list[Flowable] = heading(office, FormKind.SUPPLEMENT, on=on or date.today(), width=width)
