@@ -17,23 +17,21 @@ def format_code(agency_code: str, day: date, sequence: int) -> str:
     return f"{agency_code}-{day:%y%m%d}-{sequence:04d}"
 
 
-def _bump(conn: sqlite3.Connection, table: str, key_sql: str, key: tuple) -> int:
-    row = conn.execute(
-        f"UPDATE {table} SET last = last + 1 WHERE {key_sql} RETURNING last", key
-    ).fetchone()
-    if row is not None:
-        return int(row[0])
-    columns = key_sql.replace(" = ?", "").replace(" AND ", ", ")
-    conn.execute(f"INSERT INTO {table} ({columns}, last) VALUES ({', '.join('?' * len(key))}, 1)", key)
-    return 1
-
-
 def next_dossier_code(conn: sqlite3.Connection, agency_code: str, day: date) -> str:
     """Allocate the next code for this agency and day (call inside a write transaction)."""
-    sequence = _bump(conn, "code_sequences", "agency_code = ? AND day = ?", (agency_code, day.isoformat()))
-    return format_code(agency_code, day, sequence)
+    row = conn.execute(
+        "INSERT INTO code_sequences (agency_code, day, last) VALUES (?, ?, 1)"
+        " ON CONFLICT (agency_code, day) DO UPDATE SET last = last + 1 RETURNING last",
+        (agency_code, day.isoformat()),
+    ).fetchone()
+    return format_code(agency_code, day, int(row[0]))
 
 
 def next_log_number(conn: sqlite3.Connection, year: int) -> int:
     """Next Số thứ tự in the tracking log (Quyển số = the year)."""
-    return _bump(conn, "log_sequences", "year = ?", (year,))
+    row = conn.execute(
+        "INSERT INTO log_sequences (year, last) VALUES (?, 1)"
+        " ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+        (year,),
+    ).fetchone()
+    return int(row[0])
