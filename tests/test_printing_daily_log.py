@@ -50,8 +50,10 @@ def test_every_code_exactly_once_in_order(log_500: tuple[Path, list]) -> None:
     pdf, dossiers = log_500
     found = CODE.findall(pdf_text(pdf))
     assert Counter(found) == Counter(d.code for d in dossiers)
-    # Sorted by reception time, whatever order they were passed in.
-    assert found == [d.code for d in sorted(dossiers, key=lambda d: (d.received_at, d.code))]
+    # In reading order (page, then top to bottom; pdftotext's text flow may interleave tall rows),
+    # sorted by reception time, whatever order they were passed in.
+    placed = sorted((w.page, w.y_min, w.text) for w in pdf_words(pdf) if CODE.fullmatch(w.text))
+    assert [text for _, _, text in placed] == [d.code for d in sorted(dossiers, key=lambda d: (d.received_at, d.code))]
 
 
 def test_landscape_title_staff_and_totals(log_500: tuple[Path, list]) -> None:
