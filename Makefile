@@ -37,7 +37,9 @@ venv: $(STAMP)
 
 ## Start the app on its embedded default database (user data directory).
 run: sysdeps venv
-	$(VENV)/bin/counter-app
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then $(VENV)/bin/counter-app; \
+	else echo "No display found: starting on a virtual screen (xvfb-run)."; \
+		xvfb-run -a -s "-screen 0 1366x800x24" $(VENV)/bin/counter-app; fi
 
 ## All tests, Qt ones offscreen.
 test: sysdeps venv
