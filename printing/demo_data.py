@@ -149,11 +149,16 @@ _GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hạnh", "Khánh"
 _STATUSES = [Status.RECEIVED, Status.PROCESSING, Status.RESULT_READY, Status.RETURNED, Status.SUPPLEMENT_REQUESTED]
 
 
-def many_dossiers(count: int, *, day: date = date(2026, 11, 20)) -> list[Dossier]:
-    """``count`` varied dossiers received on ``day`` (daily log tests and the benchmark)."""
+def many_dossiers(count: int, *, day: date = date(2026, 11, 20), first_number: int = 1) -> list[Dossier]:
+    """``count`` varied dossiers received on ``day`` (daily log tests and the benchmark).
+
+    Codes run from ``first_number`` so they can sit beside the hand-made dossiers without clashing.
+    """
     procedures = [BIRTH, RESIDENCE, MARITAL, HI_CARD, BUSINESS]
     result: list[Dossier] = []
     for i in range(count):
+        seq = first_number + i
+        phone = f"09{(seq * 7919) % 10**8:08d}"
         proc = procedures[i % len(procedures)]
         name = f"{_FAMILY[i % 14]} {_MIDDLE[(i // 3) % 10]} {_GIVEN[(i * 7) % 20]}"
         address = LONG_ADDRESS if i % 9 == 0 else f"Thôn {_GIVEN[i % 20]} {i % 7 + 1}, xã Ba Vì, Hà Nội"
@@ -161,12 +166,12 @@ def many_dossiers(count: int, *, day: date = date(2026, 11, 20)) -> list[Dossier
         received = datetime.combine(day, datetime.min.time()) + timedelta(hours=7, minutes=30 + (i * 3) % 540)
         due = received + timedelta(days=proc.processing_value or 0, hours=0 if proc.processing_value else 6)
         result.append(Dossier(
-            id=100 + i, code=f"H26.49.09-{day:%y%m%d}-{i + 1:04d}", status=status.value, procedure=proc,
-            applicant=Applicant(full_name=name, address=address, phone=f"09{i:08d}"[:10]),
+            id=100 + seq, code=f"H26.49.09-{day:%y%m%d}-{seq:04d}", status=status.value, procedure=proc,
+            applicant=Applicant(full_name=name, address=address, phone=f"{phone[:4]} {phone[4:7]} {phone[7:]}"),
             received_at=received, due_at=due, sets_count=1 + (i % 3 == 0),
             papers=(DossierPaper("Tờ khai", PaperForm.ORIGINAL, 1),), fees=(), delivery=Delivery.COUNTER,
             delivery_address="", received_by=STAFF[0], received_by_name=STAFF[1], log_book=day.year,
-            log_number=i + 1, processing_agency=proc.agency,
+            log_number=seq, processing_agency=proc.agency,
             transferred_at=received + timedelta(hours=1) if status is not Status.RECEIVED else None,
             result_ready_at=due if status in (Status.RESULT_READY, Status.RETURNED) else None,
             returned_at=due if status is Status.RETURNED else None,

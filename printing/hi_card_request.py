@@ -37,8 +37,8 @@ def build_hi_card_request(office: Office, dossier: Dossier, *, cause: Literal["l
     a = dossier.applicant
     received = [p for p in dossier.papers if p.received and "TK1-TS" not in p.name]
     to = dossier.processing_agency or dossier.procedure.agency or "Cơ quan Bảo hiểm xã hội"
-    story: list[Flowable] = form_corner(office, FormKind.HI_CARD_REQUEST) + national_heading()
-    story += title(TITLE)[:-1] + [para(SUBTITLE, "motto"), Spacer(1, 8)]
+    story: list[Flowable] = form_corner(office, FormKind.HI_CARD_REQUEST) + [Spacer(1, 6)] + national_heading()
+    story += title(TITLE)[:-1] + [para(SUBTITLE, "head_bold"), Spacer(1, 8)]
     story += [
         para(f"Kính gửi: {esc(to)}", "center"),
         Spacer(1, 8),

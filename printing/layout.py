@@ -23,6 +23,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -37,7 +38,7 @@ rl_config.useA85 = 0
 
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
-MARGINS = {"leftMargin": 30 * mm, "rightMargin": 15 * mm, "topMargin": 15 * mm, "bottomMargin": 15 * mm}
+MARGINS = {"leftMargin": 30 * mm, "rightMargin": 15 * mm, "topMargin": 20 * mm, "bottomMargin": 20 * mm}
 # Landscape registers (the daily log) need the width more than a binding margin.
 LANDSCAPE_MARGINS = {"leftMargin": 20 * mm, "rightMargin": 15 * mm, "topMargin": 15 * mm, "bottomMargin": 15 * mm}
 BLANK = "………………"
@@ -194,12 +195,16 @@ def form_corner(office: Office, kind: FormKind) -> list[Flowable]:
     return [para(esc(info.number), "form_no"), para(f"({esc(info.legal_basis)})", "basis"), Spacer(1, 3)]
 
 
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
 def national_heading() -> list[Flowable]:
-    """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM over the underlined motto (centred in its column)."""
+    """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM over the motto, underlined by a rule as long as it."""
+    motto = styles()["motto"]
     return [
         para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "head_bold"),
-        para("Độc lập - Tự do - Hạnh phúc", "motto"),
-        Rule(56 * mm),
+        para(MOTTO, "motto"),
+        Rule(stringWidth(MOTTO, motto.fontName, motto.fontSize)),
     ]
 
 
