@@ -24,7 +24,8 @@ TITLE = "BIÊN LAI THU PHÍ, LỆ PHÍ"
 def _fees_table(dossier: Dossier, width: float) -> Table:
     rows: list[list] = [[para(h, "cell_head") for h in ("STT", "Tên loại phí, lệ phí", "Số tiền")]]
     for i, fee in enumerate(dossier.fees, start=1):
-        amount = "Miễn" if fee.method is PaymentMethod.EXEMPT else format_amount(fee.amount_vnd)
+        exempt = fee.method is PaymentMethod.EXEMPT or fee.amount_vnd == 0
+        amount = "Miễn" if exempt else format_amount(fee.amount_vnd)
         rows.append([str(i), para(esc(fee.name), "cell"), amount])
     rows.append(["", "Tổng cộng", format_amount(dossier.total_fee_vnd)])
     table = Table(rows, colWidths=[0.1 * width, 0.62 * width, 0.28 * width], repeatRows=1)
@@ -42,7 +43,8 @@ def build_fee_receipt(office: Office, dossier: Dossier, *, number: int | str, se
     width = page_width()
     a = dossier.applicant
     collector = collector_name if collector_name is not None else dossier.received_by_name
-    methods = sorted({PAYMENT_VI[f.method] for f in dossier.fees if f.method is not PaymentMethod.EXEMPT})
+    methods = sorted({PAYMENT_VI[f.method] for f in dossier.fees
+                      if f.method is not PaymentMethod.EXEMPT and f.amount_vnd})
     total = dossier.total_fee_vnd
     number_text = f"{number:07d}" if isinstance(number, int) else str(number)
     # No form corner: the receipt book's own series (Ký hiệu) identifies the form.

@@ -56,7 +56,7 @@ def _fee_lines(dossier: Dossier) -> list[Flowable]:
         return [para("Phí, lệ phí: Không", "left")]
     story: list[Flowable] = [para("Phí, lệ phí:", "left")]
     for fee in dossier.fees:
-        if fee.method is PaymentMethod.EXEMPT:
+        if fee.method is PaymentMethod.EXEMPT or fee.amount_vnd == 0:  # "0 đ (tiền mặt)" would confuse
             reason = f" ({esc(fee.exempt_reason)})" if fee.exempt_reason else ""
             story.append(para(f"- {esc(fee.name)}: miễn{reason}", "indent"))
         else:

@@ -11,7 +11,7 @@ import pytest
 from test_printing_support import flat, pdf_fonts, pdf_text, qr_codes, write
 
 from counter_app import clock
-from counter_app.models import StatusEvent
+from counter_app.models import DossierFee, StatusEvent
 from counter_app.states import PORTAL_CODE, Action, Status
 from printing import demo_data as demo
 from printing.apology import build_apology
@@ -204,6 +204,15 @@ def test_only_embedded_liberation_serif_subsets(tmp_path: Path, stem: str) -> No
     for font in fonts:
         assert font["name"].split("+", 1)[-1].startswith("LiberationSerif"), font
         assert "+" in font["name"] and font["sub"] == "yes" and font["emb"] == "yes", font
+
+
+def test_zero_fee_reads_as_exempt_not_zero_dong(tmp_path: Path) -> None:
+    dossier = replace(demo.residence_dossier(), fees=(DossierFee("Lệ phí đăng ký khai sinh đúng hạn", 0),))
+    text = text_of(tmp_path, build_receipt(OFFICE, dossier))
+    assert "Lệ phí đăng ký khai sinh đúng hạn: miễn" in text
+    assert "0 đ" not in text and "Tổng số tiền" not in text
+    fee = text_of(tmp_path, build_fee_receipt(OFFICE, dossier, number=1))
+    assert "Hình thức thanh toán: Miễn thu" in fee and "Số tiền bằng chữ: Không đồng" in fee
 
 
 def test_names_with_markup_characters_are_escaped(tmp_path: Path) -> None:
