@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date, timedelta
 
 from .catalogue import load_procedure
 from .clock import date_from_db, from_db
@@ -89,3 +90,18 @@ def get_dossier(store: Store, code: str) -> Dossier:
     """The whole dossier with its applicant, papers, fees and timeline."""
     with store.read() as conn:
         return load_dossier(conn, code)
+
+
+def dossiers_received_between(store: Store, start: date, end: date, *, staff: str | None = None) -> list[Dossier]:
+    """Whole dossiers received on ``start`` … ``end`` (inclusive), oldest first, for the daily log."""
+    sql = (
+        "SELECT d.id FROM dossiers d JOIN users u ON u.id = d.received_by"
+        " WHERE d.received_at >= ? AND d.received_at < ?"
+    )
+    params: list[object] = [start.isoformat(), (end + timedelta(days=1)).isoformat()]
+    if staff:
+        sql += " AND u.username = ?"
+        params.append(staff.strip().lower())
+    with store.read() as conn:
+        ids = [r[0] for r in conn.execute(sql + " ORDER BY d.received_at, d.id", params)]
+        return [load_dossier_by_id(conn, i) for i in ids]

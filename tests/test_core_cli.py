@@ -122,3 +122,21 @@ def test_backup_and_restore(db, tmp_path, capsys):
     assert code == 0, err
     assert _count(db) == 1
     assert run(capsys, "--db", db, "check")[0] == 0
+
+
+def test_print_receipt_and_daily_log(db, tmp_path, capsys):
+    import subprocess
+
+    batch = tmp_path / "batch.json"
+    batch.write_text(json.dumps([_dossier()], ensure_ascii=False))
+    code = run(capsys, "--db", db, "dossier", "receive", "--from-json", str(batch), "--as", "canbo")[1].strip()
+    receipt = tmp_path / "receipt.pdf"
+    assert run(capsys, "--db", db, "print", "receipt", code, "-o", str(receipt))[0] == 0
+    text = subprocess.run(["pdftotext", str(receipt), "-"], capture_output=True, text=True).stdout
+    assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text and code in text and "Lê Thị Hồng Đào" in text
+    log = tmp_path / "log.pdf"
+    assert run(capsys, "--db", db, "print", "daily-log", "--date", "2026-11-20", "--staff", "canbo",
+               "-o", str(log))[0] == 0
+    assert code in subprocess.run(["pdftotext", str(log), "-"], capture_output=True, text=True).stdout
+    refused, _, err = run(capsys, "--db", db, "print", "refusal", code, "-o", str(tmp_path / "r.pdf"))
+    assert refused != 0 and "refuse" in err and not (tmp_path / "r.pdf").exists()

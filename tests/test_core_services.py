@@ -127,3 +127,12 @@ def test_text_is_stored_nfc(setup):
     nfd_name = unicodedata.normalize("NFD", "Nguyễn Thị Thủy")
     dossier = services.receive_dossier(store, actors["staff"], request(store, full_name=nfd_name))
     assert dossier.applicant.full_name == unicodedata.normalize("NFC", "Nguyễn Thị Thủy")
+
+
+def test_default_fees_are_the_counter_rates_only(setup):
+    store, actors = setup
+    dossier = services.receive_dossier(store, actors["staff"], request(store, procedure_code="1.004194"))
+    assert [(f.name, f.amount_vnd) for f in dossier.fees] == [
+        ("Lệ phí đăng ký tạm trú (cá nhân, hộ gia đình) – trực tiếp", 15000)
+    ]
+    assert dossier.total_fee_vnd == 15000

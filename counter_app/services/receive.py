@@ -98,9 +98,19 @@ def check_papers(procedure: Procedure, papers: tuple[DossierPaper, ...]) -> None
         raise ValidationError("Thiếu giấy tờ bắt buộc: " + "; ".join(missing) + ".")
 
 
+def applies_at_counter(fee_name: str) -> bool:
+    """Online-submission rates and fees charged only on request do not apply by default."""
+    folded = fold(fee_name)
+    return "truc tuyen" not in folded and "(neu" not in folded
+
+
 def default_fees(procedure: Procedure) -> tuple[DossierFee, ...]:
-    """Fixed-amount fees of the catalogue, paid in cash; fees set per case are left to staff."""
-    return tuple(DossierFee(f.name, f.amount_vnd, PaymentMethod.CASH) for f in procedure.fees if f.amount_vnd)
+    """Fixed-amount counter fees of the catalogue, paid in cash; fees set per case are left to staff."""
+    return tuple(
+        DossierFee(f.name, f.amount_vnd, PaymentMethod.CASH)
+        for f in procedure.fees
+        if f.amount_vnd and applies_at_counter(f.name)
+    )
 
 
 def _check_request(request: ReceiveRequest) -> None:

@@ -1,0 +1,50 @@
+"""``print KIND CODE -o FILE.pdf`` and ``print daily-log --date D [--to D2] [--staff USER] -o FILE.pdf``."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..dossiers import get_dossier
+from ..office import get_office
+from .common import parse_date, store_from
+
+DOCUMENT_KINDS = ("receipt", "supplement", "refusal", "apology", "control", "hi-card-request", "fee")
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    printing = commands.add_parser("print", help="write an official paper as PDF").add_subparsers(
+        dest="print_command", required=True
+    )
+    for kind in DOCUMENT_KINDS:
+        sub = printing.add_parser(kind)
+        sub.add_argument("code", help="dossier code")
+        sub.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+        sub.set_defaults(handler=cmd_print_document, kind=kind)
+    log = printing.add_parser("daily-log", help="Sổ theo dõi hồ sơ for a day or a date range")
+    log.add_argument("--date", required=True, type=parse_date)
+    log.add_argument("--to", type=parse_date, help="last day of a range (inclusive)")
+    log.add_argument("--staff", metavar="USER", help="only the dossiers this user received")
+    log.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    log.set_defaults(handler=cmd_print_daily_log)
+
+
+def _write(data: bytes, output: str) -> int:
+    from printing.layout import write_pdf  # reportlab is loaded only when printing
+
+    print(write_pdf(data, Path(output)))
+    return 0
+
+
+def cmd_print_document(args: argparse.Namespace) -> int:
+    from printing.documents import render
+
+    store = store_from(args)
+    return _write(render(args.kind, get_office(store), get_dossier(store, args.code)), args.output)
+
+
+def cmd_print_daily_log(args: argparse.Namespace) -> int:
+    from printing.documents import render_daily_log
+
+    store = store_from(args)
+    data = render_daily_log(store, get_office(store), start=args.date, end=args.to, staff=args.staff)
+    return _write(data, args.output)

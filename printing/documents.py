@@ -1,0 +1,87 @@
+"""One entry point from "this kind of paper for this dossier" to PDF bytes.
+
+The CLI and the app both print through here, so a document's inputs are taken from the
+dossier's recorded events in exactly one way (the refusal's reason is the refusal event's note,
+the apology's dates are the reschedule event's, and so on).
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import date
+
+from counter_app.dossiers import dossiers_received_between
+from counter_app.models import Dossier, Office
+from counter_app.states import Action
+from counter_app.store import Store
+from counter_app.users import get_user
+
+from .apology import build_apology
+from .control_sheet import build_control_sheet
+from .daily_log import build_daily_log
+from .fee_receipt import build_fee_receipt
+from .hi_card_request import build_hi_card_request
+from .layout import dmy
+from .receipt import build_receipt
+from .refusal import build_refusal
+from .supplement import build_supplement
+
+KIND_LABELS = {
+    "receipt": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+    "supplement": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+    "refusal": "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
+    "apology": "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
+    "control": "Phiếu kiểm soát quá trình giải quyết hồ sơ",
+    "hi-card-request": "Tờ khai TK1-TS (cấp lại thẻ BHYT)",
+    "fee": "Biên lai thu phí, lệ phí",
+}
+KINDS = tuple(KIND_LABELS)
+
+
+def _last_note(dossier: Dossier, action: Action) -> str:
+    for event in reversed(dossier.events):
+        if event.action == action.value:
+            return event.note
+    raise ValueError(f"dossier {dossier.code} has no '{action.value}' step recorded; record it first")
+
+
+def render(kind: str, office: Office, dossier: Dossier) -> bytes:
+    """The PDF of one paper for one dossier; ValueError when the dossier lacks what it needs."""
+    if kind == "receipt":
+        return build_receipt(office, dossier)
+    if kind == "supplement":
+        return build_supplement(office, dossier, reason=_last_note(dossier, Action.REQUEST_SUPPLEMENT))
+    if kind == "refusal":
+        return build_refusal(office, dossier, reason=_last_note(dossier, Action.REFUSE))
+    if kind == "apology":
+        _last_note(dossier, Action.RESCHEDULE)
+        return build_apology(office, dossier)
+    if kind == "control":
+        return build_control_sheet(office, dossier)
+    if kind == "hi-card-request":
+        return build_hi_card_request(office, dossier)
+    if kind == "fee":
+        # One receipt per dossier: the tracking-log number doubles as the receipt number.
+        return build_fee_receipt(office, dossier, number=dossier.log_number)
+    raise ValueError(f"unknown document kind '{kind}' (one of: {', '.join(KINDS)})")
+
+
+def render_daily_log(
+    store: Store,
+    office: Office,
+    *,
+    start: date,
+    end: date | None = None,
+    staff: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> bytes:
+    """Sổ theo dõi hồ sơ for a day or a date range, for the office or one staff member."""
+    end = end or start
+    if end < start:
+        raise ValueError("the end date is before the start date")
+    staff_name = get_user(store, staff).full_name if staff else None
+    dossiers = dossiers_received_between(store, start, end, staff=staff)
+    label = f"Ngày {dmy(start)}" if start == end else f"Từ ngày {dmy(start)} đến ngày {dmy(end)}"
+    return build_daily_log(office, dossiers, period_label=label, staff_name=staff_name, progress=progress,
+                           cancel=cancel)
