@@ -43,6 +43,29 @@ def add_users(store: Store) -> dict[str, Actor]:
     return {"admin": by, "supervisor": Actor.of(sup), "staff": Actor.of(staff)}
 
 
+def initialised_database(path: Path) -> Path:
+    """A closed database file with office and users, for tests that work on it from other processes."""
+    store = make_store(path)
+    add_users(store)
+    store.close()
+    return path
+
+
+# Start of a script run in a child process: a store on ``{db}`` and the staff actor "canbo".
+RECEIVER_PREAMBLE = """
+import random, sys
+from datetime import datetime
+sys.path.insert(0, {tests!r})
+from counter_app import services, users
+from counter_app.models import Actor
+from counter_app.store import Store
+from factories import request
+store = Store({db!r})
+actor = Actor.of(users.get_user(store, "canbo"))
+"""
+TESTS_DIR = str(Path(__file__).resolve().parent)
+
+
 def personal_id(rng: random.Random, birth_year: int, female: bool, province: str = "001") -> str:
     century = (birth_year // 100 - 19) * 2 + int(female)
     return f"{province}{century}{birth_year % 100:02d}{rng.randrange(10**6):06d}"

@@ -4,14 +4,13 @@ from __future__ import annotations
 import subprocess
 import sys
 from datetime import date
-from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from counter_app.codes import CODE_PATTERN, format_code, next_dossier_code
 from counter_app.store import Store
-from factories import add_users, make_store
+from factories import RECEIVER_PREAMBLE, TESTS_DIR, initialised_database
 
 AGENCIES = st.from_regex(r"[A-Z][0-9]{2}(\.[0-9]{2}){1,3}", fullmatch=True)
 
@@ -42,16 +41,7 @@ def test_sequence_restarts_each_day_and_rolls_back(tmp_path):
         assert next_dossier_code(conn, "H15.50", date(2026, 11, 20)).endswith("-261120-0003")
 
 
-WORKER = """
-import random, sys
-from datetime import datetime
-sys.path.insert(0, {tests!r})
-from counter_app import services, users
-from counter_app.models import Actor
-from counter_app.store import Store
-from factories import request
-store = Store({db!r})
-actor = Actor.of(users.get_user(store, "canbo"))
+WORKER = RECEIVER_PREAMBLE + """
 rng = random.Random({seed})
 for i in range({count}):
     services.receive_dossier(store, actor, request(store, rng=rng, received_at=datetime(2026, 11, 20, 9, 0)))
@@ -59,13 +49,9 @@ for i in range({count}):
 
 
 def test_two_processes_get_distinct_gapless_codes(tmp_path):
-    db = tmp_path / "c.sqlite3"
-    store = make_store(db)
-    add_users(store)
-    store.close()
-    tests_dir = str(Path(__file__).parent)
+    db = initialised_database(tmp_path / "c.sqlite3")
     procs = [
-        subprocess.Popen([sys.executable, "-c", WORKER.format(tests=tests_dir, db=str(db), seed=seed, count=500)])
+        subprocess.Popen([sys.executable, "-c", WORKER.format(tests=TESTS_DIR, db=str(db), seed=seed, count=500)])
         for seed in (1, 2)
     ]
     assert [p.wait(timeout=300) for p in procs] == [0, 0]

@@ -10,17 +10,9 @@ from pathlib import Path
 
 from counter_app import maintenance
 from counter_app.store import Store
-from factories import add_users, make_store
+from factories import RECEIVER_PREAMBLE, TESTS_DIR, initialised_database
 
-LOOP = """
-import random, sys
-sys.path.insert(0, {tests!r})
-from counter_app import services, users
-from counter_app.models import Actor
-from counter_app.store import Store
-from factories import request
-store = Store({db!r})
-actor = Actor.of(users.get_user(store, "canbo"))
+LOOP = RECEIVER_PREAMBLE + """
 rng = random.Random(7)
 first = True
 while True:
@@ -47,13 +39,9 @@ def _wait_for_dossiers(db: Path, at_least: int, proc: subprocess.Popen) -> None:
 
 
 def test_sigkill_mid_receive_loses_nothing_saved(tmp_path):
-    db = tmp_path / "c.sqlite3"
-    store = make_store(db)
-    add_users(store)
-    store.close()
-    tests_dir = str(Path(__file__).parent)
+    db = initialised_database(tmp_path / "c.sqlite3")
     for round_number in range(3):
-        proc = subprocess.Popen([sys.executable, "-c", LOOP.format(tests=tests_dir, db=str(db))],
+        proc = subprocess.Popen([sys.executable, "-c", LOOP.format(tests=TESTS_DIR, db=str(db))],
                                 stdout=subprocess.PIPE, text=True)
         assert proc.stdout.readline().strip() == "receiving"
         _wait_for_dossiers(db, 20 * (round_number + 1), proc)
