@@ -1,0 +1,82 @@
+"""Shared pieces of the counter-screen tests: a store, an AppContext and key-event typing.
+
+Stand-ins for tests/conftest.py and tests/ui_helpers.py (written in parallel); the task
+runner here has the same contract as ui.tasks.TaskRunner: one worker thread for database
+work, results and errors delivered on the GUI thread.
+"""
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from counter_app import office
+from factories import add_users, make_store
+from ui.context import AppContext
+
+SCANNED = "001099012345|123456789|Nguyễn Văn Đức|01021999|Nam|Số 1 Ngõ 2, Phường Ba Đình, Hà Nội|15082021\r\n"
+
+
+class LocalTasks(QObject):
+    """One DB worker thread; callbacks run on the GUI thread through a queued signal."""
+
+    _deliver = Signal(object, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db")
+        self._deliver.connect(self._on_deliver, Qt.ConnectionType.QueuedConnection)
+
+    def run_db(self, fn, *args, on_done=None, on_error=None) -> None:  # noqa: ANN001
+        def job() -> None:
+            try:
+                result = fn(*args)
+            except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
+                self._deliver.emit(on_error, exc)
+                return
+            self._deliver.emit(on_done, result)
+
+        self.executor.submit(job)
+
+    def _on_deliver(self, callback, value) -> None:  # noqa: ANN001
+        if callback is not None:
+            callback(value)
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True)
+
+
+def make_context(tmp_path: Path, role: str = "staff") -> AppContext:
+    store = make_store(tmp_path / "counter.sqlite3")
+    actors = add_users(store)
+    return AppContext(store=store, actor=actors[role], office=office.get_office(store), tasks=LocalTasks())
+
+
+def close_context(context: AppContext) -> None:
+    context.tasks.shutdown()
+    context.store.close()
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def type_text(text: str, widget: QWidget | None = None) -> None:
+    """Type into the focused widget one key event per character (Vietnamese included);
+    CR and LF arrive as Enter, as a USB scanner sends them."""
+    for ch in text:
+        target = widget or focused()
+        if ch in "\r\n":
+            QTest.keyClick(target, Qt.Key.Key_Return)
+        else:
+            QTest.sendKeyEvent(QTest.KeyAction.Click, target, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+
+
+def key(sequence: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
+    for _ in range(times):
+        QTest.keyClick(focused(), sequence, modifier)

@@ -1,0 +1,79 @@
+"""The receive form's draft, kept in the database so that a crash loses at most a second.
+
+The draft holds personal data (names, ID numbers), so it lives in the counter database
+(the ``settings`` table, one key per user) and never in a log or a loose file. Writes are
+debounced (about a second after the last edit) and run on the DB worker; each one is a
+single SQLite transaction, which is atomic and durable (WAL, synchronous=FULL).
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+
+from counter_app import clock, office
+
+from .context import AppContext
+
+DRAFT_KEY = "receive_draft"
+DEBOUNCE_MS = 1000
+
+
+def draft_key(username: str) -> str:
+    return f"{DRAFT_KEY}:{username}"
+
+
+class DraftKeeper(QObject):
+    """Saves ``collect()`` about a second after the last :meth:`touch`; loads and clears it."""
+
+    def __init__(self, context: AppContext, collect: Callable[[], dict[str, Any]],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.collect = collect
+        self.key = draft_key(context.actor.username)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.save_now)
+        self.saves = 0  # how many drafts reached the worker (for tests)
+        self.suspended = False  # while a draft is being restored or the form reset
+
+    def touch(self) -> None:
+        if not self.suspended:
+            self.timer.start()
+
+    def save_now(self) -> None:
+        self.timer.stop()
+        payload = json.dumps({"saved_at": clock.to_db(clock.now()), "form": self.collect()}, ensure_ascii=False)
+        store, key = self.context.store, self.key
+        self.context.tasks.run_db(lambda: office.set_setting(store, key, payload), on_done=self._saved,
+                                  on_error=lambda _exc: None)
+
+    def _saved(self, _result: object) -> None:
+        self.saves += 1
+
+    def load(self, on_done: Callable[[dict[str, Any] | None], None]) -> None:
+        """Ask the worker for the saved draft; ``on_done`` gets ``{"saved_at", "form"}`` or None."""
+        store, key = self.context.store, self.key
+
+        def read() -> dict[str, Any] | None:
+            raw = office.get_setting(store, key)
+            if not raw:
+                return None
+            try:
+                value = json.loads(raw)
+            except ValueError:
+                return None
+            return value if isinstance(value, dict) and value.get("form") else None
+
+        self.context.tasks.run_db(read, on_done=on_done, on_error=lambda _exc: on_done(None))
+
+    def clear(self) -> None:
+        """Forget the draft (after a save, or when staff discard it)."""
+        self.timer.stop()
+        store, key = self.context.store, self.key
+        self.context.tasks.run_db(lambda: office.set_setting(store, key, ""), on_done=lambda _r: None,
+                                  on_error=lambda _exc: None)

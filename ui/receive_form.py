@@ -1,0 +1,359 @@
+"""Tiếp nhận: receive a walk-in dossier, keyboard first, and hand the receipt to the printer.
+
+The flow at the counter: pick the procedure by typing, scan the CCCD, tick the papers,
+check the fees, Ctrl+S; the dossier code appears in large type and Ctrl+P (or F9) prints
+the receipt. Everything is checked with counter_app's own functions before the save, and
+the save itself runs ``services.receive_dossier`` on the DB worker, so the window never
+waits on the disk. The form's draft is kept in the database (see :mod:`ui.drafts`).
+"""
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QRadioButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from counter_app import clock, services
+from counter_app.catalogue import list_procedures
+from counter_app.errors import CounterError
+from counter_app.models import Delivery, Procedure
+from counter_app.office import get_calendar
+from counter_app.workdays import WorkCalendar
+
+from .context import AppContext
+from .drafts import DraftKeeper
+from .widgets.applicant_form import ApplicantForm
+from .widgets.compat import format_datetime
+from .widgets.fee_editor import FeeEditor
+from .widgets.fields import ERROR_LABEL_STYLE
+from .widgets.paper_checklist import PaperChecklist
+from .widgets.procedure_picker import ProcedurePicker
+
+CODE_STYLE = "font-size: 22pt; font-weight: bold; color: #0d47a1;"
+BANNER_STYLE = "background: #fff8e1; border: 1px solid #f9a825; padding: 4px;"
+
+
+class ReceivePage(QWidget):
+    """The receive form. Signals: ``dossierSaved(code)`` after a save, ``receiptRequested(code)``
+    when staff ask for the receipt (the printing integration connects to it)."""
+
+    dossierSaved = Signal(str)
+    receiptRequested = Signal(str)
+    ready = Signal()  # catalogue and calendar loaded, draft offered (tests wait for it)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.calendar: WorkCalendar | None = None
+        self.saved_code = ""
+        self.saving = False
+        self._pending_draft: dict[str, Any] | None = None
+        self._build()
+        self.drafts = DraftKeeper(context, self.form_state, self)
+        for signal in (self.picker.procedureChanged, self.applicant.changed, self.papers.changed,
+                       self.fees.changed, self.sets.valueChanged, self.delivery_group.idToggled,
+                       self.delivery_address.textEdited):
+            signal.connect(self._on_edited)
+        self.picker.procedureChanged.connect(self._on_procedure)
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(30_000)
+        self.clock_timer.timeout.connect(self._update_due)
+        self.clock_timer.start()
+        self._shortcuts()
+        store = context.store
+        context.tasks.run_db(lambda: (list_procedures(store, most_used_first=True), get_calendar(store)),
+                             on_done=self._loaded, on_error=self._failed)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.draft_banner = QFrame(self)
+        self.draft_banner.setStyleSheet(BANNER_STYLE)
+        self.draft_text = QLabel(self.draft_banner)
+        self.restore_button = QPushButton(self.tr("&Restore draft"), self.draft_banner)
+        self.discard_button = QPushButton(self.tr("Discard draft"), self.draft_banner)
+        row = QHBoxLayout(self.draft_banner)
+        row.addWidget(self.draft_text, 1)
+        row.addWidget(self.restore_button)
+        row.addWidget(self.discard_button)
+        self.draft_banner.hide()
+        self.restore_button.clicked.connect(self.restore_draft)
+        self.discard_button.clicked.connect(self.discard_draft)
+
+        self.message = QLabel(self)
+        self.message.setStyleSheet(ERROR_LABEL_STYLE + " font-weight: bold;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        self.body = QWidget(self)
+        self.picker = ProcedurePicker(self.body)
+        self.applicant = ApplicantForm(self.body)
+        self.papers = PaperChecklist(self.body)
+        self.sets = QSpinBox(self.body)
+        self.sets.setRange(1, 99)
+        self.fees = FeeEditor(self.body)
+        self.at_counter = QRadioButton(self.tr("At the &counter"), self.body)
+        self.by_post = QRadioButton(self.tr("By p&ost"), self.body)
+        self.at_counter.setChecked(True)
+        self.delivery_group = QButtonGroup(self)
+        self.delivery_group.addButton(self.at_counter, 0)
+        self.delivery_group.addButton(self.by_post, 1)
+        self.delivery_address = QLineEdit(self.body)
+        self.delivery_address.setPlaceholderText(self.tr("Address for the result by post"))
+        self.delivery_address.setEnabled(False)
+        self.due_label = QLabel(self.body)
+        self.due_label.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("&Save (Ctrl+S)"), self.body)
+        self.save_button.setDefault(False)
+        self.save_button.clicked.connect(self.save)
+
+        procedure_box = self._group(self.tr("&Procedure"), self.picker)
+        applicant_box = self._group(self.tr("Applicant"), self.applicant)
+        papers_box = QGroupBox(self.tr("Papers received"), self.body)
+        papers_layout = QVBoxLayout(papers_box)
+        papers_layout.addWidget(self.papers)
+        sets_row = QFormLayout()
+        sets_label = QLabel(self.tr("Number of se&ts:"), papers_box)
+        sets_label.setBuddy(self.sets)
+        sets_row.addRow(sets_label, self.sets)
+        papers_layout.addLayout(sets_row)
+        fees_box = self._group(self.tr("Fees"), self.fees)
+        delivery_box = QGroupBox(self.tr("Result delivery"), self.body)
+        delivery_layout = QGridLayout(delivery_box)
+        delivery_layout.addWidget(self.at_counter, 0, 0)
+        delivery_layout.addWidget(self.by_post, 0, 1)
+        delivery_layout.addWidget(self.delivery_address, 1, 0, 1, 2)
+        delivery_layout.addWidget(self.due_label, 2, 0, 1, 2)
+
+        self.result_panel = QFrame(self)
+        self.result_panel.setFrameShape(QFrame.Shape.StyledPanel)
+        self.code_label = QLabel(self.result_panel)
+        self.code_label.setStyleSheet(CODE_STYLE)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.print_button = QPushButton(self.tr("&Print receipt (Ctrl+P / F9)"), self.result_panel)
+        self.new_button = QPushButton(self.tr("&New dossier (Ctrl+N)"), self.result_panel)
+        self.print_button.clicked.connect(self.print_receipt)
+        self.new_button.clicked.connect(self.new_dossier)
+        result_layout = QVBoxLayout(self.result_panel)
+        result_layout.addWidget(QLabel(self.tr("Dossier code:"), self.result_panel))
+        result_layout.addWidget(self.code_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.new_button)
+        result_layout.addLayout(buttons)
+        self.result_panel.hide()
+
+        left = QVBoxLayout()
+        left.addWidget(procedure_box, 2)
+        left.addWidget(applicant_box, 3)
+        right = QVBoxLayout()
+        right.addWidget(papers_box)
+        right.addWidget(fees_box)
+        right.addWidget(delivery_box)
+        right.addWidget(self.save_button)
+        right.addStretch(1)
+        columns = QHBoxLayout(self.body)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.draft_banner)
+        layout.addWidget(self.message)
+        layout.addWidget(self.result_panel)
+        layout.addWidget(scroll, 1)
+        self.by_post.toggled.connect(self._on_delivery)
+
+    def _group(self, title: str, widget: QWidget) -> QGroupBox:
+        box = QGroupBox(title, self.body)
+        QVBoxLayout(box).addWidget(widget)
+        return box
+
+    def _shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in ((QKeySequence.StandardKey.Save, self.save), ("Ctrl+P", self.print_receipt),
+                           ("F9", self.print_receipt), ("Ctrl+N", self.new_dossier)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+
+    def _update_tab_order(self) -> None:
+        """Procedure → applicant → papers → sets → fees → delivery → save, whatever the procedure."""
+        chain = [self.picker.filter_edit, *self.applicant.focus_widgets(), *self.papers.focus_widgets(), self.sets,
+                 *self.fees.focus_widgets(), self.at_counter, self.by_post, self.delivery_address, self.save_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    # -- loading and live values ---------------------------------------------------------------
+
+    def _loaded(self, result: tuple[list[Procedure], WorkCalendar]) -> None:
+        procedures, self.calendar = result
+        self.picker.set_procedures(procedures)
+        self._update_tab_order()
+        self.drafts.load(self._offer_draft)
+
+    def _offer_draft(self, draft: dict[str, Any] | None) -> None:
+        self._pending_draft = draft
+        if draft:
+            saved = clock.from_db(draft.get("saved_at"))
+            self.draft_text.setText(self.tr("An unsaved draft from {time} was found.").format(
+                time=format_datetime(saved)))
+            self.draft_banner.show()
+        self.picker.setFocus()
+        self.ready.emit()
+
+    def _on_procedure(self, procedure: Procedure | None) -> None:
+        self.papers.set_procedure(procedure)
+        self.fees.set_procedure(procedure)
+        self._update_tab_order()
+        self._update_due()
+
+    def _on_delivery(self, by_post: bool) -> None:
+        self.delivery_address.setEnabled(by_post)
+        if by_post and not self.delivery_address.text():
+            self.delivery_address.setText(self.applicant.address.text())
+
+    def _on_edited(self, *_args: object) -> None:
+        self.message.hide()
+        self.drafts.touch()
+
+    def due_at(self):  # noqa: ANN201 - datetime | None
+        procedure = self.picker.current()
+        if procedure is None or self.calendar is None:
+            return None
+        return self.calendar.due_at(clock.now(), procedure.processing_unit, procedure.processing_value)
+
+    def _update_due(self) -> None:
+        procedure, due = self.picker.current(), self.due_at()
+        if procedure is None or due is None:
+            self.due_label.setText(self.tr("Due time: choose a procedure"))
+            return
+        self.due_label.setText(self.tr("Due time if received now: {due} ({time})").format(
+            due=format_datetime(due), time=procedure.processing_label))
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def build_request(self) -> services.ReceiveRequest:
+        """The request as the service will see it; raises CounterError/ValueError in Vietnamese."""
+        procedure = self.picker.current()
+        if procedure is None:
+            raise ValueError(self.tr("Choose a procedure first."))
+        errors = self.applicant.validate()
+        if errors:
+            raise ValueError(errors[0])
+        applicant = services.clean_applicant(self.applicant.applicant())
+        papers = self.papers.papers()
+        services.check_papers(procedure, papers)
+        delivery = Delivery.POST if self.by_post.isChecked() else Delivery.COUNTER
+        return services.ReceiveRequest(
+            procedure_code=procedure.code, applicant=applicant, papers=papers, sets_count=self.sets.value(),
+            fees=self.fees.fees(), delivery=delivery,
+            delivery_address=self.delivery_address.text().strip() if delivery is Delivery.POST else "",
+        )
+
+    def save(self) -> None:
+        if self.saving or self.saved_code:
+            return
+        try:
+            request = self.build_request()
+        except (CounterError, ValueError) as exc:
+            self.show_message(str(exc))
+            return
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self.context.tasks.run_db(partial(services.receive_dossier, self.context.store, self.context.actor, request),
+                                  on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, dossier: Any) -> None:
+        self.saving = False
+        self.saved_code = dossier.code
+        self.drafts.clear()
+        self._pending_draft = None
+        self.draft_banner.hide()
+        self.show_message("")
+        self.code_label.setText(dossier.code)
+        self.result_panel.show()
+        self.body.setEnabled(False)
+        self.print_button.setFocus()
+        self.dossierSaved.emit(dossier.code)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(exc, CounterError):
+            self.show_message(str(exc))
+        else:
+            self.show_message(self.tr("Could not save: {error}").format(error=type(exc).__name__))
+
+    def print_receipt(self) -> None:
+        if self.saved_code:
+            self.receiptRequested.emit(self.saved_code)
+
+    def new_dossier(self) -> None:
+        """Empty form for the next citizen (the saved dossier stays in the list)."""
+        self.drafts.suspended = True
+        self.saved_code = ""
+        self.result_panel.hide()
+        self.body.setEnabled(True)
+        self.save_button.setEnabled(True)
+        self.picker.clear_choice()
+        self.applicant.clear()
+        self.sets.setValue(1)
+        self.at_counter.setChecked(True)
+        self.delivery_address.clear()
+        self.show_message("")
+        self.drafts.suspended = False
+        self.drafts.timer.stop()
+        self.picker.setFocus()
+
+    # -- drafts --------------------------------------------------------------------------------
+
+    def form_state(self) -> dict[str, Any]:
+        procedure = self.picker.current()
+        return {
+            "procedure": procedure.code if procedure else "",
+            "applicant": self.applicant.state(),
+            "papers": self.papers.state(),
+            "sets": self.sets.value(),
+            "fees": self.fees.state(),
+            "post": self.by_post.isChecked(),
+            "delivery_address": self.delivery_address.text(),
+        }
+
+    def restore_draft(self) -> None:
+        draft, self._pending_draft = self._pending_draft, None
+        self.draft_banner.hide()
+        if not draft:
+            return
+        form = draft["form"]
+        self.drafts.suspended = True
+        try:
+            if form.get("procedure"):
+                self.picker.select_code(form["procedure"])
+            self.applicant.restore(form.get("applicant", {}))
+            self.papers.restore(form.get("papers", []))
+            self.fees.restore(form.get("fees", []))
+            self.sets.setValue(int(form.get("sets", 1)))
+            (self.by_post if form.get("post") else self.at_counter).setChecked(True)
+            self.delivery_address.setText(form.get("delivery_address", ""))
+        finally:
+            self.drafts.suspended = False
+        self.picker.setFocus()
+
+    def discard_draft(self) -> None:
+        self._pending_draft = None
+        self.draft_banner.hide()
+        self.drafts.clear()
+        self.picker.setFocus()

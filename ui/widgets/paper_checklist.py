@@ -1,0 +1,88 @@
+"""The procedure's papers: tick what the citizen handed in, how (original / copy) and how many.
+
+One row of plain widgets per paper (check box, form, count) so that Tab walks through them
+and Space ticks; required papers carry a star and the service refuses a dossier without them.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QSpinBox, QWidget
+
+from counter_app.models import DossierPaper, PaperForm, Procedure
+
+
+class PaperChecklist(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setColumnStretch(1, 1)
+        self.rows: list[tuple[QCheckBox, QLabel, QComboBox, QSpinBox]] = []
+        self._required: list[bool] = []
+        self.form_labels = {
+            PaperForm.ORIGINAL: self.tr("Original"),
+            PaperForm.CERTIFIED_COPY: self.tr("Certified copy"),
+            PaperForm.PHOTOCOPY: self.tr("Photocopy"),
+            PaperForm.ORIGINAL_OR_COPY: self.tr("Original or certified copy"),
+        }
+
+    def set_procedure(self, procedure: Procedure | None) -> None:
+        for widgets in self.rows:
+            for widget in widgets:
+                self.grid.removeWidget(widget)
+                widget.hide()
+                widget.setParent(None)  # out of the focus chain now, not at the next event loop
+                widget.deleteLater()
+        self.rows = []
+        self._required = []
+        for row, spec in enumerate(procedure.papers if procedure else ()):
+            box = QCheckBox(self)
+            box.setAccessibleName(spec.name)
+            label = QLabel(("* " if spec.required else "") + spec.name, self)
+            label.setWordWrap(True)
+            label.setBuddy(box)
+            if spec.required:
+                label.setToolTip(self.tr("Required paper"))
+            form = QComboBox(self)
+            for value, text in self.form_labels.items():
+                form.addItem(text, value.value)
+            form.setCurrentIndex(max(0, form.findData(spec.form.value)))
+            count = QSpinBox(self)
+            count.setRange(1, 99)
+            count.setValue(spec.count)
+            count.setSuffix(self.tr(" copies"))
+            for col, widget in enumerate((box, label, form, count)):
+                self.grid.addWidget(widget, row, col, Qt.AlignmentFlag.AlignTop if col == 1 else Qt.AlignmentFlag(0))
+                widget.show()  # at once: a layout shows new children only at the next event loop
+            box.toggled.connect(self.changed)
+            form.currentIndexChanged.connect(self.changed)
+            count.valueChanged.connect(self.changed)
+            self.rows.append((box, label, form, count))
+            self._required.append(spec.required)
+
+    def focus_widgets(self) -> list[QWidget]:
+        """In tab order: each row's check box, form and count."""
+        return [w for box, _label, form, count in self.rows for w in (box, form, count)]
+
+    def papers(self) -> tuple[DossierPaper, ...]:
+        """Every paper the citizen handed in (unticked optional papers are left out)."""
+        result = []
+        for (box, label, form, count), required in zip(self.rows, self._required):
+            if box.isChecked():
+                name = label.text()[2:] if required else label.text()
+                result.append(DossierPaper(name, PaperForm(form.currentData()), count.value(), True))
+        return tuple(result)
+
+    def state(self) -> list[dict]:
+        return [
+            {"received": box.isChecked(), "form": form.currentData(), "count": count.value()}
+            for box, _label, form, count in self.rows
+        ]
+
+    def restore(self, state: list[dict]) -> None:
+        for (box, _label, form, count), saved in zip(self.rows, state):
+            box.setChecked(bool(saved.get("received")))
+            form.setCurrentIndex(max(0, form.findData(saved.get("form"))))
+            count.setValue(int(saved.get("count", 1)))
