@@ -3,12 +3,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
-from test_ui_receive_support import SCANNED, close_context, focused, key, make_context, type_text
-from ui.receive_form import ReceivePage
-
-CTRL = Qt.KeyboardModifier.ControlModifier
+from test_ui_receive_support import CTRL, close_context, fill_by_keyboard, key, make_context, open_page, type_text
 
 
 @pytest.fixture
@@ -16,37 +12,6 @@ def context(tmp_path):
     ctx = make_context(tmp_path)
     yield ctx
     close_context(ctx)
-
-
-def open_page(qtbot, context) -> ReceivePage:
-    page = ReceivePage(context)
-    qtbot.addWidget(page)
-    with qtbot.waitSignal(page.ready, timeout=5000):
-        page.resize(1200, 800)
-        page.show()
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.picker.filter_edit)
-    return page
-
-
-def fill_by_keyboard(page: ReceivePage, *, tick_paper: bool = True) -> None:
-    type_text("cap lai the")
-    assert page.picker.current().code == "LOCAL.BHYT.CAPLAI"
-    key(Qt.Key.Key_Tab)
-    assert focused() is page.applicant.scan
-    type_text(SCANNED)
-    assert page.applicant.full_name.text() == "Nguyễn Văn Đức"
-    assert page.applicant.personal_id.text() == "001099012345"
-    assert page.applicant.birth_date.text() == "01/02/1999"
-    assert page.applicant.sex.currentData() == "male"
-    assert page.applicant.address.text() == "Số 1 Ngõ 2, Phường Ba Đình, Hà Nội"
-    assert focused() is page.applicant.phone.edit
-    type_text("0912 345 678")
-    key(Qt.Key.Key_Tab, times=4)  # e-mail, social insurance no., health-insurance card → first paper
-    assert focused() is page.papers.rows[0][0]
-    if tick_paper:
-        key(Qt.Key.Key_Space)
-        assert page.papers.rows[0][0].isChecked()
 
 
 def test_receive_with_keyboard_only_and_print_with_one_key(qtbot, context):
@@ -64,3 +29,87 @@ def test_receive_with_keyboard_only_and_print_with_one_key(qtbot, context):
         key(Qt.Key.Key_P, CTRL)
     key(Qt.Key.Key_N, CTRL)
     assert not page.result_panel.isVisible() and page.applicant.full_name.text() == ""
+
+
+def test_invalid_id_is_shown_when_leaving_the_field_and_blocks_saving(qtbot, context):
+    page = open_page(qtbot, context)
+    fill_by_keyboard(page)
+    page.applicant.personal_id.edit.setFocus()
+    page.applicant.personal_id.edit.selectAll()
+    type_text("00109901234")  # 11 digits
+    key(Qt.Key.Key_Tab)
+    field = page.applicant.personal_id
+    assert field.error_label.isVisible() and "12 chữ số" in field.error()
+    assert "c62828" in field.edit.styleSheet()
+    key(Qt.Key.Key_S, CTRL)
+    assert page.message.isVisible() and "12 chữ số" in page.message.text()
+    assert not page.saving and page.saved_code == ""
+    with context.store.read() as conn:
+        assert conn.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0] == 0
+
+
+def test_missing_required_paper_blocks_saving_with_the_services_message(qtbot, context):
+    page = open_page(qtbot, context)
+    fill_by_keyboard(page, tick_paper=False)
+    key(Qt.Key.Key_S, CTRL)
+    assert page.message.isVisible()
+    assert page.message.text().startswith("Thiếu giấy tờ bắt buộc: Tờ khai tham gia")
+    assert page.saved_code == ""
+
+
+def test_id_disagreeing_with_birth_year_is_refused_before_the_worker(qtbot, context):
+    page = open_page(qtbot, context)
+    fill_by_keyboard(page)
+    page.applicant.birth_date.setText("01/02/1998")
+    key(Qt.Key.Key_S, CTRL)
+    assert page.message.text() == "Năm sinh không khớp với số định danh cá nhân."
+
+
+def test_bad_scan_shows_the_parsers_message(qtbot, context):
+    page = open_page(qtbot, context)
+    key(Qt.Key.Key_Tab)
+    type_text("001099012345|Nguyễn Văn Đức|01021999\r\n")
+    assert page.applicant.scan_error.isVisible()
+    assert "7 trường" in page.applicant.scan_error.text()
+    assert page.applicant.full_name.text() == ""
+
+
+def test_draft_is_restored_after_recreating_the_page_and_cleared_by_saving(qtbot, context):
+    page = open_page(qtbot, context)
+    fill_by_keyboard(page)
+    page.sets.setValue(2)
+    qtbot.waitUntil(lambda: page.drafts.saves >= 1 and not page.drafts.timer.isActive(), timeout=5000)
+    page.close()
+
+    again = open_page(qtbot, context)  # as after a crash: nothing was saved
+    assert again.draft_banner.isVisible()
+    qtbot.mouseClick(again.restore_button, Qt.MouseButton.LeftButton)
+    assert not again.draft_banner.isVisible()
+    assert again.picker.current().code == "LOCAL.BHYT.CAPLAI"
+    assert again.applicant.full_name.text() == "Nguyễn Văn Đức"
+    assert again.applicant.phone.text() == "0912 345 678"
+    assert again.papers.rows[0][0].isChecked() and again.sets.value() == 2
+    with qtbot.waitSignal(again.dossierSaved, timeout=5000):
+        again.save()
+    with context.store.read() as conn:
+        draft = conn.execute("SELECT value FROM settings WHERE key LIKE 'receive_draft%'").fetchone()
+    qtbot.waitUntil(lambda: _draft_value(context) == "", timeout=5000)
+    assert draft is not None
+    third = open_page(qtbot, context)
+    assert not third.draft_banner.isVisible()
+
+
+def _draft_value(context) -> str | None:
+    with context.store.read() as conn:
+        row = conn.execute("SELECT value FROM settings WHERE key LIKE 'receive_draft%'").fetchone()
+    return row[0] if row else None
+
+
+def test_procedure_picker_folds_and_orders_most_used_first(qtbot, context):
+    page = open_page(qtbot, context)
+    type_text("dang ky khai")
+    names = [page.picker.list.item(i).text() for i in range(page.picker.list.count())]
+    assert names and all("khai" in n.lower() for n in names)
+    key(Qt.Key.Key_Down)
+    assert page.picker.current().name == names[1]
+    assert "ngày làm việc" in page.due_label.text() or "Trong ngày" in page.due_label.text()

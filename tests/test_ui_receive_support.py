@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from counter_app import office
 from factories import add_users, make_store
 from ui.context import AppContext
+from ui.receive_form import ReceivePage
+
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 SCANNED = "001099012345|123456789|Nguyễn Văn Đức|01021999|Nam|Số 1 Ngõ 2, Phường Ba Đình, Hà Nội|15082021\r\n"
 
@@ -80,3 +83,34 @@ def type_text(text: str, widget: QWidget | None = None) -> None:
 def key(sequence: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:
     for _ in range(times):
         QTest.keyClick(focused(), sequence, modifier)
+
+
+def open_page(qtbot, context) -> ReceivePage:
+    page = ReceivePage(context)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.ready, timeout=5000):
+        page.resize(1200, 800)
+        page.show()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.picker.filter_edit)
+    return page
+
+
+def fill_by_keyboard(page: ReceivePage, *, tick_paper: bool = True) -> None:
+    type_text("cap lai the")
+    assert page.picker.current().code == "LOCAL.BHYT.CAPLAI"
+    key(Qt.Key.Key_Tab)
+    assert focused() is page.applicant.scan
+    type_text(SCANNED)
+    assert page.applicant.full_name.text() == "Nguyễn Văn Đức"
+    assert page.applicant.personal_id.text() == "001099012345"
+    assert page.applicant.birth_date.text() == "01/02/1999"
+    assert page.applicant.sex.currentData() == "male"
+    assert page.applicant.address.text() == "Số 1 Ngõ 2, Phường Ba Đình, Hà Nội"
+    assert focused() is page.applicant.phone.edit
+    type_text("0912 345 678")
+    key(Qt.Key.Key_Tab, times=4)  # e-mail, social insurance no., health-insurance card → first paper
+    assert focused() is page.papers.rows[0][0]
+    if tick_paper:
+        key(Qt.Key.Key_Space)
+        assert page.papers.rows[0][0].isChecked()

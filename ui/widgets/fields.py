@@ -61,7 +61,7 @@ class CheckedLineEdit(QWidget):
         self.clear_error()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.edit and event.type() == QEvent.Type.FocusOut:
+        if watched is getattr(self, "edit", None) and event.type() == QEvent.Type.FocusOut:
             self.validate()
         return super().eventFilter(watched, event)
 

@@ -113,7 +113,7 @@ class ProcedurePicker(QWidget):
         self.procedureChanged.emit(self.current())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress:
+        if watched is getattr(self, "filter_edit", None) and event.type() == QEvent.Type.KeyPress:
             key_event: QKeyEvent = event  # type: ignore[assignment]
             if key_event.key() in _NAVIGATION_KEYS:
                 step = _NAVIGATION_KEYS[key_event.key()]

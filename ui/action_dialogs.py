@@ -1,0 +1,175 @@
+"""What each dossier action asks before it runs, and the service it then calls.
+
+One small dialog per action, built from a table: which fields (agency, missing papers,
+reason, recipient, new due time, note) and which service function takes them. The dialog
+only collects text; the service checks it (empty reasons, a new due time before the old
+one…) and its CounterError message is shown as it is.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtWidgets import (
+    QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+)
+
+from counter_app import services
+from counter_app.errors import CounterError
+from counter_app.models import Dossier
+from counter_app.states import ACTION_LABEL_VI, Action
+
+from .context import AppContext
+from .widgets.fields import ERROR_LABEL_STYLE
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ActionDialogs", text)
+
+
+SERVICES: dict[Action, Callable[..., Dossier]] = {
+    Action.TRANSFER: services.transfer,
+    Action.REQUEST_SUPPLEMENT: services.request_supplement,
+    Action.RECEIVE_SUPPLEMENT: services.receive_supplement,
+    Action.RESULT_READY: services.record_result_ready,
+    Action.RETURN_RESULT: services.return_result,
+    Action.REFUSE: services.refuse,
+    Action.WITHDRAW: services.withdraw,
+    Action.RESCHEDULE: services.reschedule,
+}
+
+# The fields each action asks for, in order (names are the services' keyword arguments).
+FIELDS: dict[Action, tuple[str, ...]] = {
+    Action.TRANSFER: ("processing_agency", "note"),
+    Action.REQUEST_SUPPLEMENT: ("missing_papers", "reason"),
+    Action.RECEIVE_SUPPLEMENT: ("note",),
+    Action.RESULT_READY: ("note",),
+    Action.RETURN_RESULT: ("recipient", "note"),
+    Action.REFUSE: ("reason",),
+    Action.WITHDRAW: ("reason",),
+    Action.RESCHEDULE: ("new_due_at", "reason"),
+}
+
+
+def action_button_text(action: Action) -> str:
+    """Button text with a mnemonic, so that every action is one Alt+key away."""
+    return {
+        Action.TRANSFER: _t("&Transfer to the processing agency"),
+        Action.REQUEST_SUPPLEMENT: _t("Request &supplement"),
+        Action.RECEIVE_SUPPLEMENT: _t("Receive supp&lement"),
+        Action.RESULT_READY: _t("Result &ready"),
+        Action.RETURN_RESULT: _t("Return res&ult"),
+        Action.REFUSE: _t("Re&fuse"),
+        Action.WITHDRAW: _t("Citizen &withdraws"),
+        Action.RESCHEDULE: _t("Apologise and re&schedule"),
+    }[action]
+
+
+class ActionDialog(QDialog):
+    """Asks what ``action`` needs, then (on OK) runs its service on the DB worker.
+
+    ``done_with(dossier)`` is emitted through ``on_done``; a refusal keeps the dialog open
+    with the service's message, so staff can correct the reason and try again.
+    """
+
+    def __init__(self, context: AppContext, action: Action, dossier: Dossier, *,
+                 on_done: Callable[[Dossier], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context, self.action, self.dossier, self.on_done = context, action, dossier, on_done
+        self.setWindowTitle(ACTION_LABEL_VI[action])
+        self.inputs: dict[str, QWidget] = {}
+        form = QFormLayout()
+        labels = {
+            "processing_agency": _t("Processing &agency:"),
+            "missing_papers": _t("&Missing papers (one per line):"),
+            "reason": _t("&Reason:"),
+            "recipient": _t("&Recipient:"),
+            "new_due_at": _t("New &due time:"),
+            "note": _t("&Note:"),
+        }
+        for name in FIELDS[action]:
+            widget = self._input(name)
+            label = QLabel(labels[name], self)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            self.inputs[name] = widget
+        self.message = QLabel(self)
+        self.message.setStyleSheet(ERROR_LABEL_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("Confirm"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Cancel"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_t("Dossier {code} — {name}").format(
+            code=dossier.code, name=dossier.applicant.full_name), self))
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(480)
+        self.busy = False
+
+    def _input(self, name: str) -> QWidget:
+        if name == "missing_papers":
+            edit = QPlainTextEdit(self)
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(80)
+            return edit
+        if name == "new_due_at":
+            due = QDateTimeEdit(QDateTime(self.dossier.due_at + timedelta(days=1)), self)
+            due.setDisplayFormat("HH:mm dd/MM/yyyy")
+            due.setCalendarPopup(True)
+            return due
+        edit = QLineEdit(self)
+        if name == "processing_agency":
+            edit.setText(self.dossier.processing_agency or self.dossier.procedure.agency)
+        elif name == "recipient":
+            edit.setText(self.dossier.applicant.full_name)
+        return edit
+
+    def values(self) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for name, widget in self.inputs.items():
+            if isinstance(widget, QPlainTextEdit):
+                result[name] = [line for line in widget.toPlainText().splitlines() if line.strip()]
+            elif isinstance(widget, QDateTimeEdit):
+                result[name] = widget.dateTime().toPython().replace(second=0, microsecond=0)
+            else:
+                result[name] = widget.text()  # type: ignore[attr-defined]
+        return result
+
+    def submit(self) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        self.buttons.setEnabled(False)
+        call = partial(SERVICES[self.action], self.context.store, self.context.actor, self.dossier.code,
+                       **self.values())
+        self.context.tasks.run_db(call, on_done=self._done, on_error=self._failed)
+
+    def _done(self, dossier: Dossier) -> None:
+        self.busy = False
+        self.accept()
+        self.on_done(dossier)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.buttons.setEnabled(True)
+        text = str(exc) if isinstance(exc, CounterError) else _t("The action failed: {error}").format(
+            error=type(exc).__name__)
+        self.message.setText(text)
+        self.message.show()
+
+
+def ask_and_run(context: AppContext, action: Action, dossier: Dossier, *, on_done: Callable[[Dossier], None],
+                parent: QWidget | None = None) -> ActionDialog:
+    """Open the dialog for ``action`` (window-modal, without a nested event loop) and return it."""
+    dialog = ActionDialog(context, action, dossier, on_done=on_done, parent=parent)
+    dialog.open()
+    return dialog

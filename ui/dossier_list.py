@@ -1,0 +1,355 @@
+"""Hồ sơ / Trả kết quả: the dossier list over the whole store, searched as staff type.
+
+The model never loads the list: it asks the DB worker for the count and then for pages of
+200 rows as the view shows them (deep OFFSET pages cost up to a second at 200,000 dossiers,
+so only the pages on screen are fetched, newest request first, and pages off screen are
+dropped from the cache). Every query carries a generation number; results of a query the
+user has already replaced are thrown away, so a slow answer never overwrites a newer one.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from counter_app import clock
+from counter_app.catalogue import list_procedures
+from counter_app.dossiers import get_dossier
+from counter_app.models import Dossier, Role
+from counter_app.search import DossierQuery, DossierRow, count_dossiers, list_dossiers
+from counter_app.states import OPEN_STATES, STATUS_LABEL_VI, Action, Status
+from counter_app.workdays import due_state
+
+from .action_dialogs import ActionDialog, ask_and_run
+from .context import AppContext
+from .dossier_detail import DossierDetail
+from .widgets.compat import format_datetime
+from .widgets.dossier_filters import DossierFilters
+
+PAGE_SIZE = 200
+MAX_PAGES = 60  # pages kept in memory (12,000 rows): far more than any screen shows
+
+DUE_COLOURS = {
+    "overdue": QColor("#ffcdd2"),
+    "due_today": QColor("#fff0b3"),
+    "on_time": QColor("#e3f4e4"),
+}
+
+# (header, query sort key or None when the column cannot be sorted)
+COLUMNS: tuple[tuple[str, str | None], ...] = (
+    ("Dossier code", "code"),
+    ("Applicant", "applicant"),
+    ("Procedure", None),
+    ("Status", "status"),
+    ("Received", "received_at"),
+    ("Due", "due_at"),
+    ("Received by", None),
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DossierTableModel(QAbstractTableModel):
+    """Rows of :func:`counter_app.search.list_dossiers`, fetched lazily page by page."""
+
+    loaded = Signal(int)  # a new query's count and first page arrived (the total)
+    pageLoaded = Signal(int)
+    failed = Signal(str)
+
+    def __init__(self, context: AppContext, *, page_size: int = PAGE_SIZE, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.page_size = page_size
+        self.query = DossierQuery()
+        self.generation = 0
+        self.total = 0
+        self.pages: OrderedDict[int, list[DossierRow]] = OrderedDict()
+        self.wanted: OrderedDict[int, None] = OrderedDict()
+        self.in_flight: int | None = None
+        self.now = clock.now()
+        self.headers = [self.tr(h) for h, _key in COLUMNS]
+
+    # -- queries ---------------------------------------------------------------------------
+
+    def set_query(self, query: DossierQuery) -> None:
+        """Replace the query; the old rows stay on screen until the new ones arrive."""
+        self.generation += 1
+        self.query = query
+        generation, store, size = self.generation, self.context.store, self.page_size
+
+        def fetch() -> tuple[int, int, list[DossierRow]] | None:
+            if generation != self.generation:  # typed over while queued: skip the work
+                return None
+            now = clock.now()
+            return count_dossiers(store, query, now=now), now, list_dossiers(store, query, limit=size, now=now)
+
+        self.context.tasks.run_db(fetch, on_done=lambda r: self._reset(generation, r), on_error=self._on_error)
+
+    def refresh(self) -> None:
+        self.set_query(self.query)
+
+    def _reset(self, generation: int, result: tuple[int, datetime, list[DossierRow]] | None) -> None:
+        if result is None or generation != self.generation:
+            return
+        total, now, first = result
+        self.beginResetModel()
+        self.total, self.now = total, now
+        self.pages = OrderedDict({0: first})
+        self.wanted.clear()
+        self.in_flight = None
+        self.endResetModel()
+        self.loaded.emit(total)
+
+    def _on_error(self, exc: BaseException) -> None:
+        self.in_flight = None
+        self.failed.emit(str(exc))
+
+    def _want(self, page: int) -> None:
+        self.wanted[page] = None
+        self.wanted.move_to_end(page)
+        if self.in_flight is None:
+            self._fetch_next()
+
+    def _fetch_next(self) -> None:
+        while self.wanted:
+            page, _ = self.wanted.popitem(last=True)  # the latest request: what is on screen now
+            if page not in self.pages:
+                break
+        else:
+            return
+        self.in_flight = page
+        generation, store, query, size = self.generation, self.context.store, self.query, self.page_size
+
+        def fetch() -> list[DossierRow] | None:
+            if generation != self.generation:
+                return None
+            return list_dossiers(store, query, offset=page * size, limit=size)
+
+        self.context.tasks.run_db(fetch, on_done=lambda rows: self._page(generation, page, rows),
+                                  on_error=self._on_error)
+
+    def _page(self, generation: int, page: int, rows: list[DossierRow] | None) -> None:
+        if generation != self.generation:
+            return  # a reset already cleared in_flight
+        self.in_flight = None
+        if rows is not None:
+            self.pages[page] = rows
+            while len(self.pages) > MAX_PAGES:
+                self.pages.popitem(last=False)
+            # Requests for pages scrolled past are dropped; the repaint asks again for what is visible.
+            self.wanted.clear()
+            if self.total:
+                self.dataChanged.emit(self.index(0, 0), self.index(self.total - 1, len(COLUMNS) - 1))
+            self.pageLoaded.emit(page)
+        self._fetch_next()
+
+    # -- Qt model API ----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else self.total
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def row_at(self, row: int) -> DossierRow | None:
+        """The row if its page is loaded; otherwise asks for the page and returns None."""
+        page = row // self.page_size
+        rows = self.pages.get(page)
+        if rows is None:
+            if 0 <= row < self.total:
+                self._want(page)
+            return None
+        offset = row - page * self.page_size
+        return rows[offset] if offset < len(rows) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.UserRole):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 else None
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        if role == Qt.ItemDataRole.BackgroundRole:
+            state = self.due_state(row)
+            return QBrush(DUE_COLOURS[state]) if state else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            state = self.due_state(row)
+            return {"overdue": self.tr("Overdue"), "due_today": self.tr("Due today"),
+                    "on_time": self.tr("On time")}.get(state or "", None)
+        return self._display(row, index.column())
+
+    def due_state(self, row: DossierRow) -> str | None:
+        return due_state(row.due_at, self.now) if row.status in OPEN_STATES else None
+
+    def _display(self, row: DossierRow, column: int) -> str:
+        values = (row.code, row.applicant_name, row.procedure_name, STATUS_LABEL_VI[row.status],
+                  format_datetime(row.received_at), format_datetime(row.due_at), row.received_by)
+        return values[column]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column][1]
+        if key is None:
+            return
+        self.set_query(replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder))
+
+    def code_at(self, row: int) -> str | None:
+        dossier = self.row_at(row)
+        return dossier.code if dossier else None
+
+
+class DossiersPage(QWidget):
+    """Hồ sơ: filter bar, the list, Enter or double-click opens the dossier.
+
+    Signals: ``dossierOpened(code)``, ``dailyLogRequested()`` (supervisors' Sổ theo dõi
+    button, for the printing integration), ``printRequested(kind, code)`` forwarded from the
+    detail dialog.
+    """
+
+    dossierOpened = Signal(str)
+    dailyLogRequested = Signal()
+    printRequested = Signal(str, str)
+    fixed_statuses: frozenset[Status] = frozenset()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.detail: DossierDetail | None = None
+        self.filters = DossierFilters(self)
+        self.model = DossierTableModel(context, parent=self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(False)
+        rows = self.view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # uniform rows: scrolling 200,000 stays O(screen)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        rows.hide()
+        columns = self.view.horizontalHeader()
+        for column, width in enumerate((190, 190, 320, 150, 130, 130, 90)):
+            self.view.setColumnWidth(column, width)
+        columns.setStretchLastSection(True)
+        columns.setSortIndicator(4, Qt.SortOrder.DescendingOrder)
+        columns.setSortIndicatorShown(True)
+        columns.setSectionsClickable(True)
+        columns.sortIndicatorChanged.connect(self.model.sort)
+        self.count_label = QLabel(self)
+        self.daily_log_button = QPushButton(self.tr("Dossier tracking &log"), self)
+        self.daily_log_button.setVisible(context.actor.role.at_least(Role.SUPERVISOR))
+        self.daily_log_button.clicked.connect(self.dailyLogRequested)
+        self.open_button = QPushButton(self.tr("&Open (Enter)"), self)
+        self.open_button.clicked.connect(self.open_current)
+        self.bottom = QHBoxLayout()
+        self.bottom.addWidget(self.count_label, 1)
+        self.bottom.addWidget(self.open_button)
+        self.bottom.addWidget(self.daily_log_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(self.bottom)
+        if self.fixed_statuses:
+            self.filters.status.setEnabled(False)
+        self.filters.changed.connect(self.apply_filters)
+        self.model.loaded.connect(self._on_loaded)
+        self.model.failed.connect(lambda text: self.count_label.setText(text))
+        self.view.activated.connect(lambda index: self.open_row(index.row()))
+        self.filters.search.installEventFilter(self)
+        self.clock = QTimer(self)
+        self.clock.setInterval(60_000)
+        self.clock.timeout.connect(self._tick)
+        self.clock.start()
+        self.model.query = replace(self.model.query, sort="received_at", descending=True)
+        store = context.store
+        context.tasks.run_db(lambda: list_procedures(store), on_done=self.filters.set_procedures,
+                             on_error=lambda _e: None)
+        self.apply_filters()
+
+    def base_query(self) -> DossierQuery:
+        return DossierQuery(statuses=self.fixed_statuses, sort=self.model.query.sort,
+                            descending=self.model.query.descending)
+
+    def apply_filters(self) -> None:
+        self.model.set_query(self.filters.query(self.base_query()))
+
+    def _on_loaded(self, total: int) -> None:
+        self.count_label.setText(self.tr("{count} dossiers").format(count=f"{total:,}".replace(",", ".")))
+        if total and not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+
+    def _tick(self) -> None:
+        self.model.now = clock.now()  # due-state colours follow the clock
+        self.view.viewport().update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is getattr(getattr(self, "filters", None), "search", None) and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.model.total:  # type: ignore[attr-defined]
+                self.view.setFocus()
+                self.view.setCurrentIndex(self.model.index(0, 0))
+                return True
+        return super().eventFilter(watched, event)
+
+    def current_code(self) -> str | None:
+        index = self.view.currentIndex()
+        return self.model.code_at(index.row()) if index.isValid() else None
+
+    def open_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.open_row(index.row())
+
+    def open_row(self, row: int) -> None:
+        code = self.model.code_at(row)
+        if code:
+            self.open_detail(code)
+
+    def open_detail(self, code: str) -> DossierDetail:
+        self.detail = DossierDetail(self.context, code, self)
+        self.detail.changed.connect(lambda _code: self.model.refresh())
+        self.detail.printRequested.connect(self.printRequested)
+        self.detail.open()
+        self.dossierOpened.emit(code)
+        return self.detail
+
+
+class ReturnsPage(DossiersPage):
+    """Trả kết quả: dossiers whose result is ready, and the one action staff take on them."""
+
+    fixed_statuses = frozenset({Status.RESULT_READY})
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.dialog: ActionDialog | None = None
+        self.return_button = QPushButton(self.tr("&Return result"), self)
+        self.return_button.clicked.connect(self.return_current)
+        self.bottom.insertWidget(1, self.return_button)
+        self.daily_log_button.hide()
+
+    def return_current(self) -> None:
+        code = self.current_code()
+        if not code:
+            return
+        store = self.context.store
+        self.context.tasks.run_db(lambda: get_dossier(store, code), on_done=self._ask_return,
+                                  on_error=lambda exc: self.count_label.setText(str(exc)))
+
+    def _ask_return(self, dossier: Dossier) -> None:
+        self.dialog = ask_and_run(self.context, Action.RETURN_RESULT, dossier,
+                                  on_done=lambda _d: self.model.refresh(), parent=self)
