@@ -138,6 +138,10 @@ class DossierDetail(QDialog):
                                                          or "BHYT" in dossier.procedure.name.upper())
         self.print_buttons["fee"].setEnabled(bool(dossier.fees))
         self.message.hide()
+        focus = self.focusWidget()
+        if focus is None or not focus.isEnabled():  # keyboard users start on the first possible action
+            first = next((b for b in self.action_buttons.values() if b.isEnabled()), None)
+            (first or self).setFocus()
         self.loaded.emit()
 
     def _fill_info(self, d: Dossier) -> None:
@@ -203,5 +207,6 @@ class DossierDetail(QDialog):
         return self.dialog
 
     def _action_done(self, dossier: Dossier) -> None:
+        self.activateWindow()  # back from the action's dialog, keys go to the dossier again
         self.show_dossier(dossier)
         self.changed.emit(dossier.code)

@@ -1,0 +1,183 @@
+"""Dossier list and detail: receive → find by "duc" → open → transfer → result ready → return."""
+from __future__ import annotations
+
+import random
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from counter_app import services
+from counter_app.search import DossierQuery
+from counter_app.states import Action, Status
+from factories import request
+from test_ui_receive_support import (
+    CTRL, close_context, fill_by_keyboard, focused, key, make_context, open_page, type_text,
+)
+from ui.dossier_list import DossiersPage, ReturnsPage
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+@pytest.fixture
+def context(tmp_path):
+    ctx = make_context(tmp_path)
+    yield ctx
+    close_context(ctx)
+
+
+def open_list(qtbot, context, page_class=DossiersPage):
+    page = page_class(context)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.model.loaded, timeout=5000):
+        page.resize(1200, 700)
+        page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    return page
+
+
+def run_action(qtbot, detail, mnemonic: Qt.Key, text: str = "") -> None:
+    """Alt+mnemonic opens the action's dialog; type into its first field; Enter confirms."""
+    qtbot.waitUntil(detail.isActiveWindow)
+    QTest.keyClick(detail, mnemonic, ALT)
+    qtbot.waitUntil(lambda: detail.dialog is not None and detail.dialog.isVisible())
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                    and QApplication.focusWidget().window() is detail.dialog)
+    if text:
+        type_text(text)
+    with qtbot.waitSignal(detail.changed, timeout=5000):
+        key(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not detail.dialog.isVisible())
+
+
+def test_receive_find_open_and_walk_the_dossier_to_returned_with_keys_only(qtbot, context):
+    receive = open_page(qtbot, context)
+    fill_by_keyboard(receive)
+    with qtbot.waitSignal(receive.dossierSaved, timeout=5000) as saved:
+        key(Qt.Key.Key_S, CTRL)
+    code = saved.args[0]
+    receive.close()
+
+    page = open_list(qtbot, context)
+    page.filters.search.setFocus()
+    qtbot.waitUntil(lambda: focused() is page.filters.search)
+    with qtbot.waitSignal(page.model.loaded, timeout=5000) as found:
+        type_text("duc")
+    assert found.args == [1]
+    assert page.model.data(page.model.index(0, 0)) == code
+    assert page.model.data(page.model.index(0, 1)) == "Nguyễn Văn Đức"
+    key(Qt.Key.Key_Down)  # from the search box into the list
+    assert focused() is page.view
+    with qtbot.waitSignal(page.dossierOpened) as opened:
+        key(Qt.Key.Key_Return)
+    assert opened.args == [code]
+    detail = page.detail
+    qtbot.waitUntil(lambda: detail.dossier is not None, timeout=5000)
+    qtbot.waitUntil(detail.isActiveWindow)
+    assert not detail.action_buttons[Action.RETURN_RESULT].isEnabled()
+    assert "Đã tiếp nhận" in detail.action_buttons[Action.RETURN_RESULT].toolTip()
+    assert not detail.action_buttons[Action.RESCHEDULE].isEnabled()  # staff: supervisors only
+    assert "lãnh đạo" in detail.action_buttons[Action.RESCHEDULE].toolTip()
+
+    run_action(qtbot, detail, Qt.Key.Key_T)  # agency prefilled from the catalogue
+    assert detail.dossier.status == Status.PROCESSING
+    run_action(qtbot, detail, Qt.Key.Key_R, "Đã có kết quả từ BHXH khu vực")
+    assert detail.dossier.status == Status.RESULT_READY
+    run_action(qtbot, detail, Qt.Key.Key_U)  # recipient prefilled with the applicant's name
+    assert detail.dossier.status == Status.RETURNED
+    assert detail.dossier.returned_to == "Nguyễn Văn Đức"
+
+    timeline = [detail.timeline.item(r, 1).text() for r in range(detail.timeline.rowCount())]
+    assert timeline == ["Tiếp nhận hồ sơ", "Chuyển xử lý", "Đã có kết quả", "Trả kết quả"]
+    assert "Đã có kết quả từ BHXH khu vực" in detail.timeline.item(2, 4).text()
+    assert all(detail.timeline.item(r, 2).text() == "Lê Văn Cán" for r in range(4))
+    with context.store.read() as conn:
+        events = [r[0] for r in conn.execute(
+            "SELECT e.action FROM status_events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = ?"
+            " ORDER BY e.id", (code,))]
+        outbox = [tuple(r) for r in conn.execute(
+            "SELECT o.kind, e.action FROM outbox o JOIN status_events e ON e.id = o.event_id"
+            " JOIN dossiers d ON d.id = o.dossier_id WHERE d.code = ? ORDER BY o.id", (code,))]
+    assert events == ["receive", "transfer", "result_ready", "return_result"]
+    assert outbox == [("dossier", "receive"), ("progress", "receive"), ("progress", "transfer"),
+                      ("progress", "result_ready"), ("progress", "return_result")]
+    with qtbot.waitSignal(detail.printRequested) as printed:
+        detail.print_buttons["receipt"].click()
+    assert printed.args == ["receipt", code]
+
+
+def test_refusal_message_from_the_service_is_shown_in_the_dialog(qtbot, context):
+    dossier = services.receive_dossier(context.store, context.actor, request(context.store))
+    page = open_list(qtbot, context)
+    detail = page.open_detail(dossier.code)
+    qtbot.waitUntil(lambda: detail.dossier is not None, timeout=5000)
+    dialog = detail.start_action(Action.REFUSE)
+    dialog.submit()  # empty reason
+    qtbot.waitUntil(dialog.message.isVisible, timeout=5000)
+    assert dialog.message.text() == "Chưa nhập lý do từ chối."
+    assert dialog.isVisible()
+
+
+def test_filters_sorting_and_due_colours(qtbot, context):
+    rng = random.Random(3)
+    store, actor = context.store, context.actor
+    codes = [services.receive_dossier(store, actor, request(store, rng=rng)).code for _ in range(5)]
+    services.transfer(store, actor, codes[0], processing_agency="Công an xã")
+    services.record_result_ready(store, actor, codes[1])
+    page = open_list(qtbot, context)
+    assert page.model.rowCount() == 5
+    with qtbot.waitSignal(page.model.loaded) as loaded:
+        page.filters.status.setCurrentIndex(page.filters.status.findData(Status.PROCESSING.value))
+    assert loaded.args == [1] and page.model.code_at(0) == codes[0]
+    with qtbot.waitSignal(page.model.loaded):
+        page.filters.status.setCurrentIndex(0)
+    with qtbot.waitSignal(page.model.loaded):
+        page.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    assert page.model.query.sort == "code" and not page.model.query.descending
+    assert [page.model.code_at(r) for r in range(5)] == sorted(codes)
+    open_row = next(r for r in range(5) if page.model.code_at(r) == codes[2])
+    assert page.model.data(page.model.index(open_row, 0), Qt.ItemDataRole.BackgroundRole) is not None
+    ready_row = next(r for r in range(5) if page.model.code_at(r) == codes[1])
+    assert page.model.data(page.model.index(ready_row, 0), Qt.ItemDataRole.BackgroundRole) is None
+    with qtbot.waitSignal(page.model.loaded) as loaded:
+        page.filters.due.setCurrentIndex(page.filters.due.findData("overdue"))
+    assert loaded.args == [0]
+    assert not page.daily_log_button.isVisible()  # staff
+
+
+def test_stale_search_results_are_dropped(qtbot, context):
+    rng = random.Random(4)
+    for name in ("Trần Thị Hòa", "Lê Văn Quý"):
+        services.receive_dossier(context.store, context.actor, request(context.store, rng=rng, full_name=name))
+    page = open_list(qtbot, context)
+    page.model.set_query(DossierQuery(text="hoa"))
+    with qtbot.waitSignal(page.model.loaded) as loaded:
+        page.model.set_query(DossierQuery(text="quy"))
+    assert loaded.args == [1]
+    assert page.model.data(page.model.index(0, 1)) == "Lê Văn Quý"
+
+
+def test_returns_page_lists_ready_results_and_returns_one(qtbot, tmp_path):
+    context = make_context(tmp_path, role="supervisor")
+    try:
+        store, actor = context.store, context.actor
+        rng = random.Random(5)
+        codes = [services.receive_dossier(store, actor, request(store, rng=rng)).code for _ in range(3)]
+        services.record_result_ready(store, actor, codes[2])
+        page = open_list(qtbot, context, ReturnsPage)
+        assert page.model.rowCount() == 1 and page.model.code_at(0) == codes[2]
+        assert not page.daily_log_button.isVisible()
+        page.view.setCurrentIndex(page.model.index(0, 0))
+        page.return_current()
+        qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=5000)
+        with qtbot.waitSignal(page.model.loaded, timeout=5000) as loaded:
+            page.dialog.submit()
+        assert loaded.args == [0]
+        supervisor_list = open_list(qtbot, context)
+        assert supervisor_list.daily_log_button.isVisible()
+        with qtbot.waitSignal(supervisor_list.dailyLogRequested):
+            supervisor_list.daily_log_button.click()
+    finally:
+        close_context(context)
