@@ -6,9 +6,12 @@ work, results and errors delivered on the GUI thread.
 """
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import ui.widgets  # noqa: F401 - first: PySide6 6.12 reference-count workaround (refcount_guard)
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -24,29 +27,37 @@ SCANNED = "001099012345|123456789|Nguyễn Văn Đức|01021999|Nam|Số 1 Ngõ 
 
 
 class LocalTasks(QObject):
-    """One DB worker thread; callbacks run on the GUI thread through a queued signal."""
+    """One DB worker thread; callbacks run on the GUI thread.
 
-    _deliver = Signal(object, object)
+    Results travel in a plain thread-safe deque and the queued signal carries no Python
+    object: passing ``None``/``bool`` values through queued signal arguments has shown
+    reference-count crashes with PySide6 6.12.
+    """
+
+    _ready = Signal()
 
     def __init__(self) -> None:
         super().__init__()
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db")
-        self._deliver.connect(self._on_deliver, Qt.ConnectionType.QueuedConnection)
+        self.results: deque[tuple[Callable | None, object]] = deque()
+        self._ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def run_db(self, fn, *args, on_done=None, on_error=None) -> None:  # noqa: ANN001
         def job() -> None:
             try:
-                result = fn(*args)
+                outcome = (on_done, fn(*args))
             except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
-                self._deliver.emit(on_error, exc)
-                return
-            self._deliver.emit(on_done, result)
+                outcome = (on_error, exc)
+            self.results.append(outcome)
+            self._ready.emit()
 
         self.executor.submit(job)
 
-    def _on_deliver(self, callback, value) -> None:  # noqa: ANN001
-        if callback is not None:
-            callback(value)
+    def _deliver(self) -> None:
+        while self.results:
+            callback, value = self.results.popleft()
+            if callback is not None:
+                callback(value)
 
     def shutdown(self) -> None:
         self.executor.shutdown(wait=True)

@@ -69,6 +69,7 @@ class DossierTableModel(QAbstractTableModel):
         self.page_size = page_size
         self.query = DossierQuery()
         self.generation = 0
+        self.shown_generation = 0  # the query whose rows are on screen
         self.total = 0
         self.pages: OrderedDict[int, list[DossierRow]] = OrderedDict()
         self.wanted: OrderedDict[int, None] = OrderedDict()
@@ -101,6 +102,7 @@ class DossierTableModel(QAbstractTableModel):
         total, now, first = result
         self.beginResetModel()
         self.total, self.now = total, now
+        self.shown_generation = generation
         self.pages = OrderedDict({0: first})
         self.wanted.clear()
         self.in_flight = None
