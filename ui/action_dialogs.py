@@ -64,7 +64,7 @@ def action_button_text(action: Action) -> str:
         Action.RETURN_RESULT: _t("Return res&ult"),
         Action.REFUSE: _t("Re&fuse"),
         Action.WITHDRAW: _t("Citizen &withdraws"),
-        Action.RESCHEDULE: _t("Apologise and re&schedule"),
+        Action.RESCHEDULE: _t("Apologise and res&chedule"),
     }[action]
 
 
@@ -112,7 +112,7 @@ class ActionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(640)
         self.busy = False
 
     def _input(self, name: str) -> QWidget:
@@ -129,6 +129,7 @@ class ActionDialog(QDialog):
         edit = QLineEdit(self)
         if name == "processing_agency":
             edit.setText(self.dossier.processing_agency or self.dossier.procedure.agency)
+            edit.setCursorPosition(0)  # long agency names: show their start
         elif name == "recipient":
             edit.setText(self.dossier.applicant.full_name)
         return edit

@@ -191,6 +191,8 @@ class DossierTableModel(QAbstractTableModel):
             state = self.due_state(row)
             return QBrush(DUE_COLOURS[state]) if state else None
         if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == 2:
+                return row.procedure_name  # often longer than its column
             state = self.due_state(row)
             return {"overdue": self.tr("Overdue"), "due_today": self.tr("Due today"),
                     "on_time": self.tr("On time")}.get(state or "", None)

@@ -149,8 +149,8 @@ class ReceivePage(QWidget):
         self.result_panel.hide()
 
         left = QVBoxLayout()
-        left.addWidget(procedure_box, 2)
-        left.addWidget(applicant_box, 3)
+        left.addWidget(procedure_box, 1)
+        left.addWidget(applicant_box, 0)
         right = QVBoxLayout()
         right.addWidget(papers_box)
         right.addWidget(fees_box)

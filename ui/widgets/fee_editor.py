@@ -63,6 +63,7 @@ class FeeEditor(QWidget):
             reason = QLineEdit(self)
             reason.setPlaceholderText(self.tr("Reason for exemption"))
             reason.setEnabled(False)
+            reason.setMinimumWidth(160)
             for col, widget in enumerate((box, label, amount, method, reason)):
                 self.grid.addWidget(widget, row, col)
                 widget.show()  # at once: a layout shows new children only at the next event loop
