@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from test_ui_receive_support import CTRL, close_context, fill_by_keyboard, key, make_context, open_page, type_text
+from test_ui_receive_support import (
+    CTRL, close_context, fill_by_keyboard, focused, key, make_context, open_page, type_text,
+)
 
 
 @pytest.fixture
@@ -112,6 +114,8 @@ def test_procedure_picker_folds_and_orders_most_used_first(qtbot, context):
     assert names and all("khai" in n.lower() for n in names)
     key(Qt.Key.Key_Down)
     assert page.picker.current().name == names[1]
+    key(Qt.Key.Key_Return)  # Enter accepts the procedure and moves on to the CCCD field
+    assert focused() is page.applicant.scan
     assert "ngày làm việc" in page.due_label.text() or "Trong ngày" in page.due_label.text()
 
 
@@ -132,3 +136,55 @@ def test_reference_count_guard_keeps_none_and_true_alive():
         emitter.fired.emit()
     assert refcount_guard.installed
     assert sys.getrefcount(None) > 0 and sys.getrefcount(True) > 0
+
+
+def test_tab_walks_the_whole_form_in_reading_order(qtbot, context):
+    page = open_page(qtbot, context)
+    type_text("chung thuc ban sao")  # a procedure with papers and a fee
+    expected = [page.picker.filter_edit, *page.applicant.focus_widgets(), *page.papers.focus_widgets(), page.sets,
+                *page.fees.focus_widgets(), page.at_counter, page.save_button]
+    expected = [w for w in expected if w.isEnabled()]
+    seen = [focused()]
+    while focused() is not page.save_button and len(seen) < 60:
+        key(Qt.Key.Key_Tab)
+        seen.append(focused())
+    # Spin boxes take focus in their inner line edit; radio buttons share one tab stop.
+    normalised = [w.parentWidget() if w.objectName() == "qt_spinbox_lineedit" else w for w in seen]
+    assert normalised == expected
+
+
+def test_exempt_fee_without_reason_is_refused_by_the_service_and_shown(qtbot, context):
+    page = open_page(qtbot, context)
+    type_text("chung thuc ban sao")
+    page.applicant.full_name.setText("Trần Thị Hòa")
+    page.papers.rows[0][0].setChecked(True)
+    box, _label, amount, method, reason = page.fees.rows[0]
+    assert box.isChecked() and amount.value() == 2000
+    assert "2.000 đ" in page.fees.total_label.text()
+    method.setCurrentIndex(method.findData("exempt"))
+    assert reason.isEnabled()
+    page.save()
+    qtbot.waitUntil(lambda: not page.saving, timeout=5000)
+    assert page.message.text().startswith("Chưa ghi lý do miễn «Phí chứng thực bản sao")
+    assert page.save_button.isEnabled() and page.saved_code == ""
+    reason.setText("Hộ nghèo")
+    with qtbot.waitSignal(page.dossierSaved, timeout=5000) as saved:
+        page.save()
+    with context.store.read() as conn:
+        fee = conn.execute("SELECT f.method, f.exempt_reason FROM dossier_fees f JOIN dossiers d"
+                           " ON d.id = f.dossier_id WHERE d.code = ?", (saved.args[0],)).fetchone()
+    assert tuple(fee) == ("exempt", "Hộ nghèo")
+
+
+def test_result_by_post_takes_the_applicants_address(qtbot, context):
+    page = open_page(qtbot, context)
+    fill_by_keyboard(page)
+    page.by_post.setChecked(True)
+    assert page.delivery_address.isEnabled()
+    assert page.delivery_address.text() == "Số 1 Ngõ 2, Phường Ba Đình, Hà Nội"
+    with qtbot.waitSignal(page.dossierSaved, timeout=5000) as saved:
+        page.save()
+    with context.store.read() as conn:
+        row = conn.execute("SELECT delivery, delivery_address FROM dossiers WHERE code = ?",
+                           (saved.args[0],)).fetchone()
+    assert tuple(row) == ("post", "Số 1 Ngõ 2, Phường Ba Đình, Hà Nội")

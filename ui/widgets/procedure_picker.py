@@ -37,6 +37,7 @@ class ProcedurePicker(QWidget):
     """A filter box over a list of procedures; the current list item is the chosen procedure."""
 
     procedureChanged = Signal(object)  # Procedure | None
+    accepted = Signal()  # Enter in the filter box with a procedure chosen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,5 +122,8 @@ class ProcedurePicker(QWidget):
                 if count:
                     row = self.list.currentRow()
                     self.list.setCurrentRow(min(count - 1, max(0, (row if row >= 0 else -1) + step)))
+                return True
+            if key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current() is not None:
+                self.accepted.emit()
                 return True
         return super().eventFilter(watched, event)
