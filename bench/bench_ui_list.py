@@ -22,18 +22,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import ui.widgets  # noqa: E402,F401 - first: PySide6 6.12 reference-count workaround
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import ui.widgets  # noqa: F401 - installs the PySide6 6.12 reference-count guard
+from counter_app import office, users
+from counter_app.models import Actor
+from counter_app.store import Store
+from ui.context import AppContext
 
-from counter_app import office, users  # noqa: E402
-from counter_app.models import Actor  # noqa: E402
-from counter_app.store import Store  # noqa: E402
-from ui.context import AppContext  # noqa: E402
-
-from .dataset import large_database  # noqa: E402
+from .dataset import large_database
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
@@ -44,7 +43,7 @@ SCROLL_STEPS = 120
 SCROLL_STEP_MS = 16
 
 
-def _task_runner():  # noqa: ANN202 - ui.tasks.TaskRunner or the tests' stand-in
+def _task_runner():
     try:
         from ui.tasks import TaskRunner  # type: ignore[import-not-found]
 
@@ -108,7 +107,7 @@ def run_steps(steps: list[Callable[[], None]], interval_ms: int) -> None:
     wait_until(lambda: not pending and not timer.isActive())
 
 
-def settled(page) -> bool:  # noqa: ANN001
+def settled(page) -> bool:
     model = page.model
     return model.in_flight is None and not page.filters.debounce.isActive() and model.shown_generation == model.generation
 
@@ -120,7 +119,7 @@ def measure_idle(beat: Heartbeat) -> float:
     return beat.stop_ms()
 
 
-def measure_typing(page, beat: Heartbeat) -> float:  # noqa: ANN001
+def measure_typing(page, beat: Heartbeat) -> float:
     search = page.filters.search
     beat.start()
     for query in QUERIES:
@@ -132,7 +131,7 @@ def measure_typing(page, beat: Heartbeat) -> float:  # noqa: ANN001
     return beat.stop_ms()
 
 
-def measure_scrolling(page, beat: Heartbeat) -> float:  # noqa: ANN001
+def measure_scrolling(page, beat: Heartbeat) -> float:
     bar = page.view.verticalScrollBar()
     bar.setValue(0)
     wait_until(lambda: settled(page))

@@ -3,28 +3,29 @@ from __future__ import annotations
 
 import random
 
-import pytest
+from factories import request
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from test_ui_receive_support import (
+    close_context,
+    fill_by_keyboard,
+    focused,
+    key,
+    make_context,
+    open_page,
+    save_by_keyboard,
+    type_text,
+)
 
 from counter_app import services
 from counter_app.search import DossierQuery
 from counter_app.states import Action, Status
-from factories import request
-from test_ui_receive_support import (
-    CTRL, close_context, fill_by_keyboard, focused, key, make_context, open_page, type_text,
-)
 from ui.dossier_list import DossiersPage, ReturnsPage
 
 ALT = Qt.KeyboardModifier.AltModifier
 
-
-@pytest.fixture
-def context(tmp_path):
-    ctx = make_context(tmp_path)
-    yield ctx
-    close_context(ctx)
+pytest_plugins = ("test_ui_receive_support",)  # the context fixture, until tests/conftest.py has one
 
 
 def open_list(qtbot, context, page_class=DossiersPage):
@@ -55,9 +56,7 @@ def run_action(qtbot, detail, mnemonic: Qt.Key, text: str = "") -> None:
 def test_receive_find_open_and_walk_the_dossier_to_returned_with_keys_only(qtbot, context):
     receive = open_page(qtbot, context)
     fill_by_keyboard(receive)
-    with qtbot.waitSignal(receive.dossierSaved, timeout=5000) as saved:
-        key(Qt.Key.Key_S, CTRL)
-    code = saved.args[0]
+    code = save_by_keyboard(qtbot, receive)
     receive.close()
 
     page = open_list(qtbot, context)

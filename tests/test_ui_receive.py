@@ -1,27 +1,24 @@
 """Receive form: keyboard-only reception with a scanned CCCD, blocked saves, drafts."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
-
 from test_ui_receive_support import (
-    CTRL, close_context, fill_by_keyboard, focused, key, make_context, open_page, type_text,
+    CTRL,
+    fill_by_keyboard,
+    focused,
+    key,
+    open_page,
+    save_by_keyboard,
+    type_text,
 )
 
-
-@pytest.fixture
-def context(tmp_path):
-    ctx = make_context(tmp_path)
-    yield ctx
-    close_context(ctx)
+pytest_plugins = ("test_ui_receive_support",)  # the context fixture, until tests/conftest.py has one
 
 
 def test_receive_with_keyboard_only_and_print_with_one_key(qtbot, context):
     page = open_page(qtbot, context)
     fill_by_keyboard(page)
-    with qtbot.waitSignal(page.dossierSaved, timeout=5000) as saved:
-        key(Qt.Key.Key_S, CTRL)
-    code = saved.args[0]
+    code = save_by_keyboard(qtbot, page)
     assert code.startswith("H15.50.05.13-")
     assert page.code_label.text() == code and page.result_panel.isVisible()
     with qtbot.waitSignal(page.receiptRequested) as printed:

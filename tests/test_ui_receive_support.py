@@ -11,13 +11,14 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import ui.widgets  # noqa: F401 - first: PySide6 6.12 reference-count workaround (refcount_guard)
+import pytest
+from factories import add_users, make_store
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+import ui.widgets  # noqa: F401 - installs the PySide6 6.12 reference-count guard
 from counter_app import office
-from factories import add_users, make_store
 from ui.context import AppContext
 from ui.receive_form import ReceivePage
 
@@ -42,7 +43,7 @@ class LocalTasks(QObject):
         self.results: deque[tuple[Callable | None, object]] = deque()
         self._ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
-    def run_db(self, fn, *args, on_done=None, on_error=None) -> None:  # noqa: ANN001
+    def run_db(self, fn, *args, on_done=None, on_error=None) -> None:
         def job() -> None:
             try:
                 outcome = (on_done, fn(*args))
@@ -61,6 +62,14 @@ class LocalTasks(QObject):
 
     def shutdown(self) -> None:
         self.executor.shutdown(wait=True)
+
+
+@pytest.fixture
+def context(tmp_path: Path):
+    """A staff member's AppContext over a fresh store (stand-in for tests/conftest.py's app_context)."""
+    ctx = make_context(tmp_path)
+    yield ctx
+    close_context(ctx)
 
 
 def make_context(tmp_path: Path, role: str = "staff") -> AppContext:
@@ -125,3 +134,10 @@ def fill_by_keyboard(page: ReceivePage, *, tick_paper: bool = True) -> None:
     if tick_paper:
         key(Qt.Key.Key_Space)
         assert page.papers.rows[0][0].isChecked()
+
+
+def save_by_keyboard(qtbot, page: ReceivePage) -> str:
+    """Ctrl+S and the code of the saved dossier."""
+    with qtbot.waitSignal(page.dossierSaved, timeout=5000) as saved:
+        key(Qt.Key.Key_S, CTRL)
+    return saved.args[0]

@@ -9,15 +9,34 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from counter_app import clock
 from counter_app.dossiers import get_dossier
 from counter_app.errors import CounterError
 from counter_app.models import Delivery, Dossier, PaymentMethod
-from counter_app.states import ACTION_LABEL_VI, STATUS_LABEL_VI, TRANSITIONS, Action, Status, allowed
+from counter_app.states import (
+    ACTION_LABEL_VI,
+    OPEN_STATES,
+    STATUS_LABEL_VI,
+    TRANSITIONS,
+    Action,
+    Status,
+    allowed,
+)
 from counter_app.workdays import due_state
 
 from .action_dialogs import ActionDialog, action_button_text, ask_and_run
@@ -119,8 +138,7 @@ class DossierDetail(QDialog):
     def show_dossier(self, dossier: Dossier) -> None:
         self.dossier = dossier
         status = Status(dossier.status)
-        state = due_state(dossier.due_at, clock.now()) if status in {
-            Status.RECEIVED, Status.PROCESSING, Status.SUPPLEMENT_REQUESTED, Status.FINANCIAL_OBLIGATION} else ""
+        state = due_state(dossier.due_at, clock.now()) if status in OPEN_STATES else ""
         state_text = {"overdue": self.tr("overdue"), "due_today": self.tr("due today"),
                       "on_time": self.tr("on time")}.get(state, "")
         self.status_label.setText(STATUS_LABEL_VI[status] + (f" — {state_text}" if state_text else ""))

@@ -9,13 +9,26 @@ waits on the disk. The form's draft is kept in the database (see :mod:`ui.drafts
 from __future__ import annotations
 
 from functools import partial
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QRadioButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from counter_app import clock, services
@@ -190,7 +203,7 @@ class ReceivePage(QWidget):
         """Procedure → applicant → papers → sets → fees → delivery → save, whatever the procedure."""
         chain = [self.picker.filter_edit, *self.applicant.focus_widgets(), *self.papers.focus_widgets(), self.sets,
                  *self.fees.focus_widgets(), self.at_counter, self.by_post, self.delivery_address, self.save_button]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     # -- loading and live values ---------------------------------------------------------------
@@ -226,7 +239,7 @@ class ReceivePage(QWidget):
         self.message.hide()
         self.drafts.touch()
 
-    def due_at(self):  # noqa: ANN201 - datetime | None
+    def due_at(self):
         procedure = self.picker.current()
         if procedure is None or self.calendar is None:
             return None

@@ -23,7 +23,7 @@ class CccdScanField(QLineEdit):
         self.setPlaceholderText(self.tr("Scan the QR code on the citizen identity card"))
         self.returnPressed.connect(self._read)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         # Some scanners send LF as Ctrl+J or as a bare "\n" text key: treat it as Enter.
         if event.text() in ("\r", "\n") or (
             event.key() == Qt.Key.Key_J and event.modifiers() & Qt.KeyboardModifier.ControlModifier

@@ -6,7 +6,15 @@ It only builds a :class:`counter_app.search.DossierQuery`; the text box is debou
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from counter_app.models import Procedure
 from counter_app.search import DossierQuery

@@ -7,13 +7,14 @@ fees need a reason, which the receipt prints.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from counter_app.models import DossierFee, PaymentMethod, Procedure
 from counter_app.services import default_fees
 from counter_app.services.receive import applies_at_counter
 
 from .compat import format_vnd
+from .fields import add_grid_row, clear_grid_rows, grid_rows_widget
 
 
 class FeeEditor(QWidget):
@@ -21,9 +22,7 @@ class FeeEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setColumnStretch(1, 1)
+        self.grid = grid_rows_widget(self)
         self.rows: list[tuple[QCheckBox, QLabel, QSpinBox, QComboBox, QLineEdit]] = []
         self.total_label = QLabel(self)
         self.method_labels = {
@@ -33,12 +32,7 @@ class FeeEditor(QWidget):
         }
 
     def set_procedure(self, procedure: Procedure | None) -> None:
-        for widgets in self.rows:
-            for widget in widgets:
-                self.grid.removeWidget(widget)
-                widget.hide()
-                widget.setParent(None)  # out of the focus chain now, not at the next event loop
-                widget.deleteLater()
+        clear_grid_rows(self.grid, self.rows)
         self.grid.removeWidget(self.total_label)
         self.rows = []
         defaults = {f.name for f in default_fees(procedure)} if procedure else set()
@@ -64,9 +58,7 @@ class FeeEditor(QWidget):
             reason.setPlaceholderText(self.tr("Reason for exemption"))
             reason.setEnabled(False)
             reason.setMinimumWidth(160)
-            for col, widget in enumerate((box, label, amount, method, reason)):
-                self.grid.addWidget(widget, row, col)
-                widget.show()  # at once: a layout shows new children only at the next event loop
+            add_grid_row(self.grid, row, (box, label, amount, method, reason))
             method.currentIndexChanged.connect(lambda _i, m=method, r=reason: r.setEnabled(
                 m.currentData() == PaymentMethod.EXEMPT.value))
             for signal in (box.toggled, amount.valueChanged, method.currentIndexChanged, reason.textEdited):

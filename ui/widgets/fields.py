@@ -9,12 +9,39 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 Check = Callable[[str], object]
 
 INVALID_STYLE = "QLineEdit { border: 2px solid #c62828; border-radius: 3px; padding: 1px; }"
 ERROR_LABEL_STYLE = "color: #c62828;"
+
+
+def grid_rows_widget(parent: QWidget) -> QGridLayout:
+    """The grid of the papers and fees editors: no margins, the name column stretches."""
+    grid = QGridLayout(parent)
+    grid.setContentsMargins(0, 0, 0, 0)
+    grid.setColumnStretch(1, 1)
+    return grid
+
+
+def clear_grid_rows(grid: QGridLayout, rows: list[tuple[QWidget, ...]]) -> None:
+    """Take the widgets of ``rows`` out of ``grid`` and out of the focus chain at once
+    (``deleteLater`` alone leaves them tabbable until the next event loop)."""
+    for widgets in rows:
+        for widget in widgets:
+            grid.removeWidget(widget)
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+    rows.clear()
+
+
+def add_grid_row(grid: QGridLayout, row: int, widgets: tuple[QWidget, ...]) -> None:
+    """Add and show at once: a layout shows new children only at the next event loop."""
+    for column, widget in enumerate(widgets):
+        grid.addWidget(widget, row, column)
+        widget.show()
 
 
 def mark_invalid(widget: QWidget, message: str, label: QLabel) -> None:
@@ -56,11 +83,11 @@ class CheckedLineEdit(QWidget):
     def text(self) -> str:
         return self.edit.text()
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+    def setText(self, text: str) -> None:
         self.edit.setText(text)
         self.clear_error()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is getattr(self, "edit", None) and event.type() == QEvent.Type.FocusOut:
             self.validate()
         return super().eventFilter(watched, event)

@@ -5,10 +5,12 @@ and Space ticks; required papers carry a star and the service refuses a dossier 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSpinBox, QWidget
 
 from counter_app.models import DossierPaper, PaperForm, Procedure
+
+from .fields import add_grid_row, clear_grid_rows, grid_rows_widget
 
 
 class PaperChecklist(QWidget):
@@ -16,9 +18,7 @@ class PaperChecklist(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setColumnStretch(1, 1)
+        self.grid = grid_rows_widget(self)
         self.rows: list[tuple[QCheckBox, QLabel, QComboBox, QSpinBox]] = []
         self._required: list[bool] = []
         self.form_labels = {
@@ -29,13 +29,7 @@ class PaperChecklist(QWidget):
         }
 
     def set_procedure(self, procedure: Procedure | None) -> None:
-        for widgets in self.rows:
-            for widget in widgets:
-                self.grid.removeWidget(widget)
-                widget.hide()
-                widget.setParent(None)  # out of the focus chain now, not at the next event loop
-                widget.deleteLater()
-        self.rows = []
+        clear_grid_rows(self.grid, self.rows)
         self._required = []
         for row, spec in enumerate(procedure.papers if procedure else ()):
             box = QCheckBox(self)
@@ -53,9 +47,7 @@ class PaperChecklist(QWidget):
             count.setRange(1, 99)
             count.setValue(spec.count)
             count.setSuffix(self.tr(" copies"))
-            for col, widget in enumerate((box, label, form, count)):
-                self.grid.addWidget(widget, row, col, Qt.AlignmentFlag.AlignTop if col == 1 else Qt.AlignmentFlag(0))
-                widget.show()  # at once: a layout shows new children only at the next event loop
+            add_grid_row(self.grid, row, (box, label, form, count))
             box.toggled.connect(self.changed)
             form.currentIndexChanged.connect(self.changed)
             count.valueChanged.connect(self.changed)
