@@ -264,9 +264,9 @@ class DossiersPage(QWidget):
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         rows.hide()
         columns = self.view.horizontalHeader()
-        for column, width in enumerate((190, 190, 320, 150, 130, 130, 90)):
+        for column, width in enumerate((190, 170, 300, 130, 120, 120, 100)):
             self.view.setColumnWidth(column, width)
-        columns.setStretchLastSection(True)
+        columns.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the procedure takes the spare width
         columns.setSortIndicator(4, Qt.SortOrder.DescendingOrder)
         columns.setSortIndicatorShown(True)
         columns.setSectionsClickable(True)
@@ -286,6 +286,7 @@ class DossiersPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(self.bottom)
         if self.fixed_statuses:
+            self.filters.status.setCurrentIndex(self.filters.status.findData(next(iter(self.fixed_statuses)).value))
             self.filters.status.setEnabled(False)
         self.filters.changed.connect(self.apply_filters)
         self.model.loaded.connect(self._on_loaded)

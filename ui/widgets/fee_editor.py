@@ -6,7 +6,7 @@ fees need a reason, which the receipt prints.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from counter_app.models import DossierFee, PaymentMethod, Procedure
@@ -16,6 +16,8 @@ from counter_app.services.receive import applies_at_counter
 from .compat import format_vnd
 from .fields import add_grid_row, clear_grid_rows, grid_rows_widget
 
+VI_LOCALE = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
+
 
 class FeeEditor(QWidget):
     changed = Signal()
@@ -23,6 +25,8 @@ class FeeEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.grid = grid_rows_widget(self)
+        self.grid.setColumnStretch(1, 0)
+        self.grid.setColumnStretch(3, 1)  # the exemption reason takes the spare width
         self.rows: list[tuple[QCheckBox, QLabel, QSpinBox, QComboBox, QLineEdit]] = []
         self.total_label = QLabel(self)
         self.method_labels = {
@@ -49,6 +53,7 @@ class FeeEditor(QWidget):
             amount.setRange(0, 100_000_000)
             amount.setSingleStep(1000)
             amount.setGroupSeparatorShown(True)
+            amount.setLocale(VI_LOCALE)  # 1.234.000 đ whatever the system locale
             amount.setSuffix(" đ")
             amount.setValue(spec.amount_vnd or 0)
             method = QComboBox(self)
@@ -58,13 +63,15 @@ class FeeEditor(QWidget):
             reason.setPlaceholderText(self.tr("Reason for exemption"))
             reason.setEnabled(False)
             reason.setMinimumWidth(160)
-            add_grid_row(self.grid, row, (box, label, amount, method, reason))
+            # Name on its own line (fee names are long), then amount, method and reason under it.
+            add_grid_row(self.grid, 2 * row, (box, label), last_span=3)
+            add_grid_row(self.grid, 2 * row + 1, (amount, method, reason), first_column=1)
             method.currentIndexChanged.connect(lambda _i, m=method, r=reason: r.setEnabled(
                 m.currentData() == PaymentMethod.EXEMPT.value))
             for signal in (box.toggled, amount.valueChanged, method.currentIndexChanged, reason.textEdited):
                 signal.connect(self._on_changed)
             self.rows.append((box, label, amount, method, reason))
-        self.grid.addWidget(self.total_label, len(fees), 1, 1, 4)
+        self.grid.addWidget(self.total_label, 2 * len(fees), 1, 1, 3)
         if not fees:
             self.total_label.setText(self.tr("No fee for this procedure."))
         else:

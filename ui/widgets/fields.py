@@ -37,10 +37,12 @@ def clear_grid_rows(grid: QGridLayout, rows: list[tuple[QWidget, ...]]) -> None:
     rows.clear()
 
 
-def add_grid_row(grid: QGridLayout, row: int, widgets: tuple[QWidget, ...]) -> None:
+def add_grid_row(grid: QGridLayout, row: int, widgets: tuple[QWidget, ...], *, first_column: int = 0,
+                 last_span: int = 1) -> None:
     """Add and show at once: a layout shows new children only at the next event loop."""
-    for column, widget in enumerate(widgets):
-        grid.addWidget(widget, row, column)
+    for offset, widget in enumerate(widgets):
+        span = last_span if offset == len(widgets) - 1 else 1
+        grid.addWidget(widget, row, first_column + offset, 1, span)
         widget.show()
 
 
