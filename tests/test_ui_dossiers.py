@@ -180,3 +180,37 @@ def test_returns_page_lists_ready_results_and_returns_one(qtbot, tmp_path):
             supervisor_list.daily_log_button.click()
     finally:
         close_context(context)
+
+
+def test_supplement_round_trip_and_reschedule_by_a_supervisor(qtbot, tmp_path):
+    context = make_context(tmp_path, role="supervisor")
+    try:
+        dossier = services.receive_dossier(context.store, context.actor, request(context.store))
+        page = open_list(qtbot, context)
+        detail = page.open_detail(dossier.code)
+        qtbot.waitUntil(lambda: detail.dossier is not None, timeout=5000)
+        dialog = detail.start_action(Action.REQUEST_SUPPLEMENT)
+        dialog.inputs["missing_papers"].setPlainText("Bản sao giấy tờ chứng minh chỗ ở\nTờ khai CT01 có chữ ký chủ hộ")
+        dialog.inputs["reason"].setText("Thiếu chữ ký chủ hộ")
+        with qtbot.waitSignal(detail.changed, timeout=5000):
+            dialog.submit()
+        assert detail.dossier.status == Status.SUPPLEMENT_REQUESTED
+        assert detail.print_buttons["supplement"].isEnabled()
+        with qtbot.waitSignal(detail.changed, timeout=5000):
+            detail.start_action(Action.RECEIVE_SUPPLEMENT).submit()
+        assert detail.dossier.status == Status.RECEIVED  # never transferred: back to received
+        assert detail.action_buttons[Action.RESCHEDULE].isEnabled()  # supervisor
+        dialog = detail.start_action(Action.RESCHEDULE)
+        editor = dialog.inputs["new_due_at"]
+        assert editor.dateTime().toPython() > dossier.due_at
+        dialog.inputs["reason"].setText("Chờ xác minh của Công an xã")
+        with qtbot.waitSignal(detail.changed, timeout=5000):
+            dialog.submit()
+        assert detail.dossier.due_at > dossier.due_at
+        assert detail.print_buttons["apology"].isEnabled()
+        actions = [detail.timeline.item(r, 1).text() for r in range(detail.timeline.rowCount())]
+        assert actions[-3:] == ["Yêu cầu bổ sung, hoàn thiện hồ sơ", "Nhận hồ sơ bổ sung",
+                                "Xin lỗi và hẹn lại ngày trả kết quả"]
+        assert "Tờ khai CT01 có chữ ký chủ hộ" in detail.timeline.item(1, 4).text()
+    finally:
+        close_context(context)

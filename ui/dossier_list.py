@@ -58,16 +58,8 @@ DUE_COLOURS = {
     "on_time": QColor("#e3f4e4"),
 }
 
-# (header, query sort key or None when the column cannot be sorted)
-COLUMNS: tuple[tuple[str, str | None], ...] = (
-    ("Dossier code", "code"),
-    ("Applicant", "applicant"),
-    ("Procedure", None),
-    ("Status", "status"),
-    ("Received", "received_at"),
-    ("Due", "due_at"),
-    ("Received by", None),
-)
+# The query sort key of each column, or None when the column cannot be sorted.
+COLUMNS: tuple[str | None, ...] = ("code", "applicant", None, "status", "received_at", "due_at", None)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -91,7 +83,8 @@ class DossierTableModel(QAbstractTableModel):
         self.wanted: OrderedDict[int, None] = OrderedDict()
         self.in_flight: int | None = None
         self.now = clock.now()
-        self.headers = [self.tr(h) for h, _key in COLUMNS]
+        self.headers = [self.tr("Dossier code"), self.tr("Applicant"), self.tr("Procedure"), self.tr("Status"),
+                        self.tr("Received"), self.tr("Due"), self.tr("Received by")]
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -223,7 +216,7 @@ class DossierTableModel(QAbstractTableModel):
         return values[column]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = COLUMNS[column][1]
+        key = COLUMNS[column]
         if key is None:
             return
         self.set_query(replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder))
