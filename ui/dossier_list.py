@@ -337,6 +337,7 @@ class DossiersPage(QWidget):
 
     def open_detail(self, code: str) -> DossierDetail:
         self.detail = DossierDetail(self.context, code, self)
+        self.detail.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.detail.changed.connect(lambda _code: self.model.refresh())
         self.detail.printRequested.connect(self.printRequested)
         self.detail.open()

@@ -237,6 +237,10 @@ class ReceivePage(QWidget):
 
     def _on_edited(self, *_args: object) -> None:
         self.message.hide()
+        if self.draft_banner.isVisible() and not self.drafts.suspended:
+            # New work takes the draft's place; say so rather than overwrite it silently later.
+            self._pending_draft = None
+            self.draft_banner.hide()
         self.drafts.touch()
 
     def due_at(self):
@@ -313,7 +317,11 @@ class ReceivePage(QWidget):
 
     def print_receipt(self) -> None:
         if self.saved_code:
-            self.receiptRequested.emit(self.saved_code)
+            self.print_requested(self.saved_code)
+
+    def print_requested(self, code: str) -> None:
+        """The printing hook: emits ``receiptRequested(code)``, which the printing integration connects."""
+        self.receiptRequested.emit(code)
 
     def new_dossier(self) -> None:
         """Empty form for the next citizen (the saved dossier stays in the list)."""
