@@ -42,6 +42,7 @@ def test_invalid_id_is_shown_when_leaving_the_field_and_blocks_saving(qtbot, con
     assert "c62828" in field.edit.styleSheet()
     key(Qt.Key.Key_S, CTRL)
     assert page.message.isVisible() and "12 chữ số" in page.message.text()
+    assert focused() is field.edit  # the cursor goes where the fix is
     assert not page.saving and page.saved_code == ""
     with context.store.read() as conn:
         assert conn.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0] == 0
@@ -53,6 +54,7 @@ def test_missing_required_paper_blocks_saving_with_the_services_message(qtbot, c
     key(Qt.Key.Key_S, CTRL)
     assert page.message.isVisible()
     assert page.message.text().startswith("Thiếu giấy tờ bắt buộc: Tờ khai tham gia")
+    assert focused() is page.papers.rows[0][0]
     assert page.saved_code == ""
 
 

@@ -288,11 +288,24 @@ class ReceivePage(QWidget):
             request = self.build_request()
         except (CounterError, ValueError) as exc:
             self.show_message(str(exc))
+            self._focus_problem()
             return
         self.saving = True
         self.save_button.setEnabled(False)
         self.context.tasks.run_db(partial(services.receive_dossier, self.context.store, self.context.actor, request),
                                   on_done=self._saved, on_error=self._failed)
+
+    def _focus_problem(self) -> None:
+        """Put the cursor where the fix goes: the first field in error, else the first missing paper."""
+        field = next((f for f in self.applicant.checked_fields() if f.error()), None)
+        if field is not None:
+            field.edit.setFocus()
+            return
+        missing = self.papers.first_missing_required()
+        if missing is not None:
+            missing.setFocus()
+        elif self.picker.current() is None:
+            self.picker.setFocus()
 
     def _saved(self, dossier: Any) -> None:
         self.saving = False

@@ -58,6 +58,10 @@ class PaperChecklist(QWidget):
         """In tab order: each row's check box, form and count."""
         return [w for box, _label, form, count in self.rows for w in (box, form, count)]
 
+    def first_missing_required(self) -> QCheckBox | None:
+        return next((row[0] for row, required in zip(self.rows, self._required, strict=True)
+                     if required and not row[0].isChecked()), None)
+
     def papers(self) -> tuple[DossierPaper, ...]:
         """Every paper the citizen handed in (unticked optional papers are left out)."""
         result = []
