@@ -1,0 +1,150 @@
+"""Which Sổ theo dõi hồ sơ to print: one day or a date range, the whole office or one staff member.
+
+Only the choice is made here; :mod:`ui.printing_actions` checks the role, renders the log on the
+database worker and opens the preview. The staff list comes from the store on the worker too.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from counter_app import clock
+from counter_app.models import User
+from counter_app.users import list_users
+
+from .context import AppContext
+from .widgets.fields import ERROR_LABEL_STYLE
+
+
+@dataclass(frozen=True)
+class LogChoice:
+    start: date
+    end: date
+    staff: str | None  # a username, or None for the whole office
+
+    @property
+    def file_stem(self) -> str:
+        """so-theo-doi-ho-so-20261122[-20261130][-canbo]: what the saved file is called by default."""
+        parts = ["so-theo-doi-ho-so", self.start.strftime("%Y%m%d")]
+        if self.end != self.start:
+            parts.append(self.end.strftime("%Y%m%d"))
+        if self.staff:
+            parts.append(self.staff)
+        return "-".join(parts)
+
+
+class DailyLogDialog(QDialog):
+    """Dates and staff member for the supervisors' log. ``ready`` once the staff list is loaded."""
+
+    ready = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Dossier tracking log"))
+        today = today or clock.now().date()
+        self.start = self._date_edit(today)
+        self.several_days = QCheckBox(self.tr("Several &days"), self)
+        self.end = self._date_edit(today)
+        self.end.setEnabled(False)
+        self.several_days.toggled.connect(self._toggle_range)
+        self.start.dateChanged.connect(self._start_changed)
+        self.staff = QComboBox(self)
+        self.staff.addItem(self.tr("Whole office"), "")
+        self.message = QLabel(self)
+        self.message.setStyleSheet(ERROR_LABEL_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Make the log"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("&From:"), self.start)
+        form.addRow("", self.several_days)
+        form.addRow(self.tr("&To:"), self.end)
+        form.addRow(self.tr("&Staff member:"), self.staff)
+        for field in (self.start, self.end, self.staff):
+            label = form.labelForField(field)
+            if isinstance(label, QLabel):
+                label.setBuddy(field)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.start.setFocus()
+        store = context.store
+        context.tasks.run_db(lambda: list_users(store), on_done=self._users_loaded, on_error=self._users_failed)
+
+    def _date_edit(self, value: date) -> QDateEdit:
+        edit = QDateEdit(QDate(value.year, value.month, value.day), self)
+        edit.setDisplayFormat("dd/MM/yyyy")
+        edit.setCalendarPopup(True)
+        return edit
+
+    def _toggle_range(self, on: bool) -> None:
+        self.end.setEnabled(on)
+        if not on:
+            self.end.setDate(self.start.date())
+
+    def _start_changed(self, value: QDate) -> None:
+        if not self.several_days.isChecked() or self.end.date() < value:
+            self.end.setDate(value)
+
+    def _users_loaded(self, users: list[User]) -> None:
+        if not isValid(self.staff):
+            return  # closed before the list arrived
+        for user in users:
+            if user.active:
+                self.staff.addItem(self.tr("{name} ({username})").format(name=user.full_name, username=user.username),
+                                   user.username)
+        self.ready.emit()
+
+    def _users_failed(self, _exc: BaseException) -> None:
+        if not isValid(self.message):
+            return
+        self.show_message(self.tr("Could not load the staff list; the log covers the whole office."))
+        self.ready.emit()
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def choice(self) -> LogChoice:
+        start = self.start.date().toPython()
+        end = self.end.date().toPython() if self.several_days.isChecked() else start
+        return LogChoice(start=start, end=end, staff=self.staff.currentData() or None)
+
+    def set_choice(self, *, start: date, end: date | None = None, staff: str | None = None) -> None:
+        """Fill the fields (used by tests and by callers that already know the period)."""
+        self.start.setDate(QDate(start.year, start.month, start.day))
+        self.several_days.setChecked(end is not None and end != start)
+        if end is not None:
+            self.end.setDate(QDate(end.year, end.month, end.day))
+        index = self.staff.findData(staff or "")
+        if index >= 0:
+            self.staff.setCurrentIndex(index)
+
+    def accept(self) -> None:
+        choice = self.choice()
+        if choice.end < choice.start:
+            self.show_message(self.tr("The end date is before the start date."))
+            self.end.setFocus()
+            return
+        super().accept()
