@@ -88,6 +88,7 @@ class DailyLogDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 32)  # room for a long full name
         self.start.setFocus()
         store = context.store
         context.tasks.run_db(lambda: list_users(store), on_done=self._users_loaded, on_error=self._users_failed)
