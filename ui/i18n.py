@@ -1,0 +1,42 @@
+"""Language and formatting helpers shared by every screen: dd/mm/yyyy dates and ``1.234.000 đ``.
+
+Vietnamese is the default UI language; ``install_translator`` loads the shipped ``.qm`` if present.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+DEFAULT_LANG = "vi"
+
+
+def format_date(value: date | None) -> str:
+    """dd/mm/yyyy, as Vietnamese papers write dates."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def format_datetime(value: datetime | None) -> str:
+    """``HH:MM dd/mm/yyyy`` — the hour first, as receipts state appointments."""
+    return value.strftime("%H:%M %d/%m/%Y") if value else ""
+
+
+def format_vnd(amount: int | None) -> str:
+    """``1.234.000 đ``: dots for thousands."""
+    if amount is None:
+        return ""
+    return f"{amount:,}".replace(",", ".") + " đ"
+
+
+def install_translator(app, lang: str | None = None):  # type: ignore[no-untyped-def]
+    """Load ``resources/translations/counter_<lang>.qm``; English needs none. Returns the translator."""
+    from PySide6.QtCore import QTranslator
+
+    from counter_app.resources import resource_path
+    lang = lang or DEFAULT_LANG
+    if lang == "en":
+        return None
+    translator = QTranslator(app)
+    path = resource_path("translations", f"counter_{lang}.qm")
+    if translator.load(str(path)):
+        app.installTranslator(translator)
+        return translator
+    return None

@@ -1,0 +1,109 @@
+"""One task runner for the whole UI (Anki's taskman): database work on ONE worker thread, network
+work on a small pool, results and errors handed back on the GUI thread through signals.
+
+Why one database thread: the store's connection has a single owner, so every ``run_db`` call is
+serialised there in submission order. Workers never touch widgets; callbacks run on the GUI thread.
+"""
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Any], None] | None
+
+
+class _Bridge(QObject):
+    """Carries (callback, value) from a worker to the GUI thread (queued connection)."""
+
+    finished = Signal(object, object)
+
+
+class TaskRunner(QObject):
+    def __init__(self, *, net_workers: int = 3, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._bridge = _Bridge()
+        self._bridge.finished.connect(self._deliver)
+        self._db_queue: "queue.Queue[tuple | None]" = queue.Queue()
+        self._db_thread = threading.Thread(target=self._db_loop, name="counter-db", daemon=True)
+        self._db_thread.start()
+        self._net = ThreadPoolExecutor(max_workers=net_workers, thread_name_prefix="counter-net")
+        self._pending = 0
+        self._lock = threading.Lock()
+        self._closed = False
+
+    # -- public -------------------------------------------------------------------------------
+    def run_db(self, fn: Callable[..., Any], *args: Any, on_done: Callback = None,
+               on_error: Callback = None) -> None:
+        """Queue ``fn(*args)`` on the single database thread."""
+        self._begin()
+        self._db_queue.put((fn, args, on_done, on_error))
+
+    def run_net(self, fn: Callable[..., Any], *args: Any, on_done: Callback = None,
+                on_error: Callback = None) -> None:
+        """Run ``fn(*args)`` on the network pool (never for database work)."""
+        self._begin()
+        self._net.submit(self._call, fn, args, on_done, on_error)
+
+    def pending(self) -> int:
+        with self._lock:
+            return self._pending
+
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        """Process events until every task has run and its callback was delivered (tests, shutdown)."""
+        import time
+        deadline = time.monotonic() + timeout
+        while self.pending() and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.002)
+        QCoreApplication.processEvents()
+        return self.pending() == 0
+
+    def shutdown(self, timeout: float = 10.0) -> None:
+        if self._closed:
+            return
+        self.wait_idle(timeout)
+        self._closed = True
+        self._db_queue.put(None)
+        self._db_thread.join(timeout)
+        self._net.shutdown(wait=False, cancel_futures=True)
+
+    # -- internals ----------------------------------------------------------------------------
+    def _begin(self) -> None:
+        if self._closed:
+            raise RuntimeError("TaskRunner is shut down")
+        with self._lock:
+            self._pending += 1
+
+    def _db_loop(self) -> None:
+        while True:
+            item = self._db_queue.get()
+            if item is None:
+                return
+            self._call(*item)
+
+    def _call(self, fn: Callable[..., Any], args: tuple, on_done: Callback, on_error: Callback) -> None:
+        try:
+            result = fn(*args)
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
+            self._bridge.finished.emit((on_error, True), exc)
+        else:
+            self._bridge.finished.emit((on_done, False), result)
+
+    def _deliver(self, target: tuple, value: Any) -> None:
+        callback, is_error = target
+        try:
+            if callback is not None:
+                callback(value)
+            elif is_error:
+                log.error("background task failed: %s", type(value).__name__)
+        finally:
+            with self._lock:
+                self._pending -= 1
