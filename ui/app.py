@@ -1,0 +1,81 @@
+"""Application entry: QApplication, translation, store, login (or smoke demo), main window."""
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+
+def _demo(store) -> None:  # type: ignore[no-untyped-def]
+    """A demo office and admin for ``--smoke`` (no wizard)."""
+    from counter_app import office, users
+    from counter_app.models import Office, Role
+    office.save_office(store, Office(agency_code="H15.50.05.13",
+                                     agency_name="Trung tâm Phục vụ hành chính công xã Tân Hòa",
+                                     parent_agency_name="UBND XÃ TÂN HÒA"), by=None)
+    users.create_user(store, username="admin", full_name="Nguyễn Văn Đức", role=Role.ADMIN,
+                      password="matkhau-demo-123", by=None)
+
+
+def run(db_path: str | None = None, *, smoke: bool = False, lang: str | None = None) -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from counter_app import office
+    from counter_app.paths import open_store
+    from counter_app.users import authenticate
+
+    from .context import AppContext
+    from .i18n import install_translator
+    from .tasks import TaskRunner
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("QuayMotCua")
+    app.setApplicationName("counter-app")
+    settings = QSettings()
+    install_translator(app, lang or str(settings.value("language", "vi")))
+    tmp = tempfile.TemporaryDirectory() if smoke else None
+    store = open_store(Path(tmp.name) / "smoke.sqlite3" if tmp else db_path)
+    tasks = TaskRunner()
+    try:
+        if smoke:
+            _demo(store)
+            actor = authenticate(store, "admin", "matkhau-demo-123")
+        else:
+            if not office.is_initialised(store):
+                try:
+                    from .setup_wizard import run_setup_wizard
+                except ImportError:
+                    QMessageBox.warning(None, "Quầy Một Cửa", "Chưa thiết lập cơ quan: chạy `counter-app init`.")
+                    return 1
+                if not run_setup_wizard(store):
+                    return 1
+            from .login import LoginDialog
+            login = LoginDialog(store, tasks)
+            if not login.exec() or login.actor is None:
+                return 1
+            actor = login.actor
+        from .main_window import MainWindow
+        window = MainWindow(AppContext(store=store, actor=actor, office=office.get_office(store), tasks=tasks))
+        geometry = settings.value("main_window/geometry")
+        if geometry is not None and not smoke:
+            window.restoreGeometry(geometry)
+        window.show()
+        if smoke:
+            from PySide6.QtTest import QTest
+            ok = QTest.qWaitForWindowExposed(window, 5000) and window.isVisible()
+            tasks.wait_idle()
+            window.close()
+            return 0 if ok else 1
+        code = app.exec()
+        settings.setValue("main_window/geometry", window.saveGeometry())
+        return code
+    finally:
+        tasks.shutdown()
+        store.close() if hasattr(store, "close") else None
+        if tmp:
+            tmp.cleanup()
+
+
+if __name__ == "__main__":
+    sys.exit(run(smoke="--smoke" in sys.argv, lang="en" if "--lang" in sys.argv and "en" in sys.argv else None))

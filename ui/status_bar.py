@@ -1,0 +1,35 @@
+"""Status bar: user, office, connection state, pending outbox count and last successful sync.
+
+The sync engine feeds it through one method, ``set_sync_state(online, pending, last_success)``.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from .i18n import format_datetime
+
+
+class CounterStatusBar(QStatusBar):
+    def __init__(self, *, user: str, office: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.user_label = QLabel(user)
+        self.office_label = QLabel(office)
+        self.online_label = QLabel()
+        self.pending_label = QLabel()
+        self.last_sync_label = QLabel()
+        for label in (self.user_label, self.office_label, self.online_label, self.pending_label,
+                      self.last_sync_label):
+            self.addPermanentWidget(label)
+        self.set_sync_state(None, 0, None)
+
+    def set_sync_state(self, online: bool | None, pending: int, last_success: datetime | None) -> None:
+        """Called on the GUI thread by the sync engineer's code; ``online=None`` means unknown."""
+        if online is None:
+            self.online_label.setText(self.tr("Connection: unknown"))
+        else:
+            self.online_label.setText(self.tr("Online") if online else self.tr("Offline"))
+        self.pending_label.setText(self.tr("Pending sync: {n}").format(n=pending))
+        self.last_sync_label.setText(self.tr("Last sync: {t}").format(
+            t=format_datetime(last_success) if last_success else self.tr("never")))
