@@ -1,0 +1,52 @@
+"""Shell: login messages, role-gated admin section, smoke start."""
+from __future__ import annotations
+
+import pytest
+from factories import PASSWORD
+from ui_helpers import type_text
+
+
+def test_login_wrong_password_shows_vietnamese_message_then_logs_in(qtbot, store):
+    from ui.login import LoginDialog
+    from ui.tasks import TaskRunner
+    tasks = TaskRunner()
+    dialog = LoginDialog(store, tasks)
+    qtbot.addWidget(dialog)
+    type_text(dialog.username, "canbo")
+    type_text(dialog.password, "sai-mật-khẩu")
+    dialog._try()
+    qtbot.waitUntil(lambda: dialog.error.text() != "")
+    assert dialog.actor is None
+    type_text(dialog.password, PASSWORD)
+    dialog._try()
+    qtbot.waitUntil(lambda: dialog.actor is not None)
+    assert dialog.actor.username == "canbo"
+    tasks.shutdown()
+
+
+def test_staff_cannot_open_admin_and_service_refuses(qtbot, app_context):
+    from counter_app import users
+    from counter_app.errors import CounterError
+    from counter_app.models import Role
+    from ui.main_window import MainWindow
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    assert window.show_section("admin") is False
+    with pytest.raises(CounterError):
+        users.create_user(app_context.store, username="x", full_name="X", role=Role.STAFF,
+                          password=PASSWORD, by=app_context.actor)
+    app_context.tasks.wait_idle()
+
+
+def test_admin_sees_admin_section(qtbot, app_context, admin_actor):
+    from dataclasses import replace
+    from ui.main_window import MainWindow
+    window = MainWindow(replace(app_context, actor=admin_actor))
+    qtbot.addWidget(window)
+    assert window.show_section("admin") is True
+    app_context.tasks.wait_idle()
+
+
+def test_smoke_start_exits_zero(qtbot):
+    from ui.app import run
+    assert run(smoke=True) == 0
