@@ -50,3 +50,18 @@ def test_admin_sees_admin_section(qtbot, app_context, admin_actor):
 def test_smoke_start_exits_zero(qtbot):
     from ui.app import run
     assert run(smoke=True) == 0
+
+
+def test_lock_after_idle_hides_content_and_unlocks_with_password(qtbot, app_context):
+    from counter_app import office
+    from ui.main_window import MainWindow
+    office.set_setting(app_context.store, "lock_idle_minutes", "0.001")
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.idle_lock.locked, timeout=3000)
+    assert window.centralWidget() is window.idle_lock.screen
+    type_text(window.idle_lock.screen.password, PASSWORD)
+    window.idle_lock.try_unlock()
+    qtbot.waitUntil(lambda: not window.idle_lock.locked, timeout=5000)
+    app_context.tasks.wait_idle()

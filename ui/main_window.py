@@ -58,6 +58,9 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(key))
             action.triggered.connect(slot)
             menu.addAction(action)
+        from .lock import IdleLock
+        self.idle_lock = IdleLock(self, context)
+        self.lock_requested.connect(self.idle_lock.lock)
 
     def _add(self, key: str, title: str, widget: QWidget, shortcut: str | None) -> None:
         index = self.stack.addWidget(widget)

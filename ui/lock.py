@@ -1,0 +1,86 @@
+"""Lock after idle: an app-wide event filter restarts a timer on key/mouse input; when it fires, the
+window's content is hidden behind a lock page (personal data off screen) until the same user's
+password is typed again. Idle minutes come from setting "lock_idle_minutes" (default 5).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QVBoxLayout, QWidget
+
+from counter_app import office, users
+from counter_app.errors import CounterError
+
+from .context import AppContext
+
+_INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
+
+
+class LockScreen(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addStretch()
+        layout.addWidget(QLabel(self.tr("Screen locked. {name}, type your password to unlock.").format(
+            name=context.actor.full_name)))
+        layout.addWidget(self.password)
+        layout.addWidget(self.error)
+        layout.addStretch()
+
+
+class IdleLock(QObject):
+    def __init__(self, window: QMainWindow, context: AppContext, *, minutes: float | None = None) -> None:
+        super().__init__(window)
+        self.window, self.context = window, context
+        if minutes is None:
+            minutes = float(office.get_setting(context.store, "lock_idle_minutes", "5") or 5)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(max(1, int(minutes * 60_000)))
+        self.timer.timeout.connect(self.lock)
+        self.screen: LockScreen | None = None
+        self._content: QWidget | None = None
+        QApplication.instance().installEventFilter(self)
+        self.timer.start()
+
+    @property
+    def locked(self) -> bool:
+        return self.screen is not None
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in _INPUT and not self.locked:
+            self.timer.start()
+        return False
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self.timer.stop()
+        self._content = self.window.takeCentralWidget()
+        self.window.menuBar().setEnabled(False)
+        self.screen = LockScreen(self.context)
+        self.screen.password.returnPressed.connect(self.try_unlock)
+        self.window.setCentralWidget(self.screen)
+        self.screen.password.setFocus()
+
+    def try_unlock(self) -> None:
+        assert self.screen is not None
+        self.context.tasks.run_db(users.authenticate, self.context.store, self.context.actor.username,
+                                  self.screen.password.text(), on_done=lambda _a: self._unlock(),
+                                  on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        if self.screen is not None:
+            self.screen.error.setText(str(exc) if isinstance(exc, CounterError) else self.tr("Wrong password."))
+            self.screen.password.clear()
+
+    def _unlock(self) -> None:
+        self.window.takeCentralWidget()
+        self.screen.deleteLater()  # type: ignore[union-attr]
+        self.screen = None
+        self.window.setCentralWidget(self._content)
+        self.window.menuBar().setEnabled(True)
+        self.timer.start()
