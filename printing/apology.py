@@ -32,7 +32,7 @@ def build_apology(office: Office, dossier: Dossier, *, new_due_at: datetime | No
     event = last_event(dossier, Action.RESCHEDULE)
     new = new_due_at or event_time(event, "new_due_at")
     if new is None:
-        raise ValueError("build_apology needs new_due_at when the dossier has no reschedule event")
+        raise ValueError("Chưa có ngày hẹn trả mới: hãy ghi nhận việc hẹn lại trước khi in phiếu xin lỗi.")
     old = old_due_at or event_time(event, "old_due_at") or dossier.due_at
     reason = reason if reason is not None else (event.note if event else "")
     width = page_width()

@@ -5,9 +5,9 @@ one function keeps their wording identical, as the templates do.
 """
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from datetime import datetime
+
+from reportlab.platypus import Flowable
 
 from counter_app import clock
 from counter_app.models import Applicant, Dossier, StatusEvent

@@ -23,7 +23,18 @@ from counter_app.states import STATUS_LABEL_VI, Status
 
 from .fonts import SERIF, SERIF_BOLD
 from .layout import (
-    LANDSCAPE, CellParagraph, Signature, build_pdf, esc, grid_style, heading, page_width, para, signatures, styles, title,
+    LANDSCAPE,
+    CellParagraph,
+    Signature,
+    build_pdf,
+    esc,
+    grid_style,
+    heading,
+    page_width,
+    para,
+    signatures,
+    styles,
+    title,
 )
 from .regulations import FormKind
 from .wording import contact_line

@@ -9,8 +9,17 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from counter_app.models import (
-    Applicant, Delivery, Dossier, DossierFee, DossierPaper, Office, PaperForm, PaymentMethod, Procedure,
-    ProcessingUnit, StatusEvent,
+    Applicant,
+    Delivery,
+    Dossier,
+    DossierFee,
+    DossierPaper,
+    Office,
+    PaperForm,
+    PaymentMethod,
+    Procedure,
+    ProcessingUnit,
+    StatusEvent,
 )
 from counter_app.states import PORTAL_CODE, Action, Status
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from counter_app.dossiers import dossiers_received_between
 from counter_app.models import Dossier, Office
-from counter_app.states import Action
+from counter_app.states import ACTION_LABEL_VI, Action
 from counter_app.store import Store
 from counter_app.users import get_user
 
@@ -42,7 +42,7 @@ def _last_note(dossier: Dossier, action: Action) -> str:
     for event in reversed(dossier.events):
         if event.action == action.value:
             return event.note
-    raise ValueError(f"dossier {dossier.code} has no '{action.value}' step recorded; record it first")
+    raise ValueError(f"Hồ sơ {dossier.code} chưa có bước «{ACTION_LABEL_VI[action]}»: hãy ghi nhận bước đó trước khi in.")
 
 
 def render(kind: str, office: Office, dossier: Dossier) -> bytes:
@@ -63,7 +63,7 @@ def render(kind: str, office: Office, dossier: Dossier) -> bytes:
     if kind == "fee":
         # One receipt per dossier: the tracking-log number doubles as the receipt number.
         return build_fee_receipt(office, dossier, number=dossier.log_number)
-    raise ValueError(f"unknown document kind '{kind}' (one of: {', '.join(KINDS)})")
+    raise ValueError(f"Không có loại giấy «{kind}» (chọn một trong: {', '.join(KINDS)}).")
 
 
 def render_daily_log(
@@ -79,7 +79,7 @@ def render_daily_log(
     """Sổ theo dõi hồ sơ for a day or a date range, for the office or one staff member."""
     end = end or start
     if end < start:
-        raise ValueError("the end date is before the start date")
+        raise ValueError("Ngày kết thúc đứng trước ngày bắt đầu.")
     staff_name = get_user(store, staff).full_name if staff else None
     dossiers = dossiers_received_between(store, start, end, staff=staff)
     label = f"Ngày {dmy(start)}" if start == end else f"Từ ngày {dmy(start)} đến ngày {dmy(end)}"

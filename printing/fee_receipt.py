@@ -13,8 +13,18 @@ from counter_app.models import Dossier, Office, PaymentMethod
 
 from .fonts import SERIF_BOLD
 from .layout import (
-    Signature, amount_in_words, build_pdf, esc, field, format_amount, grid_style, heading, page_width, para,
-    signatures, title,
+    Signature,
+    amount_in_words,
+    build_pdf,
+    esc,
+    field,
+    format_amount,
+    grid_style,
+    heading,
+    page_width,
+    para,
+    signatures,
+    title,
 )
 from .wording import PAYMENT_VI
 

@@ -15,7 +15,17 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from counter_app.models import Dossier, Office
 
 from .layout import (
-    BLANK, Signature, build_pdf, dmy, esc, form_corner, national_heading, page_width, para, place_date, signatures,
+    BLANK,
+    Signature,
+    build_pdf,
+    dmy,
+    esc,
+    form_corner,
+    national_heading,
+    page_width,
+    para,
+    place_date,
+    signatures,
     title,
 )
 from .regulations import FormKind

@@ -25,6 +25,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from counter_app.models import Office
 
 from .fonts import SERIF, SERIF_BOLD, SERIF_ITALIC, register_fonts
+
 # Re-exported: documents take their whole toolkit from this module.
 from .pdf import LANDSCAPE, PORTRAIT, build_pdf, page_width, write_pdf  # noqa: F401
 from .regulations import FormKind, form_info
@@ -122,7 +123,7 @@ class CellParagraph(Paragraph):
     _wrapped_for: float = -1.0
     _wrapped: tuple[float, float] = (0.0, 0.0)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if availWidth != self._wrapped_for:
             self._wrapped = super().wrap(availWidth, availHeight)
             self._wrapped_for = availWidth
@@ -167,7 +168,7 @@ class Rule(Flowable):
         self.rule_width = width
         self.thickness = thickness
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self._avail = availWidth
         return availWidth, 6
 

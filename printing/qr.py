@@ -43,7 +43,7 @@ class QrFlowable(Flowable):
         self.size = size
         self.width = self.height = size
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.size, self.size
 
     def draw(self) -> None:

@@ -15,8 +15,19 @@ from counter_app.models import Dossier, Office, PaymentMethod
 from .blocks import contact
 from .fonts import SERIF
 from .layout import (
-    BLANK, Signature, amount_in_words, build_pdf, esc, field, format_amount, heading, page_width, para,
-    signatures, vn_datetime, write_pdf,
+    BLANK,
+    Signature,
+    amount_in_words,
+    build_pdf,
+    esc,
+    field,
+    format_amount,
+    heading,
+    page_width,
+    para,
+    signatures,
+    vn_datetime,
+    write_pdf,
 )
 from .qr import QrFlowable, qr_payload
 from .regulations import FormKind

@@ -16,7 +16,16 @@ from counter_app.states import Action
 
 from .blocks import applicant_block, last_event
 from .layout import (
-    BLANK, Signature, build_pdf, esc, grid_style, heading, page_width, para, signatures, title,
+    BLANK,
+    Signature,
+    build_pdf,
+    esc,
+    grid_style,
+    heading,
+    page_width,
+    para,
+    signatures,
+    title,
 )
 from .regulations import FormKind
 

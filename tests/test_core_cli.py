@@ -139,4 +139,4 @@ def test_print_receipt_and_daily_log(db, tmp_path, capsys):
                "-o", str(log))[0] == 0
     assert code in subprocess.run(["pdftotext", str(log), "-"], capture_output=True, text=True).stdout
     refused, _, err = run(capsys, "--db", db, "print", "refusal", code, "-o", str(tmp_path / "r.pdf"))
-    assert refused != 0 and "refuse" in err and not (tmp_path / "r.pdf").exists()
+    assert refused != 0 and "Từ chối tiếp nhận" in err and not (tmp_path / "r.pdf").exists()
