@@ -41,7 +41,7 @@ from counter_app.workdays import due_state
 
 from .action_dialogs import ActionDialog, action_button_text, ask_and_run
 from .context import AppContext
-from .widgets.compat import format_date, format_datetime, format_vnd
+from .i18n import format_date, format_datetime, format_vnd
 from .widgets.fields import ERROR_LABEL_STYLE
 
 PRINT_KINDS = ("receipt", "supplement", "refusal", "apology", "control", "hi-card-request", "fee")

@@ -46,7 +46,7 @@ from counter_app.workdays import due_state
 from .action_dialogs import ActionDialog, ask_and_run
 from .context import AppContext
 from .dossier_detail import DossierDetail
-from .widgets.compat import format_datetime
+from .i18n import format_datetime
 from .widgets.dossier_filters import DossierFilters
 
 PAGE_SIZE = 200

@@ -16,7 +16,7 @@ from counter_app.models import Applicant
 from counter_app.text import normalize_name
 
 from .cccd_scan_field import CccdScanField
-from .compat import format_date
+from ..i18n import format_date
 from .fields import ERROR_LABEL_STYLE, CheckedLineEdit
 
 

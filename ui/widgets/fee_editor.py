@@ -13,7 +13,7 @@ from counter_app.models import DossierFee, PaymentMethod, Procedure
 from counter_app.services import default_fees
 from counter_app.services.receive import applies_at_counter
 
-from .compat import format_vnd
+from ..i18n import format_vnd
 from .fields import add_grid_row, clear_grid_rows, grid_rows_widget
 
 VI_LOCALE = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
