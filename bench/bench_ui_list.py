@@ -18,7 +18,6 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -31,27 +30,15 @@ from counter_app import office, users
 from counter_app.models import Actor
 from counter_app.store import Store
 from ui.context import AppContext
+from ui.tasks import TaskRunner
 
 from .dataset import large_database
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 HEARTBEAT_MS = 10
 QUERIES = ("nguyen van duc", "tran thi hoa", "bui quynh", "thon dinh bang")
 KEY_INTERVAL_MS = 120
 SCROLL_STEPS = 120
 SCROLL_STEP_MS = 16
-
-
-def _task_runner():
-    try:
-        from ui.tasks import TaskRunner  # type: ignore[import-not-found]
-
-        return TaskRunner()
-    except (ImportError, TypeError):  # not landed yet, or its constructor wants more
-        from test_ui_receive_support import LocalTasks
-
-        return LocalTasks()
 
 
 class Heartbeat:
@@ -157,7 +144,7 @@ def main() -> None:
     store = Store(path)
     print(f"ui list: database of {args.count:,} dossiers ready in {time.perf_counter() - started:.1f} s")
     context = AppContext(store=store, actor=Actor.of(users.get_user(store, "canbo")),
-                         office=office.get_office(store), tasks=_task_runner())
+                         office=office.get_office(store), tasks=TaskRunner())
     from ui.dossier_list import DossiersPage
 
     page = DossiersPage(context)
@@ -183,9 +170,7 @@ def main() -> None:
     print(f"ui list: scrolling {args.count:,} rows end to end, worst stall median {max(0.0, s - HEARTBEAT_MS):.1f} ms "
           f"{stalls(scrolling)} (target < 50 ms); gap ratio to idle {s / base:.2f}x")
     page.close()
-    shutdown = getattr(context.tasks, "shutdown", None)
-    if shutdown:
-        shutdown()
+    context.tasks.shutdown()
     store.close()
     del app
 
