@@ -1,0 +1,112 @@
+"""The portal contract in code: endpoints, services, error codes, dates, and schema validation.
+
+Both sides read this module: the client checks what it sends and what it gets back, and the
+simulator checks what it receives and what it answers, against the same JSON schemas in
+``sync/schemas/``. ``sync/contract.md`` explains each part and where it comes from.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError as SchemaError
+
+from counter_app.clock import OFFICE_TZ
+
+SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
+
+# Endpoints under the adapter URL.
+AUTH = "auth"
+INTEGRATION = "integration"
+SHARE = "share"
+
+# Services.
+PUSH_DOSSIERS = "DongBoHoSoMC"
+PUSH_PROGRESS = "CapNhatTienDoHoSoMC"
+LOOKUP = "TraCuuHoSo"
+LIST_PROCEDURES = "LayDanhSachTTHC"
+GET_PROCEDURE = "LayThuTuc"
+ENDPOINT_OF_SERVICE = {
+    PUSH_DOSSIERS: INTEGRATION,
+    PUSH_PROGRESS: INTEGRATION,
+    LOOKUP: INTEGRATION,
+    LIST_PROCEDURES: SHARE,
+    GET_PROCEDURE: SHARE,
+}
+LOOKUP_BATCH = 100  # most codes one DanhSachMaHoSo look-up may carry
+
+# Error codes.
+OK = "00"
+INVALID = "01"
+SESSION_EXPIRED = "02"
+BAD_CREDENTIALS = "03"
+ALREADY_EXISTS = "04"
+UNKNOWN_DOSSIER = "05"
+INTERNAL = "99"
+
+TIME_FORMAT = "%Y%m%d%H%M%S"
+HEADERS = {"Content-Type": "application/json", "Charset": "utf-8"}
+
+
+class ContractError(Exception):
+    """A message that breaks the contract; ``code`` is the portal error code to answer with."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def is_success(error_code: object) -> bool:
+    """The portal answers success as the number 0 or the string "00"."""
+    return str(error_code) in {"0", "00"}
+
+
+def format_portal_time(value: datetime) -> str:
+    """``yyyyMMddHHmmss`` in office time; naive values are office time already (as stored)."""
+    if value.tzinfo is not None:
+        value = value.astimezone(OFFICE_TZ)
+    return value.strftime(TIME_FORMAT)
+
+
+def parse_portal_time(text: str) -> datetime:
+    """The naive office-local datetime the store keeps."""
+    return datetime.strptime(text, TIME_FORMAT)
+
+
+@functools.cache
+def _validator(name: str) -> Draft202012Validator:
+    schema = json.loads((SCHEMA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def schema_names() -> list[str]:
+    return sorted(path.stem for path in SCHEMA_DIR.glob("*.json"))
+
+
+def validate(schema_name: str, obj: Any) -> None:
+    """Raise ContractError("01", Vietnamese message naming the field) when ``obj`` breaks the schema."""
+    errors = sorted(_validator(schema_name).iter_errors(obj), key=lambda e: (len(e.path), list(map(str, e.path))))
+    if errors:
+        raise ContractError(INVALID, _describe(errors[0]))
+
+
+def _describe(error: SchemaError) -> str:
+    """Say which field is wrong in words a clerk can act on, without echoing its value."""
+    where = ".".join(str(part) for part in error.absolute_path)
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        field = f"{where}.{missing}" if where else missing
+        return f"Thiếu trường «{field}»."
+    if error.validator == "type":
+        return f"Trường «{where}» sai kiểu dữ liệu."
+    if error.validator in {"minLength", "minItems"}:
+        return f"Trường «{where}» không được để trống."
+    if error.validator in {"maxLength", "maxItems"}:
+        return f"Trường «{where}» quá dài."
+    return f"Trường «{where or 'nội dung'}» không hợp lệ."

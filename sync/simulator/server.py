@@ -1,0 +1,203 @@
+"""The simulator's HTTP side: the contract's three endpoints, faults, and the trainers' endpoints."""
+from __future__ import annotations
+
+import json
+import logging
+import random
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from .. import contract
+from .storage import PortalStore
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Options:
+    accounts: dict[str, str]
+    dstcode: str = ""
+    fail_rate: float = 0.0
+    drop_rate: float = 0.0
+    latency_ms: int = 0
+    session_ttl: float = 3600.0
+    process_after: float | None = None
+    retry_after: int = 1
+    seed: int | None = None
+
+
+class Fault(Exception):
+    """An injected transport fault: answer with this HTTP status instead of the contract."""
+
+    def __init__(self, status: int, headers: dict[str, str] | None = None) -> None:
+        super().__init__(status)
+        self.status = status
+        self.headers = headers or {}
+
+
+class Portal:
+    """What the portal does with a parsed request; no HTTP here, so it reads like the contract."""
+
+    def __init__(self, store: PortalStore, options: Options) -> None:
+        self.store = store
+        self.options = options
+
+    def login(self, body: dict[str, Any]) -> dict[str, Any]:
+        contract.validate("login_request", body)
+        if self.options.accounts.get(body["username"]) != body["password"]:
+            return {"error_code": contract.BAD_CREDENTIALS, "message": "Sai tên đăng nhập hoặc mật khẩu."}
+        return {"error_code": 0, "session": self.store.open_session(body["username"], self.options.session_ttl)}
+
+    def call(self, endpoint: str, body: dict[str, Any]) -> dict[str, Any]:
+        contract.validate("call", body)
+        service = body["service"]
+        if contract.ENDPOINT_OF_SERVICE[service] != endpoint:
+            raise contract.ContractError(contract.INVALID, f"Dịch vụ {service} không thuộc điểm cuối {endpoint}.")
+        if not self.store.session_valid(body["session"]):
+            return {"error_code": contract.SESSION_EXPIRED, "message": "Phiên làm việc đã hết hạn."}
+        if service == contract.PUSH_DOSSIERS:
+            contract.validate("push_dossiers", body)
+            result = self.store.store_dossiers(body["data"], updating=body["isUpdating"] == "True")
+        elif service == contract.PUSH_PROGRESS:
+            contract.validate("push_progress", body)
+            result = self.store.store_progress(body["data"])
+        elif service == contract.LOOKUP:
+            contract.validate("lookup", body)
+            result = self.store.lookup(body.get("DanhSachMaHoSo") or [body["MaHoSo"]])
+        elif service == contract.LIST_PROCEDURES:
+            result = self.store.procedures()
+        else:
+            result = self.store.procedures(str(body.get("MaTTHC", "")))
+        return {"error_code": contract.OK, "message": "Thành công", "result": result}
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: SimulatorServer
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        log.debug("%s " + format, self.address_string(), *args)
+
+    # Trainers' endpoints ----------------------------------------------------------------------
+
+    def do_GET(self) -> None:
+        if self.path == "/__admin/dossiers":
+            self._send(200, self.server.portal.store.admin_dossiers())
+        elif self.path == "/__admin/health":
+            self._send(200, {"ok": True})
+        else:
+            self._send(404, {"error_code": contract.INVALID, "message": "Không có địa chỉ này."})
+
+    def do_PUT(self) -> None:
+        prefix = "/__admin/procedures/"
+        if not self.path.startswith(prefix):
+            self._send(404, {"error_code": contract.INVALID, "message": "Không có địa chỉ này."})
+            return
+        try:
+            body = self._body()
+            body["MATTHC"] = self.path[len(prefix):]
+            self._send(200, self.server.portal.store.put_procedure(body))
+        except (ValueError, contract.ContractError) as exc:
+            self._send(400, {"error_code": contract.INVALID, "message": str(exc)})
+
+    # The contract ---------------------------------------------------------------------------
+
+    def do_POST(self) -> None:
+        endpoint = self.path.strip("/").rsplit("/", 1)[-1]
+        try:
+            self.server.before_work()
+            body = self._body()
+            if self.server.options.dstcode and self.headers.get("dstcode") != self.server.options.dstcode:
+                raise contract.ContractError(contract.INVALID, "Thiếu hoặc sai mã đích (dstcode).")
+            if endpoint == contract.AUTH:
+                answer = self.server.portal.login(body)
+            elif endpoint in (contract.INTEGRATION, contract.SHARE):
+                answer = self.server.portal.call(endpoint, body)
+            else:
+                self._send(404, {"error_code": contract.INVALID, "message": "Không có điểm cuối này."})
+                return
+        except Fault as fault:
+            self._send(fault.status, {"error_code": contract.INTERNAL, "message": "Lỗi máy chủ."}, fault.headers)
+            return
+        except ValueError:
+            answer = {"error_code": contract.INVALID, "message": "Nội dung yêu cầu không phải JSON hợp lệ."}
+        except contract.ContractError as exc:
+            answer = {"error_code": exc.code, "message": exc.message}
+        contract.validate("login_answer" if endpoint == contract.AUTH else "answer", answer)
+        if self.server.should_drop():
+            self._send_and_drop(answer)
+        else:
+            self._send(200, answer)
+
+    # Plumbing -------------------------------------------------------------------------------
+
+    def _body(self) -> dict[str, Any]:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = json.loads(self.rfile.read(length) or b"{}")
+        if not isinstance(body, dict):
+            raise ValueError("body is not an object")
+        return body
+
+    def _encode(self, status: int, payload: object, headers: dict[str, str] | None) -> bytes:
+        data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        return data
+
+    def _send(self, status: int, payload: object, headers: dict[str, str] | None = None) -> None:
+        self.wfile.write(self._encode(status, payload, headers))
+
+    def _send_and_drop(self, payload: object) -> None:
+        """The work is done, but the answer never arrives whole: the case that tests exactly-once."""
+        data = self._encode(200, payload, None)
+        self.wfile.write(data[: len(data) // 2])
+        self.wfile.flush()
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+class SimulatorServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], portal: Portal) -> None:
+        super().__init__(address, Handler)
+        self.portal = portal
+        self.options = portal.options
+        self._random = random.Random(self.options.seed)
+        self._random_lock = threading.Lock()
+
+    def _roll(self) -> float:
+        with self._random_lock:
+            return self._random.random()
+
+    def before_work(self) -> None:
+        """Latency, then maybe a 500 (or a 503 with Retry-After) before anything is done."""
+        if self.options.latency_ms:
+            time.sleep(self.options.latency_ms / 1000)
+        roll = self._roll()
+        if roll < self.options.fail_rate:
+            if roll < self.options.fail_rate / 4:
+                raise Fault(503, {"Retry-After": str(self.options.retry_after)})
+            raise Fault(500)
+
+    def should_drop(self) -> bool:
+        return self._roll() < self.options.drop_rate
+
+    def run_processing(self, stop: threading.Event) -> None:
+        """Advance dossiers in processing every half second, as the agencies would over days."""
+        after = self.options.process_after
+        if after is None:
+            return
+        while not stop.wait(min(0.5, max(after / 4, 0.05))):
+            self.portal.store.advance_processing(after)
