@@ -75,14 +75,18 @@ def _content_key(entry: dict[str, Any]) -> str:
     return json.dumps(normal, ensure_ascii=False, sort_keys=True)
 
 
-def _current_key(conn: sqlite3.Connection, code: str) -> tuple[int, str] | None:
-    row = conn.execute(
-        "SELECT id, version FROM procedures WHERE code = ? AND is_current = 1", (code,)
-    ).fetchone()
+def current_entry(conn: sqlite3.Connection, code: str) -> dict[str, Any] | None:
+    """The current version of a procedure in the catalogue file's form (None when unknown)."""
+    row = conn.execute("SELECT id FROM procedures WHERE code = ? AND is_current = 1", (code,)).fetchone()
     if row is None:
         return None
     proc = _load(conn, row["id"])
-    entry = {
+    return {
+        "code": proc.code,
+        "version": proc.version,
+        "national_code": proc.national_code,
+        "confidence": proc.confidence,
+        "sources": list(proc.sources),
         "name": proc.name,
         "field": proc.field,
         "processing_time": {"value": proc.processing_value, "unit": proc.processing_unit.value,
@@ -94,7 +98,11 @@ def _current_key(conn: sqlite3.Connection, code: str) -> tuple[int, str] | None:
         "result": proc.result,
         "agency": proc.agency,
     }
-    return proc.version, _content_key(entry)
+
+
+def _current_key(conn: sqlite3.Connection, code: str) -> tuple[int, str] | None:
+    entry = current_entry(conn, code)
+    return None if entry is None else (entry["version"], _content_key(entry))
 
 
 def import_entries(conn: sqlite3.Connection, entries: list[dict[str, Any]], catalogue_version: str) -> int:

@@ -224,5 +224,33 @@ def _v2_index_old_ids(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS applicants_old_id ON applicants(old_id)")
 
 
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial, _v2_index_old_ids]
+def _v3_portal_sync(conn: sqlite3.Connection) -> None:
+    """Sync needs to know which dossiers the portal confirmed, and keeps a log of its runs.
+
+    ``portal_dossiers`` says the portal holds a dossier (so a resend is an update); the
+    outbox index serves the "oldest due record per dossier" query of every sync round.
+    """
+    for statement in _split(
+        """
+        CREATE TABLE portal_dossiers (
+            dossier_id INTEGER PRIMARY KEY REFERENCES dossiers(id),
+            confirmed_at TEXT NOT NULL
+        );
+        CREATE TABLE sync_runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            pushed INTEGER NOT NULL DEFAULT 0,
+            pulled INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0,
+            pending INTEGER NOT NULL DEFAULT 0,
+            error TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX outbox_due ON outbox(failed, next_attempt_at, id);
+        """
+    ):
+        conn.execute(statement)
+
+
+STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial, _v2_index_old_ids, _v3_portal_sync]
 SCHEMA_VERSION = len(STEPS)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ..errors import CounterError
 from ..store import StoreError
-from . import admin_cmds, dossier_cmds, maintenance_cmds, print_cmds
+from . import admin_cmds, dossier_cmds, maintenance_cmds, print_cmds, sync_cmds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true", help="start the GUI on a temporary database and exit 0")
     parser.add_argument("--lang", choices=("vi", "en"), help="GUI language (default: Vietnamese)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (admin_cmds, dossier_cmds, maintenance_cmds, print_cmds):
+    for module in (admin_cmds, dossier_cmds, maintenance_cmds, print_cmds, sync_cmds):
         module.register(commands)
     return parser
 
@@ -37,7 +37,10 @@ def _start_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, passed_on = parser.parse_known_args(argv)
+    if passed_on and not getattr(args, "passes_arguments_on", False):
+        parser.error(f"unrecognized arguments: {' '.join(passed_on)}")
+    args.passed_on = passed_on
     if args.command is None:
         return _start_gui(args)
     try:

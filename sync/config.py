@@ -1,0 +1,103 @@
+"""Where the portal is and who we are to it; the password lives only in the OS keyring.
+
+The settings table holds the URL, username and agency code (nothing secret). The password
+comes from the keyring, or for automation from ``COUNTER_PORTAL_PASSWORD``, which is read and
+never written anywhere.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields
+from urllib.parse import urlparse
+
+import keyring
+from keyring.errors import KeyringError, NoKeyringError
+
+from counter_app import audit
+from counter_app.errors import ValidationError
+from counter_app.models import Actor, Role
+from counter_app.store import Store
+from counter_app.users import require_role
+
+from .errors import CredentialsMissing
+
+KEYRING_SERVICE = "quay-mot-cua-portal"
+PASSWORD_ENV = "COUNTER_PORTAL_PASSWORD"
+SETTING_KEY = "portal_config"
+
+
+@dataclass(frozen=True)
+class PortalConfig:
+    url: str
+    username: str
+    agency_code: str
+    dstcode: str = ""
+    batch_size: int = 50
+    verify_tls: bool = True
+    connect_timeout: float = 5.0
+    read_timeout: float = 30.0
+
+    def __post_init__(self) -> None:
+        parsed = urlparse(self.url)
+        if parsed.scheme not in {"http", "https"} or not parsed.netloc:
+            raise ValidationError(f"Địa chỉ Cổng DVC «{self.url}» không hợp lệ (cần http:// hoặc https://).")
+        if not self.username or not self.agency_code:
+            raise ValidationError("Cần tên đăng nhập và mã định danh cơ quan để kết nối Cổng DVC.")
+        if not 1 <= self.batch_size <= 500:
+            raise ValidationError("Số hồ sơ mỗi lần gửi phải từ 1 đến 500.")
+
+
+def load_config(store: Store) -> PortalConfig | None:
+    with store.read() as conn:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (SETTING_KEY,)).fetchone()
+    if row is None:
+        return None
+    known = {f.name for f in fields(PortalConfig)}
+    return PortalConfig(**{k: v for k, v in json.loads(row[0]).items() if k in known})
+
+
+def save_config(store: Store, config: PortalConfig, *, by: Actor | None = None) -> None:
+    """Keep the connection settings (admins only when a person does it; ``None`` is the machine CLI)."""
+    with store.write() as conn:
+        if by is not None:
+            require_role(by, Role.ADMIN)
+        conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                     (SETTING_KEY, json.dumps(asdict(config))))
+        audit.append(conn, username=by.username if by else "", action="portal.configure",
+                     details={"url": config.url, "username": config.username, "agency_code": config.agency_code})
+
+
+def get_password(config: PortalConfig) -> str:
+    """The keyring's password, else the environment's; say clearly when neither exists."""
+    try:
+        password = keyring.get_password(KEYRING_SERVICE, config.username)
+        no_backend = False
+    except NoKeyringError:
+        password, no_backend = None, True
+    except KeyringError:
+        password, no_backend = None, False
+    if password:
+        return password
+    if os.environ.get(PASSWORD_ENV):
+        return os.environ[PASSWORD_ENV]
+    if no_backend:
+        raise CredentialsMissing(
+            "Máy này không có kho khóa (keyring) của hệ điều hành để giữ mật khẩu Cổng DVC; "
+            f"hãy cài một kho khóa hoặc đặt biến môi trường {PASSWORD_ENV} cho chạy tự động."
+        )
+    raise CredentialsMissing(
+        f"Chưa có mật khẩu Cổng DVC cho tài khoản «{config.username}»: chạy `counter-app portal set` để nhập."
+    )
+
+
+def set_password(config: PortalConfig, password: str) -> None:
+    if not password:
+        raise ValidationError("Mật khẩu Cổng DVC không được để trống.")
+    try:
+        keyring.set_password(KEYRING_SERVICE, config.username, password)
+    except NoKeyringError as exc:
+        raise CredentialsMissing(
+            "Máy này không có kho khóa (keyring) của hệ điều hành: không thể lưu mật khẩu Cổng DVC. "
+            f"Cài một kho khóa, hoặc dùng biến môi trường {PASSWORD_ENV} cho chạy tự động."
+        ) from exc

@@ -1,0 +1,370 @@
+"""The sync engine: drain the outbox to the portal exactly once, then pull what the portal knows.
+
+Why it is safe to kill at any instant: an outbox row is deleted only in the transaction that
+records the portal's confirmation; a row whose answer was lost is simply sent again, and the
+contract makes a repeat harmless (a known dossier is updated, a known progress record is
+ignored). Per-dossier order holds because each round takes only the oldest row of a dossier,
+and a dossier whose oldest row waits (backoff) or was refused holds back its later rows only.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import random
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from counter_app import audit, catalogue, clock
+from counter_app.dossiers import load_dossier_by_id
+from counter_app.errors import CounterError
+from counter_app.office import load_office_row
+from counter_app.services.actions import apply_portal_status
+from counter_app.states import PORTAL_CODE, Status
+from counter_app.store import Store
+
+from . import contract, mapping
+from .client import PortalClient, RecordResult
+from .config import PortalConfig, get_password, load_config
+from .errors import CredentialsMissing, PortalRejected, PortalUnavailable, SyncError
+from .outbox import pending_count
+
+log = logging.getLogger(__name__)
+
+# States in which the processing agency holds the dossier, so its status may change on the portal.
+PULLED_STATES = (Status.PROCESSING.value, Status.FINANCIAL_OBLIGATION.value)
+CATALOGUE_VERSIONS_KEY = "portal_catalogue_versions"
+IDLE_SLICE_S = 0.1
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    failed: int = 0
+    pending: int = 0
+    online: bool = False
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """Exponential backoff with jitter, in seconds; the portal's Retry-After wins when longer."""
+
+    base: float = 2.0
+    cap: float = 300.0
+    rng: random.Random = field(default_factory=random.Random)
+
+    def delay(self, attempts: int, retry_after: float | None = None) -> float:
+        ceiling = min(self.cap, self.base * 2 ** max(0, attempts - 1))
+        return max(self.rng.uniform(ceiling / 2, ceiling), retry_after or 0.0)
+
+
+@dataclass(frozen=True)
+class Row:
+    id: int
+    dossier_id: int
+    kind: str
+    event_id: int | None
+    attempts: int
+
+
+class SyncEngine:
+    def __init__(self, store: Store, client: PortalClient, *, batch_size: int = 50,
+                 backoff: Backoff | None = None) -> None:
+        self.store = store
+        self.client = client
+        self.batch_size = batch_size
+        self.backoff = backoff or Backoff()
+        with store.read() as conn:
+            office = load_office_row(conn)
+        if office is None:
+            raise SyncError("Chưa thiết lập thông tin cơ quan: chưa thể đồng bộ.")
+        self.office = office
+
+    # Push -------------------------------------------------------------------------------------
+
+    def due_rows(self) -> list[Row]:
+        """The oldest row of each dossier, if it is due, in outbox order."""
+        with self.store.read() as conn:
+            rows = conn.execute(
+                "SELECT o.id, o.dossier_id, o.kind, o.event_id, o.attempts FROM outbox o"
+                " WHERE o.failed = 0 AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)"
+                " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.dossier_id = o.dossier_id AND p.id < o.id)"
+                " ORDER BY o.id LIMIT ?", (clock.to_db(clock.now()), self.batch_size),
+            ).fetchall()
+        return [Row(r["id"], r["dossier_id"], r["kind"], r["event_id"], r["attempts"]) for r in rows]
+
+    def push_round(self) -> tuple[int, int]:
+        """Send one batch of due rows; returns (confirmed, refused). PortalUnavailable propagates."""
+        rows = self.due_rows()
+        if not rows:
+            return 0, 0
+        records, invalid = self._records(rows)
+        refused = self._refuse(invalid)
+        dossiers = [row for row in rows if row.kind == "dossier" and row.id in records]
+        progress = [row for row in rows if row.kind == "progress" and row.id in records]
+        confirmed = 0
+        try:
+            if dossiers:
+                done, bad = self._push_dossiers(dossiers, records)
+                confirmed, refused = confirmed + done, refused + bad
+            if progress:
+                done, bad = self._push_progress(progress, records)
+                confirmed, refused = confirmed + done, refused + bad
+        except PortalUnavailable as exc:
+            unsent = [row for row in dossiers + progress if self._still_queued(row)]
+            self._postpone(unsent, str(exc), exc.retry_after)
+            raise
+        except PortalRejected as exc:
+            self._postpone([row for row in dossiers + progress if self._still_queued(row)], str(exc), None)
+            raise
+        return confirmed, refused
+
+    def _records(self, rows: list[Row]) -> tuple[dict[int, dict[str, Any]], dict[int, str]]:
+        """The portal record of each row, checked against the contract before it leaves."""
+        records: dict[int, dict[str, Any]] = {}
+        invalid: dict[int, str] = {}
+        with self.store.read() as conn:
+            for row in rows:
+                dossier = load_dossier_by_id(conn, row.dossier_id)
+                if row.kind == "dossier":
+                    record = mapping.dossier_record(dossier, self.office)
+                    schema = "dossier_record"
+                else:
+                    event = next(e for e in dossier.events if e.id == row.event_id)
+                    record = mapping.progress_record(event, dossier, self.office)
+                    schema = "progress_record"
+                try:
+                    contract.validate(schema, record)
+                except contract.ContractError as exc:
+                    invalid[row.id] = f"Dữ liệu hồ sơ chưa đủ để gửi Cổng DVC: {exc.message}"
+                    continue
+                records[row.id] = record
+        return records, invalid
+
+    def _push_dossiers(self, rows: list[Row], records: dict[int, dict[str, Any]]) -> tuple[int, int]:
+        with self.store.read() as conn:
+            marks = ",".join("?" * len(rows))
+            confirmed_ids = {r[0] for r in conn.execute(
+                f"SELECT dossier_id FROM portal_dossiers WHERE dossier_id IN ({marks})", [row.dossier_id for row in rows])}
+        # A row tried before may have reached the portal with its answer lost: ask first.
+        unsure = [records[row.id]["MaHoSo"] for row in rows if row.attempts and row.dossier_id not in confirmed_ids]
+        held = {found["MaHoSo"] for found in self.client.lookup(unsure)} if unsure else set()
+        updates = [row for row in rows if row.dossier_id in confirmed_ids or records[row.id]["MaHoSo"] in held]
+        news = [row for row in rows if row not in updates]
+        done = refused = 0
+        for group, updating in ((news, False), (updates, True)):
+            if not group:
+                continue
+            results = self.client.push_dossiers([records[row.id] for row in group], updating=updating)
+            known = [row for row, result in zip(group, results, strict=True)
+                     if result.error_code == contract.ALREADY_EXISTS]
+            if known:  # the portal has them after all: send them again as updates
+                again = self.client.push_dossiers([records[row.id] for row in known], updating=True)
+                results = [again[known.index(row)] if row in known else result
+                           for row, result in zip(group, results, strict=True)]
+            d, r = self._settle(group, results)
+            done, refused = done + d, refused + r
+        return done, refused
+
+    def _push_progress(self, rows: list[Row], records: dict[int, dict[str, Any]]) -> tuple[int, int]:
+        return self._settle(rows, self.client.push_progress([records[row.id] for row in rows]))
+
+    def _settle(self, rows: list[Row], results: list[RecordResult]) -> tuple[int, int]:
+        """Record the portal's verdicts in one transaction: confirmed rows leave the outbox."""
+        now = clock.now()
+        done = refused = 0
+        with self.store.write() as conn:
+            for row, result in zip(rows, results, strict=True):
+                if result.ok:
+                    conn.execute("DELETE FROM outbox WHERE id = ?", (row.id,))
+                    if row.kind == "dossier":
+                        conn.execute("INSERT OR IGNORE INTO portal_dossiers VALUES (?, ?)",
+                                     (row.dossier_id, clock.to_db(now)))
+                    done += 1
+                elif result.error_code == contract.INVALID:
+                    self._mark_refused(conn, row.id, f"Cổng DVC từ chối: {result.message}")
+                    refused += 1
+                else:  # unknown dossier (its record still on the way) or a portal hiccup: later
+                    self._mark_postponed(conn, row, f"Cổng DVC ({result.error_code}): {result.message}", now, None)
+        return done, refused
+
+    def _still_queued(self, row: Row) -> bool:
+        with self.store.read() as conn:
+            return conn.execute("SELECT 1 FROM outbox WHERE id = ?", (row.id,)).fetchone() is not None
+
+    def _refuse(self, invalid: dict[int, str]) -> int:
+        if invalid:
+            with self.store.write() as conn:
+                for row_id, message in invalid.items():
+                    self._mark_refused(conn, row_id, message)
+        return len(invalid)
+
+    @staticmethod
+    def _mark_refused(conn: sqlite3.Connection, row_id: int, message: str) -> None:
+        conn.execute("UPDATE outbox SET failed = 1, attempts = attempts + 1, last_error = ? WHERE id = ?",
+                     (message, row_id))
+
+    def _mark_postponed(self, conn: sqlite3.Connection, row: Row, message: str, now: datetime,
+                        retry_after: float | None) -> None:
+        wait = self.backoff.delay(row.attempts + 1, retry_after)
+        conn.execute("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                     (clock.to_db(now + timedelta(seconds=wait)), message, row.id))
+
+    def _postpone(self, rows: list[Row], message: str, retry_after: float | None) -> None:
+        now = clock.now()
+        with self.store.write() as conn:
+            for row in rows:
+                self._mark_postponed(conn, row, message, now, retry_after)
+
+    def next_due_in(self) -> float | None:
+        """Seconds until the earliest postponed row is due (None: nothing is waiting)."""
+        with self.store.read() as conn:
+            row = conn.execute("SELECT MIN(next_attempt_at) FROM outbox WHERE failed = 0").fetchone()
+            if conn.execute("SELECT 1 FROM outbox WHERE failed = 0 AND next_attempt_at IS NULL LIMIT 1").fetchone():
+                return 0.0
+        due = clock.from_db(row[0])
+        return None if due is None else max(0.0, (due - clock.now()).total_seconds())
+
+    # Pull -------------------------------------------------------------------------------------
+
+    def pull_statuses(self) -> int:
+        """Statuses the processing agencies set, for dossiers they hold and we have nothing to send for."""
+        with self.store.read() as conn:
+            rows = conn.execute(
+                "SELECT d.code, d.status FROM dossiers d JOIN portal_dossiers p ON p.dossier_id = d.id"
+                " WHERE d.status IN (?, ?) AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dossier_id = d.id)",
+                PULLED_STATES,
+            ).fetchall()
+        local = {row["code"]: PORTAL_CODE[Status(row["status"])] for row in rows}
+        applied = 0
+        for record in self.client.lookup(sorted(local)) if local else []:
+            code, portal_code = record.get("MaHoSo"), int(record.get("TrangThaiHoSo", 0))
+            if code not in local or portal_code == local[code]:
+                continue
+            step = next((p for p in reversed(record.get("QuaTrinhXuLy", [])) if p.get("TrangThai") == str(portal_code)),
+                        {})
+            at = contract.parse_portal_time(step["ThoiDiemXuLy"]) if step.get("ThoiDiemXuLy") else clock.now()
+            try:
+                applied += apply_portal_status(self.store, code, portal_code=portal_code, at=at,
+                                               note=step.get("NoiDungXuLy", ""), handler=step.get("NguoiXuLy", ""))
+            except CounterError as exc:
+                log.warning("portal status %s for %s not applied: %s", portal_code, code, exc)
+        return applied
+
+    def pull_catalogue(self) -> int:
+        """New versions of procedures the portal changed; dossiers keep the version they were received under."""
+        procedures = self.client.list_procedures()
+        versions = {p.get("MATTHC"): p.get("PHIENBAN") for p in procedures}
+        with self.store.read() as conn:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (CATALOGUE_VERSIONS_KEY,)).fetchone()
+        if row is not None and json.loads(row[0]) == versions:
+            return 0
+        with self.store.write() as conn:
+            entries = []
+            for procedure in procedures:
+                try:
+                    contract.validate("procedure", procedure)
+                except contract.ContractError as exc:
+                    log.warning("portal procedure %s skipped: %s", procedure.get("MATTHC"), exc.message)
+                    continue
+                entries.append(mapping.catalogue_entry(procedure, catalogue.current_entry(conn, procedure["MATTHC"])))
+            label = f"portal {clock.now():%Y-%m-%d %H:%M}"
+            added = catalogue.import_entries(conn, entries, label)
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                         (CATALOGUE_VERSIONS_KEY, json.dumps(versions)))
+            if added:
+                audit.append(conn, username="portal", action="catalogue.portal_import",
+                             details={"version": label, "added": added})
+        return added
+
+
+def _start_run(store: Store) -> int:
+    with store.write() as conn:
+        return int(conn.execute("INSERT INTO sync_runs (started_at) VALUES (?)", (clock.to_db(clock.now()),)).lastrowid)
+
+
+def _finish_run(store: Store, run_id: int, report: SyncReport) -> None:
+    with store.write() as conn:
+        conn.execute(
+            "UPDATE sync_runs SET finished_at = ?, pushed = ?, pulled = ?, failed = ?, pending = ?, error = ?"
+            " WHERE id = ?",
+            (clock.to_db(clock.now()), report.pushed, report.pulled, report.failed, report.pending, report.error,
+             run_id),
+        )
+
+
+def _wait(seconds: float, cancel: Callable[[], bool]) -> None:
+    """Sleep in short slices so a cancel (the window closing) is honoured at once."""
+    end = time.monotonic() + seconds
+    while not cancel() and time.monotonic() < end:
+        time.sleep(min(IDLE_SLICE_S, end - time.monotonic()))
+
+
+def run_sync(
+    store: Store,
+    *,
+    config: PortalConfig | None = None,
+    client: PortalClient | None = None,
+    until_empty: bool = False,
+    max_seconds: float | None = None,
+    progress: Callable[[str], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+    backoff: Backoff | None = None,
+) -> SyncReport:
+    """Push what is due (until the outbox is empty, when asked, within ``max_seconds``), then pull.
+
+    The run's error is what stopped it, or, when records are left, why the last one could not go.
+    """
+    cancel = cancel or (lambda: False)
+    say = progress or (lambda _message: None)
+    report = SyncReport()
+    run_id = _start_run(store)
+    deadline = time.monotonic() + max_seconds if max_seconds is not None else None
+    own_client = client is None
+    push_error = ""
+    try:
+        config = config or load_config(store)
+        if config is None:
+            raise CredentialsMissing("Chưa cấu hình kết nối Cổng DVC (counter-app portal set).")
+        client = client or PortalClient(config, get_password(config))
+        engine = SyncEngine(store, client, batch_size=config.batch_size, backoff=backoff)
+        while not cancel():
+            try:
+                done, refused = engine.push_round()
+                report.online, push_error = True, ""
+            except PortalUnavailable as exc:
+                push_error, done, refused = str(exc), 0, 0
+                if not until_empty:
+                    break
+            report.pushed += done
+            report.failed += refused
+            if done or refused:
+                say(f"Đã gửi {report.pushed} bản ghi lên Cổng DVC.")
+                continue
+            wait = engine.next_due_in()
+            left = None if deadline is None else deadline - time.monotonic()
+            if not until_empty or wait is None or (left is not None and left <= wait):
+                break
+            _wait(wait, cancel)
+        if not cancel() and not push_error and (deadline is None or time.monotonic() < deadline):
+            report.pulled = engine.pull_catalogue() + engine.pull_statuses()
+            report.online = True
+            if report.pulled:
+                say(f"Đã nhận {report.pulled} cập nhật từ Cổng DVC.")
+    except SyncError as exc:
+        report.error = str(exc)
+    finally:
+        report.pending = pending_count(store)
+        if not report.error and report.pending:
+            report.error = push_error
+        if own_client and client is not None:
+            client.close()
+        _finish_run(store, run_id, report)
+    log.info("sync run %s: pushed %s, pulled %s, failed %s, pending %s", run_id, report.pushed, report.pulled,
+             report.failed, report.pending)
+    return report
