@@ -18,9 +18,17 @@ from .resources import resource_path
 from .text import collapse_spaces, nfc
 
 __all__ = [
-    "PersonalId", "HiCard", "CccdQr",
-    "province_codes", "parse_personal_id", "parse_old_id", "parse_hi_card",
-    "parse_social_insurance_no", "parse_cccd_qr", "validate_phone", "validate_email",
+    "CccdQr",
+    "HiCard",
+    "PersonalId",
+    "parse_cccd_qr",
+    "parse_hi_card",
+    "parse_old_id",
+    "parse_personal_id",
+    "parse_social_insurance_no",
+    "province_codes",
+    "validate_email",
+    "validate_phone",
 ]
 
 _DIGITS_12 = re.compile(r"[0-9]{12}")

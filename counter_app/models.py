@@ -22,7 +22,7 @@ class Role(StrEnum):
     def rank(self) -> int:
         return list(Role).index(self)
 
-    def at_least(self, other: "Role") -> bool:
+    def at_least(self, other: Role) -> bool:
         return self.rank >= other.rank
 
 
@@ -69,7 +69,7 @@ class OfficeHours:
         return [[a.strftime("%H:%M"), b.strftime("%H:%M")] for a, b in self.periods]
 
     @classmethod
-    def from_json(cls, value: list[list[str]]) -> "OfficeHours":
+    def from_json(cls, value: list[list[str]]) -> OfficeHours:
         return cls(tuple((time.fromisoformat(a), time.fromisoformat(b)) for a, b in value))
 
 
@@ -110,7 +110,7 @@ class Actor:
     role: Role
 
     @classmethod
-    def of(cls, user: User) -> "Actor":
+    def of(cls, user: User) -> Actor:
         return cls(user.id, user.username, user.full_name, user.role)
 
 

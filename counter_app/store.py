@@ -157,7 +157,7 @@ class Store:
         with self._lock:
             self.conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

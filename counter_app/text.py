@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["nfc", "fold", "normalize_name", "collapse_spaces"]
+__all__ = ["collapse_spaces", "fold", "nfc", "normalize_name"]
 
 
 def _build_fold_table() -> dict[int, str | None]:

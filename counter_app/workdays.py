@@ -16,7 +16,7 @@ import holidays
 
 from .models import OfficeHours, ProcessingUnit
 
-__all__ = ["WorkCalendar", "public_holidays", "due_state"]
+__all__ = ["WorkCalendar", "due_state", "public_holidays"]
 
 # No real calendar has a year without a working day; stop searching long before that.
 _MAX_SEARCH_DAYS = 366

@@ -222,13 +222,16 @@ class SyncEngine:
                 self._mark_postponed(conn, row, message, now, retry_after)
 
     def next_due_in(self) -> float | None:
-        """Seconds until the earliest postponed row is due (None: nothing is waiting)."""
+        """Seconds until the next row may be sent (None: nothing sendable; rows behind a refusal wait for staff)."""
         with self.store.read() as conn:
-            row = conn.execute("SELECT MIN(next_attempt_at) FROM outbox WHERE failed = 0").fetchone()
-            if conn.execute("SELECT 1 FROM outbox WHERE failed = 0 AND next_attempt_at IS NULL LIMIT 1").fetchone():
-                return 0.0
+            row = conn.execute(
+                "SELECT MIN(COALESCE(o.next_attempt_at, '')) FROM outbox o WHERE o.failed = 0"
+                " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.dossier_id = o.dossier_id AND p.id < o.id)"
+            ).fetchone()
+        if row[0] is None:
+            return None
         due = clock.from_db(row[0])
-        return None if due is None else max(0.0, (due - clock.now()).total_seconds())
+        return 0.0 if due is None else max(0.0, (due - clock.now()).total_seconds())
 
     # Pull -------------------------------------------------------------------------------------
 

@@ -60,16 +60,19 @@ def cmd_sync(args: argparse.Namespace) -> int:
     import logging
 
     from sync.engine import run_sync
+    from sync.outbox import failed_count
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s", stream=sys.stderr)
-    report = run_sync(store_from(args), until_empty=args.until_empty, max_seconds=args.max_seconds)
+    store = store_from(args)
+    report = run_sync(store, until_empty=args.until_empty, max_seconds=args.max_seconds)
     if args.json:
         print_json(report)
     else:
         print(f"pushed {report.pushed}, pulled {report.pulled}, failed {report.failed}, pending {report.pending}")
         if report.error:
             print(f"error: {report.error}", file=sys.stderr)
-    return 0 if report.pending == 0 and not report.error else 1
+    # Done when nothing waits to be sent, refused records (waiting for staff to fix) included.
+    return 0 if report.pending == 0 and failed_count(store) == 0 else 1
 
 
 def cmd_portal_sim(args: argparse.Namespace) -> int:

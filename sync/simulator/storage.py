@@ -101,6 +101,8 @@ class PortalStore:
         except contract.ContractError as exc:
             return exc.code, exc.message
         code, status = record["MaHoSo"], record["TrangThaiHoSo"]
+        if conn.execute("SELECT 1 FROM procedures WHERE code = ?", (record["MaTTHC"],)).fetchone() is None:
+            return contract.INVALID, f"Mã thủ tục {record['MaTTHC']} không có trong CSDL thủ tục hành chính quốc gia."
         row = conn.execute("SELECT status FROM dossiers WHERE code = ?", (code,)).fetchone()
         body = json.dumps(record, ensure_ascii=False)
         now = time.time()
