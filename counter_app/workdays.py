@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from itertools import pairwise
 
 import holidays
 
@@ -64,7 +65,7 @@ class WorkCalendar:
         for start, end in periods:
             if start >= end:
                 raise ValueError("Mỗi buổi làm việc phải kết thúc sau khi bắt đầu.")
-        for (_, end), (start, _) in zip(periods, periods[1:]):
+        for (_, end), (start, _) in pairwise(periods):
             if start < end:
                 raise ValueError("Các buổi làm việc phải theo thứ tự và không chồng lên nhau.")
         self.periods: tuple[tuple[time, time], ...] = tuple(periods)
