@@ -23,7 +23,7 @@ from counter_app.store import Store
 from counter_app.text import fold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from factories import FAMILY, GIVEN, MIDDLE, PLACES, TEST_OFFICE, add_users, personal_id  # noqa: E402
+from factories import FAMILY, GIVEN, MIDDLE, PLACES, TEST_OFFICE, add_users, personal_id
 
 CACHE = Path(tempfile.gettempdir()) / "quay-mot-cua-bench"
 STATUSES = ["received", "processing", "result_ready", "returned", "supplement_requested"]
@@ -108,7 +108,10 @@ def _insert(store: Store, rows: dict[str, list[tuple]], per_day: dict[str, int],
                          " VALUES (?, ?, ?, 'receive', ?, ?, ?)", rows["evt"])
         conn.executemany("INSERT INTO audit_log (id, at, username, action, entity, entity_id, details, prev_hash,"
                          " hash) VALUES (?, ?, ?, 'dossier.receive', 'dossier', ?, ?, ?, ?)", rows["aud"])
+        # As receiving does: the dossier's record, then its first progress record.
         conn.executemany("INSERT INTO outbox (dossier_id, kind, event_id, created_at) VALUES (?, 'dossier', ?, ?)",
+                         rows["out"])
+        conn.executemany("INSERT INTO outbox (dossier_id, kind, event_id, created_at) VALUES (?, 'progress', ?, ?)",
                          rows["out"])
         conn.executemany("INSERT INTO dossier_search (rowid, name, address) VALUES (?, ?, ?)", rows["fts"])
         conn.executemany("INSERT INTO code_sequences (agency_code, day, last) VALUES (?, ?, ?)",

@@ -1,0 +1,117 @@
+"""Pushing 10,000 dossiers to the simulated portal on loopback: ``.venv/bin/python -m bench.bench_sync``.
+
+Budget from issue 5: at least 500 dossiers/s. The baseline, measured in the same run against a
+fresh simulator, is a bare ``requests`` loop posting the very same payloads (login once, then
+DongBoHoSoMC and CapNhatTienDoHoSoMC in batches), so the ratio is the price of the engine's
+bookkeeping: reading the outbox, mapping, validating, and recording each confirmation durably.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+
+from counter_app.dossiers import load_dossier_by_id
+from counter_app.office import get_office
+from counter_app.store import Store
+from sync import contract, mapping
+from sync.config import PortalConfig, save_config
+from sync.engine import run_sync
+from sync.simulator.process import running_simulator
+
+from .dataset import large_database
+
+ACCOUNT = ("bench", "matkhau-bench")
+BATCH = 50
+
+
+def _copy_with_national_procedures(source: Path, target: Path) -> Store:
+    """A fresh copy of the dataset whose dossiers all use procedures the portal knows."""
+    shutil.copyfile(source, target)
+    store = Store(target)
+    with store.write() as conn:
+        national = conn.execute("SELECT id FROM procedures WHERE national_code = 1 AND is_current = 1"
+                                " ORDER BY id LIMIT 1").fetchone()[0]
+        conn.execute("UPDATE dossiers SET procedure_id = ? WHERE procedure_id IN"
+                     " (SELECT id FROM procedures WHERE national_code = 0)", (national,))
+    return store
+
+
+def _payloads(store: Store) -> tuple[list[dict], list[dict]]:
+    """The records the engine will send, built once, for the bare loop."""
+    office = get_office(store)
+    dossiers, progress = [], []
+    with store.read() as conn:
+        for (dossier_id,) in conn.execute("SELECT id FROM dossiers ORDER BY id").fetchall():
+            dossier = load_dossier_by_id(conn, dossier_id)
+            dossiers.append(mapping.dossier_record(dossier, office))
+            progress.append(mapping.progress_record(dossier.events[0], dossier, office))
+    return dossiers, progress
+
+
+def _bare_loop(url: str, dossiers: list[dict], progress: list[dict]) -> float:
+    with requests.Session() as http:
+        http.headers.update(contract.HEADERS)
+        started = time.perf_counter()
+        session = http.post(f"{url}/auth", json=dict(zip(("username", "password"), ACCOUNT, strict=True)),
+                            timeout=30).json()["session"]
+        envelope = {"session": session, "madonvi": "H15.50.05.13"}
+        for records, fields in ((dossiers, {"service": contract.PUSH_DOSSIERS, "isUpdating": "False"}),
+                                (progress, {"service": contract.PUSH_PROGRESS})):
+            for start in range(0, len(records), BATCH):
+                answer = http.post(f"{url}/integration", json={**envelope, **fields, "data": records[start:start + BATCH]},
+                                   timeout=30).json()
+                assert contract.is_success(answer["error_code"])
+        return time.perf_counter() - started
+
+
+def _engine_run(work: Path, source: Path, run: int) -> tuple[float, int]:
+    store = _copy_with_national_procedures(source, work / f"engine-{run}.sqlite3")
+    with running_simulator(work / f"sim-engine-{run}", account=ACCOUNT) as sim:
+        save_config(store, PortalConfig(url=sim.url, username=ACCOUNT[0], agency_code="H15.50.05.13",
+                                        batch_size=BATCH))
+        started = time.perf_counter()
+        report = run_sync(store, until_empty=True, max_seconds=600)
+        elapsed = time.perf_counter() - started
+        assert report.pending == 0 and report.failed == 0, report
+        held = len(sim.admin_dossiers())
+    store.close()
+    return elapsed, held
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--count", type=int, default=10_000)
+    args = parser.parse_args(sys.argv[1:] if __name__ == "__main__" else [])
+    os.environ["COUNTER_PORTAL_PASSWORD"] = ACCOUNT[1]  # this process only; nothing is stored
+    source = large_database(args.count)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        dossiers, progress = _payloads(_copy_with_national_procedures(source, work / "payloads.sqlite3"))
+        engine_times, bare_times = [], []
+        for run in range(args.runs):
+            (work / f"sim-engine-{run}").mkdir()
+            (work / f"sim-bare-{run}").mkdir()
+            elapsed, held = _engine_run(work, source, run)
+            assert held == args.count
+            engine_times.append(elapsed)
+            with running_simulator(work / f"sim-bare-{run}", account=ACCOUNT) as sim:
+                bare_times.append(_bare_loop(sim.url, dossiers, progress))
+    engine, bare = statistics.median(engine_times), statistics.median(bare_times)
+    print(f"sync: push {args.count:,} dossiers (+ their progress records) to the simulator, batches of {BATCH}")
+    print(f"sync: engine median {engine:.2f} s = {args.count / engine:,.0f} dossiers/s (target >= 500/s); "
+          f"runs {[round(t, 2) for t in engine_times]}")
+    print(f"sync: bare requests loop, same payloads, median {bare:.2f} s = {args.count / bare:,.0f} dossiers/s; "
+          f"engine/bare time ratio {engine / bare:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
