@@ -3,21 +3,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QListWidget, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from counter_app.models import Role
 
+from .admin_page import AdminPage
 from .context import AppContext
+from .dossier_list import DossiersPage, ReturnsPage
+from .lock import IdleLock
+from .printing_actions import PrintActions
+from .receive_form import ReceivePage
 from .status_bar import CounterStatusBar
-
-
-def _page(module: str, name: str, context: AppContext) -> QWidget:
-    """Build another engineer's page, or a placeholder while its file has not landed."""
-    try:
-        mod = __import__(f"ui.{module}", fromlist=[name])
-        return getattr(mod, name)(context)
-    except ImportError:
-        return QLabel(name)
+from .sync_page import SyncPage
+from .sync_worker import SyncWorker
 
 
 class MainWindow(QMainWindow):
@@ -31,13 +29,16 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.stack = QStackedWidget()
         self.sections: dict[str, int] = {}
-        self._add("receive", self.tr("Receive (F2)"), _page("receive_form", "ReceivePage", context), "F2")
-        self._add("dossiers", self.tr("Dossiers (F3)"), _page("dossier_list", "DossiersPage", context), "F3")
-        self._add("returns", self.tr("Return results (F4)"), _page("dossier_list", "ReturnsPage", context), "F4")
-        from .sync_page import SyncPage
-        self._add("sync", self.tr("Sync"), SyncPage(context), None)
+        self.receive_page = ReceivePage(context)
+        self.dossiers_page = DossiersPage(context)
+        self.returns_page = ReturnsPage(context)
+        self.sync_worker = SyncWorker(context, parent=self)
+        self.sync_page = SyncPage(context, self.sync_worker)
+        self._add("receive", self.tr("Receive (F2)"), self.receive_page, "F2")
+        self._add("dossiers", self.tr("Dossiers (F3)"), self.dossiers_page, "F3")
+        self._add("returns", self.tr("Return results (F4)"), self.returns_page, "F4")
+        self._add("sync", self.tr("Sync (F6)"), self.sync_page, "F6")
         if context.actor.role.at_least(Role.SUPERVISOR):
-            from .admin_page import AdminPage
             self._add("admin", self.tr("Administration"), AdminPage(context), None)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
@@ -49,6 +50,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.status = CounterStatusBar(user=context.actor.full_name, office=context.office.agency_name)
         self.setStatusBar(self.status)
+        self.printing = PrintActions(context, self)
+        self.printing.connect_pages(self.receive_page, self.dossiers_page, self.returns_page)
+        self.printing.notice.connect(lambda text: self.status.showMessage(text, 8000))
+        self.sync_worker.stateChanged.connect(
+            lambda s: self.status.set_sync_state(s.online, s.pending, s.last_success, s.failed))
+        self.sync_worker.runFinished.connect(self._after_sync)
+        self.receive_page.dossierSaved.connect(lambda _code: self.sync_worker.refresh_counts())
+        self.sync_worker.start()
         menu = self.menuBar().addMenu(self.tr("&Session"))
         for text, key, slot in ((self.tr("Lock screen"), "Ctrl+L", self.lock_requested.emit),
                                 (self.tr("Log out"), None, self.logout_requested.emit),
@@ -58,7 +67,6 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(key))
             action.triggered.connect(slot)
             menu.addAction(action)
-        from .lock import IdleLock
         self.idle_lock = IdleLock(self, context)
         self.lock_requested.connect(self.idle_lock.lock)
 
@@ -71,6 +79,16 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda: self.nav.setCurrentRow(index))
             self.addAction(action)
+
+    def _after_sync(self, report: object) -> None:
+        """Statuses pulled from the portal show in the lists at once."""
+        if getattr(report, "pulled", 0):
+            self.dossiers_page.model.refresh()
+            self.returns_page.model.refresh()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.sync_worker.shutdown()
+        super().closeEvent(event)
 
     def show_section(self, key: str) -> bool:
         """Switch section; False when it is not available to this user (e.g. staff and admin)."""

@@ -24,12 +24,14 @@ class CounterStatusBar(QStatusBar):
             self.addPermanentWidget(label)
         self.set_sync_state(None, 0, None)
 
-    def set_sync_state(self, online: bool | None, pending: int, last_success: datetime | None) -> None:
-        """Called on the GUI thread by the sync engineer's code; ``online=None`` means unknown."""
+    def set_sync_state(self, online: bool | None, pending: int, last_success: datetime | None,
+                       refused: int = 0) -> None:
+        """Called on the GUI thread by the sync worker; ``online=None`` means not known (or not configured)."""
         if online is None:
             self.online_label.setText(self.tr("Connection: unknown"))
         else:
             self.online_label.setText(self.tr("Online") if online else self.tr("Offline"))
-        self.pending_label.setText(self.tr("Pending sync: {n}").format(n=pending))
+        self.pending_label.setText(self.tr("Pending sync: {n}").format(n=pending) if not refused else
+                                   self.tr("Pending sync: {n} ({r} refused)").format(n=pending, r=refused))
         self.last_sync_label.setText(self.tr("Last sync: {t}").format(
             t=format_datetime(last_success) if last_success else self.tr("never")))

@@ -1,23 +1,150 @@
-"""Placeholder sync section: outbox pending/failed counts (the sync engineer replaces it)."""
+"""The sync section: what waits for the portal, what it refused and why, retries, and the run log."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.store import Store
+from sync import outbox
+from sync.outbox import OutboxItem
+from sync.runs import SyncRun, recent_runs
 
 from .context import AppContext
+from .i18n import format_datetime
+from .sync_worker import SyncState, SyncWorker
+
+REFUSED_BACKGROUND = QColor("#fdecea")
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]], *, highlight: list[bool] | None = None) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            if highlight and highlight[r]:
+                item.setBackground(QBrush(REFUSED_BACKGROUND))
+            table.setItem(r, c, item)
 
 
 class SyncPage(QWidget):
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, worker: SyncWorker | None = None) -> None:
         super().__init__()
         self.context = context
-        self.label = QLabel(self.tr("Outbox: loading…"))
-        QVBoxLayout(self).addWidget(self.label)
-        context.tasks.run_db(self._count, on_done=self._show, on_error=lambda _e: None)
+        self.worker = worker
+        self.items: list[OutboxItem] = []
+        self.summary = QLabel(self.tr("Loading…"))
+        self.summary.setWordWrap(True)
+        self.sync_button = QPushButton(self.tr("&Sync now"))
+        self.retry_button = QPushButton(self.tr("&Retry selected"))
+        self.retry_all_button = QPushButton(self.tr("Retry &all refused"))
+        buttons = QHBoxLayout()
+        for button in (self.sync_button, self.retry_button, self.retry_all_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.queue = _table([self.tr("Dossier code"), self.tr("Record"), self.tr("Attempts"),
+                             self.tr("Next attempt"), self.tr("Portal's message")])
+        self.runs = _table([self.tr("Started"), self.tr("Finished"), self.tr("Sent"), self.tr("Received"),
+                            self.tr("Refused"), self.tr("Pending"), self.tr("Error")])
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.queue, self.tr("Pending and refused"))
+        self.tabs.addTab(self.runs, self.tr("Sync log"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tabs, 1)
+        self.sync_button.clicked.connect(self._sync_now)
+        self.retry_button.clicked.connect(self._retry_selected)
+        self.retry_all_button.clicked.connect(lambda: self._retry(None))
+        if worker is not None:
+            worker.stateChanged.connect(self.show_state)
+            worker.runStarted.connect(lambda: self.sync_button.setEnabled(False))
+            worker.runFinished.connect(lambda _report: self.refresh())
+        self.refresh()
 
-    def _count(self) -> tuple[int, int]:
-        with self.context.store.read() as conn:
-            row = conn.execute("SELECT COALESCE(SUM(failed = 0), 0), COALESCE(SUM(failed != 0), 0) FROM outbox").fetchone()
-        return int(row[0]), int(row[1])
+    # -- data ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        def load(store: Store) -> tuple[list[OutboxItem], list[SyncRun]]:
+            return outbox.list_items(store), recent_runs(store)
 
-    def _show(self, counts: tuple[int, int]) -> None:
-        self.label.setText(self.tr("Pending: {p} — failed: {f}").format(p=counts[0], f=counts[1]))
+        self.context.tasks.run_db(load, self.context.store, on_done=self._show_lists)
+
+    def _show_lists(self, data: tuple[list[OutboxItem], list[SyncRun]]) -> None:
+        self.items, runs = data
+        kinds = {"dossier": self.tr("Dossier"), "progress": self.tr("Progress")}
+        _fill(self.queue, [
+            [item.dossier_code, kinds.get(item.kind, item.kind), str(item.attempts),
+             self.tr("waits for a fix") if item.failed else format_datetime(item.next_attempt_at) or self.tr("now"),
+             item.last_error]
+            for item in self.items
+        ], highlight=[item.failed for item in self.items])
+        _fill(self.runs, [
+            [format_datetime(run.started_at), format_datetime(run.finished_at), str(run.pushed), str(run.pulled),
+             str(run.failed), str(run.pending), run.error]
+            for run in runs
+        ])
+        self.retry_all_button.setEnabled(any(item.failed for item in self.items))
+
+    def show_state(self, state: SyncState) -> None:
+        self.sync_button.setEnabled(state.configured and not (self.worker and self.worker.busy))
+        if not state.configured:
+            text = self.tr("The connection to the National Public Service Portal is not configured. An administrator "
+                           "sets it with: counter-app portal set --url URL --username USER --agency-code CODE")
+        else:
+            connection = {None: self.tr("checking…"), True: self.tr("online"), False: self.tr("offline")}[state.online]
+            text = self.tr("Portal: {connection}. Waiting to be sent: {pending}. Refused, waiting for a fix: {failed}. "
+                           "Last successful sync: {last}.").format(
+                connection=connection, pending=state.pending, failed=state.failed,
+                last=format_datetime(state.last_success) or self.tr("never"))
+        self.summary.setText(text)
+        self.refresh()
+
+    # -- actions ------------------------------------------------------------------------------
+    def _sync_now(self) -> None:
+        if self.worker is not None:
+            self.sync_button.setEnabled(False)
+            self.worker.sync_now()
+
+    def _retry_selected(self) -> None:
+        rows = sorted({index.row() for index in self.queue.selectionModel().selectedRows()})
+        ids = [self.items[row].id for row in rows if self.items[row].failed]
+        if ids:
+            self._retry(ids)
+
+    def _retry(self, ids: list[int] | None) -> None:
+        def done(_count: int) -> None:
+            self.refresh()
+            if self.worker is not None:
+                self.worker.refresh_counts()
+
+        self.context.tasks.run_db(outbox.retry, self.context.store, self.context.actor, ids, on_done=done,
+                                  on_error=lambda exc: QMessageBox.warning(self, self.tr("Sync"), str(exc)))
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_F5:
+            self.refresh()
+        else:
+            super().keyPressEvent(event)

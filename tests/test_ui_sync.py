@@ -1,0 +1,70 @@
+"""Sync in the app: the queue grows offline and drains by itself when the portal returns;
+refusals show with the portal's message and can be retried."""
+from __future__ import annotations
+
+import pytest
+
+from counter_app import office
+from sync.simulator.process import running_simulator
+from sync_helpers import PORTAL_ACCOUNT, configure_portal, receive_many
+
+FAST = "0.004"  # minutes between background checks (about a quarter of a second)
+
+
+@pytest.fixture
+def window(qtbot, app_context):
+    from ui.main_window import MainWindow
+
+    office.set_setting(app_context.store, "sync_interval_minutes", FAST)
+    win = MainWindow(app_context)
+    qtbot.addWidget(win)
+    yield win
+    win.sync_worker.shutdown()
+    app_context.tasks.wait_idle()
+
+
+def test_offline_queue_grows_then_drains_by_itself(qtbot, app_context, tmp_path):
+    from ui.main_window import MainWindow
+
+    sim = running_simulator(tmp_path, account=PORTAL_ACCOUNT)
+    configure_portal(app_context.store, sim.url)
+    sim.stop()
+    office.set_setting(app_context.store, "sync_interval_minutes", FAST)
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    worker = window.sync_worker
+    try:
+        qtbot.waitUntil(lambda: worker.state.online is False, timeout=10_000)
+        codes = receive_many(app_context.store, app_context.actor, 2)
+        worker.refresh_counts()
+        qtbot.waitUntil(lambda: worker.state.pending > 0, timeout=5_000)
+        assert worker.state.online is False  # receiving went on while offline
+        assert "Offline" in window.status.online_label.text()
+        assert str(worker.state.pending) in window.status.pending_label.text()
+        sim.start()
+        qtbot.waitUntil(lambda: worker.state.pending == 0 and worker.state.online, timeout=30_000)
+        assert "Online" in window.status.online_label.text()
+        assert worker.state.last_success is not None
+        assert {d["MaHoSo"] for d in sim.admin_dossiers()} == set(codes)
+        window.show_section("sync")
+        qtbot.waitUntil(lambda: window.sync_page.runs.rowCount() >= 2, timeout=5_000)
+    finally:
+        worker.shutdown()
+        sim.stop()
+        app_context.tasks.wait_idle()
+
+
+def test_a_refusal_shows_the_portals_message_and_can_be_retried(qtbot, window, app_context, tmp_path):
+    with running_simulator(tmp_path, account=PORTAL_ACCOUNT) as sim:
+        configure_portal(app_context.store, sim.url)
+        receive_many(app_context.store, app_context.actor, 1, procedure_code="LOCAL.BHYT.CAPLAI")
+        worker, page = window.sync_worker, window.sync_page
+        qtbot.waitUntil(lambda: worker.state.failed == 1, timeout=30_000)
+        page.refresh()
+        qtbot.waitUntil(lambda: page.queue.rowCount() > 0 and page.queue.item(0, 4) is not None, timeout=5_000)
+        assert "LOCAL.BHYT.CAPLAI" in page.queue.item(0, 4).text()
+        assert page.retry_all_button.isEnabled()
+        worker.shutdown()  # hold the background sync so the retried record is seen waiting
+        page.retry_all_button.click()
+        qtbot.waitUntil(lambda: not page.retry_all_button.isEnabled(), timeout=5_000)
+        assert all(not item.failed for item in page.items)
