@@ -16,7 +16,8 @@ from .workdays import WorkCalendar
 AGENCY_CODE_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.")
 
 
-def _validate(office: Office) -> None:
+def validate_office(office: Office) -> None:
+    """Raise ValidationError (Vietnamese) for a profile that cannot be saved; the set-up wizard checks early."""
     if not office.agency_code or not set(office.agency_code) <= AGENCY_CODE_CHARS:
         raise ValidationError("Mã định danh cơ quan chỉ gồm chữ in hoa, chữ số và dấu chấm (ví dụ H15.50.05.13).")
     if not office.agency_name.strip() or not office.parent_agency_name.strip():
@@ -26,6 +27,17 @@ def _validate(office: Office) -> None:
         periods[i][1] > periods[i + 1][0] for i in range(len(periods) - 1)
     ):
         raise ValidationError("Giờ làm việc không hợp lệ: các buổi phải tăng dần và không chồng lên nhau.")
+
+
+DIVISION_PREFIXES = ("Thành phố ", "Tỉnh ", "Phường ", "Xã ", "Đặc khu ", "Thị trấn ")
+
+
+def place_name_of(division: str) -> str:
+    """"Xã Ba Vì" → "Ba Vì": the place written before the date on papers ("Ba Vì, ngày …")."""
+    for prefix in DIVISION_PREFIXES:
+        if division.startswith(prefix):
+            return division[len(prefix):]
+    return division
 
 
 def load_office_row(conn: sqlite3.Connection) -> Office | None:
@@ -53,7 +65,7 @@ def is_initialised(store: Store) -> bool:
 
 def save_office(store: Store, office: Office, *, by: Actor | None) -> None:
     """Create or replace the office profile. ``by`` is None only during first-run set-up."""
-    _validate(office)
+    validate_office(office)
     with store.write() as conn:
         if by is not None:
             require_role(by, Role.ADMIN)

@@ -29,6 +29,11 @@ def public_holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays("VN", years=year))
 
 
+def public_holiday_names(year: int) -> list[tuple[date, str]]:
+    """The year's public holidays with their Vietnamese names, for staff to see why a day is off."""
+    return sorted(holidays.country_holidays("VN", years=year, language="vi").items())
+
+
 def due_state(due_at: datetime, now: datetime) -> str:
     """Deadline colour of a dossier list: "overdue", "due_today" or "on_time".
 

@@ -74,3 +74,12 @@ def app_context(qtbot, store, staff_actor):
     tasks = TaskRunner()
     yield AppContext(store=store, actor=staff_actor, office=office.get_office(store), tasks=tasks)
     tasks.shutdown()
+
+
+@pytest.fixture
+def context(tmp_path):
+    """A staff member's AppContext over a fresh store, closed after the test (counter-screen tests)."""
+    from ui_flows import close_context, make_context
+    ctx = make_context(tmp_path)
+    yield ctx
+    close_context(ctx)

@@ -4,12 +4,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from factories import add_users, make_store, request
 
 from counter_app import catalogue, services
 from counter_app.dossiers import get_dossier
 from counter_app.errors import ValidationError
 from counter_app.text import fold
-from factories import add_users, make_store, request
 
 MUST_HAVE = [
     "cap lai the bhyt", "bhyt ho gia dinh", "bao hiem xa hoi tu nguyen", "xac nhan thong tin ve cu tru",

@@ -5,12 +5,12 @@ import subprocess
 import sys
 from datetime import date
 
+from factories import RECEIVER_PREAMBLE, TESTS_DIR, initialised_database
 from hypothesis import given
 from hypothesis import strategies as st
 
 from counter_app.codes import CODE_PATTERN, format_code, next_dossier_code
 from counter_app.store import Store
-from factories import RECEIVER_PREAMBLE, TESTS_DIR, initialised_database
 
 AGENCIES = st.from_regex(r"[A-Z][0-9]{2}(\.[0-9]{2}){1,3}", fullmatch=True)
 

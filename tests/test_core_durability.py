@@ -8,9 +8,10 @@ import sys
 import time
 from pathlib import Path
 
+from factories import RECEIVER_PREAMBLE, TESTS_DIR, initialised_database
+
 from counter_app import maintenance
 from counter_app.store import Store
-from factories import RECEIVER_PREAMBLE, TESTS_DIR, initialised_database
 
 LOOP = RECEIVER_PREAMBLE + """
 rng = random.Random(7)

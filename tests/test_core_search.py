@@ -5,11 +5,11 @@ import random
 import unicodedata
 
 import pytest
+from factories import add_users, make_store, request
 
 from counter_app import services
 from counter_app.search import DossierQuery, count_dossiers, list_dossiers, search
 from counter_app.states import Status
-from factories import add_users, make_store, request
 
 
 @pytest.fixture(scope="module")

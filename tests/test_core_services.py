@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from factories import add_users, make_store, request
 
 from counter_app import services
 from counter_app.audit import verify_chain
@@ -11,7 +12,6 @@ from counter_app.dossiers import get_dossier
 from counter_app.errors import InvalidState, PermissionDenied, ValidationError
 from counter_app.models import Applicant
 from counter_app.states import Status
-from factories import add_users, make_store, request
 
 
 @pytest.fixture

@@ -4,11 +4,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+from factories import PASSWORD, add_users, make_store
 
 from counter_app import office, users
 from counter_app.errors import AuthError, PermissionDenied, ValidationError
 from counter_app.models import Role
-from factories import PASSWORD, add_users, make_store
 
 
 @pytest.fixture

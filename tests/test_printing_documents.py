@@ -1,10 +1,10 @@
 """Every paper: the exact Vietnamese a reader sees, fonts, the receipt's QR code."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
-import re
 from pathlib import Path
 
 import pytest

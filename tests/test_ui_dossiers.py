@@ -7,7 +7,7 @@ from factories import request
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from test_ui_receive_support import (
+from ui_flows import (
     close_context,
     fill_by_keyboard,
     focused,
@@ -25,7 +25,6 @@ from ui.dossier_list import DossiersPage, ReturnsPage
 
 ALT = Qt.KeyboardModifier.AltModifier
 
-pytest_plugins = ("test_ui_receive_support",)  # the context fixture, until tests/conftest.py has one
 
 
 def open_list(qtbot, context, page_class=DossiersPage):

@@ -12,7 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from test_printing_support import flat, pdf_text, write
-from test_ui_receive_support import close_context, make_context
+from ui_flows import close_context, make_context
 
 from counter_app import office, services
 from counter_app.models import Actor, Dossier

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from test_ui_receive_support import (
+from ui_flows import (
     CTRL,
     fill_by_keyboard,
     focused,
@@ -11,8 +11,6 @@ from test_ui_receive_support import (
     save_by_keyboard,
     type_text,
 )
-
-pytest_plugins = ("test_ui_receive_support",)  # the context fixture, until tests/conftest.py has one
 
 
 def test_receive_with_keyboard_only_and_print_with_one_key(qtbot, context):

@@ -40,6 +40,7 @@ def test_staff_cannot_open_admin_and_service_refuses(qtbot, app_context):
 
 def test_admin_sees_admin_section(qtbot, app_context, admin_actor):
     from dataclasses import replace
+
     from ui.main_window import MainWindow
     window = MainWindow(replace(app_context, actor=admin_actor))
     qtbot.addWidget(window)

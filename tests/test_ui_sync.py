@@ -3,10 +3,10 @@ refusals show with the portal's message and can be retried."""
 from __future__ import annotations
 
 import pytest
+from sync_helpers import PORTAL_ACCOUNT, configure_portal, receive_many
 
 from counter_app import office
 from sync.simulator.process import running_simulator
-from sync_helpers import PORTAL_ACCOUNT, configure_portal, receive_many
 
 FAST = "0.004"  # minutes between background checks (about a quarter of a second)
 

@@ -1,20 +1,41 @@
-"""Administration (supervisor/admin): users list, add, disable/enable, reset password.
+"""Administration (supervisor/admin): users, the office profile and the calendar overrides.
 
-Every change goes through counter_app.users, which checks the role again; errors are shown as-is.
+Every change goes through counter_app's services, which check the role again; their Vietnamese
+refusals are shown as they are.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QListWidget, QMessageBox,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter_app import users
-from counter_app.errors import CounterError
 from counter_app.models import Role
 
+from .admin_office import CalendarTab, OfficeTab, show_refusal
 from .context import AppContext
 
 
-class AdminPage(QWidget):
+class AdminPage(QTabWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.users = UsersTab(context)
+        self.office = OfficeTab(context)
+        self.calendar = CalendarTab(context)
+        self.addTab(self.users, self.tr("Users"))
+        self.addTab(self.office, self.tr("Office profile"))
+        self.addTab(self.calendar, self.tr("Calendar"))
+
+
+class UsersTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -77,5 +98,4 @@ class AdminPage(QWidget):
             self._run(users.reset_password, username=sel[0], password=self.password.text())
 
     def _error(self, exc: BaseException) -> None:
-        text = str(exc) if isinstance(exc, CounterError) else self.tr("Unexpected error.")
-        QMessageBox.warning(self, self.tr("Administration"), text)
+        show_refusal(self, exc)

@@ -19,14 +19,18 @@ def _demo(store) -> None:  # type: ignore[no-untyped-def]
 
 def run(db_path: str | None = None, *, smoke: bool = False, lang: str | None = None) -> int:
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
+    import ui.widgets  # noqa: F401 - first: installs the PySide6 6.12 reference-count guard
     from counter_app import office
     from counter_app.paths import open_store
     from counter_app.users import authenticate
 
     from .context import AppContext
     from .i18n import install_translator
+    from .login import LoginDialog
+    from .main_window import MainWindow
+    from .setup_wizard import run_setup_wizard
     from .tasks import TaskRunner
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -42,20 +46,12 @@ def run(db_path: str | None = None, *, smoke: bool = False, lang: str | None = N
             _demo(store)
             actor = authenticate(store, "admin", "matkhau-demo-123")
         else:
-            if not office.is_initialised(store):
-                try:
-                    from .setup_wizard import run_setup_wizard
-                except ImportError:
-                    QMessageBox.warning(None, "Quầy Một Cửa", "Chưa thiết lập cơ quan: chạy `counter-app init`.")
-                    return 1
-                if not run_setup_wizard(store):
-                    return 1
-            from .login import LoginDialog
+            if not office.is_initialised(store) and not run_setup_wizard(store):
+                return 1
             login = LoginDialog(store, tasks)
             if not login.exec() or login.actor is None:
                 return 1
             actor = login.actor
-        from .main_window import MainWindow
         window = MainWindow(AppContext(store=store, actor=actor, office=office.get_office(store), tasks=tasks))
         geometry = settings.value("main_window/geometry")
         if geometry is not None and not smoke:

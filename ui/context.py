@@ -20,4 +20,4 @@ class AppContext:
     store: Store
     actor: Actor
     office: Office
-    tasks: "TaskRunner"
+    tasks: TaskRunner

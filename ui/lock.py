@@ -50,7 +50,7 @@ class IdleLock(QObject):
     def locked(self) -> bool:
         return self.screen is not None
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT and not self.locked:
             self.timer.start()
         return False

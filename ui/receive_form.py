@@ -40,8 +40,8 @@ from counter_app.workdays import WorkCalendar
 
 from .context import AppContext
 from .drafts import DraftKeeper
-from .widgets.applicant_form import ApplicantForm
 from .i18n import format_datetime
+from .widgets.applicant_form import ApplicantForm
 from .widgets.fee_editor import FeeEditor
 from .widgets.fields import ERROR_LABEL_STYLE
 from .widgets.paper_checklist import PaperChecklist

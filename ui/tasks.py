@@ -31,7 +31,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._bridge = _Bridge()
         self._bridge.finished.connect(self._deliver)
-        self._db_queue: "queue.Queue[tuple | None]" = queue.Queue()
+        self._db_queue: queue.Queue[tuple | None] = queue.Queue()
         self._db_thread = threading.Thread(target=self._db_loop, name="counter-db", daemon=True)
         self._db_thread.start()
         self._net = ThreadPoolExecutor(max_workers=net_workers, thread_name_prefix="counter-net")
@@ -92,7 +92,7 @@ class TaskRunner(QObject):
     def _call(self, fn: Callable[..., Any], args: tuple, on_done: Callback, on_error: Callback) -> None:
         try:
             result = fn(*args)
-        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
+        except BaseException as exc:
             self._bridge.finished.emit((on_error, True), exc)
         else:
             self._bridge.finished.emit((on_done, False), result)

@@ -15,8 +15,8 @@ from counter_app.ids import CccdQr
 from counter_app.models import Applicant
 from counter_app.text import normalize_name
 
-from .cccd_scan_field import CccdScanField
 from ..i18n import format_date
+from .cccd_scan_field import CccdScanField
 from .fields import ERROR_LABEL_STYLE, CheckedLineEdit
 
 

@@ -1,19 +1,10 @@
-"""Shared pieces of the counter-screen tests: a store, an AppContext and key-event typing.
-
-Stand-ins for tests/conftest.py and tests/ui_helpers.py (written in parallel); the task
-runner here has the same contract as ui.tasks.TaskRunner: one worker thread for database
-work, results and errors delivered on the GUI thread.
-"""
+"""Keyboard flows shared by the counter-screen tests: contexts, typing, the receive form by keys."""
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pytest
 from factories import add_users, make_store
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -21,61 +12,17 @@ import ui.widgets  # noqa: F401 - installs the PySide6 6.12 reference-count guar
 from counter_app import office
 from ui.context import AppContext
 from ui.receive_form import ReceivePage
+from ui.tasks import TaskRunner
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 SCANNED = "001099012345|123456789|Nguyễn Văn Đức|01021999|Nam|Số 1 Ngõ 2, Phường Ba Đình, Hà Nội|15082021\r\n"
 
 
-class LocalTasks(QObject):
-    """One DB worker thread; callbacks run on the GUI thread.
-
-    Results travel in a plain thread-safe deque and the queued signal carries no Python
-    object: passing ``None``/``bool`` values through queued signal arguments has shown
-    reference-count crashes with PySide6 6.12.
-    """
-
-    _ready = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db")
-        self.results: deque[tuple[Callable | None, object]] = deque()
-        self._ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-
-    def run_db(self, fn, *args, on_done=None, on_error=None) -> None:
-        def job() -> None:
-            try:
-                outcome = (on_done, fn(*args))
-            except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
-                outcome = (on_error, exc)
-            self.results.append(outcome)
-            self._ready.emit()
-
-        self.executor.submit(job)
-
-    def _deliver(self) -> None:
-        while self.results:
-            callback, value = self.results.popleft()
-            if callback is not None:
-                callback(value)
-
-    def shutdown(self) -> None:
-        self.executor.shutdown(wait=True)
-
-
-@pytest.fixture
-def context(tmp_path: Path):
-    """A staff member's AppContext over a fresh store (stand-in for tests/conftest.py's app_context)."""
-    ctx = make_context(tmp_path)
-    yield ctx
-    close_context(ctx)
-
-
 def make_context(tmp_path: Path, role: str = "staff") -> AppContext:
     store = make_store(tmp_path / "counter.sqlite3")
     actors = add_users(store)
-    return AppContext(store=store, actor=actors[role], office=office.get_office(store), tasks=LocalTasks())
+    return AppContext(store=store, actor=actors[role], office=office.get_office(store), tasks=TaskRunner())
 
 
 def close_context(context: AppContext) -> None:
