@@ -16,7 +16,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export LANG := C.UTF-8
 export LC_ALL := C.UTF-8
 
-.PHONY: run test sysdeps venv bench samples screenshots bundle clean
+.PHONY: run test sysdeps venv bench samples screenshots translations bundle clean
 
 sysdeps:
 	@missing=$$(for p in $(SYS_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
@@ -53,6 +53,11 @@ samples: sysdeps venv
 
 screenshots: sysdeps venv
 	xvfb-run -a -s "-screen 0 1366x800x24" $(PY) -m ui.screenshots docs/screenshots
+
+## Refresh the Vietnamese translation's sources from ui/ (edit it with Qt Linguist), then compile it.
+translations: venv
+	$(VENV)/bin/pyside6-lupdate $$(git ls-files 'ui/*.py' 'ui/**/*.py') -ts resources/translations/counter_vi.ts -no-obsolete
+	$(VENV)/bin/pyside6-lrelease resources/translations/counter_vi.ts -qm resources/translations/counter_vi.qm
 
 bundle: sysdeps venv
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec

@@ -33,11 +33,6 @@ from counter_app.states import ACTION_LABEL_VI, Action
 from .context import AppContext
 from .widgets.fields import ERROR_LABEL_STYLE
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ActionDialogs", text)
-
-
 SERVICES: dict[Action, Callable[..., Dossier]] = {
     Action.TRANSFER: services.transfer,
     Action.REQUEST_SUPPLEMENT: services.request_supplement,
@@ -65,14 +60,14 @@ FIELDS: dict[Action, tuple[str, ...]] = {
 def action_button_text(action: Action) -> str:
     """Button text with a mnemonic, so that every action is one Alt+key away."""
     return {
-        Action.TRANSFER: _t("&Transfer to the processing agency"),
-        Action.REQUEST_SUPPLEMENT: _t("Request &supplement"),
-        Action.RECEIVE_SUPPLEMENT: _t("Receive supp&lement"),
-        Action.RESULT_READY: _t("Result &ready"),
-        Action.RETURN_RESULT: _t("Return res&ult"),
-        Action.REFUSE: _t("Re&fuse"),
-        Action.WITHDRAW: _t("Citizen &withdraws"),
-        Action.RESCHEDULE: _t("Apologise and res&chedule"),
+        Action.TRANSFER: QCoreApplication.translate("ActionDialogs", "&Transfer to the processing agency"),
+        Action.REQUEST_SUPPLEMENT: QCoreApplication.translate("ActionDialogs", "Request &supplement"),
+        Action.RECEIVE_SUPPLEMENT: QCoreApplication.translate("ActionDialogs", "Receive supp&lement"),
+        Action.RESULT_READY: QCoreApplication.translate("ActionDialogs", "Result &ready"),
+        Action.RETURN_RESULT: QCoreApplication.translate("ActionDialogs", "Return res&ult"),
+        Action.REFUSE: QCoreApplication.translate("ActionDialogs", "Re&fuse"),
+        Action.WITHDRAW: QCoreApplication.translate("ActionDialogs", "Citizen &withdraws"),
+        Action.RESCHEDULE: QCoreApplication.translate("ActionDialogs", "Apologise and res&chedule"),
     }[action]
 
 
@@ -91,12 +86,12 @@ class ActionDialog(QDialog):
         self.inputs: dict[str, QWidget] = {}
         form = QFormLayout()
         labels = {
-            "processing_agency": _t("Processing &agency:"),
-            "missing_papers": _t("&Missing papers (one per line):"),
-            "reason": _t("&Reason:"),
-            "recipient": _t("&Recipient:"),
-            "new_due_at": _t("New &due time:"),
-            "note": _t("&Note:"),
+            "processing_agency": QCoreApplication.translate("ActionDialogs", "Processing &agency:"),
+            "missing_papers": QCoreApplication.translate("ActionDialogs", "&Missing papers (one per line):"),
+            "reason": QCoreApplication.translate("ActionDialogs", "&Reason:"),
+            "recipient": QCoreApplication.translate("ActionDialogs", "&Recipient:"),
+            "new_due_at": QCoreApplication.translate("ActionDialogs", "New &due time:"),
+            "note": QCoreApplication.translate("ActionDialogs", "&Note:"),
         }
         for name in FIELDS[action]:
             widget = self._input(name)
@@ -110,12 +105,12 @@ class ActionDialog(QDialog):
         self.message.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("Confirm"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Cancel"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("ActionDialogs", "Confirm"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("ActionDialogs", "Cancel"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_t("Dossier {code} — {name}").format(
+        layout.addWidget(QLabel(QCoreApplication.translate("ActionDialogs", "Dossier {code} — {name}").format(
             code=dossier.code, name=dossier.applicant.full_name), self))
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -170,8 +165,8 @@ class ActionDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self.buttons.setEnabled(True)
-        text = str(exc) if isinstance(exc, CounterError) else _t("The action failed: {error}").format(
-            error=type(exc).__name__)
+        failed = QCoreApplication.translate("ActionDialogs", "The action failed: {error}")
+        text = str(exc) if isinstance(exc, CounterError) else failed.format(error=type(exc).__name__)
         self.message.setText(text)
         self.message.show()
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 DEFAULT_LANG = "vi"
+LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
 
 def format_date(value: date | None) -> str:

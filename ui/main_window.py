@@ -1,15 +1,16 @@
 """Main window: one section per counter task, chosen by F2/F3/F4, admin only for supervisors up."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QListWidget, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QListWidget, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
 
 from counter_app.models import Role
 
 from .admin_page import AdminPage
 from .context import AppContext
 from .dossier_list import DossiersPage, ReturnsPage
+from .i18n import DEFAULT_LANG, LANGUAGES
 from .lock import IdleLock
 from .printing_actions import PrintActions
 from .receive_form import ReceivePage
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(key))
             action.triggered.connect(slot)
             menu.addAction(action)
+        self._add_language_menu()
         self.idle_lock = IdleLock(self, context)
         self.lock_requested.connect(self.idle_lock.lock)
 
@@ -79,6 +81,21 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda: self.nav.setCurrentRow(index))
             self.addAction(action)
+
+    def _add_language_menu(self) -> None:
+        """Bilingual on purpose: whoever cannot read the current language can still find it."""
+        menu = self.menuBar().addMenu("Ngôn ngữ / Language")
+        current = str(QSettings().value("language", DEFAULT_LANG))
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True, checked=code == current)
+            action.triggered.connect(lambda _checked, code=code: self._choose_language(code))
+            menu.addAction(action)
+
+    def _choose_language(self, code: str) -> None:
+        QSettings().setValue("language", code)
+        QMessageBox.information(self, "Ngôn ngữ / Language",
+                                "Ngôn ngữ mới có hiệu lực khi mở lại chương trình.\n"
+                                "The new language takes effect when the app is started again.")
 
     def _after_sync(self, report: object) -> None:
         """Statuses pulled from the portal show in the lists at once."""

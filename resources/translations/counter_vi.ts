@@ -2,56 +2,152 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>ActionDialogs</name>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="63"/>
+        <source>&amp;Transfer to the processing agency</source>
+        <translation>&amp;Chuyển cơ quan giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="64"/>
+        <source>Request &amp;supplement</source>
+        <translation>&amp;Yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="65"/>
+        <source>Receive supp&amp;lement</source>
+        <translation>Nhận &amp;bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="66"/>
+        <source>Result &amp;ready</source>
+        <translation>Đã có kết &amp;quả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="67"/>
+        <source>Return res&amp;ult</source>
+        <translation>Trả &amp;kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="68"/>
+        <source>Re&amp;fuse</source>
+        <translation>&amp;Từ chối tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="69"/>
+        <source>Citizen &amp;withdraws</source>
+        <translation>Công dân &amp;rút hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="70"/>
+        <source>Apologise and res&amp;chedule</source>
+        <translation>&amp;Xin lỗi và hẹn lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="89"/>
+        <source>Processing &amp;agency:</source>
+        <translation>&amp;Cơ quan giải quyết:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="90"/>
+        <source>&amp;Missing papers (one per line):</source>
+        <translation>&amp;Giấy tờ còn thiếu (mỗi dòng một loại):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="91"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="92"/>
+        <source>&amp;Recipient:</source>
+        <translation>&amp;Người nhận:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="93"/>
+        <source>New &amp;due time:</source>
+        <translation>Ngày &amp;hẹn trả mới:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="94"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="108"/>
+        <source>Confirm</source>
+        <translation>Xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="109"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="113"/>
+        <source>Dossier {code} — {name}</source>
+        <translation>Hồ sơ {code} — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="168"/>
+        <source>The action failed: {error}</source>
+        <translation>Không thực hiện được: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>AdminAccountPage</name>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="33"/>
+        <source>First administrator</source>
+        <translation>Quản trị viên đầu tiên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="34"/>
+        <source>This account adds the counter staff and supervisors.</source>
+        <translation>Tài khoản này dùng để thêm cán bộ một cửa và lãnh đạo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="45"/>
+        <source>&amp;Username</source>
+        <translation>&amp;Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="46"/>
+        <source>&amp;Full name</source>
+        <translation>&amp;Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="47"/>
+        <source>&amp;Password</source>
+        <translation>&amp;Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="48"/>
+        <source>&amp;Repeat password</source>
+        <translation>&amp;Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="54"/>
+        <source>The two passwords differ.</source>
+        <translation>Hai lần nhập mật khẩu không khớp.</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="30"/>
-        <source>Username</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="31"/>
-        <source>Full name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="32"/>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/admin_page.py" line="33"/>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
+        <source>Users</source>
+        <translation>Tài khoản</translation>
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="34"/>
-        <source>Add user</source>
-        <translation type="unfinished"></translation>
+        <source>Office profile</source>
+        <translation>Thông tin cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="36"/>
-        <source>Disable / enable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="38"/>
-        <source>Reset password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="55"/>
-        <source> (disabled)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="80"/>
-        <source>Unexpected error.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_page.py" line="81"/>
-        <source>Administration</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/admin_page.py" line="35"/>
+        <source>Calendar</source>
+        <translation>Lịch làm việc</translation>
     </message>
 </context>
 <context>
@@ -59,77 +155,145 @@
     <message>
         <location filename="../../ui/widgets/applicant_form.py" line="49"/>
         <source>dd/mm/yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>dd/mm/yyyy</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/applicant_form.py" line="51"/>
         <source>(not stated)</source>
-        <translation type="unfinished"></translation>
+        <translation>(không ghi)</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/applicant_form.py" line="52"/>
         <source>Male</source>
-        <translation type="unfinished"></translation>
+        <translation>Nam</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/applicant_form.py" line="53"/>
         <source>Female</source>
-        <translation type="unfinished"></translation>
+        <translation>Nữ</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/applicant_form.py" line="62"/>
         <source>&amp;Scan CCCD:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quét CCCD:</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/applicant_form.py" line="64"/>
         <source>Full &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/applicant_form.py" line="65"/>
         <source>Personal &amp;ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Số định &amp;danh:</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/applicant_form.py" line="66"/>
         <source>Old ID card (CMND):</source>
-        <translation type="unfinished"></translation>
+        <translation>Số CMND cũ:</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/applicant_form.py" line="67"/>
         <source>&amp;Birth date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày &amp;sinh:</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/applicant_form.py" line="68"/>
         <source>Se&amp;x:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Giới tính:</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/applicant_form.py" line="69"/>
         <source>A&amp;ddress:</source>
-        <translation type="unfinished"></translation>
+        <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/applicant_form.py" line="70"/>
         <source>P&amp;hone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/applicant_form.py" line="71"/>
         <source>E&amp;mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thư đ&amp;iện tử:</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/applicant_form.py" line="72"/>
         <source>Social insurance no.:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã số BHXH:</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/applicant_form.py" line="73"/>
         <source>Health-insurance card:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã thẻ BHYT:</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarTab</name>
+    <message>
+        <location filename="../../ui/admin_office.py" line="85"/>
+        <source>Extra day off</source>
+        <translation>Ngày nghỉ thêm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_office.py" line="86"/>
+        <source>Make-up working day</source>
+        <translation>Ngày làm bù</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_office.py" line="88"/>
+        <source>e.g. the province&apos;s decision number</source>
+        <translation>ví dụ: số quyết định của tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_office.py" line="89"/>
+        <source>&amp;Add day</source>
+        <translation>&amp;Thêm ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_office.py" line="90"/>
+        <source>&amp;Remove selected</source>
+        <translation>&amp;Xóa ngày đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_office.py" line="94"/>
+        <source>Only a supervisor changes the office calendar.</source>
+        <translation>Chỉ lãnh đạo mới được thay đổi lịch làm việc của cơ quan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_office.py" line="98"/>
+        <source>&amp;Day</source>
+        <translation>&amp;Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_office.py" line="99"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Loại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_office.py" line="100"/>
+        <source>&amp;Note</source>
+        <translation>&amp;Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_office.py" line="106"/>
+        <source>This office&apos;s days off and make-up working days</source>
+        <translation>Ngày nghỉ thêm và ngày làm bù của cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_office.py" line="110"/>
+        <source>Public holidays this year (from the holidays library)</source>
+        <translation>Ngày nghỉ lễ trong năm (theo thư viện holidays)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_office.py" line="122"/>
+        <source>day off</source>
+        <translation>ngày nghỉ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_office.py" line="122"/>
+        <source>make-up working day</source>
+        <translation>ngày làm bù</translation>
     </message>
 </context>
 <context>
@@ -137,40 +301,45 @@
     <message>
         <location filename="../../ui/widgets/cccd_scan_field.py" line="23"/>
         <source>Scan the QR code on the citizen identity card</source>
-        <translation type="unfinished"></translation>
+        <translation>Quét mã QR trên thẻ căn cước</translation>
     </message>
 </context>
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="30"/>
+        <location filename="../../ui/status_bar.py" line="31"/>
         <source>Connection: unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_bar.py" line="32"/>
-        <source>Online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/status_bar.py" line="32"/>
-        <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết nối: chưa rõ</translation>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="33"/>
-        <source>Pending sync: {n}</source>
-        <translation type="unfinished"></translation>
+        <source>Online</source>
+        <translation>Đã kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="33"/>
+        <source>Offline</source>
+        <translation>Mất kết nối</translation>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="34"/>
-        <source>Last sync: {t}</source>
-        <translation type="unfinished"></translation>
+        <source>Pending sync: {n}</source>
+        <translation>Chờ đồng bộ: {n}</translation>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="35"/>
+        <source>Pending sync: {n} ({r} refused)</source>
+        <translation>Chờ đồng bộ: {n} ({r} bị từ chối)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="36"/>
+        <source>Last sync: {t}</source>
+        <translation>Đồng bộ gần nhất: {t}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="37"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>chưa có</translation>
     </message>
 </context>
 <context>
@@ -178,57 +347,57 @@
     <message>
         <location filename="../../ui/daily_log_dialog.py" line="58"/>
         <source>Dossier tracking log</source>
-        <translation type="unfinished"></translation>
+        <translation>Sổ theo dõi hồ sơ</translation>
     </message>
     <message>
         <location filename="../../ui/daily_log_dialog.py" line="61"/>
         <source>Several &amp;days</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhiều &amp;ngày</translation>
     </message>
     <message>
         <location filename="../../ui/daily_log_dialog.py" line="67"/>
         <source>Whole office</source>
-        <translation type="unfinished"></translation>
+        <translation>Cả cơ quan</translation>
     </message>
     <message>
         <location filename="../../ui/daily_log_dialog.py" line="74"/>
         <source>&amp;Make the log</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lập sổ</translation>
     </message>
     <message>
         <location filename="../../ui/daily_log_dialog.py" line="75"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <location filename="../../ui/daily_log_dialog.py" line="79"/>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
         <location filename="../../ui/daily_log_dialog.py" line="81"/>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>Đến n&amp;gày:</translation>
     </message>
     <message>
         <location filename="../../ui/daily_log_dialog.py" line="82"/>
         <source>&amp;Staff member:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cán bộ tiếp nhận:</translation>
     </message>
     <message>
         <location filename="../../ui/daily_log_dialog.py" line="116"/>
         <source>{name} ({username})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({username})</translation>
     </message>
     <message>
         <location filename="../../ui/daily_log_dialog.py" line="123"/>
         <source>Could not load the staff list; the log covers the whole office.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không tải được danh sách cán bộ; sổ sẽ lập cho cả cơ quan.</translation>
     </message>
     <message>
         <location filename="../../ui/daily_log_dialog.py" line="148"/>
         <source>The end date is before the start date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày kết thúc đứng trước ngày bắt đầu.</translation>
     </message>
 </context>
 <context>
@@ -236,207 +405,207 @@
     <message>
         <location filename="../../ui/dossier_detail.py" line="63"/>
         <source>Dossier {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hồ sơ {code}</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="75"/>
         <source>Dossier</source>
-        <translation type="unfinished"></translation>
+        <translation>Hồ sơ</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="79"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời điểm</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="79"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="79"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Người thực hiện</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="79"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="79"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="86"/>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Quá trình xử lý</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="98"/>
         <source>Print:</source>
-        <translation type="unfinished"></translation>
+        <translation>In:</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="100"/>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Giấy tiếp nhận</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="100"/>
         <source>Supplement request</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiếu yêu cầu bổ sung</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="101"/>
         <source>Refusal</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiếu từ chối</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="101"/>
         <source>Apology</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiếu xin lỗi</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="101"/>
         <source>Control sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiếu kiểm soát</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="102"/>
         <source>TK1-TS form</source>
-        <translation type="unfinished"></translation>
+        <translation>Tờ khai TK1-TS</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="102"/>
         <source>Fee receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Biên lai thu phí, lệ phí</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="111"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="142"/>
         <source>overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>quá hạn</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="142"/>
         <source>due today</source>
-        <translation type="unfinished"></translation>
+        <translation>đến hạn hôm nay</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="143"/>
         <source>on time</source>
-        <translation type="unfinished"></translation>
+        <translation>trong hạn</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="169"/>
         <source>Male</source>
-        <translation type="unfinished"></translation>
+        <translation>Nam</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="169"/>
         <source>Female</source>
-        <translation type="unfinished"></translation>
+        <translation>Nữ</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="172"/>
         <source>exempt ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>miễn ({reason})</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="176"/>
         <source>at the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>tại quầy</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="176"/>
         <source>by post: {address}</source>
-        <translation type="unfinished"></translation>
+        <translation>qua bưu chính: {address}</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="179"/>
         <source>Procedure:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thủ tục:</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="180"/>
         <source>Applicant:</source>
-        <translation type="unfinished"></translation>
+        <translation>Người nộp hồ sơ:</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="181"/>
         <source>Personal ID / birth date / sex:</source>
-        <translation type="unfinished"></translation>
+        <translation>Số định danh / ngày sinh / giới tính:</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="183"/>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Địa chỉ:</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="184"/>
         <source>Phone / e-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>Điện thoại / thư điện tử:</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="185"/>
         <source>Received:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếp nhận:</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="185"/>
         <source>{time} by {name} (book {book}, no. {number})</source>
-        <translation type="unfinished"></translation>
+        <translation>{time}, người tiếp nhận {name} (quyển {book}, số {number})</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="188"/>
         <source>Due:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hẹn trả:</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="189"/>
         <source>Papers ({sets} sets):</source>
-        <translation type="unfinished"></translation>
+        <translation>Thành phần hồ sơ ({sets} bộ):</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="190"/>
         <source>Fees:</source>
-        <translation type="unfinished"></translation>
+        <translation>Phí, lệ phí:</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="190"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>không có</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="191"/>
         <source>Result delivery:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận kết quả:</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="192"/>
         <source>Processing agency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ quan giải quyết:</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="195"/>
         <source>Returned:</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã trả:</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="195"/>
         <source>{time} to {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{time}, trả cho {name}</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="210"/>
         <source>National portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Cổng Dịch vụ công quốc gia</translation>
     </message>
 </context>
 <context>
@@ -444,62 +613,62 @@
     <message>
         <location filename="../../ui/widgets/dossier_filters.py" line="32"/>
         <source>Name, address, ID number, phone or dossier code</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên, địa chỉ, số định danh, số điện thoại hoặc mã hồ sơ</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/dossier_filters.py" line="35"/>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả trạng thái</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/dossier_filters.py" line="39"/>
         <source>All procedures</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả thủ tục</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/dossier_filters.py" line="43"/>
         <source>Any deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi thời hạn</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/dossier_filters.py" line="44"/>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
+        <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/dossier_filters.py" line="45"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Quá hạn</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/dossier_filters.py" line="46"/>
         <source>Received &amp;from</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiế&amp;p nhận từ ngày</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/dossier_filters.py" line="56"/>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tìm kiếm:</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/dossier_filters.py" line="58"/>
         <source>S&amp;tatus:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;rạng thái:</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/dossier_filters.py" line="60"/>
         <source>&amp;Procedure:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thủ tụ&amp;c:</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/dossier_filters.py" line="62"/>
         <source>D&amp;eadline:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời hạ&amp;n:</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/dossier_filters.py" line="74"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>đến</translation>
     </message>
 </context>
 <context>
@@ -507,52 +676,52 @@
     <message>
         <location filename="../../ui/dossier_list.py" line="86"/>
         <source>Dossier code</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã hồ sơ</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_list.py" line="86"/>
         <source>Applicant</source>
-        <translation type="unfinished"></translation>
+        <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_list.py" line="86"/>
         <source>Procedure</source>
-        <translation type="unfinished"></translation>
+        <translation>Thủ tục</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_list.py" line="86"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_list.py" line="87"/>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếp nhận</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_list.py" line="87"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Hẹn trả</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_list.py" line="87"/>
         <source>Received by</source>
-        <translation type="unfinished"></translation>
+        <translation>Người tiếp nhận</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_list.py" line="206"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Quá hạn</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_list.py" line="206"/>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
+        <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_list.py" line="207"/>
         <source>On time</source>
-        <translation type="unfinished"></translation>
+        <translation>Trong hạn</translation>
     </message>
 </context>
 <context>
@@ -560,17 +729,17 @@
     <message>
         <location filename="../../ui/dossier_list.py" line="268"/>
         <source>Dossier tracking &amp;log</source>
-        <translation type="unfinished"></translation>
+        <translation>Sổ theo dõi &amp;hồ sơ</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_list.py" line="271"/>
         <source>&amp;Open (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mở (Enter)</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_list.py" line="307"/>
         <source>{count} dossiers</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} hồ sơ</translation>
     </message>
 </context>
 <context>
@@ -578,32 +747,32 @@
     <message>
         <location filename="../../ui/widgets/fee_editor.py" line="33"/>
         <source>Cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiền mặt</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/fee_editor.py" line="34"/>
         <source>Bank transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Chuyển khoản</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/fee_editor.py" line="35"/>
         <source>Exempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Miễn</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/fee_editor.py" line="63"/>
         <source>Reason for exemption</source>
-        <translation type="unfinished"></translation>
+        <translation>Lý do miễn</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/fee_editor.py" line="76"/>
         <source>No fee for this procedure.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thủ tục này không thu phí, lệ phí.</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/fee_editor.py" line="86"/>
         <source>Total to collect: {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tổng số tiền thu: {amount}</translation>
     </message>
 </context>
 <context>
@@ -611,7 +780,7 @@
     <message>
         <location filename="../../ui/lock.py" line="77"/>
         <source>Wrong password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sai mật khẩu.</translation>
     </message>
 </context>
 <context>
@@ -619,7 +788,7 @@
     <message>
         <location filename="../../ui/lock.py" line="27"/>
         <source>Screen locked. {name}, type your password to unlock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Màn hình đã khóa. {name}, nhập mật khẩu để mở khóa.</translation>
     </message>
 </context>
 <context>
@@ -627,75 +796,184 @@
     <message>
         <location filename="../../ui/login.py" line="19"/>
         <source>Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Đăng nhập</translation>
     </message>
     <message>
         <location filename="../../ui/login.py" line="30"/>
         <source>&amp;Username</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tên đăng nhập</translation>
     </message>
     <message>
         <location filename="../../ui/login.py" line="31"/>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mật khẩu</translation>
     </message>
     <message>
         <location filename="../../ui/login.py" line="46"/>
         <source>Could not log in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đăng nhập được.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="30"/>
+        <location filename="../../ui/main_window.py" line="28"/>
         <source>One-stop counter — {office}</source>
-        <translation type="unfinished"></translation>
+        <translation>Bộ phận Một cửa — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="37"/>
         <source>Receive (F2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="35"/>
-        <source>Dossiers (F3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="36"/>
-        <source>Return results (F4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếp nhận (F2)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="38"/>
-        <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <source>Dossiers (F3)</source>
+        <translation>Hồ sơ (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="39"/>
+        <source>Return results (F4)</source>
+        <translation>Trả kết quả (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="40"/>
+        <source>Sync (F6)</source>
+        <translation>Đồng bộ (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>Administration</source>
-        <translation type="unfinished"></translation>
+        <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>&amp;Session</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phiên làm việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>Lock screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>Log out</source>
-        <translation type="unfinished"></translation>
+        <translation>Đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Thoát</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeForm</name>
+    <message>
+        <location filename="../../ui/office_form.py" line="43"/>
+        <source>e.g. Trung tâm Phục vụ hành chính công xã …</source>
+        <translation>ví dụ: Trung tâm Phục vụ hành chính công xã …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_form.py" line="45"/>
+        <source>e.g. UBND xã …</source>
+        <translation>ví dụ: UBND xã …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_form.py" line="50"/>
+        <source>Counter 1</source>
+        <translation>Quầy số 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_form.py" line="61"/>
+        <source>Agency &amp;identifier code</source>
+        <translation>&amp;Mã định danh cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_form.py" line="62"/>
+        <source>Agency &amp;name</source>
+        <translation>&amp;Tên cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_form.py" line="63"/>
+        <source>&amp;Parent agency</source>
+        <translation>Cơ quan &amp;chủ quản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_form.py" line="64"/>
+        <source>Pro&amp;vince</source>
+        <translation>Tỉnh/thành &amp;phố</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_form.py" line="65"/>
+        <source>&amp;Commune or ward</source>
+        <translation>&amp;Xã/phường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_form.py" line="66"/>
+        <source>&amp;Address</source>
+        <translation>Đị&amp;a chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_form.py" line="67"/>
+        <source>Co&amp;unter name</source>
+        <translation>Tên &amp;quầy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_form.py" line="68"/>
+        <source>P&amp;hone</source>
+        <translation>Điện th&amp;oại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_form.py" line="69"/>
+        <source>Status &amp;lookup URL</source>
+        <translation>Địa chỉ t&amp;ra cứu hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_form.py" line="72"/>
+        <source>&amp;Morning</source>
+        <translation>Buổi sán&amp;g</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_form.py" line="72"/>
+        <source>A&amp;fternoon</source>
+        <translation>Buổi c&amp;hiều</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_form.py" line="127"/>
+        <source>Choose the province and the commune or ward from the lists.</source>
+        <translation>Hãy chọn tỉnh/thành phố và xã/phường trong danh sách.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="18"/>
+        <source>Office</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="19"/>
+        <source>Who receives dossiers here: printed on every receipt and sent to the portal.</source>
+        <translation>Nơi tiếp nhận hồ sơ: in trên mọi giấy tiếp nhận và gửi lên Cổng Dịch vụ công.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeTab</name>
+    <message>
+        <location filename="../../ui/admin_office.py" line="47"/>
+        <source>&amp;Save office profile</source>
+        <translation>&amp;Lưu thông tin cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_office.py" line="51"/>
+        <source>Only an administrator changes the office profile.</source>
+        <translation>Chỉ quản trị viên mới được thay đổi thông tin cơ quan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_office.py" line="70"/>
+        <source>Saved. New papers use the new profile.</source>
+        <translation>Đã lưu. Các giấy tờ in từ nay dùng thông tin mới.</translation>
     </message>
 </context>
 <context>
@@ -703,32 +981,32 @@
     <message>
         <location filename="../../ui/widgets/paper_checklist.py" line="25"/>
         <source>Original</source>
-        <translation type="unfinished"></translation>
+        <translation>Bản chính</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/paper_checklist.py" line="26"/>
         <source>Certified copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Bản sao chứng thực</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/paper_checklist.py" line="27"/>
         <source>Photocopy</source>
-        <translation type="unfinished"></translation>
+        <translation>Bản photo</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/paper_checklist.py" line="28"/>
         <source>Original or certified copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Bản chính hoặc bản sao chứng thực</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/paper_checklist.py" line="41"/>
         <source>Required paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Giấy tờ bắt buộc</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/paper_checklist.py" line="49"/>
         <source> copies</source>
-        <translation type="unfinished"></translation>
+        <translation> bản</translation>
     </message>
 </context>
 <context>
@@ -736,67 +1014,67 @@
     <message>
         <location filename="../../ui/printing_actions.py" line="134"/>
         <source>The receipt printer is not set or not available; choose one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa chọn máy in giấy tiếp nhận hoặc máy in không sẵn sàng; hãy chọn máy in.</translation>
     </message>
     <message>
         <location filename="../../ui/printing_actions.py" line="142"/>
         <source>Could not print on {printer}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không in được trên máy in {printer}: {error}</translation>
     </message>
     <message>
         <location filename="../../ui/printing_actions.py" line="144"/>
         <source>Printed {paper} for {code} on {printer} ({pages} page(s)).</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã in {paper} của hồ sơ {code} trên máy in {printer} ({pages} trang).</translation>
     </message>
     <message>
         <location filename="../../ui/printing_actions.py" line="156"/>
         <source>Record the supplement request on the dossier first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy ghi nhận yêu cầu bổ sung trên hồ sơ trước.</translation>
     </message>
     <message>
         <location filename="../../ui/printing_actions.py" line="157"/>
         <source>Record the refusal on the dossier first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy ghi nhận việc từ chối tiếp nhận trên hồ sơ trước.</translation>
     </message>
     <message>
         <location filename="../../ui/printing_actions.py" line="158"/>
         <source>Record the new appointment (reschedule) on the dossier first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy ghi nhận việc hẹn lại ngày trả kết quả trên hồ sơ trước.</translation>
     </message>
     <message>
         <location filename="../../ui/printing_actions.py" line="160"/>
         <source>Cannot make “{paper}” for dossier {code} yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa thể lập “{paper}” cho hồ sơ {code}.</translation>
     </message>
     <message>
         <location filename="../../ui/printing_actions.py" line="163"/>
         <source>Could not make “{paper}” ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Không lập được “{paper}” ({error}).</translation>
     </message>
     <message>
         <location filename="../../ui/printing_actions.py" line="173"/>
         <source>Only supervisors and administrators print the dossier tracking log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ lãnh đạo và quản trị viên mới in Sổ theo dõi hồ sơ.</translation>
     </message>
     <message>
         <location filename="../../ui/printing_actions.py" line="200"/>
         <source>Making the dossier tracking log…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang lập Sổ theo dõi hồ sơ…</translation>
     </message>
     <message>
         <location filename="../../ui/printing_actions.py" line="200"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <location filename="../../ui/printing_actions.py" line="233"/>
         <source>Could not make the dossier tracking log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không lập được Sổ theo dõi hồ sơ.</translation>
     </message>
     <message>
         <location filename="../../ui/printing_actions.py" line="235"/>
         <source>Could not make the dossier tracking log ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Không lập được Sổ theo dõi hồ sơ ({error}).</translation>
     </message>
 </context>
 <context>
@@ -804,72 +1082,72 @@
     <message>
         <location filename="../../ui/print_preview.py" line="233"/>
         <source>Print preview: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem trước khi in: {title}</translation>
     </message>
     <message>
         <location filename="../../ui/print_preview.py" line="240"/>
         <source>&amp;Print (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;In (Ctrl+P)</translation>
     </message>
     <message>
         <location filename="../../ui/print_preview.py" line="243"/>
         <source>&amp;Save PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lưu PDF…</translation>
     </message>
     <message>
         <location filename="../../ui/print_preview.py" line="246"/>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Đón&amp;g</translation>
     </message>
     <message>
         <location filename="../../ui/print_preview.py" line="262"/>
         <source>{pages} page(s), A4 {orientation}</source>
-        <translation type="unfinished"></translation>
+        <translation>{pages} trang, A4 {orientation}</translation>
     </message>
     <message>
         <location filename="../../ui/print_preview.py" line="264"/>
         <source>landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>khổ ngang</translation>
     </message>
     <message>
         <location filename="../../ui/print_preview.py" line="264"/>
         <source>portrait</source>
-        <translation type="unfinished"></translation>
+        <translation>khổ dọc</translation>
     </message>
     <message>
         <location filename="../../ui/print_preview.py" line="266"/>
         <source>printer: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>máy in: {name}</translation>
     </message>
     <message>
         <location filename="../../ui/print_preview.py" line="285"/>
         <source>Print {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>In {title}</translation>
     </message>
     <message>
         <location filename="../../ui/print_preview.py" line="302"/>
         <source>Could not print: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không in được: {error}</translation>
     </message>
     <message>
         <location filename="../../ui/print_preview.py" line="319"/>
         <source>Save PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu PDF</translation>
     </message>
     <message>
         <location filename="../../ui/print_preview.py" line="320"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../ui/print_preview.py" line="332"/>
         <source>Could not save the file {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không lưu được tệp {path}.</translation>
     </message>
     <message>
         <location filename="../../ui/print_preview.py" line="334"/>
         <source>Saved to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu vào {path}</translation>
     </message>
 </context>
 <context>
@@ -877,7 +1155,7 @@
     <message>
         <location filename="../../ui/widgets/procedure_picker.py" line="51"/>
         <source>Type part of the name, e.g. &quot;cap lai the&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Gõ một phần tên, ví dụ &quot;cap lai the&quot;</translation>
     </message>
 </context>
 <context>
@@ -885,102 +1163,102 @@
     <message>
         <location filename="../../ui/receive_form.py" line="92"/>
         <source>&amp;Restore draft</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Khôi phục bản nháp</translation>
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="93"/>
         <source>Discard draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Bỏ bản nháp</translation>
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="114"/>
         <source>At the &amp;counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Tại q&amp;uầy</translation>
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="115"/>
         <source>By p&amp;ost</source>
-        <translation type="unfinished"></translation>
+        <translation>Qua bưu chí&amp;nh</translation>
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="121"/>
         <source>Address for the result by post</source>
-        <translation type="unfinished"></translation>
+        <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="125"/>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu (Ctrl+S)</translation>
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="129"/>
         <source>&amp;Procedure</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thủ tục</translation>
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="130"/>
         <source>Applicant</source>
-        <translation type="unfinished"></translation>
+        <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="131"/>
         <source>Papers received</source>
-        <translation type="unfinished"></translation>
+        <translation>Giấy tờ đã nhận</translation>
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="135"/>
         <source>Number of se&amp;ts:</source>
-        <translation type="unfinished"></translation>
+        <translation>Số &amp;bộ hồ sơ:</translation>
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="139"/>
         <source>Fees</source>
-        <translation type="unfinished"></translation>
+        <translation>Phí, lệ phí</translation>
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="140"/>
         <source>Result delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Hình thức nhận kết quả</translation>
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="152"/>
         <source>Print receipt (Ctrl+P / F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>In giấy tiếp nhận (Ctrl+P / F9)</translation>
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="153"/>
         <source>New dossier (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hồ sơ mới (Ctrl+N)</translation>
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="157"/>
         <source>Dossier code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã hồ sơ:</translation>
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="221"/>
         <source>An unsaved draft from {time} was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Có một bản nháp chưa lưu lúc {time}.</translation>
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="255"/>
         <source>Due time: choose a procedure</source>
-        <translation type="unfinished"></translation>
+        <translation>Hẹn trả: hãy chọn thủ tục</translation>
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="257"/>
         <source>Due time if received now: {due} ({time})</source>
-        <translation type="unfinished"></translation>
+        <translation>Hẹn trả nếu tiếp nhận bây giờ: {due} ({time})</translation>
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="270"/>
         <source>Choose a procedure first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy chọn thủ tục trước.</translation>
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="329"/>
         <source>Could not save: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không lưu được: {error}</translation>
     </message>
 </context>
 <context>
@@ -988,20 +1266,219 @@
     <message>
         <location filename="../../ui/dossier_list.py" line="356"/>
         <source>&amp;Return result</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;rả kết quả</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="71"/>
+        <source>Quầy Một Cửa — first start</source>
+        <translation>Quầy Một Cửa — thiết lập lần đầu</translation>
     </message>
 </context>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync_page.py" line="13"/>
-        <source>Outbox: loading…</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/sync_page.py" line="59"/>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="23"/>
-        <source>Pending: {p} — failed: {f}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/sync_page.py" line="61"/>
+        <source>&amp;Sync now</source>
+        <translation>Đồng &amp;bộ ngay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="62"/>
+        <source>&amp;Retry selected</source>
+        <translation>Gửi &amp;lại mục đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="63"/>
+        <source>Retry &amp;all refused</source>
+        <translation>Gửi lại &amp;tất cả mục bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="68"/>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="68"/>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="68"/>
+        <source>Attempts</source>
+        <translation>Số lần gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="69"/>
+        <source>Next attempt</source>
+        <translation>Lần gửi tới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="69"/>
+        <source>Portal&apos;s message</source>
+        <translation>Thông báo của Cổng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="70"/>
+        <source>Started</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="70"/>
+        <source>Finished</source>
+        <translation>Kết thúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="70"/>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="70"/>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="71"/>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="71"/>
+        <source>Pending</source>
+        <translation>Chờ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="71"/>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="73"/>
+        <source>Pending and refused</source>
+        <translation>Chờ gửi và bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="74"/>
+        <source>Sync log</source>
+        <translation>Nhật ký đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="97"/>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="97"/>
+        <source>Progress</source>
+        <translation>Tiến độ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="100"/>
+        <source>waits for a fix</source>
+        <translation>chờ sửa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="100"/>
+        <source>now</source>
+        <translation>ngay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="114"/>
+        <source>The connection to the National Public Service Portal is not configured. An administrator sets it with: counter-app portal set --url URL --username USER --agency-code CODE</source>
+        <translation>Chưa cấu hình kết nối Cổng Dịch vụ công quốc gia. Quản trị viên cấu hình bằng lệnh: counter-app portal set --url URL --username USER --agency-code CODE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="117"/>
+        <source>checking…</source>
+        <translation>đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="117"/>
+        <source>online</source>
+        <translation>đã kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="117"/>
+        <source>offline</source>
+        <translation>mất kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="118"/>
+        <source>Portal: {connection}. Waiting to be sent: {pending}. Refused, waiting for a fix: {failed}. Last successful sync: {last}.</source>
+        <translation>Cổng DVC: {connection}. Chờ gửi: {pending}. Bị từ chối, chờ sửa: {failed}. Đồng bộ thành công gần nhất: {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="121"/>
+        <source>never</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="144"/>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <location filename="../../ui/admin_page.py" line="51"/>
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="52"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="53"/>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="54"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="55"/>
+        <source>Add user</source>
+        <translation>Thêm tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="57"/>
+        <source>Disable / enable</source>
+        <translation>Khóa / mở khóa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="59"/>
+        <source>Reset password</source>
+        <translation>Đặt lại mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="76"/>
+        <source> (disabled)</source>
+        <translation> (đã khóa)</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/admin_office.py" line="37"/>
+        <source>Unexpected error.</source>
+        <translation>Lỗi không mong đợi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_office.py" line="38"/>
+        <source>Administration</source>
+        <translation>Quản trị</translation>
     </message>
 </context>
 </TS>
