@@ -25,7 +25,7 @@ from counter_app.store import Store
 from .dataset import large_database
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from factories import add_users, make_store, request  # noqa: E402
+from factories import add_users, make_store, request
 
 EXTRA_PAPERS = (DossierPaper("Bản sao sổ hộ khẩu", PaperForm.CERTIFIED_COPY),
                 DossierPaper("Giấy xác nhận của chủ hộ", PaperForm.ORIGINAL))
@@ -39,7 +39,7 @@ def _timed(fn: Callable[[], object]) -> float:
 
 def _percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def bench_receive(count: int) -> None:

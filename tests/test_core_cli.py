@@ -29,7 +29,7 @@ def run(capsys, *argv: str, stdin: str = "") -> tuple[int, str, str]:
 @pytest.fixture
 def db(tmp_path, capsys):
     path = str(tmp_path / "c.sqlite3")
-    code, out, err = run(capsys, "--db", path, "init", "--agency-code", "H15.50.05.13", "--agency-name",
+    code, _out, err = run(capsys, "--db", path, "init", "--agency-code", "H15.50.05.13", "--agency-name",
                          "Trung tâm Phục vụ hành chính công xã Tân Hòa", "--parent-name", "UBND xã Tân Hòa",
                          "--admin", "admin", "--admin-name", "Nguyễn Văn Quản", "--password-stdin",
                          stdin="matkhau123\n")

@@ -57,7 +57,7 @@ def test_every_code_exactly_once_in_order(log_500: tuple[Path, list]) -> None:
 
 
 def test_landscape_title_staff_and_totals(log_500: tuple[Path, list]) -> None:
-    pdf, dossiers = log_500
+    pdf, _dossiers = log_500
     words = pdf_words(pdf)
     assert words[0].page_width > 800  # A4 landscape is 842 pt wide
     text = flat(pdf_text(pdf))

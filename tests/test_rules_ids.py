@@ -141,9 +141,9 @@ def test_personal_id_parser_accepts_only_twelve_ascii_digits(text: str) -> None:
 def test_old_id_and_social_insurance_no() -> None:
     assert parse_old_id(" 123456789 ") == "123456789"
     assert parse_social_insurance_no("79 3333 9988\n") == "7933339988"
-    with pytest.raises(ValueError, match="Số CMND cũ phải gồm 9 chữ số."):
+    with pytest.raises(ValueError, match=r"Số CMND cũ phải gồm 9 chữ số\."):
         parse_old_id("12345678")
-    with pytest.raises(ValueError, match="Mã số BHXH phải gồm 10 chữ số."):
+    with pytest.raises(ValueError, match=r"Mã số BHXH phải gồm 10 chữ số\."):
         parse_social_insurance_no("79333399AB")
 
 

@@ -37,7 +37,7 @@ def run(db_path: str | None = None, *, smoke: bool = False, lang: str | None = N
     app.setOrganizationName("QuayMotCua")
     app.setApplicationName("counter-app")
     settings = QSettings()
-    install_translator(app, lang or str(settings.value("language", "vi")))
+    translator = install_translator(app, lang or str(settings.value("language", "vi")))
     tmp = tempfile.TemporaryDirectory() if smoke else None
     store = open_store(Path(tmp.name) / "smoke.sqlite3" if tmp else db_path)
     tasks = TaskRunner()
@@ -67,11 +67,15 @@ def run(db_path: str | None = None, *, smoke: bool = False, lang: str | None = N
         settings.setValue("main_window/geometry", window.saveGeometry())
         return code
     finally:
+        if translator is not None:  # run() may be called in-process (tests, --smoke): leave no trace
+            app.removeTranslator(translator)
         tasks.shutdown()
-        store.close() if hasattr(store, "close") else None
+        store.close()
         if tmp:
             tmp.cleanup()
 
 
 if __name__ == "__main__":
-    sys.exit(run(smoke="--smoke" in sys.argv, lang="en" if "--lang" in sys.argv and "en" in sys.argv else None))
+    from counter_app.cli.main import main
+
+    sys.exit(main())

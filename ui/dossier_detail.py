@@ -7,6 +7,8 @@ the printing integration renders the document.
 """
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -200,6 +202,18 @@ class DossierDetail(QDialog):
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.info.addRow(label, text)
 
+    def _detail_labels(self) -> dict[str, str]:
+        return {"agency": self.tr("processing agency: {}"), "recipient": self.tr("received by: {}"),
+                "missing_papers": self.tr("missing: {}"), "new_due_at": self.tr("new due time: {}")}
+
+    def _detail(self, key: str, value: object) -> str:
+        """An event's data in words (a list of papers joined, a stored time written dd/mm/yyyy)."""
+        if isinstance(value, list):
+            value = "; ".join(str(v) for v in value)
+        elif key == "new_due_at" and isinstance(value, str):
+            value = format_datetime(datetime.fromisoformat(value))
+        return self._detail_labels()[key].format(value)
+
     def _fill_timeline(self, d: Dossier) -> None:
         self.timeline.setRowCount(len(d.events))
         for row, event in enumerate(d.events):
@@ -208,8 +222,8 @@ class DossierDetail(QDialog):
             except ValueError:
                 what = event.action
             who = event.user_full_name or (self.tr("National portal") if event.source == "portal" else "")
-            details = [event.note] + [f"{k}: {v}" for k, v in event.data.items()
-                                      if k in ("agency", "recipient", "missing_papers", "new_due_at")]
+            details = [event.note] + [self._detail(key, value) for key, value in event.data.items()
+                                      if key in self._detail_labels()]
             values = (format_datetime(event.at), what, who, STATUS_LABEL_VI.get(Status(event.to_status), ""),
                       "; ".join(str(x) for x in details if x))
             for column, value in enumerate(values):

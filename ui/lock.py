@@ -4,7 +4,7 @@ password is typed again. Idle minutes come from setting "lock_idle_minutes" (def
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QVBoxLayout, QWidget
 
 from counter_app import office, users
@@ -22,12 +22,18 @@ class LockScreen(QWidget):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        prompt = QLabel(self.tr("Screen locked. {name}, type your password to unlock.").format(
+            name=context.actor.full_name))
+        prompt.setWordWrap(True)
+        box = QWidget()
+        box.setFixedWidth(440)  # a login-sized box in the middle, not a field across the screen
+        column = QVBoxLayout(box)
+        for widget in (prompt, self.password, self.error):
+            column.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addStretch()
-        layout.addWidget(QLabel(self.tr("Screen locked. {name}, type your password to unlock.").format(
-            name=context.actor.full_name)))
-        layout.addWidget(self.password)
-        layout.addWidget(self.error)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch()
 
 

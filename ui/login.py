@@ -24,6 +24,10 @@ class LoginDialog(QDialog):
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        # Qt ships no Vietnamese for its standard buttons, so they are named here.
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.setMinimumWidth(380)
         self.buttons.accepted.connect(self._try)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)

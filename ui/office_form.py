@@ -75,7 +75,9 @@ class OfficeForm(QWidget):
             row.addWidget(QLabel("–"))
             row.addWidget(end)
             row.addStretch(1)
-            form.addRow(label, row)
+            caption = QLabel(label)
+            caption.setBuddy(start)  # a row of two fields: the mnemonic goes to the first
+            form.addRow(caption, row)
         form.addRow(self.message)
         self.province.chosen.connect(self._province_chosen)
         for edit in (self.agency_code, self.agency_name, self.parent_agency_name, self.address):

@@ -74,6 +74,12 @@ class SetupWizard(QWizard):
         self.admin_page = AdminAccountPage(store)
         self.addPage(self.office_page)
         self.addPage(self.admin_page)
+        # Qt ships no Vietnamese for the wizard's own buttons, so they are named here.
+        for button, text in ((QWizard.WizardButton.BackButton, self.tr("< &Back")),
+                             (QWizard.WizardButton.NextButton, self.tr("&Next >")),
+                             (QWizard.WizardButton.FinishButton, self.tr("&Finish")),
+                             (QWizard.WizardButton.CancelButton, self.tr("Cancel"))):
+            self.setButtonText(button, text)
         self.currentIdChanged.connect(self._carry_office)
         self.resize(720, 560)
 

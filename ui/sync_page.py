@@ -95,10 +95,17 @@ class SyncPage(QWidget):
     def _show_lists(self, data: tuple[list[OutboxItem], list[SyncRun]]) -> None:
         self.items, runs = data
         kinds = {"dossier": self.tr("Dossier"), "progress": self.tr("Progress")}
+        refused = {item.dossier_code for item in self.items if item.failed}  # listed first
+
+        def when(item: OutboxItem) -> str:
+            if item.failed:
+                return self.tr("waits for a fix")
+            if item.dossier_code in refused:
+                return self.tr("after the refused record")
+            return format_datetime(item.next_attempt_at) or self.tr("now")
+
         _fill(self.queue, [
-            [item.dossier_code, kinds.get(item.kind, item.kind), str(item.attempts),
-             self.tr("waits for a fix") if item.failed else format_datetime(item.next_attempt_at) or self.tr("now"),
-             item.last_error]
+            [item.dossier_code, kinds.get(item.kind, item.kind), str(item.attempts), when(item), item.last_error]
             for item in self.items
         ], highlight=[item.failed for item in self.items])
         _fill(self.runs, [

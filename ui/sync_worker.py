@@ -66,6 +66,7 @@ class SyncWorker(QObject):
 
     def start(self) -> None:
         self._timer.start()
+        self.refresh_counts()
         QTimer.singleShot(0, self.check)
 
     def check(self, *, force: bool = False) -> None:

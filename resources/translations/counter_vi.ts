@@ -403,207 +403,227 @@
 <context>
     <name>DossierDetail</name>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="63"/>
+        <location filename="../../ui/dossier_detail.py" line="65"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="75"/>
+        <location filename="../../ui/dossier_detail.py" line="77"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="79"/>
+        <location filename="../../ui/dossier_detail.py" line="81"/>
         <source>When</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="79"/>
+        <location filename="../../ui/dossier_detail.py" line="81"/>
         <source>What</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="79"/>
+        <location filename="../../ui/dossier_detail.py" line="81"/>
         <source>Who</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="79"/>
+        <location filename="../../ui/dossier_detail.py" line="81"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="79"/>
+        <location filename="../../ui/dossier_detail.py" line="81"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="86"/>
+        <location filename="../../ui/dossier_detail.py" line="88"/>
         <source>Timeline</source>
         <translation>Quá trình xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="98"/>
+        <location filename="../../ui/dossier_detail.py" line="100"/>
         <source>Print:</source>
         <translation>In:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="100"/>
+        <location filename="../../ui/dossier_detail.py" line="102"/>
         <source>Receipt</source>
         <translation>Giấy tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="100"/>
+        <location filename="../../ui/dossier_detail.py" line="102"/>
         <source>Supplement request</source>
         <translation>Phiếu yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="101"/>
+        <location filename="../../ui/dossier_detail.py" line="103"/>
         <source>Refusal</source>
         <translation>Phiếu từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="101"/>
+        <location filename="../../ui/dossier_detail.py" line="103"/>
         <source>Apology</source>
         <translation>Phiếu xin lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="101"/>
+        <location filename="../../ui/dossier_detail.py" line="103"/>
         <source>Control sheet</source>
         <translation>Phiếu kiểm soát</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="102"/>
+        <location filename="../../ui/dossier_detail.py" line="104"/>
         <source>TK1-TS form</source>
         <translation>Tờ khai TK1-TS</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="102"/>
+        <location filename="../../ui/dossier_detail.py" line="104"/>
         <source>Fee receipt</source>
         <translation>Biên lai thu phí, lệ phí</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="111"/>
+        <location filename="../../ui/dossier_detail.py" line="113"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="142"/>
+        <location filename="../../ui/dossier_detail.py" line="144"/>
         <source>overdue</source>
         <translation>quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="142"/>
+        <location filename="../../ui/dossier_detail.py" line="144"/>
         <source>due today</source>
         <translation>đến hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="143"/>
+        <location filename="../../ui/dossier_detail.py" line="145"/>
         <source>on time</source>
         <translation>trong hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="169"/>
+        <location filename="../../ui/dossier_detail.py" line="171"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="169"/>
+        <location filename="../../ui/dossier_detail.py" line="171"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="172"/>
+        <location filename="../../ui/dossier_detail.py" line="174"/>
         <source>exempt ({reason})</source>
         <translation>miễn ({reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="176"/>
+        <location filename="../../ui/dossier_detail.py" line="178"/>
         <source>at the counter</source>
         <translation>tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="176"/>
+        <location filename="../../ui/dossier_detail.py" line="178"/>
         <source>by post: {address}</source>
         <translation>qua bưu chính: {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="179"/>
+        <location filename="../../ui/dossier_detail.py" line="181"/>
         <source>Procedure:</source>
         <translation>Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="180"/>
+        <location filename="../../ui/dossier_detail.py" line="182"/>
         <source>Applicant:</source>
         <translation>Người nộp hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="181"/>
+        <location filename="../../ui/dossier_detail.py" line="183"/>
         <source>Personal ID / birth date / sex:</source>
         <translation>Số định danh / ngày sinh / giới tính:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="183"/>
+        <location filename="../../ui/dossier_detail.py" line="185"/>
         <source>Address:</source>
         <translation>Địa chỉ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="184"/>
+        <location filename="../../ui/dossier_detail.py" line="186"/>
         <source>Phone / e-mail:</source>
         <translation>Điện thoại / thư điện tử:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="185"/>
+        <location filename="../../ui/dossier_detail.py" line="187"/>
         <source>Received:</source>
         <translation>Tiếp nhận:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="185"/>
+        <location filename="../../ui/dossier_detail.py" line="187"/>
         <source>{time} by {name} (book {book}, no. {number})</source>
         <translation>{time}, người tiếp nhận {name} (quyển {book}, số {number})</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="188"/>
+        <location filename="../../ui/dossier_detail.py" line="190"/>
         <source>Due:</source>
         <translation>Hẹn trả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="189"/>
+        <location filename="../../ui/dossier_detail.py" line="191"/>
         <source>Papers ({sets} sets):</source>
         <translation>Thành phần hồ sơ ({sets} bộ):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="190"/>
+        <location filename="../../ui/dossier_detail.py" line="192"/>
         <source>Fees:</source>
         <translation>Phí, lệ phí:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="190"/>
+        <location filename="../../ui/dossier_detail.py" line="192"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="191"/>
+        <location filename="../../ui/dossier_detail.py" line="193"/>
         <source>Result delivery:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="192"/>
+        <location filename="../../ui/dossier_detail.py" line="194"/>
         <source>Processing agency:</source>
         <translation>Cơ quan giải quyết:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="195"/>
+        <location filename="../../ui/dossier_detail.py" line="197"/>
         <source>Returned:</source>
         <translation>Đã trả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="195"/>
+        <location filename="../../ui/dossier_detail.py" line="197"/>
         <source>{time} to {name}</source>
         <translation>{time}, trả cho {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="210"/>
+        <location filename="../../ui/dossier_detail.py" line="206"/>
+        <source>processing agency: {}</source>
+        <translation>cơ quan giải quyết: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="206"/>
+        <source>received by: {}</source>
+        <translation>người nhận: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="207"/>
+        <source>missing: {}</source>
+        <translation>còn thiếu: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="207"/>
+        <source>new due time: {}</source>
+        <translation>hẹn trả mới: {}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="224"/>
         <source>National portal</source>
         <translation>Cổng Dịch vụ công quốc gia</translation>
     </message>
@@ -778,7 +798,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/lock.py" line="77"/>
+        <location filename="../../ui/lock.py" line="83"/>
         <source>Wrong password.</source>
         <translation>Sai mật khẩu.</translation>
     </message>
@@ -786,7 +806,7 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/lock.py" line="27"/>
+        <location filename="../../ui/lock.py" line="26"/>
         <source>Screen locked. {name}, type your password to unlock.</source>
         <translation>Màn hình đã khóa. {name}, nhập mật khẩu để mở khóa.</translation>
     </message>
@@ -795,21 +815,27 @@
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/login.py" line="19"/>
+        <location filename="../../ui/login.py" line="28"/>
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="30"/>
+        <location filename="../../ui/login.py" line="29"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="34"/>
         <source>&amp;Username</source>
         <translation>&amp;Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="31"/>
+        <location filename="../../ui/login.py" line="35"/>
         <source>&amp;Password</source>
         <translation>&amp;Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="46"/>
+        <location filename="../../ui/login.py" line="50"/>
         <source>Could not log in.</source>
         <translation>Không đăng nhập được.</translation>
     </message>
@@ -817,52 +843,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="28"/>
+        <location filename="../../ui/main_window.py" line="29"/>
         <source>One-stop counter — {office}</source>
         <translation>Bộ phận Một cửa — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.py" line="38"/>
         <source>Receive (F2)</source>
         <translation>Tiếp nhận (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>Dossiers (F3)</source>
         <translation>Hồ sơ (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Return results (F4)</source>
         <translation>Trả kết quả (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>Sync (F6)</source>
         <translation>Đồng bộ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>&amp;Session</source>
         <translation>&amp;Phiên làm việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>Lock screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Log out</source>
         <translation>Đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
@@ -940,7 +966,7 @@
         <translation>Buổi c&amp;hiều</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="127"/>
+        <location filename="../../ui/office_form.py" line="129"/>
         <source>Choose the province and the commune or ward from the lists.</source>
         <translation>Hãy chọn tỉnh/thành phố và xã/phường trong danh sách.</translation>
     </message>
@@ -1276,6 +1302,26 @@
         <source>Quầy Một Cửa — first start</source>
         <translation>Quầy Một Cửa — thiết lập lần đầu</translation>
     </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="78"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; Qua&amp;y lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="79"/>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Kế tiếp &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="80"/>
+        <source>&amp;Finish</source>
+        <translation>H&amp;oàn tất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="81"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -1380,47 +1426,52 @@
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="100"/>
+        <location filename="../../ui/sync_page.py" line="102"/>
         <source>waits for a fix</source>
         <translation>chờ sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="100"/>
+        <location filename="../../ui/sync_page.py" line="104"/>
+        <source>after the refused record</source>
+        <translation>sau bản ghi bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="105"/>
         <source>now</source>
         <translation>ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="114"/>
+        <location filename="../../ui/sync_page.py" line="121"/>
         <source>The connection to the National Public Service Portal is not configured. An administrator sets it with: counter-app portal set --url URL --username USER --agency-code CODE</source>
         <translation>Chưa cấu hình kết nối Cổng Dịch vụ công quốc gia. Quản trị viên cấu hình bằng lệnh: counter-app portal set --url URL --username USER --agency-code CODE</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="117"/>
+        <location filename="../../ui/sync_page.py" line="124"/>
         <source>checking…</source>
         <translation>đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="117"/>
+        <location filename="../../ui/sync_page.py" line="124"/>
         <source>online</source>
         <translation>đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="117"/>
+        <location filename="../../ui/sync_page.py" line="124"/>
         <source>offline</source>
         <translation>mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="118"/>
+        <location filename="../../ui/sync_page.py" line="125"/>
         <source>Portal: {connection}. Waiting to be sent: {pending}. Refused, waiting for a fix: {failed}. Last successful sync: {last}.</source>
         <translation>Cổng DVC: {connection}. Chờ gửi: {pending}. Bị từ chối, chờ sửa: {failed}. Đồng bộ thành công gần nhất: {last}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="121"/>
+        <location filename="../../ui/sync_page.py" line="128"/>
         <source>never</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="144"/>
+        <location filename="../../ui/sync_page.py" line="151"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>

@@ -102,7 +102,7 @@ class FeeEditor(QWidget):
         ]
 
     def restore(self, state: list[dict]) -> None:
-        for (box, _label, amount, method, reason), saved in zip(self.rows, state):
+        for (box, _label, amount, method, reason), saved in zip(self.rows, state, strict=False):
             box.setChecked(bool(saved.get("on")))
             amount.setValue(int(saved.get("amount", 0)))
             method.setCurrentIndex(max(0, method.findData(saved.get("method"))))

@@ -65,7 +65,7 @@ class PaperChecklist(QWidget):
     def papers(self) -> tuple[DossierPaper, ...]:
         """Every paper the citizen handed in (unticked optional papers are left out)."""
         result = []
-        for (box, label, form, count), required in zip(self.rows, self._required):
+        for (box, label, form, count), required in zip(self.rows, self._required, strict=True):
             if box.isChecked():
                 name = label.text()[2:] if required else label.text()
                 result.append(DossierPaper(name, PaperForm(form.currentData()), count.value(), True))
@@ -78,7 +78,7 @@ class PaperChecklist(QWidget):
         ]
 
     def restore(self, state: list[dict]) -> None:
-        for (box, _label, form, count), saved in zip(self.rows, state):
+        for (box, _label, form, count), saved in zip(self.rows, state, strict=False):
             box.setChecked(bool(saved.get("received")))
             form.setCurrentIndex(max(0, form.findData(saved.get("form"))))
             count.setValue(int(saved.get("count", 1)))
