@@ -21,21 +21,11 @@ from .control_sheet import build_control_sheet
 from .daily_log import build_daily_log
 from .fee_receipt import build_fee_receipt
 from .hi_card_request import build_hi_card_request
+from .kinds import KINDS
 from .layout import dmy
 from .receipt import build_receipt
 from .refusal import build_refusal
 from .supplement import build_supplement
-
-KIND_LABELS = {
-    "receipt": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
-    "supplement": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
-    "refusal": "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
-    "apology": "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
-    "control": "Phiếu kiểm soát quá trình giải quyết hồ sơ",
-    "hi-card-request": "Tờ khai TK1-TS (cấp lại thẻ BHYT)",
-    "fee": "Biên lai thu phí, lệ phí",
-}
-KINDS = tuple(KIND_LABELS)
 
 
 def _last_note(dossier: Dossier, action: Action) -> str:

@@ -1,13 +1,22 @@
 """Main window: one section per counter task, chosen by F2/F3/F4, admin only for supervisors up."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QListWidget, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter_app.models import Role
 
-from .admin_page import AdminPage
 from .context import AppContext
 from .dossier_list import DossiersPage, ReturnsPage
 from .i18n import DEFAULT_LANG, LANGUAGES
@@ -17,6 +26,28 @@ from .receive_form import ReceivePage
 from .status_bar import CounterStatusBar
 from .sync_page import SyncPage
 from .sync_worker import SyncWorker
+
+
+def _admin_page(context: AppContext) -> QWidget:
+    from .admin_page import AdminPage  # loaded with its section (provinces, holidays)
+
+    return AdminPage(context)
+
+
+class DeferredPage(QWidget):
+    """A section built the first time it is shown, so start-up pays only for the first screen."""
+
+    def __init__(self, build: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self._build = build
+        self.page: QWidget | None = None
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self.page is None:
+            self.page = self._build()
+            self.layout().addWidget(self.page)
+        super().showEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -40,7 +71,7 @@ class MainWindow(QMainWindow):
         self._add("returns", self.tr("Return results (F4)"), self.returns_page, "F4")
         self._add("sync", self.tr("Sync (F6)"), self.sync_page, "F6")
         if context.actor.role.at_least(Role.SUPERVISOR):
-            self._add("admin", self.tr("Administration"), AdminPage(context), None)
+            self._add("admin", self.tr("Administration"), DeferredPage(lambda: _admin_page(context)), None)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
         self.nav.setMaximumWidth(220)

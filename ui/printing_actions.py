@@ -26,8 +26,7 @@ from counter_app.errors import CounterError, PermissionDenied
 from counter_app.models import Role
 from counter_app.office import get_office, get_setting, set_setting
 from counter_app.users import require_role
-from printing.daily_log import Cancelled
-from printing.documents import KIND_LABELS, render, render_daily_log
+from printing.kinds import KIND_LABELS
 
 from . import widgets as _widgets  # noqa: F401 - the PySide6 6.12 reference-count guard before any emit
 from .context import AppContext
@@ -115,6 +114,8 @@ class PrintActions(QObject):
         store = self.context.store
 
         def job() -> tuple[bytes, str, bool]:
+            from printing.documents import render
+
             pdf = render(kind, get_office(store), get_dossier(store, code))
             direct = direct_allowed and get_setting(store, RECEIPT_DIRECT, "0") == "1"
             return pdf, get_setting(store, printer_key(kind), "") or "", direct
@@ -188,6 +189,8 @@ class PrintActions(QObject):
 
         def job() -> tuple[bytes, str]:
             require_role(actor, Role.SUPERVISOR)  # the rule holds even if a caller skips the dialog
+            from printing.documents import render_daily_log
+
             pdf = render_daily_log(store, get_office(store), start=choice.start, end=choice.end, staff=choice.staff,
                                    progress=progress, cancel=progress.cancel)
             return pdf, get_setting(store, printer_key(DAILY_LOG), "") or ""
@@ -227,6 +230,8 @@ class PrintActions(QObject):
         if not isValid(self):
             return  # the window went away while the worker rendered
         self._close_progress()
+        from printing.daily_log import Cancelled
+
         if isinstance(exc, Cancelled):
             return
         if isinstance(exc, (CounterError, ValueError)):

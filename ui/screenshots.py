@@ -189,7 +189,7 @@ def counter_screens(out: Path, work: Path) -> None:
         assert local  # the refused LOCAL.* dossier is the one the sync section shows
 
         window.show_section("admin")
-        window.stack.currentWidget().setCurrentIndex(2)
+        window.stack.currentWidget().page.setCurrentIndex(2)  # the calendar tab
         QTest.qWait(300)
         shoot(window, out, "09-admin-calendar")
 

@@ -11,18 +11,19 @@ import logging
 import threading
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from counter_app.office import get_setting
 from counter_app.store import Store
-from sync.client import PortalClient
-from sync.config import load_config
-from sync.engine import SyncReport, run_sync
 from sync.outbox import failed_count, pending_count
 from sync.status import last_success
 
 from .context import AppContext
+
+if TYPE_CHECKING:
+    from sync.engine import SyncReport
 
 log = logging.getLogger(__name__)
 DEFAULT_INTERVAL_MINUTES = 3
@@ -99,6 +100,11 @@ class SyncWorker(QObject):
 
     # -- worker thread ------------------------------------------------------------------------
     def _cycle(self, force: bool) -> None:
+        # Imported here, on the worker thread: requests, jsonschema and keyring stay off the start-up path.
+        from sync.client import PortalClient
+        from sync.config import load_config
+        from sync.engine import run_sync
+
         report: SyncReport | None = None
         try:
             if self._store is None:

@@ -4,18 +4,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from printing.kinds import KINDS  # names only: reportlab loads when a paper is made
+
 from ..dossiers import get_dossier
 from ..office import get_office
 from .common import parse_date, store_from
-
-DOCUMENT_KINDS = ("receipt", "supplement", "refusal", "apology", "control", "hi-card-request", "fee")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     printing = commands.add_parser("print", help="write an official paper as PDF").add_subparsers(
         dest="print_command", required=True
     )
-    for kind in DOCUMENT_KINDS:
+    for kind in KINDS:
         sub = printing.add_parser(kind)
         sub.add_argument("code", help="dossier code")
         sub.add_argument("-o", "--output", required=True, metavar="FILE.pdf")

@@ -1,0 +1,16 @@
+"""The papers one dossier can be printed on, by the names the CLI and the app use.
+
+Kept apart from the documents so that the app can list them without loading reportlab.
+"""
+from __future__ import annotations
+
+KIND_LABELS = {
+    "receipt": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+    "supplement": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+    "refusal": "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
+    "apology": "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
+    "control": "Phiếu kiểm soát quá trình giải quyết hồ sơ",
+    "hi-card-request": "Tờ khai TK1-TS (cấp lại thẻ BHYT)",
+    "fee": "Biên lai thu phí, lệ phí",
+}
+KINDS = tuple(KIND_LABELS)
