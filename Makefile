@@ -61,7 +61,7 @@ translations: venv
 
 bundle: sysdeps venv
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
-	./dist/counter-app/counter-app --smoke
+	QT_QPA_PLATFORM=offscreen ./dist/counter-app/counter-app --smoke
 
 clean:
 	rm -rf build dist .pytest_cache
