@@ -70,16 +70,17 @@ class SyncWorker(QObject):
         self.refresh_counts()
         QTimer.singleShot(0, self.check)
 
-    def check(self, *, force: bool = False) -> None:
+    def check(self) -> None:
         """Start a cycle unless one is running: ping, and when online, push and pull."""
         if self.busy or self._cancel.is_set():
             return
         self.runStarted.emit()
-        self._thread = threading.Thread(target=self._cycle, args=(force,), name="counter-sync", daemon=True)
+        self._thread = threading.Thread(target=self._cycle, name="counter-sync", daemon=True)
         self._thread.start()
 
     def sync_now(self) -> None:
-        self.check(force=True)
+        """The "Sync now" button: a cycle at once instead of at the next tick."""
+        self.check()
 
     def refresh_counts(self) -> None:
         """After a local save: the pending count moves at once, without waiting for the next cycle."""
@@ -99,7 +100,7 @@ class SyncWorker(QObject):
             self._store = None
 
     # -- worker thread ------------------------------------------------------------------------
-    def _cycle(self, force: bool) -> None:
+    def _cycle(self) -> None:
         # Imported here, on the worker thread: requests, jsonschema and keyring stay off the start-up path.
         from sync.client import PortalClient
         from sync.config import load_config
@@ -118,7 +119,7 @@ class SyncWorker(QObject):
                     online = probe.ping()
                 finally:
                     probe.close()
-                if online and (force or not self._cancel.is_set()):
+                if online and not self._cancel.is_set():
                     report = run_sync(store, config=config, cancel=self._cancel.is_set)
             state = SyncState(online, pending_count(store), failed_count(store), last_success(store),
                               configured=config is not None)
