@@ -5,8 +5,6 @@ import random
 
 from factories import request
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 from ui_flows import (
     close_context,
     fill_by_keyboard,
@@ -14,6 +12,7 @@ from ui_flows import (
     key,
     make_context,
     open_page,
+    run_action,
     save_by_keyboard,
     type_text,
 )
@@ -22,9 +21,6 @@ from counter_app import services
 from counter_app.search import DossierQuery
 from counter_app.states import Action, Status
 from ui.dossier_list import DossiersPage, ReturnsPage
-
-ALT = Qt.KeyboardModifier.AltModifier
-
 
 
 def open_list(qtbot, context, page_class=DossiersPage):
@@ -36,20 +32,6 @@ def open_list(qtbot, context, page_class=DossiersPage):
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow)
     return page
-
-
-def run_action(qtbot, detail, mnemonic: Qt.Key, text: str = "") -> None:
-    """Alt+mnemonic opens the action's dialog; type into its first field; Enter confirms."""
-    qtbot.waitUntil(detail.isActiveWindow)
-    QTest.keyClick(detail, mnemonic, ALT)
-    qtbot.waitUntil(lambda: detail.dialog is not None and detail.dialog.isVisible())
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
-                    and QApplication.focusWidget().window() is detail.dialog)
-    if text:
-        type_text(text)
-    with qtbot.waitSignal(detail.changed, timeout=5000):
-        key(Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not detail.dialog.isVisible())
 
 
 def test_receive_find_open_and_walk_the_dossier_to_returned_with_keys_only(qtbot, context):

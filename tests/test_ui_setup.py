@@ -4,10 +4,11 @@ from __future__ import annotations
 from factories import PASSWORD
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
-from ui_flows import fill_by_keyboard, focused, key, save_by_keyboard, type_text
+from ui_flows import fill_by_keyboard, focused, key, run_action, save_by_keyboard, type_text
 
 from counter_app import office
 from counter_app.paths import open_store
+from counter_app.states import Status
 from counter_app.users import authenticate
 
 
@@ -87,6 +88,28 @@ def test_first_start_sets_up_the_office_then_logs_in_and_receives(qtbot, tmp_pat
     fill_by_keyboard(window.receive_page)
     code = save_by_keyboard(qtbot, window.receive_page)
     assert code.startswith("H26.49.09-")
+
+    key(Qt.Key.Key_F3)  # the dossier list, found by a fragment of the name without diacritics
+    page = window.dossiers_page
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
+    page.filters.search.setFocus()
+    qtbot.waitUntil(lambda: focused() is page.filters.search)
+    with qtbot.waitSignal(page.model.loaded, timeout=5000) as found:
+        type_text("van duc")
+    assert found.args == [1] and page.model.data(page.model.index(0, 0)) == code
+    key(Qt.Key.Key_Down)
+    key(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.dossier is not None, timeout=5000)
+    detail = page.detail
+    run_action(qtbot, detail, Qt.Key.Key_T)  # transfer
+    run_action(qtbot, detail, Qt.Key.Key_R)  # result ready
+    run_action(qtbot, detail, Qt.Key.Key_U)  # return result
+    assert detail.dossier.status == Status.RETURNED
+    assert detail.timeline.rowCount() == 4
+    with store.read() as conn:
+        queued = [r[0] for r in conn.execute(
+            "SELECT e.action FROM outbox o JOIN status_events e ON e.id = o.event_id ORDER BY o.id")]
+    assert queued == ["receive", "receive", "transfer", "result_ready", "return_result"]  # dossier + 4 steps
     window.sync_worker.shutdown()
     tasks.shutdown()
 

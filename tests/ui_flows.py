@@ -15,6 +15,7 @@ from ui.receive_form import ReceivePage
 from ui.tasks import TaskRunner
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
 
 SCANNED = "001099012345|123456789|Nguyễn Văn Đức|01021999|Nam|Số 1 Ngõ 2, Phường Ba Đình, Hà Nội|15082021\r\n"
 
@@ -88,3 +89,17 @@ def save_by_keyboard(qtbot, page: ReceivePage) -> str:
     with qtbot.waitSignal(page.dossierSaved, timeout=5000) as saved:
         key(Qt.Key.Key_S, CTRL)
     return saved.args[0]
+
+
+def run_action(qtbot, detail, mnemonic: Qt.Key, text: str = "") -> None:
+    """Alt+mnemonic opens the action's dialog; type into its first field; Enter confirms."""
+    qtbot.waitUntil(detail.isActiveWindow)
+    QTest.keyClick(detail, mnemonic, ALT)
+    qtbot.waitUntil(lambda: detail.dialog is not None and detail.dialog.isVisible())
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                    and QApplication.focusWidget().window() is detail.dialog)
+    if text:
+        type_text(text)
+    with qtbot.waitSignal(detail.changed, timeout=5000):
+        key(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not detail.dialog.isVisible())
