@@ -101,3 +101,16 @@ def set_password(config: PortalConfig, password: str) -> None:
             "Máy này không có kho khóa (keyring) của hệ điều hành: không thể lưu mật khẩu Cổng DVC. "
             f"Cài một kho khóa, hoặc dùng biến môi trường {PASSWORD_ENV} cho chạy tự động."
         ) from exc
+
+
+def configure(store: Store, config: PortalConfig, password: str | None, *, by: Actor | None) -> None:
+    """Set the connection: role first, then the password into the keyring, then the settings.
+
+    In this order a refusal or a machine without a keyring changes nothing. ``password`` None
+    keeps no password (automation passes COUNTER_PORTAL_PASSWORD instead).
+    """
+    if by is not None:
+        require_role(by, Role.ADMIN)
+    if password is not None:
+        set_password(config, password)
+    save_config(store, config, by=by)

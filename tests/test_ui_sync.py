@@ -60,11 +60,46 @@ def test_a_refusal_shows_the_portals_message_and_can_be_retried(qtbot, window, a
         receive_many(app_context.store, app_context.actor, 1, procedure_code="LOCAL.BHYT.CAPLAI")
         worker, page = window.sync_worker, window.sync_page
         qtbot.waitUntil(lambda: worker.state.failed == 1, timeout=30_000)
-        page.refresh()
-        qtbot.waitUntil(lambda: page.queue.rowCount() > 0 and page.queue.item(0, 4) is not None, timeout=5_000)
-        assert "LOCAL.BHYT.CAPLAI" in page.queue.item(0, 4).text()
+        page.refresh()  # the list may still show the records as they were before the run
+
+        def refusal_shown() -> bool:
+            message = page.queue.item(0, 4) if page.queue.rowCount() else None
+            return message is not None and "LOCAL.BHYT.CAPLAI" in message.text()
+
+        qtbot.waitUntil(refusal_shown, timeout=5_000)
         assert page.retry_all_button.isEnabled()
         worker.shutdown()  # hold the background sync so the retried record is seen waiting
         page.retry_all_button.click()
         qtbot.waitUntil(lambda: not page.retry_all_button.isEnabled(), timeout=5_000)
         assert all(not item.failed for item in page.items)
+
+
+def test_an_admin_sets_the_portal_connection_in_the_app(qtbot, store, tmp_path):
+    import keyring
+
+    from sync.config import KEYRING_SERVICE, load_config
+    from ui.context import AppContext
+    from ui.sync_page import SyncPage
+    from ui.tasks import TaskRunner
+
+    tasks = TaskRunner()
+    staff = SyncPage(AppContext(store=store, actor=store.test_actors["staff"], office=office.get_office(store),
+                                tasks=tasks))
+    qtbot.addWidget(staff)
+    assert not staff.settings_button.isEnabled() and staff.settings_button.toolTip()
+    page = SyncPage(AppContext(store=store, actor=store.test_actors["admin"], office=office.get_office(store),
+                               tasks=tasks))
+    qtbot.addWidget(page)
+    dialog = page.open_settings()
+    assert dialog.agency_code.text() == "H15.50.05.13"  # the office's code, to start from
+    dialog.url.setText("cong-dvc")
+    dialog._save()
+    assert "cong-dvc" in dialog.message.text() and load_config(store) is None
+    dialog.url.setText("https://adapter.example/dvcqg")
+    dialog.username.setText("xa-tan-hoa")
+    dialog.password.setText("mat-khau-cong")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog._save()
+    assert load_config(store).url == "https://adapter.example/dvcqg"
+    assert keyring.get_password(KEYRING_SERVICE, "xa-tan-hoa") == "mat-khau-cong"
+    tasks.shutdown()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.models import Role
 from counter_app.store import Store
 from sync import outbox
 from sync.outbox import OutboxItem
@@ -24,6 +25,7 @@ from sync.runs import SyncRun, recent_runs
 
 from .context import AppContext
 from .i18n import format_datetime
+from .portal_settings import PortalSettingsDialog
 from .sync_worker import SyncState, SyncWorker
 
 REFUSED_BACKGROUND = QColor("#fdecea")
@@ -61,10 +63,15 @@ class SyncPage(QWidget):
         self.sync_button = QPushButton(self.tr("&Sync now"))
         self.retry_button = QPushButton(self.tr("&Retry selected"))
         self.retry_all_button = QPushButton(self.tr("Retry &all refused"))
+        self.settings_button = QPushButton(self.tr("&Connection…"))
+        if not context.actor.role.at_least(Role.ADMIN):
+            self.settings_button.setEnabled(False)
+            self.settings_button.setToolTip(self.tr("Only an administrator sets the portal connection."))
         buttons = QHBoxLayout()
         for button in (self.sync_button, self.retry_button, self.retry_all_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.settings_button)
         self.queue = _table([self.tr("Dossier code"), self.tr("Record"), self.tr("Attempts"),
                              self.tr("Next attempt"), self.tr("Portal's message")])
         self.runs = _table([self.tr("Started"), self.tr("Finished"), self.tr("Sent"), self.tr("Received"),
@@ -79,6 +86,7 @@ class SyncPage(QWidget):
         self.sync_button.clicked.connect(self._sync_now)
         self.retry_button.clicked.connect(self._retry_selected)
         self.retry_all_button.clicked.connect(lambda: self._retry(None))
+        self.settings_button.clicked.connect(self.open_settings)
         if worker is not None:
             worker.stateChanged.connect(self.show_state)
             worker.runStarted.connect(lambda: self.sync_button.setEnabled(False))
@@ -119,7 +127,7 @@ class SyncPage(QWidget):
         self.sync_button.setEnabled(state.configured and not (self.worker and self.worker.busy))
         if not state.configured:
             text = self.tr("The connection to the National Public Service Portal is not configured. An administrator "
-                           "sets it with: counter-app portal set --url URL --username USER --agency-code CODE")
+                           "sets it with the Connection… button (or: counter-app portal set).")
         else:
             connection = {None: self.tr("checking…"), True: self.tr("online"), False: self.tr("offline")}[state.online]
             text = self.tr("Portal: {connection}. Waiting to be sent: {pending}. Refused, waiting for a fix: {failed}. "
@@ -130,6 +138,12 @@ class SyncPage(QWidget):
         self.refresh()
 
     # -- actions ------------------------------------------------------------------------------
+    def open_settings(self) -> PortalSettingsDialog:
+        self.settings = PortalSettingsDialog(self.context, self)
+        self.settings.accepted.connect(self._sync_now)
+        self.settings.open()
+        return self.settings
+
     def _sync_now(self) -> None:
         if self.worker is not None:
             self.sync_button.setEnabled(False)

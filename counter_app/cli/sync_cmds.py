@@ -36,22 +36,19 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_portal_set(args: argparse.Namespace) -> int:
-    from sync.config import PortalConfig, save_config, set_password
+    from sync.config import PortalConfig, configure
     from sync.errors import SyncError
 
     config = PortalConfig(url=args.url, username=args.username, agency_code=args.agency_code,
                           dstcode=args.dstcode, batch_size=args.batch_size)
+    password = None
     if not args.no_password:
-        if args.password_stdin:
-            password = sys.stdin.readline().rstrip("\r\n")
-        else:
-            password = getpass.getpass("Portal password: ")
-        try:
-            set_password(config, password)  # first, so a machine without a keyring changes nothing
-        except SyncError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
-    save_config(store_from(args), config)
+        password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else getpass.getpass("Portal password: ")
+    try:
+        configure(store_from(args), config, password, by=None)
+    except SyncError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(f"portal set: {config.url} as {config.username} for {config.agency_code}")
     return 0
 

@@ -843,52 +843,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="29"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>One-stop counter — {office}</source>
         <translation>Bộ phận Một cửa — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Receive (F2)</source>
         <translation>Tiếp nhận (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Dossiers (F3)</source>
         <translation>Hồ sơ (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Return results (F4)</source>
         <translation>Trả kết quả (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>Sync (F6)</source>
         <translation>Đồng bộ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>&amp;Session</source>
         <translation>&amp;Phiên làm việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Lock screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Log out</source>
         <translation>Đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
@@ -1036,69 +1036,122 @@
     </message>
 </context>
 <context>
-    <name>PrintActions</name>
+    <name>PortalSettingsDialog</name>
     <message>
-        <location filename="../../ui/printing_actions.py" line="134"/>
-        <source>The receipt printer is not set or not available; choose one.</source>
-        <translation>Chưa chọn máy in giấy tiếp nhận hoặc máy in không sẵn sàng; hãy chọn máy in.</translation>
+        <location filename="../../ui/portal_settings.py" line="22"/>
+        <source>Portal connection</source>
+        <translation>Kết nối Cổng Dịch vụ công quốc gia</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="142"/>
-        <source>Could not print on {printer}: {error}</source>
-        <translation>Không in được trên máy in {printer}: {error}</translation>
+        <location filename="../../ui/portal_settings.py" line="31"/>
+        <source>kept in the operating system&apos;s keyring</source>
+        <translation>lưu trong kho khóa của hệ điều hành</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="144"/>
-        <source>Printed {paper} for {code} on {printer} ({pages} page(s)).</source>
-        <translation>Đã in {paper} của hồ sơ {code} trên máy in {printer} ({pages} trang).</translation>
+        <location filename="../../ui/portal_settings.py" line="36"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="156"/>
-        <source>Record the supplement request on the dossier first.</source>
-        <translation>Hãy ghi nhận yêu cầu bổ sung trên hồ sơ trước.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/printing_actions.py" line="157"/>
-        <source>Record the refusal on the dossier first.</source>
-        <translation>Hãy ghi nhận việc từ chối tiếp nhận trên hồ sơ trước.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/printing_actions.py" line="158"/>
-        <source>Record the new appointment (reschedule) on the dossier first.</source>
-        <translation>Hãy ghi nhận việc hẹn lại ngày trả kết quả trên hồ sơ trước.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/printing_actions.py" line="160"/>
-        <source>Cannot make “{paper}” for dossier {code} yet.</source>
-        <translation>Chưa thể lập “{paper}” cho hồ sơ {code}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/printing_actions.py" line="163"/>
-        <source>Could not make “{paper}” ({error}).</source>
-        <translation>Không lập được “{paper}” ({error}).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/printing_actions.py" line="173"/>
-        <source>Only supervisors and administrators print the dossier tracking log.</source>
-        <translation>Chỉ lãnh đạo và quản trị viên mới in Sổ theo dõi hồ sơ.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/printing_actions.py" line="200"/>
-        <source>Making the dossier tracking log…</source>
-        <translation>Đang lập Sổ theo dõi hồ sơ…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/printing_actions.py" line="200"/>
+        <location filename="../../ui/portal_settings.py" line="37"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="233"/>
+        <location filename="../../ui/portal_settings.py" line="41"/>
+        <source>Adapter &amp;URL</source>
+        <translation>Địa chỉ &amp;kết nối (adapter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/portal_settings.py" line="42"/>
+        <source>&amp;Username</source>
+        <translation>&amp;Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/portal_settings.py" line="43"/>
+        <source>&amp;Agency code</source>
+        <translation>&amp;Mã định danh cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/portal_settings.py" line="44"/>
+        <source>&amp;Destination code</source>
+        <translation>Mã đ&amp;ích (dstcode)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/portal_settings.py" line="45"/>
+        <source>&amp;Password</source>
+        <translation>Mật khẩ&amp;u</translation>
+    </message>
+    <message>
+        <location filename="../../ui/portal_settings.py" line="64"/>
+        <source>Could not save the connection.</source>
+        <translation>Không lưu được cấu hình kết nối.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <location filename="../../ui/printing_actions.py" line="135"/>
+        <source>The receipt printer is not set or not available; choose one.</source>
+        <translation>Chưa chọn máy in giấy tiếp nhận hoặc máy in không sẵn sàng; hãy chọn máy in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing_actions.py" line="143"/>
+        <source>Could not print on {printer}: {error}</source>
+        <translation>Không in được trên máy in {printer}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing_actions.py" line="145"/>
+        <source>Printed {paper} for {code} on {printer} ({pages} page(s)).</source>
+        <translation>Đã in {paper} của hồ sơ {code} trên máy in {printer} ({pages} trang).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing_actions.py" line="157"/>
+        <source>Record the supplement request on the dossier first.</source>
+        <translation>Hãy ghi nhận yêu cầu bổ sung trên hồ sơ trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing_actions.py" line="158"/>
+        <source>Record the refusal on the dossier first.</source>
+        <translation>Hãy ghi nhận việc từ chối tiếp nhận trên hồ sơ trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing_actions.py" line="159"/>
+        <source>Record the new appointment (reschedule) on the dossier first.</source>
+        <translation>Hãy ghi nhận việc hẹn lại ngày trả kết quả trên hồ sơ trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing_actions.py" line="161"/>
+        <source>Cannot make “{paper}” for dossier {code} yet.</source>
+        <translation>Chưa thể lập “{paper}” cho hồ sơ {code}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing_actions.py" line="164"/>
+        <source>Could not make “{paper}” ({error}).</source>
+        <translation>Không lập được “{paper}” ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing_actions.py" line="174"/>
+        <source>Only supervisors and administrators print the dossier tracking log.</source>
+        <translation>Chỉ lãnh đạo và quản trị viên mới in Sổ theo dõi hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing_actions.py" line="203"/>
+        <source>Making the dossier tracking log…</source>
+        <translation>Đang lập Sổ theo dõi hồ sơ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing_actions.py" line="203"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing_actions.py" line="238"/>
         <source>Could not make the dossier tracking log.</source>
         <translation>Không lập được Sổ theo dõi hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="235"/>
+        <location filename="../../ui/printing_actions.py" line="240"/>
         <source>Could not make the dossier tracking log ({error}).</source>
         <translation>Không lập được Sổ theo dõi hồ sơ ({error}).</translation>
     </message>
@@ -1326,152 +1379,162 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync_page.py" line="59"/>
+        <location filename="../../ui/sync_page.py" line="61"/>
         <source>Loading…</source>
         <translation>Đang tải…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="61"/>
+        <location filename="../../ui/sync_page.py" line="63"/>
         <source>&amp;Sync now</source>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="62"/>
+        <location filename="../../ui/sync_page.py" line="64"/>
         <source>&amp;Retry selected</source>
         <translation>Gửi &amp;lại mục đã chọn</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="63"/>
+        <location filename="../../ui/sync_page.py" line="65"/>
         <source>Retry &amp;all refused</source>
         <translation>Gửi lại &amp;tất cả mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="68"/>
+        <location filename="../../ui/sync_page.py" line="66"/>
+        <source>&amp;Connection…</source>
+        <translation>&amp;Kết nối…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="69"/>
+        <source>Only an administrator sets the portal connection.</source>
+        <translation>Chỉ quản trị viên mới cấu hình kết nối Cổng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="75"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="68"/>
+        <location filename="../../ui/sync_page.py" line="75"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="68"/>
+        <location filename="../../ui/sync_page.py" line="75"/>
         <source>Attempts</source>
         <translation>Số lần gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="69"/>
+        <location filename="../../ui/sync_page.py" line="76"/>
         <source>Next attempt</source>
         <translation>Lần gửi tới</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="69"/>
+        <location filename="../../ui/sync_page.py" line="76"/>
         <source>Portal&apos;s message</source>
         <translation>Thông báo của Cổng</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="70"/>
+        <location filename="../../ui/sync_page.py" line="77"/>
         <source>Started</source>
         <translation>Bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="70"/>
+        <location filename="../../ui/sync_page.py" line="77"/>
         <source>Finished</source>
         <translation>Kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="70"/>
+        <location filename="../../ui/sync_page.py" line="77"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="70"/>
+        <location filename="../../ui/sync_page.py" line="77"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="71"/>
+        <location filename="../../ui/sync_page.py" line="78"/>
         <source>Refused</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="71"/>
+        <location filename="../../ui/sync_page.py" line="78"/>
         <source>Pending</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="71"/>
+        <location filename="../../ui/sync_page.py" line="78"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="73"/>
+        <location filename="../../ui/sync_page.py" line="80"/>
         <source>Pending and refused</source>
         <translation>Chờ gửi và bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="74"/>
+        <location filename="../../ui/sync_page.py" line="81"/>
         <source>Sync log</source>
         <translation>Nhật ký đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="97"/>
+        <location filename="../../ui/sync_page.py" line="105"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="97"/>
+        <location filename="../../ui/sync_page.py" line="105"/>
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="102"/>
+        <location filename="../../ui/sync_page.py" line="110"/>
         <source>waits for a fix</source>
         <translation>chờ sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="104"/>
+        <location filename="../../ui/sync_page.py" line="112"/>
         <source>after the refused record</source>
         <translation>sau bản ghi bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="105"/>
+        <location filename="../../ui/sync_page.py" line="113"/>
         <source>now</source>
         <translation>ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="121"/>
-        <source>The connection to the National Public Service Portal is not configured. An administrator sets it with: counter-app portal set --url URL --username USER --agency-code CODE</source>
-        <translation>Chưa cấu hình kết nối Cổng Dịch vụ công quốc gia. Quản trị viên cấu hình bằng lệnh: counter-app portal set --url URL --username USER --agency-code CODE</translation>
+        <location filename="../../ui/sync_page.py" line="129"/>
+        <source>The connection to the National Public Service Portal is not configured. An administrator sets it with the Connection… button (or: counter-app portal set).</source>
+        <translation>Chưa cấu hình kết nối Cổng Dịch vụ công quốc gia. Quản trị viên cấu hình bằng nút «Kết nối…» (hoặc lệnh counter-app portal set).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="124"/>
+        <location filename="../../ui/sync_page.py" line="132"/>
         <source>checking…</source>
         <translation>đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="124"/>
+        <location filename="../../ui/sync_page.py" line="132"/>
         <source>online</source>
         <translation>đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="124"/>
+        <location filename="../../ui/sync_page.py" line="132"/>
         <source>offline</source>
         <translation>mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="125"/>
+        <location filename="../../ui/sync_page.py" line="133"/>
         <source>Portal: {connection}. Waiting to be sent: {pending}. Refused, waiting for a fix: {failed}. Last successful sync: {last}.</source>
         <translation>Cổng DVC: {connection}. Chờ gửi: {pending}. Bị từ chối, chờ sửa: {failed}. Đồng bộ thành công gần nhất: {last}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="128"/>
+        <location filename="../../ui/sync_page.py" line="136"/>
         <source>never</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="151"/>
+        <location filename="../../ui/sync_page.py" line="165"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
