@@ -79,6 +79,7 @@ class SyncEngine:
         self.client = client
         self.batch_size = batch_size
         self.backoff = backoff or Backoff()
+        self._settled: set[int] = set()  # rows of the current round whose verdict is recorded
         with store.read() as conn:
             office = load_office_row(conn)
         if office is None:
@@ -103,6 +104,7 @@ class SyncEngine:
         rows = self.due_rows()
         if not rows:
             return 0, 0
+        self._settled = set()
         records, invalid = self._records(rows)
         refused = self._refuse(invalid)
         dossiers = [row for row in rows if row.kind == "dossier" and row.id in records]
@@ -115,12 +117,9 @@ class SyncEngine:
             if progress:
                 done, bad = self._push_progress(progress, records)
                 confirmed, refused = confirmed + done, refused + bad
-        except PortalUnavailable as exc:
-            unsent = [row for row in dossiers + progress if self._still_queued(row)]
-            self._postpone(unsent, str(exc), exc.retry_after)
-            raise
-        except PortalRejected as exc:
-            self._postpone([row for row in dossiers + progress if self._still_queued(row)], str(exc), None)
+        except (PortalUnavailable, PortalRejected) as exc:
+            unsettled = [row for row in dossiers + progress if row.id not in self._settled]
+            self._postpone(unsettled, str(exc), getattr(exc, "retry_after", None))
             raise
         return confirmed, refused
 
@@ -180,6 +179,7 @@ class SyncEngine:
         done = refused = 0
         with self.store.write() as conn:
             for row, result in zip(rows, results, strict=True):
+                self._settled.add(row.id)
                 if result.ok:
                     conn.execute("DELETE FROM outbox WHERE id = ?", (row.id,))
                     if row.kind == "dossier":
@@ -192,10 +192,6 @@ class SyncEngine:
                 else:  # unknown dossier (its record still on the way) or a portal hiccup: later
                     self._mark_postponed(conn, row, f"Cổng DVC ({result.error_code}): {result.message}", now, None)
         return done, refused
-
-    def _still_queued(self, row: Row) -> bool:
-        with self.store.read() as conn:
-            return conn.execute("SELECT 1 FROM outbox WHERE id = ?", (row.id,)).fetchone() is not None
 
     def _refuse(self, invalid: dict[int, str]) -> int:
         if invalid:
