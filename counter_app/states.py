@@ -74,6 +74,7 @@ class Action(StrEnum):
     REFUSE = "refuse"
     WITHDRAW = "withdraw"
     RESCHEDULE = "reschedule"
+    CORRECT_APPLICANT = "correct_applicant"
     PORTAL_UPDATE = "portal_update"
 
 
@@ -87,6 +88,7 @@ ACTION_LABEL_VI: dict[Action, str] = {
     Action.REFUSE: "Từ chối tiếp nhận",
     Action.WITHDRAW: "Công dân rút hồ sơ",
     Action.RESCHEDULE: "Xin lỗi và hẹn lại ngày trả kết quả",
+    Action.CORRECT_APPLICANT: "Sửa thông tin người nộp hồ sơ",
     Action.PORTAL_UPDATE: "Cập nhật từ Cổng DVC quốc gia",
 }
 
@@ -128,6 +130,8 @@ TRANSITIONS: dict[Action, Transition] = {
             Role.STAFF,
         ),
         Transition(Action.RESCHEDULE, frozenset(OPEN_STATES), None, Role.SUPERVISOR),
+        # A typo, or what the portal refused, may be fixed whatever the state; the state stays.
+        Transition(Action.CORRECT_APPLICANT, frozenset(Status), None, Role.STAFF),
     )
 }
 

@@ -136,3 +136,34 @@ def test_default_fees_are_the_counter_rates_only(setup):
         ("Lệ phí đăng ký tạm trú (cá nhân, hộ gia đình) – trực tiếp", 15000)
     ]
     assert dossier.total_fee_vnd == 15000
+
+
+def test_correcting_the_applicant_requeues_refusals_and_sends_the_record_again(setup):
+    from counter_app.search import search
+
+    store, actors = setup
+    staff = actors["staff"]
+    dossier = services.receive_dossier(store, staff, request(store, full_name="Nguyen Van Duc"))
+    with store.write() as conn:  # the portal refused the dossier record
+        conn.execute("UPDATE outbox SET failed = 1, last_error = 'Cổng DVC từ chối' WHERE kind = 'dossier'")
+    before = _counts(store)
+    with pytest.raises(ValidationError, match="điện thoại"):
+        services.correct_applicant(store, staff, dossier.code, full_name="Nguyễn Văn Đức", address=dossier.applicant.address,
+                                   phone="12345", email="", reason="Sai dấu")
+    with pytest.raises(ValidationError, match="không thay đổi"):
+        services.correct_applicant(store, staff, dossier.code, full_name="Nguyen Van Duc",
+                                   address=dossier.applicant.address, phone=dossier.applicant.phone, email="",
+                                   reason="Không sửa gì")
+    assert _counts(store) == before  # refusals write nothing
+    fixed = services.correct_applicant(store, staff, dossier.code, full_name="Nguyễn Văn Đức",
+                                       address="Số 5, thôn Vật Lại, xã Ba Vì", phone=dossier.applicant.phone,
+                                       email="duc.nguyen@example.vn", reason="Ghi thiếu dấu và thư điện tử")
+    assert fixed.applicant.full_name == "Nguyễn Văn Đức" and fixed.status == dossier.status
+    assert fixed.events[-1].action == "correct_applicant" and fixed.events[-1].note == "Ghi thiếu dấu và thư điện tử"
+    assert fixed.events[-1].data == {"fields": ["full_name", "address", "email"]}
+    with store.read() as conn:
+        queue = [tuple(r) for r in conn.execute("SELECT kind, failed FROM outbox ORDER BY id")]
+    assert queue == [("dossier", 0), ("progress", 0), ("dossier", 0), ("progress", 0)]
+    assert [row.code for row in search(store, "vat lai")] == [dossier.code]  # the search index follows
+    with store.read() as conn:
+        assert verify_chain(conn) is None

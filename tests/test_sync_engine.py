@@ -138,3 +138,19 @@ def _wait_for(condition, timeout: float = 10.0) -> None:
         if time.monotonic() > deadline:
             pytest.fail("condition not met in time")
         time.sleep(0.05)
+
+
+def test_a_corrected_applicant_reaches_the_portal_as_an_update(store, staff_actor, tmp_path):
+    dossier = services.receive_dossier(store, staff_actor, _request(store))
+    with running_simulator(tmp_path, account=PORTAL_ACCOUNT) as sim:
+        configure_portal(store, sim.url)
+        run_sync(store, until_empty=True, max_seconds=30, backoff=FAST_BACKOFF)
+        services.correct_applicant(store, staff_actor, dossier.code, full_name="Trần Thị Mới",
+                                   address=dossier.applicant.address, phone=dossier.applicant.phone, email="",
+                                   reason="Ghi sai họ tên")
+        assert run_sync(store, until_empty=True, max_seconds=30, backoff=FAST_BACKOFF).pending == 0
+        held = sim.admin_dossiers()
+    assert held[0]["record"]["ChuHoSo"] == "Trần Thị Mới"
+    pushes = [(c["isUpdating"], c["outcome"]) for c in held[0]["calls"] if c["service"] == "DongBoHoSoMC"]
+    assert pushes == [("False", "00"), ("True", "00")]
+    assert_portal_matches(store, [dossier.code], held)

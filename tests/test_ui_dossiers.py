@@ -219,3 +219,22 @@ def test_model_fetches_only_the_pages_on_screen(qtbot, context):
     qtbot.waitUntil(lambda: model.row_at(299) is not None, timeout=5000)
     assert model.code_at(299) == max(codes) and model.code_at(0) == min(codes)
     assert len(model.pages) <= 3  # the first page, and the one or two on screen at the end
+
+
+def test_staff_correct_the_applicants_name_from_the_detail(qtbot, context):
+    code = services.receive_dossier(context.store, context.actor,
+                                    request(context.store, full_name="Nguyen Van Duc")).code
+    page = open_list(qtbot, context)
+    detail = page.open_detail(code)
+    qtbot.waitUntil(lambda: detail.dossier is not None, timeout=5000)
+    assert detail.action_buttons[Action.CORRECT_APPLICANT].isEnabled()
+    dialog = detail.start_action(Action.CORRECT_APPLICANT)
+    assert dialog.inputs["full_name"].text() == "Nguyen Van Duc"  # starts from what was typed at the counter
+    dialog.inputs["full_name"].setText("Nguyễn Văn Đức")
+    dialog.inputs["reason"].setText("Ghi thiếu dấu")
+    with qtbot.waitSignal(detail.changed, timeout=5000):
+        dialog.submit()
+    qtbot.waitUntil(lambda: detail.dossier.applicant.full_name == "Nguyễn Văn Đức", timeout=5000)
+    last = detail.timeline.rowCount() - 1
+    assert detail.timeline.item(last, 1).text() == "Sửa thông tin người nộp hồ sơ"
+    assert "Ghi thiếu dấu" in detail.timeline.item(last, 4).text()

@@ -103,3 +103,24 @@ def test_an_admin_sets_the_portal_connection_in_the_app(qtbot, store, tmp_path):
     assert load_config(store).url == "https://adapter.example/dvcqg"
     assert keyring.get_password(KEYRING_SERVICE, "xa-tan-hoa") == "mat-khau-cong"
     tasks.shutdown()
+
+
+def test_a_refused_record_opens_its_dossier_for_correction(qtbot, app_context):
+    from counter_app import services
+    from counter_app.states import Action
+    from ui.sync_page import SyncPage
+
+    code = receive_many(app_context.store, app_context.actor, 1)[0]
+    with app_context.store.write() as conn:
+        conn.execute("UPDATE outbox SET failed = 1, last_error = 'Cổng DVC từ chối: số điện thoại' WHERE kind = 'dossier'")
+    page = SyncPage(app_context)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.queue.rowCount() > 0 and page.retry_all_button.isEnabled())
+    detail = page.open_dossier(page.items[0].dossier_code)
+    qtbot.waitUntil(lambda: detail.dossier is not None)
+    assert detail.code == code and detail.action_buttons[Action.CORRECT_APPLICANT].isEnabled()
+    applicant = detail.dossier.applicant
+    services.correct_applicant(app_context.store, app_context.actor, code, full_name=applicant.full_name,
+                               address=applicant.address, phone="0987654321", email="", reason="Sai số điện thoại")
+    detail.changed.emit(code)  # as the detail does after its correction dialog
+    qtbot.waitUntil(lambda: not page.retry_all_button.isEnabled())  # nothing refused any more

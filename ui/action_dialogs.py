@@ -42,6 +42,7 @@ SERVICES: dict[Action, Callable[..., Dossier]] = {
     Action.REFUSE: services.refuse,
     Action.WITHDRAW: services.withdraw,
     Action.RESCHEDULE: services.reschedule,
+    Action.CORRECT_APPLICANT: services.correct_applicant,
 }
 
 # The fields each action asks for, in order (names are the services' keyword arguments).
@@ -54,7 +55,9 @@ FIELDS: dict[Action, tuple[str, ...]] = {
     Action.REFUSE: ("reason",),
     Action.WITHDRAW: ("reason",),
     Action.RESCHEDULE: ("new_due_at", "reason"),
+    Action.CORRECT_APPLICANT: ("full_name", "address", "phone", "email", "reason"),
 }
+APPLICANT_FIELDS = ("full_name", "address", "phone", "email")  # prefilled with what the dossier holds
 
 
 def action_button_text(action: Action) -> str:
@@ -68,6 +71,7 @@ def action_button_text(action: Action) -> str:
         Action.REFUSE: QCoreApplication.translate("ActionDialogs", "Re&fuse"),
         Action.WITHDRAW: QCoreApplication.translate("ActionDialogs", "Citizen &withdraws"),
         Action.RESCHEDULE: QCoreApplication.translate("ActionDialogs", "Apologise and res&chedule"),
+        Action.CORRECT_APPLICANT: QCoreApplication.translate("ActionDialogs", "C&orrect applicant details"),
     }[action]
 
 
@@ -92,6 +96,10 @@ class ActionDialog(QDialog):
             "recipient": QCoreApplication.translate("ActionDialogs", "&Recipient:"),
             "new_due_at": QCoreApplication.translate("ActionDialogs", "New &due time:"),
             "note": QCoreApplication.translate("ActionDialogs", "&Note:"),
+            "full_name": QCoreApplication.translate("ActionDialogs", "Full &name:"),
+            "address": QCoreApplication.translate("ActionDialogs", "A&ddress:"),
+            "phone": QCoreApplication.translate("ActionDialogs", "P&hone:"),
+            "email": QCoreApplication.translate("ActionDialogs", "E&mail:"),
         }
         for name in FIELDS[action]:
             widget = self._input(name)
@@ -135,6 +143,9 @@ class ActionDialog(QDialog):
             edit.setCursorPosition(0)  # long agency names: show their start
         elif name == "recipient":
             edit.setText(self.dossier.applicant.full_name)
+        elif name in APPLICANT_FIELDS:
+            edit.setText(getattr(self.dossier.applicant, name))
+            edit.setCursorPosition(0)
         return edit
 
     def values(self) -> dict[str, Any]:

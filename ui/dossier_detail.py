@@ -204,11 +204,18 @@ class DossierDetail(QDialog):
 
     def _detail_labels(self) -> dict[str, str]:
         return {"agency": self.tr("processing agency: {}"), "recipient": self.tr("received by: {}"),
-                "missing_papers": self.tr("missing: {}"), "new_due_at": self.tr("new due time: {}")}
+                "missing_papers": self.tr("missing: {}"), "new_due_at": self.tr("new due time: {}"),
+                "fields": self.tr("corrected: {}")}
+
+    def _field_names(self) -> dict[str, str]:
+        return {"full_name": self.tr("full name"), "address": self.tr("address"), "phone": self.tr("phone"),
+                "email": self.tr("e-mail")}
 
     def _detail(self, key: str, value: object) -> str:
         """An event's data in words (a list of papers joined, a stored time written dd/mm/yyyy)."""
-        if isinstance(value, list):
+        if key == "fields":
+            value = ", ".join(self._field_names().get(str(v), str(v)) for v in value)  # type: ignore[union-attr]
+        elif isinstance(value, list):
             value = "; ".join(str(v) for v in value)
         elif key == "new_due_at" and isinstance(value, str):
             value = format_datetime(datetime.fromisoformat(value))

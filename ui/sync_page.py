@@ -24,6 +24,7 @@ from sync.outbox import OutboxItem
 from sync.runs import SyncRun, recent_runs
 
 from .context import AppContext
+from .dossier_detail import DossierDetail
 from .i18n import format_datetime
 from .portal_settings import PortalSettingsDialog
 from .sync_worker import SyncState, SyncWorker
@@ -87,6 +88,8 @@ class SyncPage(QWidget):
         self.retry_button.clicked.connect(self._retry_selected)
         self.retry_all_button.clicked.connect(lambda: self._retry(None))
         self.settings_button.clicked.connect(self.open_settings)
+        self.queue.cellDoubleClicked.connect(lambda row, _column: self.open_dossier(self.items[row].dossier_code))
+        self.queue.setToolTip(self.tr("Double-click a record to open its dossier and correct it."))
         if worker is not None:
             worker.stateChanged.connect(self.show_state)
             worker.runStarted.connect(lambda: self.sync_button.setEnabled(False))
@@ -138,6 +141,14 @@ class SyncPage(QWidget):
         self.refresh()
 
     # -- actions ------------------------------------------------------------------------------
+    def open_dossier(self, code: str) -> DossierDetail:
+        """Where staff fix what the portal refused; a correction puts the records back in the queue."""
+        self.detail = DossierDetail(self.context, code, self)
+        self.detail.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.detail.changed.connect(lambda _code: self._after_change())
+        self.detail.open()
+        return self.detail
+
     def open_settings(self) -> PortalSettingsDialog:
         self.settings = PortalSettingsDialog(self.context, self)
         self.settings.accepted.connect(self._sync_now)
@@ -155,13 +166,14 @@ class SyncPage(QWidget):
         if ids:
             self._retry(ids)
 
-    def _retry(self, ids: list[int] | None) -> None:
-        def done(_count: int) -> None:
-            self.refresh()
-            if self.worker is not None:
-                self.worker.refresh_counts()
+    def _after_change(self) -> None:
+        self.refresh()
+        if self.worker is not None:
+            self.worker.refresh_counts()
 
-        self.context.tasks.run_db(outbox.retry, self.context.store, self.context.actor, ids, on_done=done,
+    def _retry(self, ids: list[int] | None) -> None:
+        self.context.tasks.run_db(outbox.retry, self.context.store, self.context.actor, ids,
+                                  on_done=lambda _count: self._after_change(),
                                   on_error=lambda exc: QMessageBox.warning(self, self.tr("Sync"), str(exc)))
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]

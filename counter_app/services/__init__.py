@@ -4,6 +4,7 @@ The UI, the CLI and sync call these and never write SQL themselves.
 """
 from .actions import (
     apply_portal_status,
+    correct_applicant,
     receive_supplement,
     record_result_ready,
     refuse,
@@ -20,6 +21,7 @@ __all__ = [
     "apply_portal_status",
     "check_papers",
     "clean_applicant",
+    "correct_applicant",
     "default_fees",
     "receive_dossier",
     "receive_supplement",

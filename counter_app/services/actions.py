@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -17,8 +18,9 @@ from ..errors import InvalidState, PermissionDenied, ValidationError
 from ..models import Actor, Dossier
 from ..states import STATUS_BY_PORTAL_CODE, TRANSITIONS, Action, Status, allowed
 from ..store import Store
-from ..text import nfc
+from ..text import fold, nfc
 from .journal import record_change
+from .receive import clean_applicant
 
 # A step runs inside the transaction after the checks; it may update the dossier row and
 # returns the target status (or None to keep the transition's own target).
@@ -148,6 +150,39 @@ def reschedule(store: Store, actor: Actor, code: str, *, new_due_at: datetime, r
         conn.execute("UPDATE dossiers SET due_at = ? WHERE id = ?", (clock.to_db(new_due_at), dossier_id))
 
     return _perform(store, actor, code, Action.RESCHEDULE, note=why, data=data, step=step, at=at)
+
+
+def correct_applicant(store: Store, actor: Actor, code: str, *, full_name: str, address: str, phone: str,
+                      email: str, reason: str, at: datetime | None = None) -> Dossier:
+    """Fix the applicant's name or contact details (a typo, or what the portal refused).
+
+    The status stays and the event's note is the reason. A "dossier" outbox row sends the
+    corrected record to the portal, and the dossier's refused rows go back in the queue: this
+    correction is what staff were asked to make.
+    """
+    why = _required(reason, "lý do sửa thông tin")
+    typed = {"full_name": full_name, "address": address, "phone": phone, "email": email}
+    data: dict[str, Any] = {}
+
+    def step(conn: sqlite3.Connection, dossier_id: int, _current: Status, when: datetime) -> None:
+        applicant = load_dossier_by_id(conn, dossier_id).applicant
+        corrected = clean_applicant(replace(applicant, **typed))
+        data["fields"] = [name for name in typed if getattr(corrected, name) != getattr(applicant, name)]
+        if not data["fields"]:
+            raise ValidationError("Thông tin người nộp không thay đổi.")
+        conn.execute(
+            "UPDATE applicants SET full_name = ?, address = ?, phone = ?, email = ?"
+            " WHERE id = (SELECT applicant_id FROM dossiers WHERE id = ?)",
+            (corrected.full_name, corrected.address, corrected.phone, corrected.email, dossier_id),
+        )
+        conn.execute("UPDATE dossier_search SET name = ?, address = ? WHERE rowid = ?",
+                     (fold(corrected.full_name), fold(corrected.address), dossier_id))
+        conn.execute("UPDATE outbox SET failed = 0, next_attempt_at = NULL WHERE dossier_id = ? AND failed = 1",
+                     (dossier_id,))
+        conn.execute("INSERT INTO outbox (dossier_id, kind, created_at) VALUES (?, 'dossier', ?)",
+                     (dossier_id, clock.to_db(when)))
+
+    return _perform(store, actor, code, Action.CORRECT_APPLICANT, note=why, data=data, step=step, at=at)
 
 
 def apply_portal_status(store: Store, code: str, *, portal_code: int, at: datetime, note: str = "",
