@@ -104,7 +104,7 @@ def progress_record(event: StatusEvent, dossier: Dossier, office: Office) -> dic
     """The CapNhatTienDoHoSoMC record of one status event.
 
     ThoiDiemXuLy is the event's own time, so a repeat of the same event is recognised by the
-    portal (MaHoSo + ThoiDiemXuLy + TrangThai) and not stored twice.
+    portal (MaHoSo + ThoiDiemXuLy + TrangThai + NoiDungXuLy) and not stored twice.
     """
     what = ACTION_LABEL_VI.get(Action(event.action), event.action)
     return {

@@ -27,8 +27,8 @@ CREATE TABLE IF NOT EXISTS dossiers (
 );
 CREATE TABLE IF NOT EXISTS progress (
     id INTEGER PRIMARY KEY, code TEXT NOT NULL REFERENCES dossiers(code), at TEXT NOT NULL,
-    status TEXT NOT NULL, record TEXT NOT NULL, source TEXT NOT NULL,
-    UNIQUE (code, at, status)
+    status TEXT NOT NULL, content TEXT NOT NULL, record TEXT NOT NULL, source TEXT NOT NULL,
+    UNIQUE (code, at, status, content)
 );
 CREATE TABLE IF NOT EXISTS calls (
     id INTEGER PRIMARY KEY, code TEXT NOT NULL, service TEXT NOT NULL, at REAL NOT NULL,
@@ -139,12 +139,12 @@ class PortalStore:
             contract.validate("progress_record", record)
         except contract.ContractError as exc:
             return exc.code, exc.message
-        code, at, status = record["MaHoSo"], record["ThoiDiemXuLy"], record["TrangThai"]
+        code, at, status, content = record["MaHoSo"], record["ThoiDiemXuLy"], record["TrangThai"], record["NoiDungXuLy"]
         if conn.execute("SELECT 1 FROM dossiers WHERE code = ?", (code,)).fetchone() is None:
             return contract.UNKNOWN_DOSSIER, f"Hồ sơ {code} chưa có trên Cổng."
         inserted = conn.execute(
-            "INSERT OR IGNORE INTO progress (code, at, status, record, source) VALUES (?, ?, ?, ?, ?)",
-            (code, at, status, json.dumps(record, ensure_ascii=False), source),
+            "INSERT OR IGNORE INTO progress (code, at, status, content, record, source) VALUES (?, ?, ?, ?, ?, ?)",
+            (code, at, status, content, json.dumps(record, ensure_ascii=False), source),
         ).rowcount
         latest = conn.execute("SELECT MAX(at) FROM progress WHERE code = ?", (code,)).fetchone()[0]
         if inserted and at >= latest:
