@@ -1,4 +1,4 @@
-"""Process start -> usable main window (``python -m ui.app --smoke``), median of several runs, against a
+"""Process start -> usable main window (``python -m counter_cli --smoke``), median of several runs, against a
 bare QApplication + QMainWindow baseline measured in the same run. Target: median < 1.5 s."""
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def _time(args: list[str], runs: int) -> float:
 
 def main(runs: int = 5) -> None:
     base = _time(["-c", BASELINE], runs)
-    app = _time(["-m", "ui.app", "--smoke"], runs)
+    app = _time(["-m", "counter_cli", "--smoke"], runs)
     print(f"startup to usable main window: median {app:.3f} s over {runs} runs (target < 1.5 s)")
     print(f"bare QApplication+QMainWindow baseline: median {base:.3f} s; ratio {app / base:.2f}")
 

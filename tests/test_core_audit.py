@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from counter_app import audit
-from counter_app.cli.main import main
+from counter_cli.main import main
 from counter_app.store import Store
 
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from counter_app.cli.main import main
+from counter_cli.main import main
 from counter_app.store import Store
 
 PAPERS = ["Tờ khai thay đổi thông tin cư trú (Mẫu CT01)", "Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp"]

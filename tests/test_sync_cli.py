@@ -8,7 +8,7 @@ import pytest
 from sync_helpers import PORTAL_ACCOUNT, receive_many
 from test_core_cli import run
 
-from counter_app.cli.main import main
+from counter_cli.main import main
 from counter_app.store import Store
 from sync.config import KEYRING_SERVICE, load_config
 from sync.simulator.process import running_simulator

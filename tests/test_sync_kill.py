@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _sync_process(db: Path) -> subprocess.Popen:
     env = {**os.environ, "COUNTER_PORTAL_PASSWORD": PORTAL_ACCOUNT[1], "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(
-        [sys.executable, "-m", "counter_app.cli.main", "--db", str(db), "sync", "--until-empty", "--max-seconds", "120"],
+        [sys.executable, "-m", "counter_cli.main", "--db", str(db), "sync", "--until-empty", "--max-seconds", "120"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
 

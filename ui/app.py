@@ -73,9 +73,3 @@ def run(db_path: str | None = None, *, smoke: bool = False, lang: str | None = N
         store.close()
         if tmp:
             tmp.cleanup()
-
-
-if __name__ == "__main__":
-    from counter_app.cli.main import main
-
-    sys.exit(main())

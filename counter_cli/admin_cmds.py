@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import argparse
 
-from .. import catalogue, office, users
-from ..errors import ValidationError
-from ..models import Office, ProcessingUnit, Role
+from counter_app import catalogue, office, users
+from counter_app.errors import ValidationError
+from counter_app.models import Office, ProcessingUnit, Role
 from .common import parse_date, parse_datetime, print_json, read_password, store_from
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from printing.kinds import KINDS  # names only: reportlab loads when a paper is made
 
-from ..dossiers import get_dossier
-from ..office import get_office
+from counter_app.dossiers import get_dossier
+from counter_app.office import get_office
 from .common import parse_date, store_from
 
 

@@ -5,9 +5,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import maintenance
-from ..paths import default_backup_dir, default_db_path
-from ..store import Store
+from counter_app import maintenance
+from counter_app.paths import default_backup_dir, default_db_path
+from counter_app.store import Store
 from .common import store_from
 
 

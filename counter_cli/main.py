@@ -10,8 +10,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from ..errors import CounterError
-from ..store import StoreError
+from counter_app.errors import CounterError
+from counter_app.store import StoreError
 from . import admin_cmds, dossier_cmds, maintenance_cmds, print_cmds, sync_cmds
 
 

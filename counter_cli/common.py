@@ -10,8 +10,8 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from ..paths import open_store
-from ..store import Store
+from counter_app.paths import open_store
+from counter_app.store import Store
 
 
 def store_from(args: argparse.Namespace) -> Store:

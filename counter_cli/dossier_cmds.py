@@ -7,13 +7,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from .. import catalogue, services, users
-from ..dossiers import get_dossier
-from ..errors import ValidationError
-from ..models import Actor, Applicant, Delivery, DossierPaper, PaperForm, Procedure
-from ..search import DossierQuery, DossierRow, list_dossiers, search
-from ..states import STATUS_LABEL_VI
-from ..store import Store
+from counter_app import catalogue, services, users
+from counter_app.dossiers import get_dossier
+from counter_app.errors import ValidationError
+from counter_app.models import Actor, Applicant, Delivery, DossierPaper, PaperForm, Procedure
+from counter_app.search import DossierQuery, DossierRow, list_dossiers, search
+from counter_app.states import STATUS_LABEL_VI
+from counter_app.store import Store
 from .common import print_json, store_from
 
 SEX_WORDS = {"male": "male", "nam": "male", "female": "female", "nữ": "female", "nu": "female", "": ""}
