@@ -21,7 +21,8 @@ from typing import Any
 from counter_app import audit, catalogue, clock
 from counter_app.dossiers import load_dossier_by_id
 from counter_app.errors import CounterError
-from counter_app.office import load_office_row
+from counter_app.models import OutboxState
+from counter_app.office import installation_id, load_office_row
 from counter_app.services.actions import apply_portal_status
 from counter_app.states import PORTAL_CODE, Status
 from counter_app.store import Store
@@ -30,7 +31,7 @@ from . import contract, mapping
 from .client import PortalClient, RecordResult
 from .config import PortalConfig, get_password, load_config
 from .errors import CredentialsMissing, PortalRejected, PortalUnavailable, SyncError
-from .outbox import pending_count
+from .outbox import conflict_count, pending_count
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,8 @@ log = logging.getLogger(__name__)
 PULLED_STATES = (Status.PROCESSING.value, Status.FINANCIAL_OBLIGATION.value)
 CATALOGUE_VERSIONS_KEY = "portal_catalogue_versions"
 IDLE_SLICE_S = 0.1
+CONFLICT_MESSAGE = ("Mã hồ sơ này trên Cổng DVC đang thuộc một hồ sơ khác (hai quầy cấp trùng mã). Hồ sơ không được gửi "
+                    "để khỏi ghi đè; hãy cấp mã mới cho hồ sơ và kiểm tra số quầy của từng máy.")
 
 
 @dataclass
@@ -46,8 +49,22 @@ class SyncReport:
     pulled: int = 0
     failed: int = 0
     pending: int = 0
+    conflicts: int = 0  # records held because the portal has another dossier under their code
     online: bool = False
     error: str = ""
+
+
+@dataclass
+class RoundOutcome:
+    """What one push round did: records confirmed, refused (staff fix them), held as conflicts."""
+
+    confirmed: int = 0
+    refused: int = 0
+    conflicts: int = 0
+
+    @property
+    def settled(self) -> int:
+        return self.confirmed + self.refused + self.conflicts
 
 
 @dataclass(frozen=True)
@@ -82,6 +99,7 @@ class SyncEngine:
         self._settled: set[int] = set()  # rows of the current round whose verdict is recorded
         with store.read() as conn:
             office = load_office_row(conn)
+            self.installation = installation_id(conn)
         if office is None:
             raise SyncError("Chưa thiết lập thông tin cơ quan: chưa thể đồng bộ.")
         self.office = office
@@ -99,29 +117,28 @@ class SyncEngine:
             ).fetchall()
         return [Row(r["id"], r["dossier_id"], r["kind"], r["event_id"], r["attempts"]) for r in rows]
 
-    def push_round(self) -> tuple[int, int]:
-        """Send one batch of due rows; returns (confirmed, refused). PortalUnavailable propagates."""
+    def push_round(self) -> RoundOutcome:
+        """Send one batch of due rows and record each verdict. PortalUnavailable propagates."""
         rows = self.due_rows()
+        outcome = RoundOutcome()
         if not rows:
-            return 0, 0
+            return outcome
         self._settled = set()
         records, invalid = self._records(rows)
-        refused = self._refuse(invalid)
+        outcome.refused = self._refuse(invalid)
         dossiers = [row for row in rows if row.kind == "dossier" and row.id in records]
         progress = [row for row in rows if row.kind == "progress" and row.id in records]
-        confirmed = 0
         try:
             if dossiers:
-                done, bad = self._push_dossiers(dossiers, records)
-                confirmed, refused = confirmed + done, refused + bad
+                self._push_dossiers(dossiers, records, outcome)
             if progress:
                 done, bad = self._push_progress(progress, records)
-                confirmed, refused = confirmed + done, refused + bad
+                outcome.confirmed, outcome.refused = outcome.confirmed + done, outcome.refused + bad
         except (PortalUnavailable, PortalRejected) as exc:
             unsettled = [row for row in dossiers + progress if row.id not in self._settled]
             self._postpone(unsettled, str(exc), getattr(exc, "retry_after", None))
             raise
-        return confirmed, refused
+        return outcome
 
     def _records(self, rows: list[Row]) -> tuple[dict[int, dict[str, Any]], dict[int, str]]:
         """The portal record of each row, checked against the contract before it leaves."""
@@ -131,7 +148,7 @@ class SyncEngine:
             for row in rows:
                 dossier = load_dossier_by_id(conn, row.dossier_id)
                 if row.kind == "dossier":
-                    record = mapping.dossier_record(dossier, self.office)
+                    record = mapping.dossier_record(dossier, self.office, self.installation)
                     schema = "dossier_record"
                 else:
                     event = next(e for e in dossier.events if e.id == row.event_id)
@@ -145,30 +162,72 @@ class SyncEngine:
                 records[row.id] = record
         return records, invalid
 
-    def _push_dossiers(self, rows: list[Row], records: dict[int, dict[str, Any]]) -> tuple[int, int]:
+    def _push_dossiers(self, rows: list[Row], records: dict[int, dict[str, Any]], outcome: RoundOutcome) -> None:
+        """Create or update each dossier; never update a dossier the portal holds for someone else.
+
+        A record goes as an update only when this database saw the portal confirm it, or when
+        the portal's copy under its code is provably ours (``contract.same_dossier``): a row
+        tried before may have arrived with its answer lost, and a create answered "04" may be
+        ours or another counter's that got the same code. Anything else is a conflict, kept
+        with the portal's version for staff and never sent.
+        """
         with self.store.read() as conn:
             marks = ",".join("?" * len(rows))
             confirmed_ids = {r[0] for r in conn.execute(
                 f"SELECT dossier_id FROM portal_dossiers WHERE dossier_id IN ({marks})", [row.dossier_id for row in rows])}
-        # A row tried before may have reached the portal with its answer lost: ask first.
-        unsure = [records[row.id]["MaHoSo"] for row in rows if row.attempts and row.dossier_id not in confirmed_ids]
-        held = {found["MaHoSo"] for found in self.client.lookup(unsure)} if unsure else set()
-        updates = [row for row in rows if row.dossier_id in confirmed_ids or records[row.id]["MaHoSo"] in held]
-        news = [row for row in rows if row not in updates]
-        done = refused = 0
-        for group, updating in ((news, False), (updates, True)):
-            if not group:
+        unsure = [row for row in rows if row.attempts and row.dossier_id not in confirmed_ids]
+        ours, conflicts = self._claim(unsure, records)
+        updates = [row for row in rows if row.dossier_id in confirmed_ids or row in ours]
+        news = [row for row in rows if row not in updates and row.id not in conflicts]
+        verdicts: dict[int, RecordResult] = {}
+        if news:
+            verdicts.update(zip((row.id for row in news), self._send(news, records, updating=False), strict=True))
+            already = [row for row in news if verdicts[row.id].error_code == contract.ALREADY_EXISTS]
+            ours_after_all, taken = self._claim(already, records)
+            updates += ours_after_all
+            conflicts.update(taken)
+        if updates:
+            verdicts.update(zip((row.id for row in updates), self._send(updates, records, updating=True), strict=True))
+            disputed = [row for row in updates if verdicts[row.id].error_code == contract.CONFLICT]
+            conflicts.update(self._claim(disputed, records)[1])
+        self._hold_conflicts(conflicts)
+        judged = [row for row in rows if row.id in verdicts and row.id not in conflicts]
+        done, refused = self._settle(judged, [verdicts[row.id] for row in judged])
+        outcome.confirmed += done
+        outcome.refused += refused
+        outcome.conflicts += len(conflicts)
+
+    def _send(self, rows: list[Row], records: dict[int, dict[str, Any]], *, updating: bool) -> list[RecordResult]:
+        return self.client.push_dossiers([records[row.id] for row in rows], updating=updating)
+
+    def _claim(self, rows: list[Row], records: dict[int, dict[str, Any]]) -> tuple[list[Row], dict[int, dict[str, Any]]]:
+        """Look the rows' codes up: (rows the portal holds as ours, {row id: portal record} held for another)."""
+        if not rows:
+            return [], {}
+        held = {found.get("MaHoSo"): found for found in self.client.lookup([records[row.id]["MaHoSo"] for row in rows])}
+        ours: list[Row] = []
+        theirs: dict[int, dict[str, Any]] = {}
+        for row in rows:
+            found = held.get(records[row.id]["MaHoSo"])
+            if found is None:
                 continue
-            results = self.client.push_dossiers([records[row.id] for row in group], updating=updating)
-            known = [row for row, result in zip(group, results, strict=True)
-                     if result.error_code == contract.ALREADY_EXISTS]
-            if known:  # the portal has them after all: send them again as updates
-                again = self.client.push_dossiers([records[row.id] for row in known], updating=True)
-                results = [again[known.index(row)] if row in known else result
-                           for row, result in zip(group, results, strict=True)]
-            d, r = self._settle(group, results)
-            done, refused = done + d, refused + r
-        return done, refused
+            if contract.same_dossier(records[row.id], found):
+                ours.append(row)
+            else:
+                theirs[row.id] = found
+        return ours, theirs
+
+    def _hold_conflicts(self, conflicts: dict[int, dict[str, Any]]) -> None:
+        """Keep each conflicting row with the portal's version; it waits for staff to give the dossier a new code."""
+        if not conflicts:
+            return
+        with self.store.write() as conn:
+            for row_id, held in conflicts.items():
+                self._settled.add(row_id)
+                conn.execute(
+                    "UPDATE outbox SET failed = ?, attempts = attempts + 1, last_error = ?, conflict = ? WHERE id = ?",
+                    (OutboxState.CONFLICT, CONFLICT_MESSAGE, json.dumps(held, ensure_ascii=False), row_id))
+        log.warning("%d dossier code(s) held on the portal by other dossiers; kept for staff", len(conflicts))
 
     def _push_progress(self, rows: list[Row], records: dict[int, dict[str, Any]]) -> tuple[int, int]:
         return self._settle(rows, self.client.push_progress([records[row.id] for row in rows]))
@@ -334,15 +393,15 @@ def run_sync(
         engine = SyncEngine(store, client, batch_size=config.batch_size, backoff=backoff)
         while not cancel():
             try:
-                done, refused = engine.push_round()
+                outcome = engine.push_round()
                 report.online, push_error = True, ""
             except PortalUnavailable as exc:
-                push_error, done, refused = str(exc), 0, 0
+                push_error, outcome = str(exc), RoundOutcome()
                 if not until_empty:
                     break
-            report.pushed += done
-            report.failed += refused
-            if done or refused:
+            report.pushed += outcome.confirmed
+            report.failed += outcome.refused
+            if outcome.settled:
                 say(f"Đã gửi {report.pushed} bản ghi lên Cổng DVC.")
                 continue
             wait = engine.next_due_in()
@@ -359,6 +418,7 @@ def run_sync(
         report.error = str(exc)
     finally:
         report.pending = pending_count(store)
+        report.conflicts = conflict_count(store)
         if not report.error and report.pending:
             report.error = push_error
         if own_client and client is not None:

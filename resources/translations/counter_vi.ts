@@ -946,77 +946,87 @@
 <context>
     <name>OfficeForm</name>
     <message>
-        <location filename="../../ui/office_form.py" line="43"/>
+        <location filename="../../ui/office_form.py" line="44"/>
         <source>e.g. Trung tâm Phục vụ hành chính công xã …</source>
         <translation>ví dụ: Trung tâm Phục vụ hành chính công xã …</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="45"/>
+        <location filename="../../ui/office_form.py" line="46"/>
         <source>e.g. UBND xã …</source>
         <translation>ví dụ: UBND xã …</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="50"/>
+        <location filename="../../ui/office_form.py" line="51"/>
         <source>Counter 1</source>
         <translation>Quầy số 1</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="61"/>
+        <location filename="../../ui/office_form.py" line="54"/>
+        <source>Each counter of the office needs its own number: it is part of every dossier code, so two counters never give out the same code.</source>
+        <translation>Mỗi quầy trong cơ quan cần một số riêng: số quầy nằm trong mã hồ sơ, nên hai quầy không bao giờ cấp trùng mã.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_form.py" line="66"/>
         <source>Agency &amp;identifier code</source>
         <translation>&amp;Mã định danh cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="62"/>
+        <location filename="../../ui/office_form.py" line="67"/>
         <source>Agency &amp;name</source>
         <translation>&amp;Tên cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="63"/>
+        <location filename="../../ui/office_form.py" line="68"/>
         <source>&amp;Parent agency</source>
         <translation>Cơ quan &amp;chủ quản</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="64"/>
+        <location filename="../../ui/office_form.py" line="69"/>
         <source>Pro&amp;vince</source>
         <translation>Tỉnh/thành &amp;phố</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="65"/>
+        <location filename="../../ui/office_form.py" line="70"/>
         <source>&amp;Commune or ward</source>
         <translation>&amp;Xã/phường</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="66"/>
+        <location filename="../../ui/office_form.py" line="71"/>
         <source>&amp;Address</source>
         <translation>Đị&amp;a chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="67"/>
+        <location filename="../../ui/office_form.py" line="72"/>
         <source>Co&amp;unter name</source>
         <translation>Tên &amp;quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="68"/>
+        <location filename="../../ui/office_form.py" line="73"/>
+        <source>Counter num&amp;ber</source>
+        <translation>&amp;Số quầy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_form.py" line="74"/>
         <source>P&amp;hone</source>
         <translation>Điện th&amp;oại</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="69"/>
+        <location filename="../../ui/office_form.py" line="75"/>
         <source>Status &amp;lookup URL</source>
         <translation>Địa chỉ t&amp;ra cứu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="72"/>
+        <location filename="../../ui/office_form.py" line="78"/>
         <source>&amp;Morning</source>
         <translation>Buổi sán&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="72"/>
+        <location filename="../../ui/office_form.py" line="78"/>
         <source>A&amp;fternoon</source>
         <translation>Buổi c&amp;hiều</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="129"/>
+        <location filename="../../ui/office_form.py" line="137"/>
         <source>Choose the province and the commune or ward from the lists.</source>
         <translation>Hãy chọn tỉnh/thành phố và xã/phường trong danh sách.</translation>
     </message>
