@@ -8,6 +8,7 @@ and a dossier whose oldest row waits (backoff) or was refused holds back its lat
 """
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import random
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 PULLED_STATES = (Status.PROCESSING.value, Status.FINANCIAL_OBLIGATION.value)
 CATALOGUE_VERSIONS_KEY = "portal_catalogue_versions"
 IDLE_SLICE_S = 0.1
+PULL_TRIES = 5
 CONFLICT_MESSAGE = ("Mã hồ sơ này trên Cổng DVC đang thuộc một hồ sơ khác (hai quầy cấp trùng mã). Hồ sơ không được gửi "
                     "để khỏi ghi đè; hãy cấp mã mới cho hồ sơ và kiểm tra số quầy của từng máy.")
 
@@ -51,7 +53,8 @@ class SyncReport:
     pending: int = 0
     conflicts: int = 0  # records held because the portal has another dossier under their code
     online: bool = False
-    error: str = ""
+    error: str = ""  # what stopped the push, or why the last record left could not go
+    pull_error: str = ""  # the pull failed (everything may still have been sent)
 
 
 @dataclass
@@ -97,6 +100,10 @@ class SyncEngine:
         self.batch_size = batch_size
         self.backoff = backoff or Backoff()
         self._settled: set[int] = set()  # rows of the current round whose verdict is recorded
+        # Requests that failed in a row. Waits grow with this, not with a row's own attempts: a
+        # portal that drops one request in five is up, and its unlucky rows should go again soon;
+        # only a portal failing request after request is backed off hard.
+        self.failures_in_a_row = 0
         with store.read() as conn:
             office = load_office_row(conn)
             self.installation = installation_id(conn)
@@ -135,9 +142,11 @@ class SyncEngine:
                 done, bad = self._push_progress(progress, records)
                 outcome.confirmed, outcome.refused = outcome.confirmed + done, outcome.refused + bad
         except (PortalUnavailable, PortalRejected) as exc:
+            self.failures_in_a_row += 1
             unsettled = [row for row in dossiers + progress if row.id not in self._settled]
             self._postpone(unsettled, str(exc), getattr(exc, "retry_after", None))
             raise
+        self.failures_in_a_row = 0
         return outcome
 
     def _records(self, rows: list[Row]) -> tuple[dict[int, dict[str, Any]], dict[int, str]]:
@@ -266,7 +275,7 @@ class SyncEngine:
 
     def _mark_postponed(self, conn: sqlite3.Connection, row: Row, message: str, now: datetime,
                         retry_after: float | None) -> None:
-        wait = self.backoff.delay(row.attempts + 1, retry_after)
+        wait = self.backoff.delay(max(1, self.failures_in_a_row), retry_after)
         conn.execute("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
                      (clock.to_db(now + timedelta(seconds=wait)), message, row.id))
 
@@ -351,9 +360,16 @@ def _finish_run(store: Store, run_id: int, report: SyncReport) -> None:
         conn.execute(
             "UPDATE sync_runs SET finished_at = ?, pushed = ?, pulled = ?, failed = ?, pending = ?, error = ?"
             " WHERE id = ?",
-            (clock.to_db(clock.now()), report.pushed, report.pulled, report.failed, report.pending, report.error,
+            (clock.to_db(clock.now()), report.pushed, report.pulled, report.failed, report.pending, _run_error(report),
              run_id),
         )
+
+
+def _run_error(report: SyncReport) -> str:
+    """The run log's one error column: the push's, else the pull's, said as such."""
+    if report.error or not report.pull_error:
+        return report.error
+    return f"Chưa nhận được cập nhật từ Cổng DVC: {report.pull_error}"
 
 
 def _wait(seconds: float, cancel: Callable[[], bool]) -> None:
@@ -374,15 +390,18 @@ def run_sync(
     cancel: Callable[[], bool] | None = None,
     backoff: Backoff | None = None,
 ) -> SyncReport:
-    """Push what is due (until the outbox is empty, when asked, within ``max_seconds``), then pull.
+    """Push what is due (until the outbox is empty, when asked), then pull; all within ``max_seconds``.
 
-    The run's error is what stopped it, or, when records are left, why the last one could not go.
+    The deadline is checked between rounds and before the pull, so it holds whatever the
+    backlog. The run's error is what stopped it, or, when records are left, why the last one
+    could not go; a failed pull is reported apart (``pull_error``), since everything may have
+    been sent.
     """
     cancel = cancel or (lambda: False)
     say = progress or (lambda _message: None)
     report = SyncReport()
     run_id = _start_run(store)
-    deadline = time.monotonic() + max_seconds if max_seconds is not None else None
+    budget = _Budget(max_seconds)
     own_client = client is None
     push_error = ""
     try:
@@ -391,29 +410,9 @@ def run_sync(
             raise CredentialsMissing("Chưa cấu hình kết nối Cổng DVC (counter-app portal set).")
         client = client or PortalClient(config, get_password(config))
         engine = SyncEngine(store, client, batch_size=config.batch_size, backoff=backoff)
-        while not cancel():
-            try:
-                outcome = engine.push_round()
-                report.online, push_error = True, ""
-            except PortalUnavailable as exc:
-                push_error, outcome = str(exc), RoundOutcome()
-                if not until_empty:
-                    break
-            report.pushed += outcome.confirmed
-            report.failed += outcome.refused
-            if outcome.settled:
-                say(f"Đã gửi {report.pushed} bản ghi lên Cổng DVC.")
-                continue
-            wait = engine.next_due_in()
-            left = None if deadline is None else deadline - time.monotonic()
-            if not until_empty or wait is None or (left is not None and left <= wait):
-                break
-            _wait(wait, cancel)
-        if not cancel() and not push_error and (deadline is None or time.monotonic() < deadline):
-            report.pulled = engine.pull_catalogue() + engine.pull_statuses()
-            report.online = True
-            if report.pulled:
-                say(f"Đã nhận {report.pulled} cập nhật từ Cổng DVC.")
+        push_error = _push(engine, report, until_empty=until_empty, budget=budget, cancel=cancel, say=say)
+        if not cancel() and not push_error and not budget.over():
+            _pull(engine, report, budget=budget, cancel=cancel, say=say)
     except SyncError as exc:
         report.error = str(exc)
     finally:
@@ -424,6 +423,67 @@ def run_sync(
         if own_client and client is not None:
             client.close()
         _finish_run(store, run_id, report)
-    log.info("sync run %s: pushed %s, pulled %s, failed %s, pending %s", run_id, report.pushed, report.pulled,
-             report.failed, report.pending)
+    log.info("sync run %s: pushed %s, pulled %s, failed %s, pending %s, conflicts %s", run_id, report.pushed,
+             report.pulled, report.failed, report.pending, report.conflicts)
     return report
+
+
+class _Budget:
+    """The run's time budget (none when ``max_seconds`` is None)."""
+
+    def __init__(self, max_seconds: float | None) -> None:
+        self.deadline = None if max_seconds is None else time.monotonic() + max_seconds
+
+    def left(self) -> float | None:
+        return None if self.deadline is None else self.deadline - time.monotonic()
+
+    def over(self) -> bool:
+        left = self.left()
+        return left is not None and left <= 0
+
+    def allows_wait(self, seconds: float) -> bool:
+        left = self.left()
+        return left is None or seconds < left
+
+
+def _push(engine: SyncEngine, report: SyncReport, *, until_empty: bool, budget: _Budget,
+          cancel: Callable[[], bool], say: Callable[[str], None]) -> str:
+    """Push rounds until nothing is due (or, ``until_empty``, nothing is left); returns the last push error."""
+    push_error = ""
+    while not cancel() and not budget.over():
+        try:
+            outcome = engine.push_round()
+            report.online, push_error = True, ""
+        except PortalUnavailable as exc:
+            push_error, outcome = str(exc), RoundOutcome()
+            if not until_empty:
+                break
+        report.pushed += outcome.confirmed
+        report.failed += outcome.refused
+        if outcome.settled:
+            say(f"Đã gửi {report.pushed} bản ghi lên Cổng DVC.")
+            continue
+        wait = engine.next_due_in()
+        if not until_empty or wait is None or not budget.allows_wait(wait):
+            break
+        _wait(wait, cancel)
+    return push_error
+
+
+def _pull(engine: SyncEngine, report: SyncReport, *, budget: _Budget, cancel: Callable[[], bool],
+          say: Callable[[str], None]) -> None:
+    """Pull catalogue and statuses, retrying a busy portal with the same backoff while the run's time allows."""
+    for attempt in itertools.count(1):
+        try:
+            report.pulled = engine.pull_catalogue() + engine.pull_statuses()
+        except PortalUnavailable as exc:
+            wait = engine.backoff.delay(attempt, getattr(exc, "retry_after", None))
+            if attempt >= PULL_TRIES or cancel() or not budget.allows_wait(wait):
+                report.pull_error = str(exc)
+                return
+            _wait(wait, cancel)
+            continue
+        report.online = True
+        if report.pulled:
+            say(f"Đã nhận {report.pulled} cập nhật từ Cổng DVC.")
+        return
