@@ -7,9 +7,13 @@ from datetime import datetime
 from typing import Any
 
 from counter_app import audit, clock
+from counter_app.dossiers import load_dossier
 from counter_app.models import Actor, OutboxState, Role
+from counter_app.office import installation_id, load_office_row
 from counter_app.store import Store
 from counter_app.users import require_role
+
+from .mapping import dossier_record
 
 
 @dataclass(frozen=True)
@@ -77,3 +81,26 @@ def retry(store: Store, actor: Actor, ids: list[int] | None = None) -> int:
         audit.append(conn, username=actor.username, action="sync.retry",
                      details={"records": "all" if ids is None else ids, "count": cur.rowcount})
         return cur.rowcount
+
+
+# The fields staff compare to see that two different dossiers share a code (portal names, Vietnamese labels).
+CONFLICT_FIELDS = (
+    ("MaHoSo", "Mã hồ sơ"),
+    ("ChuHoSo", "Người nộp / chủ hồ sơ"),
+    ("MaDoiTuong", "Số định danh"),
+    ("TenTTHC", "Thủ tục"),
+    ("NgayTiepNhan", "Ngày tiếp nhận"),
+    ("DonViXuLy", "Đơn vị xử lý"),
+    ("SoBienNhan", "Số biên nhận"),
+)
+
+
+def conflict_versions(store: Store, dossier_code: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Our record of a conflicting dossier (as it would be sent) and the portal's record under its code."""
+    with store.read() as conn:
+        dossier = load_dossier(conn, dossier_code)
+        row = conn.execute("SELECT conflict FROM outbox WHERE dossier_id = ? AND failed = ? ORDER BY id LIMIT 1",
+                           (dossier.id, OutboxState.CONFLICT)).fetchone()
+        office = load_office_row(conn)
+        ours = dossier_record(dossier, office, installation_id(conn))  # type: ignore[arg-type]
+    return ours, json.loads(row["conflict"]) if row else {}
