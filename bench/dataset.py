@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from factories import FAMILY, GIVEN, MIDDLE, PLACES, TEST_OFFICE, add_users, personal_id
 
 CACHE = Path(tempfile.gettempdir()) / "quay-mot-cua-bench"
+CHUNK = 20_000
 STATUSES = ["received", "processing", "result_ready", "returned", "supplement_requested"]
 PORTAL = {"received": 2, "processing": 4, "result_ready": 9, "returned": 10, "supplement_requested": 5}
 
@@ -60,7 +61,7 @@ def _build(path: Path, count: int) -> None:
     audit_id, prev_hash = (last["id"], last["hash"]) if last else (0, GENESIS)
     start = datetime(2020, 1, 2, 7, 30)
     step = timedelta(minutes=(6 * 365 * 24 * 60) // count)
-    rows: dict[str, list[tuple]] = {k: [] for k in ("app", "dos", "pap", "evt", "aud", "out", "fts")}
+    rows = _empty_rows()
     per_day: dict[str, int] = {}
     log_numbers: dict[int, int] = {}
     for i in range(1, count + 1):
@@ -91,11 +92,20 @@ def _build(path: Path, count: int) -> None:
         prev_hash = digest
         rows["out"].append((i, i, stamp))
         rows["fts"].append((i, fold(name), fold(address)))
-    _insert(store, rows, per_day, log_numbers)
+        if i % CHUNK == 0:  # memory stays flat in the number of dossiers (1M builds in bounded memory)
+            _insert_rows(store, rows)
+            rows = _empty_rows()
+    _insert_rows(store, rows)
+    _insert_sequences(store, per_day, log_numbers)
     store.close()
 
 
-def _insert(store: Store, rows: dict[str, list[tuple]], per_day: dict[str, int], log_numbers: dict[int, int]) -> None:
+def _empty_rows() -> dict[str, list[tuple]]:
+    return {k: [] for k in ("app", "dos", "pap", "evt", "aud", "out", "fts")}
+
+
+def _insert_rows(store: Store, rows: dict[str, list[tuple]]) -> None:
+    """One chunk of dossiers with everything the services write for them, in one transaction."""
     with store.write() as conn:
         conn.executemany("INSERT INTO applicants (id, full_name, personal_id, birth_date, sex, address, phone)"
                          " VALUES (?, ?, ?, ?, ?, ?, ?)", rows["app"])
@@ -114,6 +124,10 @@ def _insert(store: Store, rows: dict[str, list[tuple]], per_day: dict[str, int],
         conn.executemany("INSERT INTO outbox (dossier_id, kind, event_id, created_at) VALUES (?, 'progress', ?, ?)",
                          rows["out"])
         conn.executemany("INSERT INTO dossier_search (rowid, name, address) VALUES (?, ?, ?)", rows["fts"])
+
+
+def _insert_sequences(store: Store, per_day: dict[str, int], log_numbers: dict[int, int]) -> None:
+    with store.write() as conn:
         conn.executemany("INSERT INTO code_sequences (agency_code, day, last) VALUES (?, ?, ?)",
                          [(TEST_OFFICE.agency_code, f"20{d[:2]}-{d[2:4]}-{d[4:]}", n) for d, n in per_day.items()])
         conn.executemany("INSERT INTO log_sequences (year, last) VALUES (?, ?)", list(log_numbers.items()))
