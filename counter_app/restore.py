@@ -70,7 +70,7 @@ def restore(db_path: Path, backup_file: Path, *, force: bool = False,
     if db_path.exists() and backup_file.resolve() == db_path.resolve():
         raise RestoreRefused(f"{backup_file} is the live database itself")
     safe_files.private_dir(db_path.parent)
-    maintenance.tidy(db_path)
+    maintenance.tidy(db_path, backup_file.parent)
     staged = safe_files.temp_path(db_path)
     try:
         _stage(backup_file, staged)

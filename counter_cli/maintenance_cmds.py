@@ -10,6 +10,7 @@ from counter_app import db_check, maintenance
 from counter_app.paths import default_backup_dir, default_db_path
 from counter_app.restore import Loss, restore
 from counter_app.store import StoreError
+
 from .common import store_from
 
 
