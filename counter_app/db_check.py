@@ -30,7 +30,7 @@ DOSSIER_CHECKS: tuple[tuple[str, str], ...] = (
      " ORDER BY id LIMIT 5"),
 )
 MAX_INTEGRITY_LINES = 20
-_TREE = re.compile(r"\b(?:Tree|root page) (\d+)")
+_PAGE = re.compile(r"\bpage (\d+)")
 
 
 def file_problems(path: Path, *, in_use: bool = True) -> list[str]:
@@ -57,14 +57,32 @@ def header_problem(path: Path) -> str:
     """Why ``path`` is not an SQLite database at all ("" when its header says it is one)."""
     try:
         with open(path, "rb") as file:
-            head = file.read(len(SQLITE_HEADER))
+            head = file.read(100)
+        size = Path(path).stat().st_size
     except OSError as exc:
         return f"the file cannot be read: {exc.strerror or exc}"
     if not head:
         return "the file is empty (0 bytes), not a database"
-    if head != SQLITE_HEADER:
+    if not head.startswith(SQLITE_HEADER) or len(head) < 100:
         return "the file is not an SQLite database (its header is missing or damaged)"
+    expected = _size_in_header(head)
+    if expected and size < expected and not _has_wal(path):
+        return f"the file is truncated: {size} bytes where its header says {expected}"
     return ""
+
+
+def _size_in_header(head: bytes) -> int:
+    """The size SQLite recorded in the header (0 when the header's count is not trustworthy)."""
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    valid = head[24:28] == head[92:96]  # the count is valid only if written with this change counter
+    return page_size * pages if valid else 0
+
+
+def _has_wal(path: Path) -> bool:
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
 
 
 def open_read_only(path: Path, *, in_use: bool = True) -> sqlite3.Connection:
@@ -82,19 +100,21 @@ def database_problems(conn: sqlite3.Connection) -> list[str]:
     sense); otherwise runs every stage, each on its own, so one unreadable page does not hide
     the other findings.
     """
-    problems = _stage(_schema_problems, conn)
+    problems = _stage("the list of tables", _schema_problems, conn)
     if problems:
         return problems
-    for stage in (_integrity_problems, _chain_problems, _office_problems, _dossier_problems):
-        problems += _stage(stage, conn)
+    problems += _integrity_problems(conn)
+    for what, stage in (("the audit chain", _chain_problems), ("the office profile", _office_problems),
+                        ("the dossiers", _dossier_problems)):
+        problems += _stage(what, stage, conn)
     return problems
 
 
-def _stage(stage: Callable[[sqlite3.Connection], list[str]], conn: sqlite3.Connection) -> list[str]:
+def _stage(what: str, stage: Callable[[sqlite3.Connection], list[str]], conn: sqlite3.Connection) -> list[str]:
     try:
         return stage(conn)
     except sqlite3.Error as exc:  # a damaged page met while reading: that is the finding
-        return [f"the database file is damaged ({exc})"]
+        return [f"{what} cannot be read: the file is damaged ({exc})"]
 
 
 def _schema_problems(conn: sqlite3.Connection) -> list[str]:
@@ -112,23 +132,68 @@ def _schema_problems(conn: sqlite3.Connection) -> list[str]:
 
 
 def _integrity_problems(conn: sqlite3.Connection) -> list[str]:
-    rows = [r[0] for r in conn.execute(f"PRAGMA integrity_check({MAX_INTEGRITY_LINES})")]
-    problems = [_name_tree(conn, row) for row in rows if row != "ok"]
-    for fk in conn.execute("PRAGMA foreign_key_check"):
-        problems.append(f"foreign key: {fk[0]} row {fk[1]} -> {fk[2]}")
+    """SQLite's integrity check, told by damaged page and the table it belongs to."""
+    try:
+        text = "\n".join(r[0] for r in conn.execute(f"PRAGMA integrity_check({MAX_INTEGRITY_LINES})"))
+    except sqlite3.Error:  # too damaged for the check itself: say which tables cannot be read
+        return _unreadable_tables(conn) or ["the database file is damaged (its b-trees cannot be walked)"]
+    lines = [line for line in text.splitlines() if line != "ok" and not line.startswith("*** in database")]
+    problems = _by_page(conn, lines)
+    try:
+        for fk in conn.execute("PRAGMA foreign_key_check"):
+            problems.append(f"foreign key: {fk[0]} row {fk[1]} -> {fk[2]}")
+    except sqlite3.Error as exc:
+        problems.append(f"the foreign keys cannot be checked: the file is damaged ({exc})")
     return problems
 
 
-def _name_tree(conn: sqlite3.Connection, line: str) -> str:
-    """SQLite names a damaged b-tree by its root page: add the table or index it holds."""
-    match = _TREE.search(line)
-    if not match:
-        return line
+def _by_page(conn: sqlite3.Connection, lines: list[str]) -> list[str]:
+    """One line per damaged page, naming its table: "page 8 (dossiers): … (and 19 more)"."""
+    pages: dict[int | None, list[str]] = {}
+    for line in lines:
+        match = _PAGE.search(line)
+        pages.setdefault(int(match[1]) if match else None, []).append(line)
+    owners = _owners({page for page in pages if page is not None}, conn)
+    problems = []
+    for page, found in pages.items():
+        where = f"page {page}" + (f" ({owners[page]})" if page in owners else "") if page else "file"
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        problems.append(f"damaged {where}: {found[0]}{more}")
+    return problems
+
+
+def _owners(pages: set[int], conn: sqlite3.Connection) -> dict[int, str]:
+    """Which table or index each page belongs to, as far as the damaged file lets ``dbstat`` tell."""
+    owners: dict[int, str] = {}
     try:
-        row = conn.execute("SELECT name FROM sqlite_master WHERE rootpage = ?", (int(match[1]),)).fetchone()
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE rootpage > 0")]
     except sqlite3.Error:
-        return line
-    return f"{line} (in {row[0]})" if row else line
+        return owners
+    for name in ("sqlite_schema", *names):
+        try:
+            for (page,) in conn.execute("SELECT pageno FROM dbstat WHERE name = ?", (name,)):
+                if page in pages:
+                    owners[page] = name
+        except sqlite3.Error:  # no dbstat in this SQLite, or this tree is the damaged one
+            continue
+    return owners
+
+
+def _unreadable_tables(conn: sqlite3.Connection) -> list[str]:
+    """Read every table through; name those that fail (linear, and only for a damaged file)."""
+    try:
+        names = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")]
+    except sqlite3.Error as exc:
+        return [f"the list of tables cannot be read: the file is damaged ({exc})"]
+    problems = []
+    for name in names:
+        try:
+            for _ in conn.execute(f'SELECT * FROM "{name}"'):
+                pass
+        except sqlite3.Error as exc:
+            problems.append(f"table {name} cannot be read: the file is damaged ({exc})")
+    return problems
 
 
 def _chain_problems(conn: sqlite3.Connection) -> list[str]:
