@@ -138,7 +138,7 @@ def _scans_per_row(conn: sqlite3.Connection, sql: str) -> list[str]:
     """Plan steps that scan a table inside a correlated subquery (once per outer row: quadratic)."""
     rows = {r[0]: (r[1], r[3]) for r in conn.execute(f"EXPLAIN QUERY PLAN {sql}")}
     bad = []
-    for node, (parent, detail) in rows.items():
+    for parent, detail in rows.values():
         if not detail.startswith("SCAN"):
             continue
         while parent in rows:
