@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import glob
 import re
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -36,8 +37,8 @@ def backup(store: Store, to_dir: Path, *, own_folder: bool = False) -> Path:
         safe_files.private_dir(folder, tighten=own_folder)
         tidy(store.path, folder)
         target = store.backup_to(folder / f"counter-{stamp}.sqlite3")
-    except OSError as exc:
-        raise BackupTargetError(f"cannot write a backup to {folder}: {exc.strerror or exc}") from None
+    except (OSError, sqlite3.Error) as exc:  # not a folder, no permission, disk full (SQLite says so itself)
+        raise BackupTargetError(f"cannot write a backup to {folder}: {getattr(exc, 'strerror', None) or exc}") from None
     thin(folder)
     return target
 
