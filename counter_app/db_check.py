@@ -85,6 +85,15 @@ def _has_wal(path: Path) -> bool:
     return wal.exists() and wal.stat().st_size > 0
 
 
+def schema_version(path: Path) -> int:
+    """The file's ``user_version`` (call after :func:`file_problems` found it sound)."""
+    conn = open_read_only(path, in_use=False)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
 def open_read_only(path: Path, *, in_use: bool = True) -> sqlite3.Connection:
     """A read-only connection; ``in_use=False`` adds ``immutable`` (no locks, no WAL files made)."""
     uri = Path(path).resolve().as_uri() + ("?mode=ro" if in_use else "?mode=ro&immutable=1")

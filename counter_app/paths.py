@@ -34,5 +34,9 @@ def open_store(path: Path | str | None = None) -> Store:
     db_path = Path(path or default_db_path())
     maintenance.tidy(db_path, default_backup_dir(db_path))
     store = Store(db_path)
-    catalogue.ensure_bundled(store)
+    try:
+        catalogue.ensure_bundled(store)
+    except BaseException:
+        store.close()
+        raise
     return store

@@ -23,10 +23,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import clock, db_check, maintenance, safe_files
+from . import clock, db_check, maintenance, migrations, safe_files
 from .store import Store
 
 LOSS_CODES_SHOWN = 5
+IN_USE = "the database is open in another program (the counter app?); close it and restore again; nothing was changed"
 
 
 class RestoreRefused(ValueError):
@@ -78,11 +79,10 @@ def restore(db_path: Path, backup_file: Path, *, force: bool = False,
         if loss and not force:
             raise RestoreRefused(f"{backup_file.name} is older than the live database: {loss.summary()};"
                                  " nothing was changed (--force restores it anyway)")
-        if db_path.exists() and not unreadable:
-            _checkpoint(db_path)
+        readable = db_path.exists() and not unreadable and _checkpoint(db_path)
         if loss:
             before_losing(loss)
-        aside = _keep_aside(db_path, readable=not unreadable) if db_path.exists() else None
+        aside = _keep_aside(db_path, readable=readable) if db_path.exists() else None
         _replace(staged, db_path)
     finally:
         for leftover in staged.parent.glob(glob.escape(staged.name) + "*"):
@@ -95,9 +95,9 @@ def _stage(backup_file: Path, staged: Path) -> None:
     """Copy the backup to ``staged``, check it, and upgrade it to this schema."""
     safe_files.copy_private(backup_file, staged)
     problems = db_check.file_problems(staged, in_use=False)
-    if not problems:
+    if not problems and db_check.schema_version(staged) < migrations.SCHEMA_VERSION:
         try:
-            with Store(staged) as candidate:  # migrates an older schema, then the full check again
+            with Store(staged) as candidate:  # migrates the older schema, then the full check again
                 problems = maintenance.check(candidate)
         except sqlite3.Error as exc:
             problems = [f"the database file is damaged ({exc})"]
@@ -113,7 +113,7 @@ def _compare_with_live(db_path: Path, staged: Path) -> tuple[Loss, str]:
     if header:
         return Loss(), f"the live database cannot be read: {header}"
     try:
-        conn = sqlite3.connect(staged.resolve().as_uri(), uri=True, isolation_level=None)
+        conn = db_check.open_read_only(staged, in_use=False)
         try:
             conn.execute("ATTACH DATABASE ? AS live", (db_path.resolve().as_uri() + "?mode=ro",))
             return _loss(conn), ""
@@ -161,21 +161,27 @@ def _aside_name(db_path: Path) -> Path:
     return aside
 
 
-def _checkpoint(db_path: Path) -> None:
-    """Empty the live WAL into the file, and refuse while another program holds the database.
+def _checkpoint(db_path: Path) -> bool:
+    """Empty the live WAL into the file; False when the file is too damaged for that.
 
-    Closing the last connection removes the -wal; if it is still there, someone else
-    (the counter app) has the file open and would go on writing to the replaced file.
+    Refuses while another program holds the database: closing the last connection removes
+    the -wal, so if it is still there someone else (the counter app) has the file open and
+    would go on writing to the replaced file.
     """
-    conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=5)
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # rolls back a hot journal
-        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-    finally:
-        conn.close()
+        conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=5)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # rolls back a hot journal
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        if getattr(exc, "sqlite_errorcode", None) not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            return False  # damaged after all: its bytes are kept aside instead
+        busy = 1
     if busy or Path(f"{db_path}-wal").exists():
-        raise RestoreRefused("the database is open in another program (the counter app?);"
-                             " close it and restore again; nothing was changed")
+        raise RestoreRefused(IN_USE)
+    return True
 
 
 def _copy_through_sqlite(db_path: Path, temp: Path) -> None:

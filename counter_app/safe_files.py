@@ -111,18 +111,17 @@ def publish(temp: Path, target: Path) -> None:
 
 
 def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    _fsync(path, os.O_RDWR)  # Windows flushes only through a handle open for writing
 
 
 def fsync_dir(path: Path) -> None:
     """Make a rename or unlink in ``path`` durable (POSIX; Windows has no directory handles)."""
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
+    if os.name == "posix":
+        _fsync(path, os.O_RDONLY)
+
+
+def _fsync(path: Path, flags: int) -> None:
+    fd = os.open(path, flags)
     try:
         os.fsync(fd)
     finally:

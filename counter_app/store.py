@@ -44,15 +44,18 @@ def _connect(path: Path | str) -> sqlite3.Connection:
         check_same_thread=False,  # guarded by Store's lock instead
         timeout=BUSY_TIMEOUT_MS / 1000,
     )
-    conn.row_factory = sqlite3.Row
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    found = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if found > migrations.SCHEMA_VERSION:  # refuse before anything (even WAL mode) touches the file
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        found = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if found > migrations.SCHEMA_VERSION:  # refuse before anything (even WAL mode) touches the file
+            raise DatabaseTooNew(found, migrations.SCHEMA_VERSION)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:  # a damaged file: no connection left open on it (restore checks for those)
         conn.close()
-        raise DatabaseTooNew(found, migrations.SCHEMA_VERSION)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
+        raise
     return conn
 
 

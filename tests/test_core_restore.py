@@ -29,12 +29,16 @@ def _receive(store, count: int, seed: int) -> None:
         services.receive_dossier(store, actor, request(store, rng=rng))
 
 
-def _count(path: Path) -> int:
+def _scalar(path: Path, sql: str):  # type: ignore[no-untyped-def]
     conn = sqlite3.connect(path)
     try:
-        return conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
+        return conn.execute(sql).fetchone()[0]
     finally:
         conn.close()
+
+
+def _count(path: Path) -> int:
+    return _scalar(path, "SELECT count(*) FROM dossiers")
 
 
 def _digest(path: Path) -> str:
@@ -123,11 +127,7 @@ def test_an_older_backup_needs_force_which_says_what_is_lost_and_keeps_it_aside(
 
 
 def _newest_code(path: Path) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT code FROM dossiers ORDER BY id DESC LIMIT 1").fetchone()[0]
-    finally:
-        conn.close()
+    return _scalar(path, "SELECT code FROM dossiers ORDER BY id DESC LIMIT 1")
 
 
 def test_a_backup_as_new_as_the_live_data_restores_without_force(office, tmp_path):
@@ -222,3 +222,22 @@ def test_only_the_newest_safety_copies_are_kept(office):
     kept = sorted(p.name for p in live.parent.glob("*.bak"))
     assert len(kept) == maintenance.KEEP_SAFETY_COPIES
     assert live.name + ".before-restore-20261100-120000.bak" in kept  # the newest of the old ones
+
+
+def test_restore_works_over_a_live_file_with_damaged_pages(office):
+    """Pages of the catalogue damaged: the live dossiers can still be compared (and are kept aside)."""
+    live, backup = office
+    conn = sqlite3.connect(live)
+    pages = [r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'procedure_papers'")]
+    conn.close()
+    data = bytearray(live.read_bytes())
+    for page in pages:
+        data[(page - 1) * 4096: (page - 1) * 4096 + 12] = bytes(range(200, 212))
+    live.write_bytes(bytes(data))
+    assert db_check.file_problems(live) != []
+    with pytest.raises(RestoreRefused, match="1 dossier"):
+        restore(live, backup)
+    result = restore(live, backup, force=True)
+    assert result.loss.dossiers == 1 and not result.live_unreadable
+    assert _count(live) == 2 and db_check.file_problems(live) == []
+    assert _count(result.aside) == 3
