@@ -30,6 +30,9 @@ DOSSIER_CHECKS: tuple[tuple[str, str], ...] = (
      " ORDER BY id LIMIT 5"),
 )
 MAX_INTEGRITY_LINES = 20
+# What reading a damaged file can raise: SQLite's errors, and a value of the wrong type where
+# the integrity check does not look (a BLOB in a TEXT column, hashed by the audit chain).
+READ_DAMAGE = (sqlite3.Error, TypeError, ValueError)
 _PAGE = re.compile(r"\bpage (\d+)")
 
 
@@ -122,7 +125,7 @@ def database_problems(conn: sqlite3.Connection) -> list[str]:
 def _stage(what: str, stage: Callable[[sqlite3.Connection], list[str]], conn: sqlite3.Connection) -> list[str]:
     try:
         return stage(conn)
-    except sqlite3.Error as exc:  # a damaged page met while reading: that is the finding
+    except READ_DAMAGE as exc:  # a damaged page met while reading: that is the finding
         return [f"{what} cannot be read: the file is damaged ({exc})"]
 
 

@@ -104,6 +104,8 @@ SQL_DAMAGE = {
     "dossier without its receipt record": (
         ("DROP TRIGGER audit_log_no_delete", "DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)"),
         "no audit record of its receipt"),
+    "audit record of the wrong type": (("DROP TRIGGER audit_log_no_update",
+                                        "UPDATE audit_log SET details = x'00ff' WHERE id = 3"), "audit"),
     "index out of step with its table": (("PRAGMA writable_schema = ON",
                                           "UPDATE sqlite_master SET sql = replace(sql, 'personal_id', 'phone')"
                                           " WHERE name = 'applicants_personal_id'"),
