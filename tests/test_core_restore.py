@@ -161,15 +161,21 @@ def test_restore_refuses_while_another_program_has_the_database_open(office):
         holder.close()
 
 
-def test_restore_is_upgraded_and_checked_from_an_older_schema(tmp_path, office):
-    """A backup of schema v1 (from before the last migrations) restores as a current database."""
-    live, backup = office
-    old = _edited_copy(backup, tmp_path, "DROP TABLE portal_dossiers", "DROP TABLE sync_runs", "DROP INDEX outbox_due",
-                       "DROP INDEX applicants_old_id", "PRAGMA user_version = 1")
+def test_a_backup_of_the_first_schema_is_upgraded_and_checked(tmp_path, office):
+    """The frozen schema-v1 database (3 dossiers) restores as a current database."""
+    live, _ = office
+    old = tmp_path / "v1.sqlite3"
+    conn = sqlite3.connect(old)
+    conn.executescript((Path(__file__).parent / "fixtures" / "schema_v1.sql").read_text(encoding="utf-8"))
+    conn.close()
+    old_code = _newest_code(old)
+    assert old_code != _newest_code(live)
     restore(live, old, force=True)
+    assert _newest_code(live) == old_code
     with open_store(live) as store:
         assert store.schema_version == migrations.SCHEMA_VERSION
         assert maintenance.check(store) == []
+    assert _count(live) == 3 and not [p.name for p in live.parent.iterdir() if ".part" in p.name]
 
 
 def _dead_pid() -> int:
