@@ -1,25 +1,74 @@
-"""Backups (thinned over time), restore, and the start-up / ``check`` consistency checks."""
+"""Backups (thinned over time), the cleaning of stale files, and the ``check`` consistency checks.
+
+Restore lives in :mod:`counter_app.restore`; the rules a sound database follows live in
+:mod:`counter_app.db_check`, shared by both.
+"""
 from __future__ import annotations
 
+import glob
 import re
-import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from . import audit, clock
+from . import clock, db_check, safe_files
 from .store import Store
 
 BACKUP_PATTERN = re.compile(r"^counter-(\d{8}-\d{6})\.sqlite3$")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+KEEP_SAFETY_COPIES = 3  # copies taken before a migration or a restore (``DB.before-….bak``)
 
 
-def backup(store: Store, to_dir: Path) -> Path:
-    """Write a consistent copy through the online backup API, then thin the folder."""
+class BackupTargetError(ValueError):
+    """The backup folder cannot take a backup (a file, not writable, full)."""
+
+
+def backup(store: Store, to_dir: Path, *, own_folder: bool = False) -> Path:
+    """Write a consistent copy through the online backup API, then thin the folder.
+
+    The app's own folder (``own_folder``: ``backups`` beside the database) is kept owner-only;
+    a folder the user names keeps its mode, and the backup file in it is owner-only.
+    """
+    folder = Path(to_dir)
+    if folder.exists() and not folder.is_dir():
+        raise BackupTargetError(f"cannot back up to {folder}: it is a file, not a folder")
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    target = store.backup_to(Path(to_dir) / f"counter-{stamp}.sqlite3")
-    thin(Path(to_dir))
+    try:
+        safe_files.private_dir(folder, tighten=own_folder)
+        tidy(store.path, folder)
+        target = store.backup_to(folder / f"counter-{stamp}.sqlite3")
+    except (OSError, sqlite3.Error) as exc:  # not a folder, no permission, disk full (SQLite says so itself)
+        raise BackupTargetError(f"cannot write a backup to {folder}: {getattr(exc, 'strerror', None) or exc}") from None
+    thin(folder)
     return target
+
+
+def tidy(db_path: Path, backup_dir: Path | None = None) -> list[Path]:
+    """Remove what killed backups and restores left, and thin the safety copies; the removed paths."""
+    db_path = Path(db_path)
+    removed = safe_files.clean_stale(db_path.parent)
+    if backup_dir is not None and Path(backup_dir).resolve() != db_path.parent.resolve():
+        removed += safe_files.clean_stale(Path(backup_dir))
+    return removed + thin_safety_copies(db_path)
+
+
+def thin_safety_copies(db_path: Path) -> list[Path]:
+    """Keep the newest few ``DB.before-….bak`` copies; older ones only fill the disk with personal data."""
+    db_path = Path(db_path)
+    copies = sorted(db_path.parent.glob(f"{glob.escape(db_path.name)}.before-*.bak"),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    removed = copies[KEEP_SAFETY_COPIES:]
+    for path in removed:
+        safe_files.remove_with_companions(path)
+    return removed
+
+
+def newest_good_backup(folder: Path) -> tuple[datetime, Path] | None:
+    """The newest backup in ``folder`` that restore would accept, with its time (or None)."""
+    for stamp, path in _backups(Path(folder)):
+        if not db_check.file_problems(path, in_use=False):
+            return stamp, path
+    return None
 
 
 def _backups(folder: Path) -> list[tuple[datetime, Path]]:
@@ -61,58 +110,6 @@ def thin(folder: Path) -> list[Path]:
 
 
 def check(store: Store) -> list[str]:
-    """Problems found, first one first; empty when the database is sound.
-
-    SQLite's integrity and foreign-key checks, the audit chain, and that every dossier has
-    its receive event, audit record and (until synced) outbox row written with it.
-    """
-    problems = store.integrity_errors()
+    """Problems found in an open store, first one first; empty when the database is sound."""
     with store.read() as conn:
-        broken = audit.verify_chain(conn)
-        if broken:
-            problems.append(str(broken))
-        problems += _dossier_problems(conn)
-    return problems
-
-
-def _dossier_problems(conn: sqlite3.Connection) -> list[str]:
-    problems = []
-    lacking_event = conn.execute(
-        "SELECT code FROM dossiers d WHERE NOT EXISTS"
-        " (SELECT 1 FROM status_events e WHERE e.dossier_id = d.id AND e.action = 'receive') ORDER BY id LIMIT 5"
-    ).fetchall()
-    problems += [f"dossier {r[0]}: no receive event" for r in lacking_event]
-    lacking_audit = conn.execute(
-        "SELECT code FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM audit_log a"
-        " WHERE a.entity = 'dossier' AND a.entity_id = d.code AND a.action = 'dossier.receive') ORDER BY id LIMIT 5"
-    ).fetchall()
-    problems += [f"dossier {r[0]}: no audit record of its receipt" for r in lacking_audit]
-    return problems
-
-
-def restore(db_path: Path, backup_file: Path) -> Path:
-    """Replace the database with a backup; returns where the replaced database was kept.
-
-    The backup is copied, upgraded to this schema and checked before anything is touched;
-    the final copy goes through SQLite's backup API, so no reader ever sees a half-written file.
-    """
-    backup_file = Path(backup_file)
-    if not backup_file.is_file():
-        raise FileNotFoundError(f"no backup file at {backup_file}")
-    db_path = Path(db_path)
-    stamp = f"{clock.now():%Y%m%d-%H%M%S}"
-    staged = db_path.with_name(f".{db_path.name}.restore-{stamp}")
-    shutil.copyfile(backup_file, staged)
-    try:
-        with Store(staged) as candidate:
-            problems = check(candidate)
-            if problems:
-                raise ValueError(f"backup {backup_file.name} is damaged: {problems[0]}")
-            aside = db_path.with_name(f"{db_path.name}.before-restore-{stamp}.bak")
-            with Store(db_path) as current:
-                current.backup_to(aside)
-                candidate.conn.backup(current.conn)
-    finally:
-        for leftover in staged.parent.glob(staged.name + "*"):
-            leftover.unlink()
-    return aside
+        return db_check.database_problems(conn)

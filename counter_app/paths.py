@@ -5,7 +5,7 @@ from pathlib import Path
 
 import platformdirs
 
-from . import catalogue
+from . import catalogue, maintenance, safe_files
 from .store import Store
 
 APP_NAME = "quay-mot-cua"
@@ -24,7 +24,19 @@ def default_backup_dir(db_path: Path) -> Path:
 
 
 def open_store(path: Path | str | None = None) -> Store:
-    """Open (creating and migrating when needed) and make sure the catalogue is loaded."""
-    store = Store(path or default_db_path())
-    catalogue.ensure_bundled(store)
+    """Open (creating and migrating when needed) and make sure the catalogue is loaded.
+
+    The app's own data folder is kept owner-only, and what a killed backup or restore left
+    beside the database is cleaned first.
+    """
+    if path is None:
+        safe_files.private_dir(data_dir(), tighten=True)
+    db_path = Path(path or default_db_path())
+    maintenance.tidy(db_path, default_backup_dir(db_path))
+    store = Store(db_path)
+    try:
+        catalogue.ensure_bundled(store)
+    except BaseException:
+        store.close()
+        raise
     return store

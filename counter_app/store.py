@@ -18,7 +18,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import migrations
+from . import migrations, safe_files
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -44,15 +44,18 @@ def _connect(path: Path | str) -> sqlite3.Connection:
         check_same_thread=False,  # guarded by Store's lock instead
         timeout=BUSY_TIMEOUT_MS / 1000,
     )
-    conn.row_factory = sqlite3.Row
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    found = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if found > migrations.SCHEMA_VERSION:  # refuse before anything (even WAL mode) touches the file
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        found = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if found > migrations.SCHEMA_VERSION:  # refuse before anything (even WAL mode) touches the file
+            raise DatabaseTooNew(found, migrations.SCHEMA_VERSION)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:  # a damaged file: no connection left open on it (restore checks for those)
         conn.close()
-        raise DatabaseTooNew(found, migrations.SCHEMA_VERSION)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
+        raise
     return conn
 
 
@@ -61,7 +64,8 @@ class Store:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        safe_files.private_dir(self.path.parent)
+        safe_files.private_database_file(self.path)
         self._lock = threading.RLock()
         self._savepoints = 0
         self.conn = _connect(self.path)
@@ -133,11 +137,15 @@ class Store:
                 self.conn.execute("COMMIT")
 
     def backup_to(self, target: Path | str) -> Path:
-        """A consistent copy through SQLite's online backup API (safe while others write)."""
+        """A consistent copy through SQLite's online backup API (safe while others write).
+
+        Written owner-only under a temporary name, synced and renamed: a full disk or a kill
+        never leaves a partial file under the backup's name.
+        """
         target = Path(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock:
-            dest = sqlite3.connect(str(target))
+        safe_files.private_dir(target.parent)
+        with safe_files.atomic_target(target) as temp, self._lock:
+            dest = sqlite3.connect(str(temp))
             try:
                 self.conn.backup(dest)
             finally:

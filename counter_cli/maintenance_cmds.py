@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
-from counter_app import maintenance
+from counter_app import db_check, maintenance
 from counter_app.paths import default_backup_dir, default_db_path
-from counter_app.store import Store
+from counter_app.restore import Loss, restore
+from counter_app.store import StoreError
+
 from .common import store_from
 
 
@@ -15,32 +18,43 @@ def register(commands: argparse._SubParsersAction) -> None:
     backup = commands.add_parser("backup", help="consistent copy, thinned to 7 daily, 4 weekly, 12 monthly")
     backup.add_argument("--to", metavar="DIR", help="backup folder (default: 'backups' beside the database)")
     backup.set_defaults(handler=cmd_backup)
-    restore = commands.add_parser("restore", help="replace the database with a checked backup")
-    restore.add_argument("file")
-    restore.set_defaults(handler=cmd_restore)
+    restore_cmd = commands.add_parser("restore", help="replace the database with a checked backup")
+    restore_cmd.add_argument("file")
+    restore_cmd.add_argument("--force", action="store_true",
+                             help="restore a backup older than the live data (prints what will be lost)")
+    restore_cmd.set_defaults(handler=cmd_restore)
     commands.add_parser("check", help="integrity check and audit chain").set_defaults(handler=cmd_check)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    store = store_from(args)
-    folder = Path(args.to) if args.to else default_backup_dir(store.path)
-    print(maintenance.backup(store, folder))
+    try:
+        store = store_from(args)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"the database cannot be read ({exc}); run 'check', or 'restore' a backup") from None
+    with store:
+        folder = Path(args.to) if args.to else default_backup_dir(store.path)
+        print(maintenance.backup(store, folder, own_folder=not args.to))
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    db_path = Path(args.db) if args.db else default_db_path()
-    aside = maintenance.restore(db_path, Path(args.file))
-    print(f"restored {args.file}; the replaced database was kept as {aside}")
+    def warn(loss: Loss) -> None:
+        print(f"--force: {loss.summary()}; they will be gone from the live database"
+              " (kept in the copy set aside)", file=sys.stderr)
+
+    result = restore(_db_path(args), Path(args.file), force=args.force, before_losing=warn)
+    if result.live_unreadable:
+        print(f"note: {result.live_unreadable}; nothing in it could be compared", file=sys.stderr)
+    kept = f"; the replaced database was kept as {result.aside}" if result.aside else ""
+    print(f"restored {args.file}{kept}")
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    db_path = Path(args.db) if args.db else default_db_path()
+    db_path = _db_path(args)
     if not db_path.exists():
         raise FileNotFoundError(f"no database at {db_path}")
-    with Store(db_path) as store:
-        problems = maintenance.check(store)
+    problems = db_check.file_problems(db_path)
     if problems:
         print(f"FAILED: {problems[0]}", file=sys.stderr)
         for problem in problems[1:]:
@@ -48,3 +62,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     print("ok")
     return 0
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db else default_db_path()

@@ -15,6 +15,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
+from counter_app import safe_files
+
 from .fonts import SERIF, register_fonts
 
 # ASCII85 wrapping of compressed streams only helps 7-bit mail channels; without reportlab's
@@ -86,8 +88,11 @@ def build_pdf(story: list[Flowable], *, title_text: str, pagesize: tuple[float, 
 
 
 def write_pdf(data: bytes, path: str | Path) -> Path:
-    """Write built PDF bytes to ``path`` (creating folders), for "Save as PDF" and the CLI."""
+    """Write built PDF bytes to ``path`` for "Save as PDF" and the CLI.
+
+    Papers carry personal data: the file is owner-only (0600), new folders 0700, and it is
+    written whole or not at all.
+    """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return target
+    safe_files.private_dir(target.parent)
+    return safe_files.write_private(target, data)

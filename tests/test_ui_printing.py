@@ -150,6 +150,7 @@ def test_save_pdf_writes_the_rendered_bytes(tmp_path: Path, qtbot, staff) -> Non
         QTest.keyClick(preview, Qt.Key.Key_S, CTRL)
     assert saved.args == [str(target) + ".pdf"]
     assert Path(saved.args[0]).read_bytes() == preview.pdf_bytes
+    assert Path(saved.args[0]).stat().st_mode & 0o777 == 0o600  # personal data: owner-only
 
 
 def test_direct_receipt_printing_falls_back_to_the_preview_without_that_printer(qtbot, staff) -> None:

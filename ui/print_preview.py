@@ -51,6 +51,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app import safe_files
+
 MAX_DPI = 600  # office laser printers print 600 dpi; 1200 dpi pictures would only be slower
 BAND_BYTES = 16 << 20  # one rendered band of a page is at most this large
 
@@ -327,7 +329,7 @@ class PrintPreviewDialog(QDialog):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         try:
-            Path(path).write_bytes(self.pdf_bytes)
+            safe_files.write_private(Path(path), self.pdf_bytes)  # personal data: owner-only
         except OSError as exc:
             show_message(self, self.tr("Could not save the file {path}.").format(path=path), detail=exc.strerror or "")
             return ""

@@ -469,6 +469,49 @@
     </message>
 </context>
 <context>
+    <name>DatabaseProblemDialog</name>
+    <message>
+        <location filename="../../ui/database_recovery.py" line="36"/>
+        <source>This database was made by a newer version of Quầy Một Cửa. Install that version, or restore a backup.</source>
+        <translation>Cơ sở dữ liệu này do một phiên bản mới hơn của Quầy Một Cửa tạo ra. Hãy cài phiên bản đó, hoặc khôi phục một bản sao lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_recovery.py" line="39"/>
+        <source>The database is damaged and cannot be opened.</source>
+        <translation>Cơ sở dữ liệu bị hỏng, không mở được.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_recovery.py" line="41"/>
+        <source>The database cannot be opened.</source>
+        <translation>Không mở được cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_recovery.py" line="46"/>
+        <source>Newest good backup: {when} ({file}). Restoring it replaces the current database; the current file is kept beside it.</source>
+        <translation>Bản sao lưu tốt mới nhất: {when} ({file}). Khôi phục sẽ thay cơ sở dữ liệu hiện tại; tệp hiện tại được giữ lại bên cạnh.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_recovery.py" line="48"/>
+        <source>Restore the backup of {when}</source>
+        <translation>Khôi phục bản sao lưu lúc {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_recovery.py" line="51"/>
+        <source>No good backup was found. Quit and ask the administrator for help.</source>
+        <translation>Không tìm thấy bản sao lưu tốt nào. Hãy thoát và nhờ quản trị viên hỗ trợ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_recovery.py" line="52"/>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_recovery.py" line="57"/>
+        <source>The backup could not be restored: {error}</source>
+        <translation>Không khôi phục được bản sao lưu: {error}</translation>
+    </message>
+</context>
+<context>
     <name>DossierDetail</name>
     <message>
         <location filename="../../ui/dossier_detail.py" line="65"/>
@@ -1262,72 +1305,72 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="233"/>
+        <location filename="../../ui/print_preview.py" line="235"/>
         <source>Print preview: {title}</source>
         <translation>Xem trước khi in: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="240"/>
+        <location filename="../../ui/print_preview.py" line="242"/>
         <source>&amp;Print (Ctrl+P)</source>
         <translation>&amp;In (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="243"/>
+        <location filename="../../ui/print_preview.py" line="245"/>
         <source>&amp;Save PDF…</source>
         <translation>&amp;Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="246"/>
+        <location filename="../../ui/print_preview.py" line="248"/>
         <source>&amp;Close</source>
         <translation>Đón&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="262"/>
+        <location filename="../../ui/print_preview.py" line="264"/>
         <source>{pages} page(s), A4 {orientation}</source>
         <translation>{pages} trang, A4 {orientation}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="264"/>
+        <location filename="../../ui/print_preview.py" line="266"/>
         <source>landscape</source>
         <translation>khổ ngang</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="264"/>
+        <location filename="../../ui/print_preview.py" line="266"/>
         <source>portrait</source>
         <translation>khổ dọc</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="266"/>
+        <location filename="../../ui/print_preview.py" line="268"/>
         <source>printer: {name}</source>
         <translation>máy in: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="285"/>
+        <location filename="../../ui/print_preview.py" line="287"/>
         <source>Print {title}</source>
         <translation>In {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="302"/>
+        <location filename="../../ui/print_preview.py" line="304"/>
         <source>Could not print: {error}</source>
         <translation>Không in được: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="319"/>
+        <location filename="../../ui/print_preview.py" line="321"/>
         <source>Save PDF</source>
         <translation>Lưu PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="320"/>
+        <location filename="../../ui/print_preview.py" line="322"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="332"/>
+        <location filename="../../ui/print_preview.py" line="334"/>
         <source>Could not save the file {path}.</source>
         <translation>Không lưu được tệp {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="334"/>
+        <location filename="../../ui/print_preview.py" line="336"/>
         <source>Saved to {path}</source>
         <translation>Đã lưu vào {path}</translation>
     </message>

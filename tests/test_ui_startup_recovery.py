@@ -1,0 +1,96 @@
+"""The app started on a damaged or too-new database shows a Vietnamese dialog with the way out
+(restore the newest good backup, named with its date, or quit) instead of a traceback."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from factories import add_users, make_store
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from counter_app import db_check, maintenance
+from counter_app.paths import default_backup_dir
+
+
+class ModalAnswerer:
+    """Answers each modal window the start-up opens, on the GUI thread, and records what it saw."""
+
+    def __init__(self, answer) -> None:  # type: ignore[no-untyped-def]
+        self.answer = answer
+        self.seen: list[object] = []
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._poll)
+        self.timer.start()
+
+    def _poll(self) -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal.isVisible() and (not self.seen or self.seen[-1] is not modal):
+            self.seen.append(modal)
+            self.answer(modal)
+
+
+def _live_with_backup(tmp_path: Path) -> tuple[Path, Path]:
+    live = tmp_path / "counter.sqlite3"
+    store = make_store(live)
+    add_users(store)
+    backup = maintenance.backup(store, default_backup_dir(live), own_folder=True)
+    store.close()
+    return live, backup
+
+
+def test_a_damaged_database_offers_the_newest_good_backup_and_restores_it(qtbot, tmp_path):
+    from ui.app import run
+    from ui.database_recovery import DatabaseProblemDialog
+    from ui.login import LoginDialog
+
+    live, backup = _live_with_backup(tmp_path)
+    newer_but_damaged = backup.with_name("counter-20991231-235959.sqlite3")
+    newer_but_damaged.write_bytes(b"\0" * 4096)  # a backup restore would refuse: not offered
+    live.write_bytes(bytes(100) + live.read_bytes()[100:])
+    texts: list[str] = []
+
+    def answer(modal) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(modal, DatabaseProblemDialog):
+            texts.extend([modal.text(), modal.informativeText(), modal.restore_button.text()])
+            modal.restore_button.click()
+        elif isinstance(modal, LoginDialog):
+            modal.reject()  # restored and started: the login is the next thing the user sees
+
+    answerer = ModalAnswerer(answer)
+    assert run(str(live), lang="vi") == 1
+    answerer.timer.stop()
+    assert [type(m).__name__ for m in answerer.seen] == ["DatabaseProblemDialog", "LoginDialog"]
+    stamp = maintenance.newest_good_backup(backup.parent)[0]
+    assert texts[0] == "Cơ sở dữ liệu bị hỏng, không mở được."
+    assert backup.name in texts[1] and newer_but_damaged.name not in texts[1]
+    assert texts[2] == f"Khôi phục bản sao lưu lúc {stamp:%H:%M %d/%m/%Y}"
+    assert db_check.file_problems(live) == []
+    assert list(tmp_path.glob("counter.sqlite3.before-restore-*.bak"))
+
+
+def test_a_too_new_database_without_backups_can_only_quit_and_is_left_alone(qtbot, tmp_path):
+    from ui.app import run
+    from ui.database_recovery import DatabaseProblemDialog
+
+    live = tmp_path / "counter.sqlite3"
+    make_store(live).close()
+    conn = sqlite3.connect(live)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    before = live.read_bytes()
+    seen: list[tuple[str, str, list[str]]] = []
+
+    def answer(modal) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(modal, DatabaseProblemDialog)
+        seen.append((modal.text(), modal.informativeText(), [b.text() for b in modal.buttons()]))
+        modal.quit_button.click()
+
+    answerer = ModalAnswerer(answer)
+    assert run(str(live), lang="vi") == 1
+    answerer.timer.stop()
+    text, info, buttons = seen[0]
+    assert "phiên bản mới hơn" in text and "Không tìm thấy bản sao lưu" in info
+    assert buttons == ["Thoát"]
+    assert live.read_bytes() == before
