@@ -69,6 +69,7 @@ REASON = FieldLimit("reason", "Lý do", 2000, one_line=False)
 AGENCY = FieldLimit("processing_agency", "Cơ quan chủ trì giải quyết", 300)
 RECIPIENT = FieldLimit("recipient", "Tên người nhận kết quả", 100)
 CLIENT_REF = FieldLimit("client_ref", "Mã tham chiếu của tệp nhập", 64)
+DATE_TEXT = FieldLimit("date_text", "Ngày", 20)  # a date as typed ("01/02/1999"), before it is parsed
 
 # Sets of a dossier and copies of a paper: the form's spin boxes stop here too.
 MAX_COUNT = 99
@@ -79,7 +80,7 @@ FIELD_LIMITS: dict[str, FieldLimit] = {
     limit.key: limit
     for limit in (FULL_NAME, ADDRESS, EMAIL, PHONE, PERSONAL_ID, OLD_ID, SOCIAL_INSURANCE_NO, HI_CARD_CODE,
                   PAPER_NAME, FEE_NAME, EXEMPT_REASON, DELIVERY_ADDRESS, SUMMARY, NOTE, REASON, AGENCY,
-                  RECIPIENT, CLIENT_REF)
+                  RECIPIENT, CLIENT_REF, DATE_TEXT)
 }
 
 # Nobody alive was born before 1900, and the CCCD's century digit starts there.
