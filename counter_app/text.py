@@ -79,7 +79,7 @@ def fold(text: str) -> str:
     stays a handful of C-level string operations with an ASCII fast path.
     """
     if text.isascii():
-        return " ".join(text.lower().split())
+        return " ".join(text.translate(_REMOVE_TABLE).lower().split())
     decomposed = unicodedata.normalize("NFD", text.lower())
     return " ".join(decomposed.translate(_FOLD_TABLE).split())
 

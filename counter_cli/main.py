@@ -59,7 +59,16 @@ _SQLITE_WORDING = {
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
+def _first_sqlite_error(exc: sqlite3.Error) -> sqlite3.Error:
+    """The error SQLite raised first: after a full disk SQLite has already rolled back, so the
+    store's own ROLLBACK fails too ("no transaction is active") and hides the real cause."""
+    while isinstance(exc.__context__, sqlite3.Error):
+        exc = exc.__context__
+    return exc
+
+
 def _sqlite_message(exc: sqlite3.Error) -> str:
+    exc = _first_sqlite_error(exc)
     name = getattr(exc, "sqlite_errorname", None) or ""
     primary = "_".join(name.split("_")[:2])
     if primary not in _SQLITE_MESSAGES:
