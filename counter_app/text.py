@@ -20,7 +20,8 @@ __all__ = ["clean_text", "collapse_spaces", "fold", "normalize_name"]
 # Invisible characters that change what text means or how it shows, never what a citizen wrote:
 # bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), the directional
 # marks (U+200E/F, U+061C), zero-width space/joiners (U+200B–U+200D), word joiner (U+2060)
-# and the byte-order mark (U+FEFF). Control characters (NUL…) are added below.
+# and the byte-order mark (U+FEFF). Control characters (NUL…) and lone surrogates (a JSON
+# "\ud800" escape, which no encoder can write) are added below.
 _INVISIBLE = frozenset(
     [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C, *range(0x200B, 0x200E), 0x2060,
      0xFEFF]
@@ -28,7 +29,7 @@ _INVISIBLE = frozenset(
 _KEPT_CONTROLS = frozenset(map(ord, "\t\n\r"))  # whitespace: collapsed or kept as line breaks
 _REMOVE_TABLE: dict[int, None] = {
     code: None
-    for code in [*_INVISIBLE, *range(0x20), *range(0x7F, 0xA0)]
+    for code in [*_INVISIBLE, *range(0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000)]
     if code not in _KEPT_CONTROLS
 }
 

@@ -10,7 +10,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from test_core_cli import PAPERS, _dossier, db, run  # noqa: F401  (db is a fixture)
+from factories import initialised_database
+from test_core_cli import _dossier, run
 
 from counter_app import clock
 from counter_app import store as store_module
@@ -18,6 +19,12 @@ from counter_app.store import Store
 from counter_cli import common
 
 ID_NUMBER = "037185000123"
+
+
+@pytest.fixture
+def db(tmp_path) -> str:
+    """A database with the office, the bundled catalogue, staff "canbo" and administrator "admin"."""
+    return str(initialised_database(tmp_path / "c.sqlite3"))
 
 
 def state(db_path: str) -> tuple[int, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import sqlite3
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from factories import add_users, make_store, request
@@ -159,7 +159,7 @@ def test_history_import_is_for_administrators_and_audited(setup):
 def test_a_time_with_a_zone_is_converted_to_office_time(setup):
     store, actors = setup
     day = clock.now().date() - timedelta(days=1)
-    utc = datetime.combine(day, datetime.min.time()).replace(hour=2, minute=15, tzinfo=timezone.utc)
+    utc = datetime.combine(day, datetime.min.time()).replace(hour=2, minute=15, tzinfo=UTC)
     dossier = services.receive_dossier(store, actors["staff"], request(store, received_at=utc))
     assert dossier.received_at == datetime.combine(day, datetime.min.time()).replace(hour=9, minute=15)
 

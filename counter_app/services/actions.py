@@ -15,10 +15,10 @@ from typing import Any
 from .. import clock
 from ..dossiers import dossier_id_for_code, load_dossier_by_id
 from ..errors import InvalidState, PermissionDenied, ValidationError
+from ..limits import AGENCY, NOTE, PAPER_NAME, REASON, RECIPIENT, FieldLimit
 from ..models import Actor, Dossier
 from ..states import STATUS_BY_PORTAL_CODE, TRANSITIONS, Action, Status, allowed
 from ..store import Store
-from ..limits import AGENCY, NOTE, PAPER_NAME, REASON, RECIPIENT, FieldLimit
 from ..text import clean_text, fold
 from .journal import record_change
 from .receive import clean_applicant
