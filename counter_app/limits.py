@@ -19,7 +19,6 @@ __all__ = [
     "CLOCK_SKEW",
     "EARLIEST_BIRTH_DATE",
     "EARLIEST_RECEIVED_AT",
-    "FIELD_LIMITS",
     "HISTORY_WINDOW",
     "MAX_COUNT",
     "MAX_FEE_VND",
@@ -75,13 +74,6 @@ DATE_TEXT = FieldLimit("date_text", "Ngày", 20)  # a date as typed ("01/02/1999
 MAX_COUNT = 99
 # Far above any fee a commune charges, far below what SQLite's 64-bit integers hold.
 MAX_FEE_VND = 1_000_000_000_000
-
-FIELD_LIMITS: dict[str, FieldLimit] = {
-    limit.key: limit
-    for limit in (FULL_NAME, ADDRESS, EMAIL, PHONE, PERSONAL_ID, OLD_ID, SOCIAL_INSURANCE_NO, HI_CARD_CODE,
-                  PAPER_NAME, FEE_NAME, EXEMPT_REASON, DELIVERY_ADDRESS, SUMMARY, NOTE, REASON, AGENCY,
-                  RECIPIENT, CLIENT_REF, DATE_TEXT)
-}
 
 # Nobody alive was born before 1900, and the CCCD's century digit starts there.
 EARLIEST_BIRTH_DATE = date(1900, 1, 1)
