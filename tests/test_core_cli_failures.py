@@ -147,7 +147,7 @@ def test_history_is_imported_by_an_administrator_with_the_flag(db, tmp_path, cap
     assert code == 2  # staff may not
     code, out, err = run(capsys, "--db", db, "dossier", "receive", "--from-json", str(path), "--as", "admin",
                          "--import-history")
-    assert (code, out.strip()) == (0, "H15.50.05.13-200102-0001"), err
+    assert (code, out.strip()) == (0, "H15.50.05.13-200102-010001"), err
     with Store(db) as store, store.read() as conn:
         assert conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'dossier.import_history'").fetchone()[0] == 1
 

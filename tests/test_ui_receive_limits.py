@@ -22,7 +22,6 @@ def test_every_text_field_of_the_form_has_the_cores_limit(qtbot, context):
     fill_by_keyboard(page)
     reasons = [row[4] for row in page.fees.rows]
     assert reasons and all(r.maxLength() == limits.EXEMPT_REASON.max_length for r in reasons)
-    page.drafts.timer.stop()  # no draft save after the fixture has shut the task runner down
 
 
 def test_a_pasted_huge_name_is_cut_at_the_limit(qtbot, context):
@@ -32,7 +31,6 @@ def test_a_pasted_huge_name_is_cut_at_the_limit(qtbot, context):
     edit.setFocus()
     edit.paste()
     assert len(edit.text()) == limits.FULL_NAME.max_length
-    page.drafts.timer.stop()
 
 
 def test_the_typed_birth_date_follows_the_cores_bounds():
