@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from .errors import ValidationError
+
 OFFICE_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 _FORMAT = "%Y-%m-%d %H:%M:%S"
 
@@ -23,7 +25,7 @@ def to_office(value: datetime) -> datetime:
         try:
             value = value.astimezone(OFFICE_TZ).replace(tzinfo=None)
         except OverflowError:  # 9999-12-31T23:00-05:00 has no local equivalent
-            raise ValueError("Thời gian nằm ngoài khoảng cho phép.") from None
+            raise ValidationError("Thời gian nằm ngoài khoảng cho phép.") from None
     return value.replace(microsecond=0)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import sqlite3
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from factories import add_users, make_store, request
@@ -162,6 +162,12 @@ def test_a_time_with_a_zone_is_converted_to_office_time(setup):
     utc = datetime.combine(day, datetime.min.time()).replace(hour=2, minute=15, tzinfo=UTC)
     dossier = services.receive_dossier(store, actors["staff"], request(store, received_at=utc))
     assert dossier.received_at == datetime.combine(day, datetime.min.time()).replace(hour=9, minute=15)
+
+
+def test_a_zoned_time_with_no_local_equivalent_is_refused_not_overflowed():
+    edge = datetime(9999, 12, 31, 23, 0, tzinfo=timezone(timedelta(hours=-5)))
+    with pytest.raises(ValidationError):
+        clock.to_office(edge)
 
 
 def test_same_client_ref_returns_the_first_dossier_and_writes_nothing(setup):
