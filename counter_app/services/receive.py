@@ -140,7 +140,7 @@ def _clean_fee(fee: DossierFee) -> DossierFee:
     return replace(fee, name=name, exempt_reason=reason)
 
 
-def clean_request(request: ReceiveRequest, now: datetime) -> ReceiveRequest:
+def _clean_request(request: ReceiveRequest, now: datetime) -> ReceiveRequest:
     """The request with every text in its stored form and every bound checked (applicant aside).
 
     Raises ValidationError naming the field; nothing has been written yet.
@@ -191,7 +191,7 @@ def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Doss
     """
     require_role(actor, Role.ADMIN if request.import_history else Role.STAFF)
     now = clock.now()
-    request = clean_request(request, now)
+    request = _clean_request(request, now)
     applicant = clean_applicant(request.applicant, now.date())
     procedure = get_procedure(store, request.procedure_code)
     check_papers(procedure, request.papers)
