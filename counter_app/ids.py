@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from .resources import resource_path
-from .text import collapse_spaces, nfc
+from .text import clean_text, collapse_spaces
 
 __all__ = [
     "CccdQr",
@@ -177,7 +177,7 @@ def parse_cccd_qr(text: str, today: date | None = None) -> CccdQr:
     first. The ID is checked with :func:`parse_personal_id` and must agree with the birth
     date and sex printed beside it: a disagreement means a misread or a forged card.
     """
-    fields = [field.strip() for field in nfc(text).split("|")]
+    fields = [field.strip() for field in clean_text(text, one_line=False).split("|")]
     if len(fields) != 7:
         raise ValueError(
             f"Mã QR trên CCCD phải có 7 trường ngăn cách bởi «|» (đọc được {len(fields)} trường)."

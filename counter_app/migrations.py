@@ -284,7 +284,18 @@ def _v5_outbox_walked_in_order(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _v6_client_refs(conn: sqlite3.Connection) -> None:
+    """An import file's records carry the sender's reference, so re-running a file makes no duplicates.
+
+    SQLite cannot add a UNIQUE column, so the column gets a unique index; NULL (typed at the
+    counter) never collides.
+    """
+    conn.execute("ALTER TABLE dossiers ADD COLUMN client_ref TEXT")
+    conn.execute("CREATE UNIQUE INDEX dossiers_client_ref ON dossiers(client_ref)")
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_initial, _v2_index_old_ids, _v3_portal_sync, _v4_counter_numbers, _v5_outbox_walked_in_order,
+    _v6_client_refs,
 ]
 SCHEMA_VERSION = len(STEPS)

@@ -4,12 +4,34 @@ Citizens' names arrive from three keyboards (Telex/VNI in NFC, macOS in NFD, a U
 typing the CCCD QR code) and with two tone placements ("hòa" / "hoà"). Stored text is always
 NFC so that equal names are equal strings; search goes through :func:`fold`, a key without
 case and diacritics, because SQLite FTS5 never folds đ/Đ and people type "duc" for "Đức".
+
+Text also arrives with characters nobody can see: NUL bytes, right-to-left overrides pasted
+from a web page, zero-width spaces from a word processor, a byte-order mark. Stored, they make
+equal names unequal ("Nguy\u200bễn" is never found by "nguyen") and can reorder what a paper
+shows, so :func:`clean_text` removes them at the boundary, for every text field.
 """
 from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["collapse_spaces", "fold", "nfc", "normalize_name"]
+__all__ = ["clean_text", "collapse_spaces", "fold", "normalize_name"]
+
+
+# Invisible characters that change what text means or how it shows, never what a citizen wrote:
+# bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), the directional
+# marks (U+200E/F, U+061C), zero-width space/joiners (U+200B–U+200D), word joiner (U+2060)
+# and the byte-order mark (U+FEFF). Control characters (NUL…) and lone surrogates (a JSON
+# "\ud800" escape, which no encoder can write) are added below.
+_INVISIBLE = frozenset(
+    [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C, *range(0x200B, 0x200E), 0x2060,
+     0xFEFF]
+)
+_KEPT_CONTROLS = frozenset(map(ord, "\t\n\r"))  # whitespace: collapsed or kept as line breaks
+_REMOVE_TABLE: dict[int, None] = {
+    code: None
+    for code in [*_INVISIBLE, *range(0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000)]
+    if code not in _KEPT_CONTROLS
+}
 
 
 def _build_fold_table() -> dict[int, str | None]:
@@ -26,6 +48,7 @@ def _build_fold_table() -> dict[int, str | None]:
     # đ/Đ are letters of their own, not d plus a mark, so NFD keeps them whole.
     table[ord("đ")] = "d"
     table[ord("Đ")] = "d"
+    table.update(_REMOVE_TABLE)  # a pasted query folds like the stored text it should find
     return table
 
 
@@ -37,9 +60,15 @@ def collapse_spaces(text: str) -> str:
     return " ".join(text.split())
 
 
-def nfc(text: str) -> str:
-    """The stored form: NFC and stripped, so equal names from any keyboard are equal strings."""
-    return unicodedata.normalize("NFC", text).strip()
+def clean_text(text: str, *, one_line: bool = True) -> str:
+    """The stored form of every text field: invisible and control characters removed, NFC, stripped.
+
+    NFC makes equal names from any keyboard equal strings. ``one_line`` (names, addresses,
+    paper names…) also collapses every run of whitespace to one space; notes keep their
+    line breaks.
+    """
+    text = unicodedata.normalize("NFC", text.translate(_REMOVE_TABLE))
+    return collapse_spaces(text) if one_line else text.strip()
 
 
 def fold(text: str) -> str:
@@ -51,7 +80,7 @@ def fold(text: str) -> str:
     stays a handful of C-level string operations with an ASCII fast path.
     """
     if text.isascii():
-        return " ".join(text.lower().split())
+        return " ".join(text.translate(_REMOVE_TABLE).lower().split())
     decomposed = unicodedata.normalize("NFD", text.lower())
     return " ".join(decomposed.translate(_FOLD_TABLE).split())
 
@@ -71,5 +100,5 @@ def normalize_name(text: str) -> str:
     Staff often type names in lower case ("nguyễn văn đức"); receipts and the portal want
     "Nguyễn Văn Đức". Hyphenated parts are capitalised too ("Ê-đê" names such as "Y-Moan").
     """
-    words = collapse_spaces(nfc(text)).split(" ")
+    words = clean_text(text).split(" ")
     return " ".join("-".join(_capitalize_word(part) for part in word.split("-")) for word in words)

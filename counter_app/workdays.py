@@ -21,6 +21,10 @@ __all__ = ["WorkCalendar", "due_state", "public_holidays"]
 
 # No real calendar has a year without a working day; stop searching long before that.
 _MAX_SEARCH_DAYS = 366
+# The longest processing time in any catalogue is a few months; beyond about four years a
+# count is a typo, and counting 3,000,000 days would run for minutes and then overflow.
+MAX_WORKING_DAYS = 1000
+MAX_WORKING_HOURS = MAX_WORKING_DAYS * 8
 
 
 @lru_cache(maxsize=64)
@@ -138,8 +142,8 @@ class WorkCalendar:
 
         Normalising first means a Saturday receipt is due as if received Monday at opening.
         """
-        if n < 0:
-            raise ValueError("Số ngày làm việc không được âm.")
+        if not 0 <= n <= MAX_WORKING_DAYS:
+            raise ValueError(f"Số ngày làm việc phải từ 0 đến {MAX_WORKING_DAYS}.")
         start = self.start_of_service(received)
         day = start.date()
         for _ in range(n):
@@ -152,8 +156,8 @@ class WorkCalendar:
         A result that lands exactly on the end of a period stays there ("by 11:30"), rather
         than jumping to the start of the next period.
         """
-        if hours < 0:
-            raise ValueError("Số giờ làm việc không được âm.")
+        if not 0 <= hours <= MAX_WORKING_HOURS:  # also refuses NaN
+            raise ValueError(f"Số giờ làm việc phải từ 0 đến {MAX_WORKING_HOURS}.")
         cursor = self.start_of_service(received)
         remaining = timedelta(hours=hours)
         day = cursor.date()

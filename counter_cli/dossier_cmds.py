@@ -2,21 +2,16 @@
 from __future__ import annotations
 
 import argparse
-import json
-from datetime import date, datetime
-from pathlib import Path
-from typing import Any
 
 from counter_app import catalogue, services, users
 from counter_app.dossiers import get_dossier
-from counter_app.errors import ValidationError
-from counter_app.models import Actor, Applicant, Delivery, DossierPaper, PaperForm, Procedure
+from counter_app.errors import CounterError, ValidationError
+from counter_app.models import Actor
 from counter_app.search import DossierQuery, DossierRow, list_dossiers, search
 from counter_app.states import STATUS_LABEL_VI
 from counter_app.store import Store
 from .common import print_json, store_from
-
-SEX_WORDS = {"male": "male", "nam": "male", "female": "female", "nữ": "female", "nu": "female", "": ""}
+from .import_file import read_entries, request_from
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -26,6 +21,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     receive = dossier.add_parser("receive", help="receive dossiers from a JSON list (all or nothing)")
     receive.add_argument("--from-json", required=True, metavar="FILE")
     receive.add_argument("--as", dest="as_user", required=True, metavar="USER")
+    receive.add_argument("--import-history", action="store_true",
+                         help="an administrator entering dossiers received over a year ago (audited)")
     receive.set_defaults(handler=cmd_receive)
     listing = dossier.add_parser("list")
     listing.add_argument("--json", action="store_true")
@@ -41,44 +38,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     find.set_defaults(handler=cmd_search)
 
 
-def _papers(entry: dict[str, Any], procedure: Procedure) -> tuple[DossierPaper, ...]:
-    """Papers given by name (taking the catalogue's form) or as {name, form, count}."""
-    known = {p.name: p for p in procedure.papers}
-    papers = []
-    for item in entry.get("papers", []):
-        if isinstance(item, str):
-            spec = known.get(item)
-            papers.append(DossierPaper(item, spec.form if spec else PaperForm.ORIGINAL, spec.count if spec else 1))
-        else:
-            papers.append(DossierPaper(item["name"], PaperForm(item.get("form", "original")), int(item.get("count", 1))))
-    return tuple(papers)
-
-
-def _request(entry: dict[str, Any], procedures: dict[str, Procedure]) -> services.ReceiveRequest:
-    code = entry.get("procedure_code", "")
-    if code not in procedures:
-        raise ValidationError(f"unknown procedure code '{code}'")
-    person = entry.get("applicant") or {}
-    sex = SEX_WORDS.get(str(person.get("sex", "")).strip().lower())
-    if sex is None:
-        raise ValidationError("sex must be male/female (Nam/Nữ)")
-    birth = person.get("birth_date")
-    received = entry.get("received_at")
-    applicant = Applicant(
-        full_name=person.get("full_name", ""), personal_id=person.get("personal_id", ""),
-        birth_date=date.fromisoformat(birth) if birth else None, sex=sex, address=person.get("address", ""),
-        phone=person.get("phone", ""), email=person.get("email", ""),
-        social_insurance_no=person.get("social_insurance_no", ""), hi_card_code=person.get("hi_card_code", ""),
-    )
-    delivery = entry.get("delivery", "counter")
-    return services.ReceiveRequest(
-        procedure_code=code, applicant=applicant, papers=_papers(entry, procedures[code]),
-        sets_count=int(entry.get("sets", 1)), delivery=Delivery(delivery),
-        delivery_address=entry.get("delivery_address", ""),
-        received_at=datetime.fromisoformat(received) if received else None, note=entry.get("note", ""),
-    )
-
-
 def _actor(store: Store, username: str) -> Actor:
     user = users.get_user(store, username)
     if not user.active:
@@ -87,22 +46,18 @@ def _actor(store: Store, username: str) -> Actor:
 
 
 def cmd_receive(args: argparse.Namespace) -> int:
+    entries = read_entries(args.from_json)  # before opening the database: a bad file changes nothing
     store = store_from(args)
     actor = _actor(store, args.as_user)
-    try:
-        entries = json.loads(Path(args.from_json).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ValidationError(f"cannot read {args.from_json}: {exc}") from exc
-    if not isinstance(entries, list):
-        raise ValidationError("the JSON file must hold a list of dossiers")
     procedures = {p.code: p for p in catalogue.list_procedures(store)}
     codes = []
     with store.write():  # all or nothing: a bad entry rolls back the ones before it
-        for index, entry in enumerate(entries, start=1):
+        for number, entry in enumerate(entries, start=1):
+            request = request_from(entry, number, procedures, import_history=args.import_history)
             try:
-                dossier = services.receive_dossier(store, actor, _request(entry, procedures))
-            except (ValueError, KeyError, TypeError) as exc:
-                raise ValidationError(f"dossier {index}: {exc}") from exc
+                dossier = services.receive_dossier(store, actor, request)
+            except CounterError as exc:
+                raise type(exc)(f"dossier {number}: {exc}") from exc
             codes.append(dossier.code)
     print("\n".join(codes))
     return 0

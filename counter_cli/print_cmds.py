@@ -7,8 +7,13 @@ from pathlib import Path
 from printing.kinds import KINDS  # names only: reportlab loads when a paper is made
 
 from counter_app.dossiers import get_dossier
+from counter_app.errors import ValidationError
 from counter_app.office import get_office
 from .common import parse_date, store_from
+
+# A log book is kept per year; a longer range (0001-01-01 to 9999-12-31) is a typo that would
+# query and lay out millions of days.
+MAX_LOG_DAYS = 366
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -45,6 +50,8 @@ def cmd_print_document(args: argparse.Namespace) -> int:
 def cmd_print_daily_log(args: argparse.Namespace) -> int:
     from printing.documents import render_daily_log
 
+    if args.to is not None and not 0 <= (args.to - args.date).days < MAX_LOG_DAYS:
+        raise ValidationError(f"--to must be on or after --date and at most {MAX_LOG_DAYS} days later")
     store = store_from(args)
     data = render_daily_log(store, get_office(store), start=args.date, end=args.to, staff=args.staff)
     return _write(data, args.output)

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter_app.text import fold, nfc, normalize_name
+from counter_app.text import clean_text, fold, normalize_name
 
 VIETNAMESE_LETTERS = (
     "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
@@ -73,8 +73,8 @@ def test_fold_of_vietnamese_is_lower_ascii_with_single_spaces(text: str) -> None
 
 def test_nfc_composes_and_strips() -> None:
     decomposed = unicodedata.normalize("NFD", "  Hà Nội\r\n")
-    assert nfc(decomposed) == "Hà Nội"
-    assert unicodedata.is_normalized("NFC", nfc(decomposed))
+    assert clean_text(decomposed) == "Hà Nội"
+    assert unicodedata.is_normalized("NFC", clean_text(decomposed))
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app import clock, services
+from counter_app import clock, limits, services
 from counter_app.catalogue import list_procedures
 from counter_app.errors import CounterError
 from counter_app.models import Delivery, Procedure
@@ -109,7 +109,7 @@ class ReceivePage(QWidget):
         self.applicant = ApplicantForm(self.body)
         self.papers = PaperChecklist(self.body)
         self.sets = QSpinBox(self.body)
-        self.sets.setRange(1, 99)
+        self.sets.setRange(1, limits.MAX_COUNT)
         self.fees = FeeEditor(self.body)
         self.at_counter = QRadioButton(self.tr("At the &counter"), self.body)
         self.by_post = QRadioButton(self.tr("By p&ost"), self.body)
@@ -118,6 +118,7 @@ class ReceivePage(QWidget):
         self.delivery_group.addButton(self.at_counter, 0)
         self.delivery_group.addButton(self.by_post, 1)
         self.delivery_address = QLineEdit(self.body)
+        self.delivery_address.setMaxLength(limits.DELIVERY_ADDRESS.max_length)
         self.delivery_address.setPlaceholderText(self.tr("Address for the result by post"))
         self.delivery_address.setEnabled(False)
         self.due_label = QLabel(self.body)

@@ -15,10 +15,11 @@ from typing import Any
 from .. import clock
 from ..dossiers import dossier_id_for_code, load_dossier_by_id
 from ..errors import InvalidState, PermissionDenied, ValidationError
+from ..limits import AGENCY, NOTE, PAPER_NAME, REASON, RECIPIENT, FieldLimit
 from ..models import Actor, Dossier
 from ..states import STATUS_BY_PORTAL_CODE, TRANSITIONS, Action, Status, allowed
 from ..store import Store
-from ..text import fold, nfc
+from ..text import clean_text, fold
 from .journal import record_change
 from .receive import clean_applicant
 
@@ -27,8 +28,8 @@ from .receive import clean_applicant
 Step = Callable[[sqlite3.Connection, int, Status, datetime], Status | None]
 
 
-def _required(text: str, what: str) -> str:
-    cleaned = nfc(" ".join(text.split()))
+def _required(text: str, what: str, limit: FieldLimit = REASON) -> str:
+    cleaned = limit.clean(text)
     if not cleaned:
         raise ValidationError(f"Chưa nhập {what}.")
     return cleaned
@@ -75,7 +76,7 @@ def _set(column: str, value: str) -> Step:
 def transfer(store: Store, actor: Actor, code: str, *, processing_agency: str, note: str = "",
              at: datetime | None = None) -> Dossier:
     """Hand the dossier to the agency that decides it (chuyển xử lý)."""
-    agency = _required(processing_agency, "cơ quan chủ trì giải quyết")
+    agency = _required(processing_agency, "cơ quan chủ trì giải quyết", AGENCY)
 
     def step(conn: sqlite3.Connection, dossier_id: int, _current: Status, when: datetime) -> None:
         conn.execute(
@@ -83,13 +84,13 @@ def transfer(store: Store, actor: Actor, code: str, *, processing_agency: str, n
             (agency, clock.to_db(when), dossier_id),
         )
 
-    return _perform(store, actor, code, Action.TRANSFER, note=nfc(note), data={"agency": agency}, step=step, at=at)
+    return _perform(store, actor, code, Action.TRANSFER, note=NOTE.clean(note), data={"agency": agency}, step=step, at=at)
 
 
 def request_supplement(store: Store, actor: Actor, code: str, *, missing_papers: list[str], reason: str,
                        at: datetime | None = None) -> Dossier:
     """Ask the citizen for missing or corrected papers (Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ)."""
-    papers = [nfc(p.strip()) for p in missing_papers if p.strip()]
+    papers = [name for name in map(PAPER_NAME.clean, missing_papers) if name]
     if not papers:
         raise ValidationError("Chưa liệt kê giấy tờ cần bổ sung.")
     why = _required(reason, "lý do yêu cầu bổ sung")
@@ -104,26 +105,26 @@ def receive_supplement(store: Store, actor: Actor, code: str, *, note: str = "",
         transferred = conn.execute("SELECT transferred_at FROM dossiers WHERE id = ?", (dossier_id,)).fetchone()[0]
         return Status.PROCESSING if transferred else Status.RECEIVED
 
-    return _perform(store, actor, code, Action.RECEIVE_SUPPLEMENT, note=nfc(note), step=step, at=at)
+    return _perform(store, actor, code, Action.RECEIVE_SUPPLEMENT, note=NOTE.clean(note), step=step, at=at)
 
 
 def record_result_ready(store: Store, actor: Actor, code: str, *, note: str = "",
                         at: datetime | None = None) -> Dossier:
     """The result has come back to the counter and waits for the citizen."""
-    return _perform(store, actor, code, Action.RESULT_READY, note=nfc(note), step=_set("result_ready_at", ""), at=at)
+    return _perform(store, actor, code, Action.RESULT_READY, note=NOTE.clean(note), step=_set("result_ready_at", ""), at=at)
 
 
 def return_result(store: Store, actor: Actor, code: str, *, recipient: str, note: str = "",
                   at: datetime | None = None) -> Dossier:
     """Hand the result over (trả kết quả) to the named person."""
-    who = _required(recipient, "tên người nhận kết quả")
+    who = _required(recipient, "tên người nhận kết quả", RECIPIENT)
 
     def step(conn: sqlite3.Connection, dossier_id: int, _current: Status, when: datetime) -> None:
         conn.execute(
             "UPDATE dossiers SET returned_at = ?, returned_to = ? WHERE id = ?", (clock.to_db(when), who, dossier_id)
         )
 
-    return _perform(store, actor, code, Action.RETURN_RESULT, note=nfc(note), data={"recipient": who}, step=step, at=at)
+    return _perform(store, actor, code, Action.RETURN_RESULT, note=NOTE.clean(note), data={"recipient": who}, step=step, at=at)
 
 
 def refuse(store: Store, actor: Actor, code: str, *, reason: str, at: datetime | None = None) -> Dossier:
@@ -185,6 +186,11 @@ def correct_applicant(store: Store, actor: Actor, code: str, *, full_name: str, 
     return _perform(store, actor, code, Action.CORRECT_APPLICANT, note=why, data=data, step=step, at=at)
 
 
+def _portal_note(note: str) -> str:
+    """The portal's note, cleaned and cut to the note limit: its words are not ours to refuse."""
+    return clean_text(note, one_line=False)[:NOTE.max_length]
+
+
 def apply_portal_status(store: Store, code: str, *, portal_code: int, at: datetime, note: str = "",
                         handler: str = "") -> bool:
     """A status set by the processing agency, pulled from the portal.
@@ -212,7 +218,7 @@ def apply_portal_status(store: Store, code: str, *, portal_code: int, at: dateti
         conn.execute("UPDATE dossiers SET status = ? WHERE id = ?", (target.value, dossier_id))
         record_change(
             conn, dossier_id=dossier_id, code=row["code"], action=Action.PORTAL_UPDATE, from_status=current,
-            to_status=target, actor=None, at=at, note=nfc(note), data={"handler": handler} if handler else None,
+            to_status=target, actor=None, at=at, note=_portal_note(note), data={"handler": handler} if handler else None,
             source="portal", outbox=False,
         )
         return True

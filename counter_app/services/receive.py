@@ -5,10 +5,11 @@ event, audit record and outbox rows in one transaction with its freshly allocate
 """
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 
-from .. import clock, codes, ids
+from .. import audit, clock, codes, ids, limits
 from ..catalogue import get_procedure
 from ..dossiers import load_dossier_by_id
 from ..errors import ValidationError
@@ -26,7 +27,7 @@ from ..models import (
 from ..office import load_calendar, load_office_row
 from ..states import Action, Status
 from ..store import Store
-from ..text import fold, nfc
+from ..text import fold
 from ..users import require_role
 from .journal import record_change
 
@@ -42,52 +43,62 @@ class ReceiveRequest:
     fees: tuple[DossierFee, ...] | None = None  # None: the catalogue's fixed fees, paid in cash
     delivery: Delivery = Delivery.COUNTER
     delivery_address: str = ""
-    received_at: datetime | None = None
+    received_at: datetime | None = None  # None: now; a time with a zone is converted to office time
     summary: str = ""
     note: str = ""
+    client_ref: str = ""  # the sender's own reference: receiving it again returns the first dossier
+    import_history: bool = False  # an administrator entering dossiers received over a year ago
 
 
-def clean_applicant(applicant: Applicant) -> Applicant:
-    """NFC everywhere, checked and normalised identifiers; raises ValidationError in Vietnamese."""
+def clean_applicant(applicant: Applicant, today: date | None = None) -> Applicant:
+    """Every field in its stored form, bounded, identifiers checked; raises ValidationError in Vietnamese."""
     try:
-        return _clean_applicant(applicant)
+        return _clean_applicant(applicant, today or clock.now().date())
     except ValidationError:
         raise
     except ValueError as exc:  # the ids parsers' messages are already Vietnamese
         raise ValidationError(str(exc)) from exc
 
 
-def _clean_applicant(applicant: Applicant) -> Applicant:
-    name = nfc(" ".join(applicant.full_name.split()))
+def _clean_applicant(applicant: Applicant, today: date) -> Applicant:
+    name = limits.FULL_NAME.clean(applicant.full_name)
     if not name:
         raise ValidationError("Chưa nhập họ và tên người nộp hồ sơ.")
+    if applicant.birth_date is not None:
+        limits.check_birth_date(applicant.birth_date, today)
     values = {
         "full_name": name,
-        "address": nfc(" ".join(applicant.address.split())),
+        "address": limits.ADDRESS.clean(applicant.address),
         "personal_id": "",
+        "old_id": "",
         "phone": "",
         "email": "",
         "hi_card_code": "",
         "social_insurance_no": "",
     }
-    if applicant.personal_id.strip():
-        parsed = ids.parse_personal_id(applicant.personal_id)
+    typed = {limit: limit.clean(getattr(applicant, limit.key)) for limit in _IDENTIFIERS}
+    if typed[limits.PERSONAL_ID]:
+        parsed = ids.parse_personal_id(typed[limits.PERSONAL_ID], today=today)
         if applicant.birth_date and applicant.birth_date.year != parsed.birth_year:
             raise ValidationError("Năm sinh không khớp với số định danh cá nhân.")
         if applicant.sex and applicant.sex != parsed.sex:
             raise ValidationError("Giới tính không khớp với số định danh cá nhân.")
         values["personal_id"] = parsed.number
-    if applicant.old_id.strip():
-        values["old_id"] = ids.parse_old_id(applicant.old_id)
-    if applicant.phone.strip():
-        values["phone"] = ids.validate_phone(applicant.phone)
-    if applicant.email.strip():
-        values["email"] = ids.validate_email(applicant.email)
-    if applicant.hi_card_code.strip():
-        values["hi_card_code"] = ids.parse_hi_card(applicant.hi_card_code).code
-    if applicant.social_insurance_no.strip():
-        values["social_insurance_no"] = ids.parse_social_insurance_no(applicant.social_insurance_no)
+    if typed[limits.OLD_ID]:
+        values["old_id"] = ids.parse_old_id(typed[limits.OLD_ID])
+    if typed[limits.PHONE]:
+        values["phone"] = ids.validate_phone(typed[limits.PHONE])
+    if typed[limits.EMAIL]:
+        values["email"] = ids.validate_email(typed[limits.EMAIL])
+    if typed[limits.HI_CARD_CODE]:
+        values["hi_card_code"] = ids.parse_hi_card(typed[limits.HI_CARD_CODE]).code
+    if typed[limits.SOCIAL_INSURANCE_NO]:
+        values["social_insurance_no"] = ids.parse_social_insurance_no(typed[limits.SOCIAL_INSURANCE_NO])
     return replace(applicant, **values)
+
+
+_IDENTIFIERS = (limits.PERSONAL_ID, limits.OLD_ID, limits.PHONE, limits.EMAIL, limits.HI_CARD_CODE,
+                limits.SOCIAL_INSURANCE_NO)
 
 
 def check_papers(procedure: Procedure, papers: tuple[DossierPaper, ...]) -> None:
@@ -113,32 +124,86 @@ def default_fees(procedure: Procedure) -> tuple[DossierFee, ...]:
     )
 
 
-def _check_request(request: ReceiveRequest) -> None:
-    if request.sets_count < 1:
-        raise ValidationError("Số lượng hồ sơ phải từ 1 bộ trở lên.")
-    if request.delivery is Delivery.POST and not request.delivery_address.strip():
+def _clean_paper(paper: DossierPaper) -> DossierPaper:
+    if not 1 <= paper.count <= limits.MAX_COUNT:
+        raise ValidationError(f"Số bản của mỗi giấy tờ phải từ 1 đến {limits.MAX_COUNT}.")
+    return replace(paper, name=limits.PAPER_NAME.clean(paper.name))
+
+
+def _clean_fee(fee: DossierFee) -> DossierFee:
+    if not 0 <= fee.amount_vnd <= limits.MAX_FEE_VND:
+        raise ValidationError(f"Số tiền phí, lệ phí phải từ 0 đến {limits.MAX_FEE_VND:,} đồng.".replace(",", "."))
+    name = limits.FEE_NAME.clean(fee.name)
+    reason = limits.EXEMPT_REASON.clean(fee.exempt_reason)
+    if fee.method is PaymentMethod.EXEMPT and not reason:
+        raise ValidationError(f"Chưa ghi lý do miễn «{name}».")
+    return replace(fee, name=name, exempt_reason=reason)
+
+
+def _clean_request(request: ReceiveRequest, now: datetime) -> ReceiveRequest:
+    """The request with every text in its stored form and every bound checked (applicant aside).
+
+    Raises ValidationError naming the field; nothing has been written yet.
+    """
+    if not 1 <= request.sets_count <= limits.MAX_COUNT:
+        raise ValidationError(f"Số lượng hồ sơ phải từ 1 đến {limits.MAX_COUNT} bộ.")
+    delivery_address = limits.DELIVERY_ADDRESS.clean(request.delivery_address)
+    if request.delivery is Delivery.POST and not delivery_address:
         raise ValidationError("Chưa nhập địa chỉ nhận kết quả qua bưu chính.")
-    for fee in request.fees or ():
-        if fee.amount_vnd < 0:
-            raise ValidationError("Số tiền phí, lệ phí không được âm.")
-        if fee.method is PaymentMethod.EXEMPT and not fee.exempt_reason.strip():
-            raise ValidationError(f"Chưa ghi lý do miễn «{fee.name}».")
+    received_at = None
+    if request.received_at is not None:
+        received_at = clock.to_office(request.received_at)
+        limits.check_received_at(received_at, now, history=request.import_history)
+    return replace(
+        request,
+        papers=tuple(_clean_paper(p) for p in request.papers),
+        fees=None if request.fees is None else tuple(_clean_fee(f) for f in request.fees),
+        delivery_address=delivery_address,
+        received_at=received_at,
+        summary=limits.SUMMARY.clean(request.summary),
+        note=limits.NOTE.clean(request.note),
+        client_ref=limits.CLIENT_REF.clean(request.client_ref),
+    )
+
+
+def _already_received(conn: sqlite3.Connection, request: ReceiveRequest, applicant: Applicant) -> Dossier | None:
+    """The dossier an earlier run received under the same ``client_ref``, if any.
+
+    Re-running an import (after a crash that hid the printed codes) must not make duplicates;
+    a reference reused for another citizen or procedure is a mistake in the file, refused.
+    """
+    row = conn.execute("SELECT id FROM dossiers WHERE client_ref = ?", (request.client_ref,)).fetchone()
+    if row is None:
+        return None
+    existing = load_dossier_by_id(conn, row["id"])
+    same = (existing.procedure.code == request.procedure_code
+            and existing.applicant.full_name == applicant.full_name
+            and existing.applicant.personal_id == applicant.personal_id)
+    if not same:
+        raise ValidationError("Mã tham chiếu của tệp nhập (client_ref) đã dùng cho một hồ sơ khác.")
+    return existing
 
 
 def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Dossier:
-    """Receive one dossier; returns it as stored, with its new code and due time."""
-    require_role(actor, Role.STAFF)
-    _check_request(request)
-    applicant = clean_applicant(request.applicant)
+    """Receive one dossier; returns it as stored, with its new code and due time.
+
+    With a ``client_ref`` received before, returns that dossier and writes nothing.
+    """
+    require_role(actor, Role.ADMIN if request.import_history else Role.STAFF)
+    now = clock.now()
+    request = _clean_request(request, now)
+    applicant = clean_applicant(request.applicant, now.date())
     procedure = get_procedure(store, request.procedure_code)
     check_papers(procedure, request.papers)
     fees = default_fees(procedure) if request.fees is None else request.fees
     with store.write() as conn:
+        if request.client_ref and (existing := _already_received(conn, request, applicant)):
+            return existing
         office = load_office_row(conn)
         if office is None:
             raise ValidationError("Chưa thiết lập thông tin cơ quan (mã định danh).")
         calendar = load_calendar(conn)
-        received_at = request.received_at or clock.now()
+        received_at = request.received_at or now
         service_start = calendar.start_of_service(received_at)
         due_at = calendar.due_at(received_at, procedure.processing_unit, procedure.processing_value)
         code = codes.next_dossier_code(conn, office.agency_code, received_at.date(), office.counter_no)
@@ -156,22 +221,24 @@ def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Doss
         dossier_id = conn.execute(
             "INSERT INTO dossiers (code, agency_code, procedure_id, applicant_id, status, received_at, due_at,"
             " sets_count, delivery, delivery_address, summary, note, processing_agency, received_by, log_book,"
-            " log_number, counter_no, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " log_number, counter_no, updated_at, client_ref)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 code, office.agency_code, procedure.id, applicant_id, Status.RECEIVED.value,
                 clock.to_db(received_at), clock.to_db(due_at), request.sets_count, request.delivery.value,
-                nfc(request.delivery_address), nfc(request.summary) or procedure.name, nfc(request.note),
-                procedure.agency, actor.user_id, received_at.year, log_number, office.counter_no, clock.to_db(received_at),
+                request.delivery_address, request.summary or procedure.name, request.note,
+                procedure.agency, actor.user_id, received_at.year, log_number, office.counter_no,
+                clock.to_db(received_at), request.client_ref or None,
             ),
         ).lastrowid
         conn.executemany(
             "INSERT INTO dossier_papers (dossier_id, position, name, form, count, received) VALUES (?, ?, ?, ?, ?, ?)",
-            [(dossier_id, i, nfc(p.name), p.form.value, p.count, int(p.received)) for i, p in enumerate(request.papers)],
+            [(dossier_id, i, p.name, p.form.value, p.count, int(p.received)) for i, p in enumerate(request.papers)],
         )
         conn.executemany(
             "INSERT INTO dossier_fees (dossier_id, position, name, amount_vnd, method, exempt_reason)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            [(dossier_id, i, f.name, f.amount_vnd, f.method.value, nfc(f.exempt_reason)) for i, f in enumerate(fees)],
+            [(dossier_id, i, f.name, f.amount_vnd, f.method.value, f.exempt_reason) for i, f in enumerate(fees)],
         )
         conn.execute(
             "INSERT INTO dossier_search (rowid, name, address) VALUES (?, ?, ?)",
@@ -182,4 +249,7 @@ def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Doss
             to_status=Status.RECEIVED, actor=actor, at=received_at,
             data={"service_start": clock.to_db(service_start), "due_at": clock.to_db(due_at)},
         )
+        if request.import_history:
+            audit.append(conn, username=actor.username, action="dossier.import_history", entity="dossier",
+                         entity_id=code, details={"received_at": clock.to_db(received_at)})
         return load_dossier_by_id(conn, dossier_id)

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
-from counter_app import ids
+from counter_app import ids, limits
 from counter_app.ids import CccdQr
 from counter_app.models import Applicant
 from counter_app.text import normalize_name
@@ -27,8 +27,7 @@ def parse_birth_date(text: str) -> date:
         value = datetime.strptime(cleaned, "%d/%m/%Y").date()
     except ValueError:
         raise ValueError("Ngày sinh phải có dạng ngày/tháng/năm, ví dụ 01/02/1999.") from None
-    if value > QDate.currentDate().toPython():
-        raise ValueError("Ngày sinh ở tương lai.")
+    limits.check_birth_date(value, QDate.currentDate().toPython())
     return value
 
 
@@ -42,20 +41,22 @@ class ApplicantForm(QWidget):
         self.scan_error.setStyleSheet(ERROR_LABEL_STYLE)
         self.scan_error.setWordWrap(True)
         self.scan_error.hide()
-        self.full_name = CheckedLineEdit(required_message="Chưa nhập họ và tên người nộp hồ sơ.", parent=self)
-        self.personal_id = CheckedLineEdit(check=ids.parse_personal_id, parent=self)
-        self.old_id = CheckedLineEdit(check=ids.parse_old_id, parent=self)
-        self.birth_date = CheckedLineEdit(check=parse_birth_date, parent=self)
+        self.full_name = CheckedLineEdit(limit=limits.FULL_NAME, required_message="Chưa nhập họ và tên người nộp hồ sơ.",
+                                         parent=self)
+        self.personal_id = CheckedLineEdit(limit=limits.PERSONAL_ID, check=ids.parse_personal_id, parent=self)
+        self.old_id = CheckedLineEdit(limit=limits.OLD_ID, check=ids.parse_old_id, parent=self)
+        self.birth_date = CheckedLineEdit(limit=limits.DATE_TEXT, check=parse_birth_date, parent=self)
         self.birth_date.edit.setPlaceholderText(self.tr("dd/mm/yyyy"))
         self.sex = QComboBox(self)
         self.sex.addItem(self.tr("(not stated)"), "")
         self.sex.addItem(self.tr("Male"), "male")
         self.sex.addItem(self.tr("Female"), "female")
-        self.address = CheckedLineEdit(parent=self)
-        self.phone = CheckedLineEdit(check=ids.validate_phone, parent=self)
-        self.email = CheckedLineEdit(check=ids.validate_email, parent=self)
-        self.social_insurance_no = CheckedLineEdit(check=ids.parse_social_insurance_no, parent=self)
-        self.hi_card_code = CheckedLineEdit(check=ids.parse_hi_card, parent=self)
+        self.address = CheckedLineEdit(limit=limits.ADDRESS, parent=self)
+        self.phone = CheckedLineEdit(limit=limits.PHONE, check=ids.validate_phone, parent=self)
+        self.email = CheckedLineEdit(limit=limits.EMAIL, check=ids.validate_email, parent=self)
+        self.social_insurance_no = CheckedLineEdit(limit=limits.SOCIAL_INSURANCE_NO,
+                                                   check=ids.parse_social_insurance_no, parent=self)
+        self.hi_card_code = CheckedLineEdit(limit=limits.HI_CARD_CODE, check=ids.parse_hi_card, parent=self)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         rows = [

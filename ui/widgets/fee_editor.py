@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
+from counter_app.limits import EXEMPT_REASON
 from counter_app.models import DossierFee, PaymentMethod, Procedure
 from counter_app.services import default_fees
 from counter_app.services.receive import applies_at_counter
@@ -61,6 +62,7 @@ class FeeEditor(QWidget):
                 method.addItem(text, value.value)
             reason = QLineEdit(self)
             reason.setPlaceholderText(self.tr("Reason for exemption"))
+            reason.setMaxLength(EXEMPT_REASON.max_length)
             reason.setEnabled(False)
             reason.setMinimumWidth(160)
             # Name on its own line (fee names are long), then amount, method and reason under it.

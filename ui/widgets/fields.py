@@ -11,6 +11,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from counter_app.limits import FieldLimit
+
 Check = Callable[[str], object]
 
 INVALID_STYLE = "QLineEdit { border: 2px solid #c62828; border-radius: 3px; padding: 1px; }"
@@ -58,16 +60,18 @@ class CheckedLineEdit(QWidget):
     """A QLineEdit with an error label under it; ``check`` raises ValueError on bad input.
 
     Empty text is valid unless ``required``; the caller decides what a required field says.
+    ``limit`` stops typing (and pasting) at the length the receive service accepts.
     """
 
     edited = Signal()
 
-    def __init__(self, *, check: Check | None = None, required_message: str = "",
+    def __init__(self, *, limit: FieldLimit, check: Check | None = None, required_message: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.check = check
         self.required_message = required_message
         self.edit = QLineEdit(self)
+        self.edit.setMaxLength(limit.max_length)
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet(ERROR_LABEL_STYLE)
         self.error_label.setWordWrap(True)
