@@ -9,12 +9,32 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 
 from . import clock
 
 GENESIS = "0" * 64
+_origin: ContextVar[dict[str, str] | None] = ContextVar("audit_origin", default=None)
+
+
+@contextmanager
+def recorded_from(**origin: str) -> Iterator[None]:
+    """Add ``origin`` (e.g. the channel and the OS account) to every record appended meanwhile.
+
+    The command line authenticates a user by password, but the same password may be typed by
+    anyone at that machine: recording the operating-system account next to every record it
+    writes (through whichever service writes it) tells an auditor who was at the keyboard. A
+    context variable keeps each service's signature free of it and is local to this thread.
+    """
+    token = _origin.set(dict(origin))
+    try:
+        yield
+    finally:
+        _origin.reset(token)
 
 
 def _digest(prev_hash: str, record_id: int, at: str, username: str, action: str,
@@ -42,7 +62,9 @@ def append(
     prev_hash = last["hash"] if last else GENESIS
     record_id = (last["id"] + 1) if last else 1
     stamp = clock.to_db(at or clock.now())
-    details_json = json.dumps(details or {}, ensure_ascii=False, sort_keys=True)
+    origin = _origin.get()
+    details = {**(details or {}), "origin": origin} if origin else (details or {})
+    details_json = json.dumps(details, ensure_ascii=False, sort_keys=True)
     digest = _digest(prev_hash, record_id, stamp, username, action, entity, entity_id, details_json)
     conn.execute(
         "INSERT INTO audit_log (id, at, username, action, entity, entity_id, details, prev_hash, hash)"

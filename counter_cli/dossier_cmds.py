@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from counter_app import catalogue, services, users
+from counter_app import catalogue, services
 from counter_app.dossiers import get_dossier
 from counter_app.errors import ValidationError
 from counter_app.models import Actor, Applicant, Delivery, DossierPaper, PaperForm, Procedure
@@ -15,6 +15,7 @@ from counter_app.search import DossierQuery, DossierRow, list_dossiers, search
 from counter_app.states import STATUS_LABEL_VI
 from counter_app.store import Store
 from .common import print_json, store_from
+from .identity import add_password_stdin, audited_command, log_in
 
 SEX_WORDS = {"male": "male", "nam": "male", "female": "female", "nữ": "female", "nu": "female", "": ""}
 
@@ -25,8 +26,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     receive = dossier.add_parser("receive", help="receive dossiers from a JSON list (all or nothing)")
     receive.add_argument("--from-json", required=True, metavar="FILE")
-    receive.add_argument("--as", dest="as_user", required=True, metavar="USER")
-    receive.set_defaults(handler=cmd_receive)
+    receive.add_argument("--as", dest="as_user", required=True, metavar="USER",
+                         help="the receiving clerk, who types their password (or gives it with --password-stdin)")
+    add_password_stdin(receive)
+    receive.set_defaults(handler=audited_command(cmd_receive))
     listing = dossier.add_parser("list")
     listing.add_argument("--json", action="store_true")
     listing.add_argument("--limit", type=int, default=1000)
@@ -79,16 +82,14 @@ def _request(entry: dict[str, Any], procedures: dict[str, Procedure]) -> service
     )
 
 
-def _actor(store: Store, username: str) -> Actor:
-    user = users.get_user(store, username)
-    if not user.active:
-        raise ValidationError(f"user '{username}' is disabled")
-    return Actor.of(user)
+def _receiving_clerk(store: Store, args: argparse.Namespace) -> Actor:
+    """The ``--as`` user, logged in by password like at the counter (disabled or locked: refused)."""
+    return log_in(store, args, args.as_user)
 
 
 def cmd_receive(args: argparse.Namespace) -> int:
     store = store_from(args)
-    actor = _actor(store, args.as_user)
+    actor = _receiving_clerk(store, args)
     try:
         entries = json.loads(Path(args.from_json).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
