@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from counter_app import maintenance
+from counter_app import audit, maintenance
 from counter_app.paths import default_backup_dir, default_db_path
 from counter_app.store import Store
 from .common import store_from
@@ -18,7 +18,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     restore = commands.add_parser("restore", help="replace the database with a checked backup")
     restore.add_argument("file")
     restore.set_defaults(handler=cmd_restore)
-    commands.add_parser("check", help="integrity check and audit chain").set_defaults(handler=cmd_check)
+    check = commands.add_parser("check", help="integrity check and audit chain")
+    check.add_argument("--anchor", type=_anchor, metavar="N:HASH",
+                       help="also check the audit log still holds this record, as printed on a daily log")
+    check.set_defaults(handler=cmd_check)
+
+
+def _anchor(text: str) -> audit.Anchor:
+    try:
+        return audit.Anchor.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -41,6 +51,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise FileNotFoundError(f"no database at {db_path}")
     with Store(db_path) as store:
         problems = maintenance.check(store)
+        if args.anchor:
+            problems += _anchor_problems(store, args.anchor)
     if problems:
         print(f"FAILED: {problems[0]}", file=sys.stderr)
         for problem in problems[1:]:
@@ -48,3 +60,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     print("ok")
     return 0
+
+
+def _anchor_problems(store: Store, anchor: audit.Anchor) -> list[str]:
+    with store.read() as conn:
+        broken = audit.verify_to_anchor(conn, anchor)
+    return [str(broken)] if broken else []
