@@ -12,6 +12,7 @@ from counter_app import catalogue, office, users
 from counter_app.errors import ValidationError
 from counter_app.models import Actor, Office, ProcessingUnit, Role
 from counter_app.store import Store
+
 from .common import parse_date, parse_datetime, print_json, read_password, store_from
 from .identity import add_admin_options, add_password_stdin, admin_command, cli_origin
 

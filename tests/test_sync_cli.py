@@ -9,8 +9,8 @@ from factories import PASSWORD
 from sync_helpers import PORTAL_ACCOUNT, receive_many
 from test_core_cli import run
 
-from counter_cli.main import main
 from counter_app.store import Store
+from counter_cli.main import main
 from sync.config import KEYRING_SERVICE, load_config
 from sync.simulator.process import running_simulator
 
