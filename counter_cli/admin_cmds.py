@@ -29,7 +29,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     init.add_argument("--counter", default="Quầy số 1")
     init.add_argument("--admin", required=True, help="user name of the first admin")
     init.add_argument("--admin-name", required=True, help="full name of the first admin")
-    add_password_stdin(init)
+    add_password_stdin(init, "read the first admin's password from stdin (one line)")
     init.set_defaults(handler=cmd_init)
 
     user = commands.add_parser("user", help="manage accounts").add_subparsers(dest="user_command", required=True)

@@ -28,7 +28,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     receive.add_argument("--from-json", required=True, metavar="FILE")
     receive.add_argument("--as", dest="as_user", required=True, metavar="USER",
                          help="the receiving clerk, who types their password (or gives it with --password-stdin)")
-    add_password_stdin(receive)
+    add_password_stdin(receive, "read the --as user's password from stdin (one line)")
     receive.set_defaults(handler=audited_command(cmd_receive))
     listing = dossier.add_parser("list")
     listing.add_argument("--json", action="store_true")

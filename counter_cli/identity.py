@@ -6,15 +6,14 @@ log-in, with its lock-out and its one refusal message), and everything it writes
 log also names the operating-system account that ran it.
 
 Passwords come from a prompt, or with ``--password-stdin`` one per line from stdin in a fixed
-order: the authenticating user's password first, then (for ``user add`` and
-``user reset-password``) the new account's password.
+order: the authenticating user's password first, then the new account's (``user add``,
+``user reset-password``) or the portal's (``portal set``).
 """
 from __future__ import annotations
 
 import argparse
 import functools
 import getpass
-import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 
@@ -22,7 +21,7 @@ from counter_app import audit, users
 from counter_app.models import Actor, Role
 from counter_app.store import Store
 
-from .common import store_from
+from .common import read_secret, store_from
 
 Handler = Callable[[argparse.Namespace], int]
 AdminHandler = Callable[[argparse.Namespace, Store, Actor], int]
@@ -30,12 +29,11 @@ AdminHandler = Callable[[argparse.Namespace, Store, Actor], int]
 
 def add_admin_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--admin", required=True, metavar="USER", help="administrator running the command")
-    add_password_stdin(parser)
+    add_password_stdin(parser, "read passwords from stdin, one per line: the admin's first, then a new one if asked")
 
 
-def add_password_stdin(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--password-stdin", action="store_true",
-                        help="read passwords from stdin, one per line: yours first, then a new one if asked")
+def add_password_stdin(parser: argparse.ArgumentParser, explanation: str) -> None:
+    parser.add_argument("--password-stdin", action="store_true", help=explanation)
 
 
 def os_account() -> str:
@@ -44,16 +42,6 @@ def os_account() -> str:
         return getpass.getuser()
     except (KeyError, ImportError, OSError):  # no login name in the environment and no passwd entry
         return "?"
-
-
-def read_secret(args: argparse.Namespace, prompt: str) -> str:
-    """The next line of stdin with ``--password-stdin``, else a prompt that does not echo."""
-    if not getattr(args, "password_stdin", False):
-        return getpass.getpass(prompt)
-    line = sys.stdin.readline()
-    if not line:
-        raise ValueError(f"--password-stdin: stdin ended before the line for '{prompt.rstrip(': ')}'")
-    return line.rstrip("\r\n")
 
 
 def log_in(store: Store, args: argparse.Namespace, username: str) -> Actor:

@@ -7,8 +7,8 @@ import sys
 from counter_app.models import Actor
 from counter_app.store import Store
 
-from .common import print_json, store_from
-from .identity import add_admin_options, admin_command, read_secret
+from .common import print_json, read_secret, store_from
+from .identity import add_admin_options, admin_command
 
 
 def register(commands: argparse._SubParsersAction) -> None:
