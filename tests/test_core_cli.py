@@ -201,7 +201,10 @@ def test_password_stdin_says_which_line_is_missing(db, capsys):
 def test_receive_as_a_user_needs_their_password_and_respects_lockout_and_disabling(db, tmp_path, capsys):
     batch = tmp_path / "batch.json"
     batch.write_text(json.dumps([_dossier()], ensure_ascii=False))
-    for _ in range(5):
+    unknown = run(capsys, "--db", db, "dossier", "receive", "--from-json", str(batch), "--as", "khongco",
+                  "--password-stdin", stdin="matkhau123\n")
+    assert unknown[0] != 0 and unknown[2] == receive(capsys, db, batch, password="doan-thu-xem")[2]
+    for _ in range(4):
         code, out, err = receive(capsys, db, batch, password="doan-thu-xem")
         assert code != 0 and out == "" and "không đúng" in err
     code, _, err = receive(capsys, db, batch)  # the right password, but the account is locked now
