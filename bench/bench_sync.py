@@ -19,7 +19,7 @@ from pathlib import Path
 import requests
 
 from counter_app.dossiers import load_dossier_by_id
-from counter_app.office import get_office
+from counter_app.office import get_office, installation_id
 from counter_app.store import Store
 from sync import contract, mapping
 from sync.config import PortalConfig, save_config
@@ -49,9 +49,10 @@ def _payloads(store: Store) -> tuple[list[dict], list[dict]]:
     office = get_office(store)
     dossiers, progress = [], []
     with store.read() as conn:
+        installation = installation_id(conn)
         for (dossier_id,) in conn.execute("SELECT id FROM dossiers ORDER BY id").fetchall():
             dossier = load_dossier_by_id(conn, dossier_id)
-            dossiers.append(mapping.dossier_record(dossier, office))
+            dossiers.append(mapping.dossier_record(dossier, office, installation))
             progress.append(mapping.progress_record(dossier.events[0], dossier, office))
     return dossiers, progress
 

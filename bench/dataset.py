@@ -68,7 +68,7 @@ def _build(path: Path, count: int) -> None:
         day = received.strftime("%y%m%d")
         per_day[day] = per_day.get(day, 0) + 1
         log_numbers[received.year] = log_numbers.get(received.year, 0) + 1
-        code = format_code(TEST_OFFICE.agency_code, received.date(), per_day[day])
+        code = format_code(TEST_OFFICE.agency_code, received.date(), TEST_OFFICE.counter_no, per_day[day])
         year, female = rng.randrange(1950, 2005), rng.random() < 0.5
         name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
         address = f"Số {rng.randrange(1, 300)}, {rng.choice(PLACES)}, xã Yên Thành, tỉnh Ninh Bình"

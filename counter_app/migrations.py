@@ -7,6 +7,7 @@ of every released schema lives in ``tests/fixtures/`` and is upgraded in the tes
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Callable
 
 _V1 = """
@@ -252,5 +253,25 @@ def _v3_portal_sync(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-STEPS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial, _v2_index_old_ids, _v3_portal_sync]
+def _v4_counter_numbers(conn: sqlite3.Connection) -> None:
+    """Two installations of one agency gave the same dossier code to two citizens (issue 9).
+
+    Every installation now has a counter number (1–99, unique within its office) that goes into
+    its dossier codes and its tracking-log book, and a random installation id that travels with
+    each dossier record, so a portal record under our code can be told apart from another
+    counter's. ``outbox.conflict`` keeps the portal's version of a dossier that holds our code
+    but is not ours (the row waits for staff, with ``failed = 2``).
+    """
+    for statement in (
+        "ALTER TABLE office ADD COLUMN counter_no INTEGER NOT NULL DEFAULT 1 CHECK (counter_no BETWEEN 1 AND 99)",
+        "ALTER TABLE dossiers ADD COLUMN counter_no INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE outbox ADD COLUMN conflict TEXT NOT NULL DEFAULT ''",
+    ):
+        conn.execute(statement)
+    conn.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('installation_id', ?)", (uuid.uuid4().hex,))
+
+
+STEPS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1_initial, _v2_index_old_ids, _v3_portal_sync, _v4_counter_numbers,
+]
 SCHEMA_VERSION = len(STEPS)

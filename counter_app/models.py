@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 
 
 class Role(StrEnum):
@@ -56,6 +56,14 @@ class Delivery(StrEnum):
     POST = "post"
 
 
+class OutboxState(IntEnum):
+    """Where an outbox row stands (column ``outbox.failed``, named before conflicts existed)."""
+
+    PENDING = 0  # to send, when due
+    REFUSED = 1  # the portal refused it: staff fix the dossier, then retry
+    CONFLICT = 2  # the portal holds another dossier under its code: never sent until re-coded
+
+
 @dataclass(frozen=True)
 class OfficeHours:
     """Working periods of a day, Monday to Friday unless the calendar says otherwise."""
@@ -85,6 +93,7 @@ class Office:
     commune: str = ""
     place_name: str = ""  # "{place}, ngày … tháng … năm …"
     counter_name: str = "Quầy số 1"
+    counter_no: int = 1  # 1–99, unique within the office: part of every dossier code and log book
     phone: str = ""
     office_hours: OfficeHours = field(default_factory=OfficeHours)
     status_lookup_url: str = ""
@@ -224,8 +233,9 @@ class Dossier:
     delivery_address: str
     received_by: str  # username
     received_by_name: str
-    log_book: int  # Quyển số (the year)
+    log_book: int  # the year of the counter's tracking log
     log_number: int  # Số thứ tự in the book
+    counter_no: int = 1  # the counter (numbering range) that received it
     processing_agency: str = ""
     note: str = ""
     summary: str = ""  # trích yếu
@@ -235,6 +245,11 @@ class Dossier:
     returned_at: datetime | None = None
     returned_to: str = ""
     updated_at: datetime | None = None
+
+    @property
+    def log_book_label(self) -> str:
+        """Quyển số as printed: each counter keeps its own book a year ("02/2026"), so numbers never repeat."""
+        return f"{self.counter_no:02d}/{self.log_book}"
 
     @property
     def total_fee_vnd(self) -> int:

@@ -7,6 +7,7 @@ from dataclasses import asdict, fields
 from datetime import date
 
 from . import audit
+from .codes import COUNTER_NUMBERS
 from .errors import NotFound, ValidationError
 from .models import Actor, Office, OfficeHours, Role
 from .store import Store
@@ -22,6 +23,8 @@ def validate_office(office: Office) -> None:
         raise ValidationError("Mã định danh cơ quan chỉ gồm chữ in hoa, chữ số và dấu chấm (ví dụ H15.50.05.13).")
     if not office.agency_name.strip() or not office.parent_agency_name.strip():
         raise ValidationError("Chưa nhập tên cơ quan và tên cơ quan chủ quản.")
+    if office.counter_no not in COUNTER_NUMBERS:
+        raise ValidationError("Số quầy phải từ 1 đến 99 (mỗi quầy trong cơ quan một số khác nhau).")
     periods = office.office_hours.periods
     if not periods or any(a >= b for a, b in periods) or any(
         periods[i][1] > periods[i + 1][0] for i in range(len(periods) - 1)
@@ -46,6 +49,11 @@ def load_office_row(conn: sqlite3.Connection) -> Office | None:
         return None
     values = {f.name: row[f.name] for f in fields(Office) if f.name != "office_hours"}
     return Office(**values, office_hours=OfficeHours.from_json(json.loads(row["office_hours"])))
+
+
+def installation_id(conn: sqlite3.Connection) -> str:
+    """This database's random identity, sent with every dossier record so the portal's copy can be told ours."""
+    return str(conn.execute("SELECT value FROM settings WHERE key = 'installation_id'").fetchone()[0])
 
 
 def get_office(store: Store) -> Office:

@@ -26,7 +26,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     init.add_argument("--address", default="")
     init.add_argument("--province", default="")
     init.add_argument("--commune", default="")
-    init.add_argument("--counter", default="Quầy số 1")
+    init.add_argument("--counter", default="Quầy số 1", help="counter name printed on papers")
+    init.add_argument("--counter-no", type=int, default=1, metavar="N",
+                      help="this counter's number, 1-99, unique in the office: part of every dossier code")
     init.add_argument("--admin", required=True, help="user name of the first admin")
     init.add_argument("--admin-name", required=True, help="full name of the first admin")
     add_password_stdin(init, "read the first admin's password from stdin (one line)")
@@ -88,6 +90,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         agency_code=args.agency_code.strip().upper(), agency_name=args.agency_name.strip(),
         parent_agency_name=args.parent_name.strip(), address=args.address, province=args.province,
         commune=args.commune, place_name=args.place, counter_name=args.counter,
+        counter_no=args.counter_no,
     )
     password = read_password(args)
     with cli_origin(), store.write():

@@ -139,7 +139,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"Người nộp: {a.full_name}  {a.personal_id}  {a.phone}")
     print(f"Địa chỉ: {a.address}")
     print(f"Nhận: {dossier.received_at:%d/%m/%Y %H:%M}  Hẹn trả: {dossier.due_at:%d/%m/%Y %H:%M}")
-    print(f"Sổ theo dõi: quyển {dossier.log_book}, số {dossier.log_number}")
+    print(f"Sổ theo dõi: quyển {dossier.log_book_label}, số {dossier.log_number}")
     for event in dossier.events:
         print(f"  {event.at:%d/%m/%Y %H:%M}  {event.action}  {event.to_status}  {event.username}  {event.note}")
     return 0

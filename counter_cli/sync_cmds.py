@@ -66,11 +66,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report)
     else:
-        print(f"pushed {report.pushed}, pulled {report.pulled}, failed {report.failed}, pending {report.pending}")
+        print(f"pushed {report.pushed}, pulled {report.pulled}, failed {report.failed}, pending {report.pending}, "
+              f"conflicts {report.conflicts}")
         if report.error:
             print(f"error: {report.error}", file=sys.stderr)
-    # Done when nothing waits to be sent, refused records (waiting for staff to fix) included.
-    return 0 if report.pending == 0 and failed_count(store) == 0 else 1
+    # Done when nothing waits to be sent, refused records and conflicts (waiting for staff) included.
+    return 0 if report.pending == 0 and report.conflicts == 0 and failed_count(store) == 0 else 1
 
 
 def cmd_portal_sim(args: argparse.Namespace) -> int:

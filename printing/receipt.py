@@ -108,7 +108,7 @@ def _copy(office: Office, dossier: Dossier, copy_label: str, width: float) -> li
         para(f"6. Đăng ký nhận kết quả tại: {esc(delivery_text(office, dossier))}", "left"),
     ]
     story += _fee_lines(dossier)
-    story.append(para(f"Vào Sổ theo dõi hồ sơ, Quyển số: {dossier.log_book}, Số thứ tự: {dossier.log_number}", "left"))
+    story.append(para(f"Vào Sổ theo dõi hồ sơ, Quyển số: {dossier.log_book_label}, Số thứ tự: {dossier.log_number}", "left"))
     story.append(Spacer(1, 6))
     story.append(KeepTogether([signatures(
         [Signature("NGƯỜI NỘP HỒ SƠ"), Signature("NGƯỜI TIẾP NHẬN HỒ SƠ", name=dossier.received_by_name)],

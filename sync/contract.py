@@ -46,6 +46,7 @@ SESSION_EXPIRED = "02"
 BAD_CREDENTIALS = "03"
 ALREADY_EXISTS = "04"
 UNKNOWN_DOSSIER = "05"
+CONFLICT = "06"  # ours: an update for a code the portal holds for another dossier (contract.md)
 INTERNAL = "99"
 
 TIME_FORMAT = "%Y%m%d%H%M%S"
@@ -59,6 +60,27 @@ class ContractError(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+# Ours (contract.md, "Dossier codes and conflicts"): which installation received the dossier.
+INSTALLATION_FIELD = "MaCaiDatTiepNhan"
+# What tells two dossiers apart when one side carries no installation id.
+IDENTITY_FIELDS = ("NgayTiepNhan", "MaTTHC", "MaDoiTuong")
+
+
+def same_dossier(ours: dict[str, Any], held: dict[str, Any]) -> bool:
+    """Whether the record the portal holds under a code is the dossier we hold under it.
+
+    Both sides use this before a record may replace another: a create answered "04" or a
+    look-up that finds the code must not become an update of another citizen's dossier. The
+    installation id proves ownership whatever was corrected since (name, ID, procedure); a
+    record without one (an older client, another system) must match on received time,
+    procedure and the subject's ID.
+    """
+    mine, theirs = ours.get(INSTALLATION_FIELD), held.get(INSTALLATION_FIELD)
+    if mine and theirs:
+        return bool(mine == theirs)
+    return all(str(ours.get(name, "")) == str(held.get(name, "")) for name in IDENTITY_FIELDS)
 
 
 def is_success(error_code: object) -> bool:

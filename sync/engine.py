@@ -8,6 +8,7 @@ and a dossier whose oldest row waits (backoff) or was refused holds back its lat
 """
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import random
@@ -21,7 +22,8 @@ from typing import Any
 from counter_app import audit, catalogue, clock
 from counter_app.dossiers import load_dossier_by_id
 from counter_app.errors import CounterError
-from counter_app.office import load_office_row
+from counter_app.models import OutboxState
+from counter_app.office import installation_id, load_office_row
 from counter_app.services.actions import apply_portal_status
 from counter_app.states import PORTAL_CODE, Status
 from counter_app.store import Store
@@ -30,7 +32,7 @@ from . import contract, mapping
 from .client import PortalClient, RecordResult
 from .config import PortalConfig, get_password, load_config
 from .errors import CredentialsMissing, PortalRejected, PortalUnavailable, SyncError
-from .outbox import pending_count
+from .outbox import conflict_count, pending_count
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,9 @@ log = logging.getLogger(__name__)
 PULLED_STATES = (Status.PROCESSING.value, Status.FINANCIAL_OBLIGATION.value)
 CATALOGUE_VERSIONS_KEY = "portal_catalogue_versions"
 IDLE_SLICE_S = 0.1
+PULL_TRIES = 5
+CONFLICT_MESSAGE = ("Mã hồ sơ này trên Cổng DVC đang thuộc một hồ sơ khác (hai quầy cấp trùng mã). Hồ sơ không được gửi "
+                    "để khỏi ghi đè; hãy cấp mã mới cho hồ sơ và kiểm tra số quầy của từng máy.")
 
 
 @dataclass
@@ -46,8 +51,23 @@ class SyncReport:
     pulled: int = 0
     failed: int = 0
     pending: int = 0
+    conflicts: int = 0  # records held because the portal has another dossier under their code
     online: bool = False
-    error: str = ""
+    error: str = ""  # what stopped the push, or why the last record left could not go
+    pull_error: str = ""  # the pull failed (everything may still have been sent)
+
+
+@dataclass
+class RoundOutcome:
+    """What one push round did: records confirmed, refused (staff fix them), held as conflicts."""
+
+    confirmed: int = 0
+    refused: int = 0
+    conflicts: int = 0
+
+    @property
+    def settled(self) -> int:
+        return self.confirmed + self.refused + self.conflicts
 
 
 @dataclass(frozen=True)
@@ -80,8 +100,13 @@ class SyncEngine:
         self.batch_size = batch_size
         self.backoff = backoff or Backoff()
         self._settled: set[int] = set()  # rows of the current round whose verdict is recorded
+        # Requests that failed in a row. Waits grow with this, not with a row's own attempts: a
+        # portal that drops one request in five is up, and its unlucky rows should go again soon;
+        # only a portal failing request after request is backed off hard.
+        self.failures_in_a_row = 0
         with store.read() as conn:
             office = load_office_row(conn)
+            self.installation = installation_id(conn)
         if office is None:
             raise SyncError("Chưa thiết lập thông tin cơ quan: chưa thể đồng bộ.")
         self.office = office
@@ -99,29 +124,30 @@ class SyncEngine:
             ).fetchall()
         return [Row(r["id"], r["dossier_id"], r["kind"], r["event_id"], r["attempts"]) for r in rows]
 
-    def push_round(self) -> tuple[int, int]:
-        """Send one batch of due rows; returns (confirmed, refused). PortalUnavailable propagates."""
+    def push_round(self) -> RoundOutcome:
+        """Send one batch of due rows and record each verdict. PortalUnavailable propagates."""
         rows = self.due_rows()
+        outcome = RoundOutcome()
         if not rows:
-            return 0, 0
+            return outcome
         self._settled = set()
         records, invalid = self._records(rows)
-        refused = self._refuse(invalid)
+        outcome.refused = self._refuse(invalid)
         dossiers = [row for row in rows if row.kind == "dossier" and row.id in records]
         progress = [row for row in rows if row.kind == "progress" and row.id in records]
-        confirmed = 0
         try:
             if dossiers:
-                done, bad = self._push_dossiers(dossiers, records)
-                confirmed, refused = confirmed + done, refused + bad
+                self._push_dossiers(dossiers, records, outcome)
             if progress:
                 done, bad = self._push_progress(progress, records)
-                confirmed, refused = confirmed + done, refused + bad
+                outcome.confirmed, outcome.refused = outcome.confirmed + done, outcome.refused + bad
         except (PortalUnavailable, PortalRejected) as exc:
+            self.failures_in_a_row += 1
             unsettled = [row for row in dossiers + progress if row.id not in self._settled]
             self._postpone(unsettled, str(exc), getattr(exc, "retry_after", None))
             raise
-        return confirmed, refused
+        self.failures_in_a_row = 0
+        return outcome
 
     def _records(self, rows: list[Row]) -> tuple[dict[int, dict[str, Any]], dict[int, str]]:
         """The portal record of each row, checked against the contract before it leaves."""
@@ -131,7 +157,7 @@ class SyncEngine:
             for row in rows:
                 dossier = load_dossier_by_id(conn, row.dossier_id)
                 if row.kind == "dossier":
-                    record = mapping.dossier_record(dossier, self.office)
+                    record = mapping.dossier_record(dossier, self.office, self.installation)
                     schema = "dossier_record"
                 else:
                     event = next(e for e in dossier.events if e.id == row.event_id)
@@ -145,30 +171,72 @@ class SyncEngine:
                 records[row.id] = record
         return records, invalid
 
-    def _push_dossiers(self, rows: list[Row], records: dict[int, dict[str, Any]]) -> tuple[int, int]:
+    def _push_dossiers(self, rows: list[Row], records: dict[int, dict[str, Any]], outcome: RoundOutcome) -> None:
+        """Create or update each dossier; never update a dossier the portal holds for someone else.
+
+        A record goes as an update only when this database saw the portal confirm it, or when
+        the portal's copy under its code is provably ours (``contract.same_dossier``): a row
+        tried before may have arrived with its answer lost, and a create answered "04" may be
+        ours or another counter's that got the same code. Anything else is a conflict, kept
+        with the portal's version for staff and never sent.
+        """
         with self.store.read() as conn:
             marks = ",".join("?" * len(rows))
             confirmed_ids = {r[0] for r in conn.execute(
                 f"SELECT dossier_id FROM portal_dossiers WHERE dossier_id IN ({marks})", [row.dossier_id for row in rows])}
-        # A row tried before may have reached the portal with its answer lost: ask first.
-        unsure = [records[row.id]["MaHoSo"] for row in rows if row.attempts and row.dossier_id not in confirmed_ids]
-        held = {found["MaHoSo"] for found in self.client.lookup(unsure)} if unsure else set()
-        updates = [row for row in rows if row.dossier_id in confirmed_ids or records[row.id]["MaHoSo"] in held]
-        news = [row for row in rows if row not in updates]
-        done = refused = 0
-        for group, updating in ((news, False), (updates, True)):
-            if not group:
+        unsure = [row for row in rows if row.attempts and row.dossier_id not in confirmed_ids]
+        ours, conflicts = self._claim(unsure, records)
+        updates = [row for row in rows if row.dossier_id in confirmed_ids or row in ours]
+        news = [row for row in rows if row not in updates and row.id not in conflicts]
+        verdicts: dict[int, RecordResult] = {}
+        if news:
+            verdicts.update(zip((row.id for row in news), self._send(news, records, updating=False), strict=True))
+            already = [row for row in news if verdicts[row.id].error_code == contract.ALREADY_EXISTS]
+            ours_after_all, taken = self._claim(already, records)
+            updates += ours_after_all
+            conflicts.update(taken)
+        if updates:
+            verdicts.update(zip((row.id for row in updates), self._send(updates, records, updating=True), strict=True))
+            disputed = [row for row in updates if verdicts[row.id].error_code == contract.CONFLICT]
+            conflicts.update(self._claim(disputed, records)[1])
+        self._hold_conflicts(conflicts)
+        judged = [row for row in rows if row.id in verdicts and row.id not in conflicts]
+        done, refused = self._settle(judged, [verdicts[row.id] for row in judged])
+        outcome.confirmed += done
+        outcome.refused += refused
+        outcome.conflicts += len(conflicts)
+
+    def _send(self, rows: list[Row], records: dict[int, dict[str, Any]], *, updating: bool) -> list[RecordResult]:
+        return self.client.push_dossiers([records[row.id] for row in rows], updating=updating)
+
+    def _claim(self, rows: list[Row], records: dict[int, dict[str, Any]]) -> tuple[list[Row], dict[int, dict[str, Any]]]:
+        """Look the rows' codes up: (rows the portal holds as ours, {row id: portal record} held for another)."""
+        if not rows:
+            return [], {}
+        held = {found.get("MaHoSo"): found for found in self.client.lookup([records[row.id]["MaHoSo"] for row in rows])}
+        ours: list[Row] = []
+        theirs: dict[int, dict[str, Any]] = {}
+        for row in rows:
+            found = held.get(records[row.id]["MaHoSo"])
+            if found is None:
                 continue
-            results = self.client.push_dossiers([records[row.id] for row in group], updating=updating)
-            known = [row for row, result in zip(group, results, strict=True)
-                     if result.error_code == contract.ALREADY_EXISTS]
-            if known:  # the portal has them after all: send them again as updates
-                again = self.client.push_dossiers([records[row.id] for row in known], updating=True)
-                results = [again[known.index(row)] if row in known else result
-                           for row, result in zip(group, results, strict=True)]
-            d, r = self._settle(group, results)
-            done, refused = done + d, refused + r
-        return done, refused
+            if contract.same_dossier(records[row.id], found):
+                ours.append(row)
+            else:
+                theirs[row.id] = found
+        return ours, theirs
+
+    def _hold_conflicts(self, conflicts: dict[int, dict[str, Any]]) -> None:
+        """Keep each conflicting row with the portal's version; it waits for staff to give the dossier a new code."""
+        if not conflicts:
+            return
+        with self.store.write() as conn:
+            for row_id, held in conflicts.items():
+                self._settled.add(row_id)
+                conn.execute(
+                    "UPDATE outbox SET failed = ?, attempts = attempts + 1, last_error = ?, conflict = ? WHERE id = ?",
+                    (OutboxState.CONFLICT, CONFLICT_MESSAGE, json.dumps(held, ensure_ascii=False), row_id))
+        log.warning("%d dossier code(s) held on the portal by other dossiers; kept for staff", len(conflicts))
 
     def _push_progress(self, rows: list[Row], records: dict[int, dict[str, Any]]) -> tuple[int, int]:
         return self._settle(rows, self.client.push_progress([records[row.id] for row in rows]))
@@ -207,7 +275,7 @@ class SyncEngine:
 
     def _mark_postponed(self, conn: sqlite3.Connection, row: Row, message: str, now: datetime,
                         retry_after: float | None) -> None:
-        wait = self.backoff.delay(row.attempts + 1, retry_after)
+        wait = self.backoff.delay(max(1, self.failures_in_a_row), retry_after)
         conn.execute("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
                      (clock.to_db(now + timedelta(seconds=wait)), message, row.id))
 
@@ -292,9 +360,16 @@ def _finish_run(store: Store, run_id: int, report: SyncReport) -> None:
         conn.execute(
             "UPDATE sync_runs SET finished_at = ?, pushed = ?, pulled = ?, failed = ?, pending = ?, error = ?"
             " WHERE id = ?",
-            (clock.to_db(clock.now()), report.pushed, report.pulled, report.failed, report.pending, report.error,
+            (clock.to_db(clock.now()), report.pushed, report.pulled, report.failed, report.pending, _run_error(report),
              run_id),
         )
+
+
+def _run_error(report: SyncReport) -> str:
+    """The run log's one error column: the push's, else the pull's, said as such."""
+    if report.error or not report.pull_error:
+        return report.error
+    return f"Chưa nhận được cập nhật từ Cổng DVC: {report.pull_error}"
 
 
 def _wait(seconds: float, cancel: Callable[[], bool]) -> None:
@@ -315,15 +390,18 @@ def run_sync(
     cancel: Callable[[], bool] | None = None,
     backoff: Backoff | None = None,
 ) -> SyncReport:
-    """Push what is due (until the outbox is empty, when asked, within ``max_seconds``), then pull.
+    """Push what is due (until the outbox is empty, when asked), then pull; all within ``max_seconds``.
 
-    The run's error is what stopped it, or, when records are left, why the last one could not go.
+    The deadline is checked between rounds and before the pull, so it holds whatever the
+    backlog. The run's error is what stopped it, or, when records are left, why the last one
+    could not go; a failed pull is reported apart (``pull_error``), since everything may have
+    been sent.
     """
     cancel = cancel or (lambda: False)
     say = progress or (lambda _message: None)
     report = SyncReport()
     run_id = _start_run(store)
-    deadline = time.monotonic() + max_seconds if max_seconds is not None else None
+    budget = _Budget(max_seconds)
     own_client = client is None
     push_error = ""
     try:
@@ -332,38 +410,80 @@ def run_sync(
             raise CredentialsMissing("Chưa cấu hình kết nối Cổng DVC (counter-app portal set).")
         client = client or PortalClient(config, get_password(config))
         engine = SyncEngine(store, client, batch_size=config.batch_size, backoff=backoff)
-        while not cancel():
-            try:
-                done, refused = engine.push_round()
-                report.online, push_error = True, ""
-            except PortalUnavailable as exc:
-                push_error, done, refused = str(exc), 0, 0
-                if not until_empty:
-                    break
-            report.pushed += done
-            report.failed += refused
-            if done or refused:
-                say(f"Đã gửi {report.pushed} bản ghi lên Cổng DVC.")
-                continue
-            wait = engine.next_due_in()
-            left = None if deadline is None else deadline - time.monotonic()
-            if not until_empty or wait is None or (left is not None and left <= wait):
-                break
-            _wait(wait, cancel)
-        if not cancel() and not push_error and (deadline is None or time.monotonic() < deadline):
-            report.pulled = engine.pull_catalogue() + engine.pull_statuses()
-            report.online = True
-            if report.pulled:
-                say(f"Đã nhận {report.pulled} cập nhật từ Cổng DVC.")
+        push_error = _push(engine, report, until_empty=until_empty, budget=budget, cancel=cancel, say=say)
+        if not cancel() and not push_error and not budget.over():
+            _pull(engine, report, budget=budget, cancel=cancel, say=say)
     except SyncError as exc:
         report.error = str(exc)
     finally:
         report.pending = pending_count(store)
+        report.conflicts = conflict_count(store)
         if not report.error and report.pending:
             report.error = push_error
         if own_client and client is not None:
             client.close()
         _finish_run(store, run_id, report)
-    log.info("sync run %s: pushed %s, pulled %s, failed %s, pending %s", run_id, report.pushed, report.pulled,
-             report.failed, report.pending)
+    log.info("sync run %s: pushed %s, pulled %s, failed %s, pending %s, conflicts %s", run_id, report.pushed,
+             report.pulled, report.failed, report.pending, report.conflicts)
     return report
+
+
+class _Budget:
+    """The run's time budget (none when ``max_seconds`` is None)."""
+
+    def __init__(self, max_seconds: float | None) -> None:
+        self.deadline = None if max_seconds is None else time.monotonic() + max_seconds
+
+    def left(self) -> float | None:
+        return None if self.deadline is None else self.deadline - time.monotonic()
+
+    def over(self) -> bool:
+        left = self.left()
+        return left is not None and left <= 0
+
+    def allows_wait(self, seconds: float) -> bool:
+        left = self.left()
+        return left is None or seconds < left
+
+
+def _push(engine: SyncEngine, report: SyncReport, *, until_empty: bool, budget: _Budget,
+          cancel: Callable[[], bool], say: Callable[[str], None]) -> str:
+    """Push rounds until nothing is due (or, ``until_empty``, nothing is left); returns the last push error."""
+    push_error = ""
+    while not cancel() and not budget.over():
+        try:
+            outcome = engine.push_round()
+            report.online, push_error = True, ""
+        except PortalUnavailable as exc:
+            push_error, outcome = str(exc), RoundOutcome()
+            if not until_empty:
+                break
+        report.pushed += outcome.confirmed
+        report.failed += outcome.refused
+        if outcome.settled:
+            say(f"Đã gửi {report.pushed} bản ghi lên Cổng DVC.")
+            continue
+        wait = engine.next_due_in()
+        if not until_empty or wait is None or not budget.allows_wait(wait):
+            break
+        _wait(wait, cancel)
+    return push_error
+
+
+def _pull(engine: SyncEngine, report: SyncReport, *, budget: _Budget, cancel: Callable[[], bool],
+          say: Callable[[str], None]) -> None:
+    """Pull catalogue and statuses, retrying a busy portal with the same backoff while the run's time allows."""
+    for attempt in itertools.count(1):
+        try:
+            report.pulled = engine.pull_catalogue() + engine.pull_statuses()
+        except PortalUnavailable as exc:
+            wait = engine.backoff.delay(attempt, getattr(exc, "retry_after", None))
+            if attempt >= PULL_TRIES or cancel() or not budget.allows_wait(wait):
+                report.pull_error = str(exc)
+                return
+            _wait(wait, cancel)
+            continue
+        report.online = True
+        if report.pulled:
+            say(f"Đã nhận {report.pulled} cập nhật từ Cổng DVC.")
+        return

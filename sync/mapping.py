@@ -21,7 +21,7 @@ from counter_app.models import (
 )
 from counter_app.states import ACTION_LABEL_VI, PORTAL_CODE, Action, Status
 
-from .contract import format_portal_time
+from .contract import INSTALLATION_FIELD, format_portal_time
 
 # LoaiGiayTo of DanhSachTepDinhKemKhac and LOAIBAN of a procedure's papers.
 PAPER_TYPE = {
@@ -68,8 +68,11 @@ def _paper(paper: DossierPaper) -> dict[str, Any]:
     return {"TenGiayTo": paper.name, "SoLuong": paper.count, "LoaiGiayTo": PAPER_TYPE[paper.form]}
 
 
-def dossier_record(dossier: Dossier, office: Office) -> dict[str, Any]:
-    """The DongBoHoSoMC record of the dossier as it stands now (a repeat is an update, not a copy)."""
+def dossier_record(dossier: Dossier, office: Office, installation: str) -> dict[str, Any]:
+    """The DongBoHoSoMC record of the dossier as it stands now (a repeat is an update, not a copy).
+
+    ``installation`` is the receiving database's id, so the portal's copy can be proved ours.
+    """
     applicant = dossier.applicant
     status = Status(dossier.status)
     return {
@@ -88,7 +91,7 @@ def dossier_record(dossier: Dossier, office: Office) -> dict[str, Any]:
         "TrangThaiHoSo": str(PORTAL_CODE[status]),
         "HinhThuc": "1" if dossier.delivery is Delivery.POST else "0",
         "DonViXuLy": dossier.processing_agency or dossier.procedure.agency or office.agency_name,
-        "SoBienNhan": f"{dossier.log_number}/{dossier.log_book}",
+        "SoBienNhan": f"{dossier.log_number}/{dossier.log_book_label}",
         "MaDoiTuong": applicant.personal_id,
         "NgayTra": _time(dossier.returned_at),
         "ThongTinTra": dossier.returned_to,
@@ -97,6 +100,7 @@ def dossier_record(dossier: Dossier, office: Office) -> dict[str, Any]:
         "TaiLieuNop": [],
         "DanhSachLePhi": [_fee(fee) for fee in dossier.fees],
         "DanhSachTepDinhKemKhac": [_paper(p) for p in dossier.papers if p.received],
+        INSTALLATION_FIELD: installation,
     }
 
 

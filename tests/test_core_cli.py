@@ -74,13 +74,13 @@ def test_receive_prints_one_code_per_line_then_show_and_search(db, tmp_path, cap
     batch.write_text(json.dumps([_dossier(), _dossier(received_at="2026-11-20 10:00")], ensure_ascii=False))
     code, out, _ = receive(capsys, db, batch)
     assert code == 0
-    assert out.split() == ["H15.50.05.13-261120-0001", "H15.50.05.13-261120-0002"]
-    code, out, _ = run(capsys, "--db", db, "dossier", "show", "H15.50.05.13-261120-0002", "--json")
+    assert out.split() == ["H15.50.05.13-261120-010001", "H15.50.05.13-261120-010002"]
+    code, out, _ = run(capsys, "--db", db, "dossier", "show", "H15.50.05.13-261120-010002", "--json")
     shown = json.loads(out)
     assert shown["applicant"]["full_name"] == "Lê Thị Hồng Đào"
     assert shown["due_at"] == "2026-11-26 10:00:00"
     code, out, _ = run(capsys, "--db", db, "search", "hong dao", "--json")
-    assert [r["code"] for r in json.loads(out)] == ["H15.50.05.13-261120-0002", "H15.50.05.13-261120-0001"]
+    assert [r["code"] for r in json.loads(out)] == ["H15.50.05.13-261120-010002", "H15.50.05.13-261120-010001"]
 
 
 def test_one_bad_dossier_rolls_back_the_whole_batch(db, tmp_path, capsys):

@@ -31,7 +31,7 @@ def test_receive_writes_dossier_event_audit_and_outbox(setup):
     before = _counts(store)
     dossier = services.receive_dossier(store, actors["staff"], request(store, received_at=datetime(2026, 11, 20, 9, 15)))
     after = _counts(store)
-    assert dossier.code == "H15.50.05.13-261120-0001"
+    assert dossier.code == "H15.50.05.13-261120-010001"
     assert dossier.status == Status.RECEIVED
     assert after["dossiers"] == before["dossiers"] + 1
     assert after["status_events"] == before["status_events"] + 1

@@ -50,7 +50,7 @@ def test_receipt_has_every_item_in_both_copies(tmp_path: Path) -> None:
             "4. Thời gian nhận hồ sơ: 08 giờ 35 phút, ngày 20 tháng 11 năm 2026",
             "5. Thời gian trả kết quả giải quyết hồ sơ: 08 giờ 35 phút, ngày 01 tháng 12 năm 2026",
             "6. Đăng ký nhận kết quả tại:", "20.000 đ", "Bằng chữ: Hai mươi nghìn đồng",
-            "Vào Sổ theo dõi hồ sơ, Quyển số: 2026, Số thứ tự: 975",
+            "Vào Sổ theo dõi hồ sơ, Quyển số: 01/2026, Số thứ tự: 975",
             "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ", "Trần Thị Lan Anh", "Mẫu số 01", "118/2025/NĐ-CP",
         ]:
             assert expected in text, expected

@@ -30,7 +30,7 @@ def test_every_schema_is_valid_json_schema():
 def test_a_received_dossier_maps_to_a_valid_record(dossier, store):
     from counter_app.office import get_office
 
-    record = mapping.dossier_record(dossier, get_office(store))
+    record = mapping.dossier_record(dossier, get_office(store), "installation-1")
     contract.validate("dossier_record", record)
     assert record["MaHoSo"] == dossier.code and record["TrangThaiHoSo"] == "2"
     assert record["ChuHoSo"] == dossier.applicant.full_name
@@ -48,7 +48,7 @@ def test_a_received_dossier_maps_to_a_valid_record(dossier, store):
 def test_a_bad_record_is_refused_naming_the_field(dossier, store, field, value, named):
     from counter_app.office import get_office
 
-    record = mapping.dossier_record(dossier, get_office(store))
+    record = mapping.dossier_record(dossier, get_office(store), "installation-1")
     if value is None:
         del record[field]
     else:

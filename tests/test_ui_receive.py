@@ -98,6 +98,19 @@ def test_draft_is_restored_after_recreating_the_page_and_cleared_by_saving(qtbot
     assert not third.draft_banner.isVisible()
 
 
+def test_quitting_right_after_typing_keeps_the_last_field_in_the_draft(qtbot, context):
+    """Ctrl+Q a moment after typing: the draft waiting for its debounce is saved before the worker stops."""
+    page = open_page(qtbot, context)
+    page.applicant.full_name.setFocus()
+    type_text("Đặng Thị Thu Hường")
+    assert page.drafts.timer.isActive()  # the debounce has not fired yet
+    context.tasks.shutdown()  # what quitting the app does
+    assert "Đặng Thị Thu Hường" in (_draft_value(context) or "")
+    page.applicant.full_name.setFocus()
+    type_text("x")  # typing after shutdown starts no timer that would fire into a closed runner
+    assert not page.drafts.timer.isActive()
+
+
 def _draft_value(context) -> str | None:
     with context.store.read() as conn:
         row = conn.execute("SELECT value FROM settings WHERE key LIKE 'receive_draft%'").fetchone()

@@ -185,7 +185,7 @@ class DossierDetail(QDialog):
             (self.tr("Address:"), a.address),
             (self.tr("Phone / e-mail:"), " · ".join(v for v in (a.phone, a.email) if v)),
             (self.tr("Received:"), self.tr("{time} by {name} (book {book}, no. {number})").format(
-                time=format_datetime(d.received_at), name=d.received_by_name, book=d.log_book,
+                time=format_datetime(d.received_at), name=d.received_by_name, book=d.log_book_label,
                 number=d.log_number)),
             (self.tr("Due:"), format_datetime(d.due_at) + f" — {d.procedure.processing_label}"),
             (self.tr("Papers ({sets} sets):").format(sets=d.sets_count), papers),

@@ -40,10 +40,18 @@ class DraftKeeper(QObject):
         self.timer.timeout.connect(self.save_now)
         self.saves = 0  # how many drafts reached the worker (for tests)
         self.suspended = False  # while a draft is being restored or the form reset
+        self._closing = False
+        context.tasks.stopping.connect(self._flush_for_shutdown)
 
     def touch(self) -> None:
-        if not self.suspended:
+        if not self.suspended and not self._closing:
             self.timer.start()
+
+    def _flush_for_shutdown(self) -> None:
+        """The app is quitting: save a draft still waiting for its debounce, then never again."""
+        self._closing = True
+        if self.timer.isActive():
+            self.save_now()
 
     def save_now(self) -> None:
         self.timer.stop()

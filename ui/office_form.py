@@ -9,9 +9,10 @@ from dataclasses import replace
 from datetime import time
 
 from PySide6.QtCore import QTime, Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QTimeEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QTimeEdit, QWidget
 from vietnam_provinces import Province, Ward
 
+from counter_app.codes import COUNTER_NUMBERS
 from counter_app.errors import ValidationError
 from counter_app.models import Office, OfficeHours
 from counter_app.office import place_name_of, validate_office
@@ -48,6 +49,10 @@ class OfficeForm(QWidget):
         self.commune = FoldedChoice()
         self.address = QLineEdit()
         self.counter_name = QLineEdit(self.tr("Counter 1"))
+        self.counter_no = QSpinBox()
+        self.counter_no.setRange(COUNTER_NUMBERS.start, COUNTER_NUMBERS.stop - 1)
+        self.counter_no.setToolTip(self.tr("Each counter of the office needs its own number: it is part of every "
+                                           "dossier code, so two counters never give out the same code."))
         self.phone = QLineEdit()
         self.lookup_url = QLineEdit()
         self.lookup_url.setPlaceholderText("https://")
@@ -65,6 +70,7 @@ class OfficeForm(QWidget):
             (self.tr("&Commune or ward"), self.commune),
             (self.tr("&Address"), self.address),
             (self.tr("Co&unter name"), self.counter_name),
+            (self.tr("Counter num&ber"), self.counter_no),
             (self.tr("P&hone"), self.phone),
             (self.tr("Status &lookup URL"), self.lookup_url),
         ):
@@ -97,6 +103,7 @@ class OfficeForm(QWidget):
         self._province_chosen(office.province, office.commune)
         self.address.setText(office.address)
         self.counter_name.setText(office.counter_name)
+        self.counter_no.setValue(office.counter_no)
         self.phone.setText(office.phone)
         self.lookup_url.setText(office.status_lookup_url)
         for (start, end), (a, b) in zip(self.hours, office.office_hours.periods, strict=False):
@@ -118,6 +125,7 @@ class OfficeForm(QWidget):
             commune=commune,
             place_name=place_name_of(commune) if commune else "",
             counter_name=self.counter_name.text().strip(),
+            counter_no=self.counter_no.value(),
             phone=self.phone.text().strip(),
             office_hours=OfficeHours(periods),
             status_lookup_url=self.lookup_url.text().strip(),

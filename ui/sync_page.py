@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +24,7 @@ from sync import outbox
 from sync.outbox import OutboxItem
 from sync.runs import SyncRun, recent_runs
 
+from .conflict_dialog import ConflictDialog
 from .context import AppContext
 from .dossier_detail import DossierDetail
 from .i18n import format_datetime
@@ -30,6 +32,7 @@ from .portal_settings import PortalSettingsDialog
 from .sync_worker import SyncState, SyncWorker
 
 REFUSED_BACKGROUND = QColor("#fdecea")
+CONFLICT_BACKGROUND = QColor("#fff3cd")
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -43,14 +46,20 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list[str]], *, highlight: list[bool] | None = None) -> None:
+def _fill(table: QTableWidget, rows: list[list[str]], *, backgrounds: list[QColor | None] | None = None) -> None:
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             item = QTableWidgetItem(value)
-            if highlight and highlight[r]:
-                item.setBackground(QBrush(REFUSED_BACKGROUND))
+            if backgrounds and backgrounds[r] is not None:
+                item.setBackground(QBrush(backgrounds[r]))
             table.setItem(r, c, item)
+
+
+def _background(item: OutboxItem) -> QColor | None:
+    if item.portal_version is not None:
+        return CONFLICT_BACKGROUND
+    return REFUSED_BACKGROUND if item.failed else None
 
 
 class SyncPage(QWidget):
@@ -88,8 +97,9 @@ class SyncPage(QWidget):
         self.retry_button.clicked.connect(self._retry_selected)
         self.retry_all_button.clicked.connect(lambda: self._retry(None))
         self.settings_button.clicked.connect(self.open_settings)
-        self.queue.cellDoubleClicked.connect(lambda row, _column: self.open_dossier(self.items[row].dossier_code))
-        self.queue.setToolTip(self.tr("Double-click a record to open its dossier and correct it."))
+        self.queue.cellDoubleClicked.connect(lambda row, _column: self.open_item(self.items[row]))
+        self.queue.setToolTip(self.tr("Double-click a record to open its dossier and correct it, or to compare a "
+                                      "dossier whose code the portal holds for another dossier."))
         if worker is not None:
             worker.stateChanged.connect(self.show_state)
             worker.runStarted.connect(lambda: self.sync_button.setEnabled(False))
@@ -106,19 +116,21 @@ class SyncPage(QWidget):
     def _show_lists(self, data: tuple[list[OutboxItem], list[SyncRun]]) -> None:
         self.items, runs = data
         kinds = {"dossier": self.tr("Dossier"), "progress": self.tr("Progress")}
-        refused = {item.dossier_code for item in self.items if item.failed}  # listed first
+        held = {item.dossier_code for item in self.items if item.failed or item.portal_version}  # listed first
 
         def when(item: OutboxItem) -> str:
+            if item.portal_version is not None:
+                return self.tr("code used on the portal: needs a new code")
             if item.failed:
                 return self.tr("waits for a fix")
-            if item.dossier_code in refused:
+            if item.dossier_code in held:
                 return self.tr("after the refused record")
             return format_datetime(item.next_attempt_at) or self.tr("now")
 
         _fill(self.queue, [
             [item.dossier_code, kinds.get(item.kind, item.kind), str(item.attempts), when(item), item.last_error]
             for item in self.items
-        ], highlight=[item.failed for item in self.items])
+        ], backgrounds=[_background(item) for item in self.items])
         _fill(self.runs, [
             [format_datetime(run.started_at), format_datetime(run.finished_at), str(run.pushed), str(run.pulled),
              str(run.failed), str(run.pending), run.error]
@@ -141,6 +153,27 @@ class SyncPage(QWidget):
         self.refresh()
 
     # -- actions ------------------------------------------------------------------------------
+    def open_item(self, item: OutboxItem) -> QDialog:
+        """A conflict opens the comparison with the portal's version; anything else opens the dossier."""
+        if item.portal_version is None:
+            return self.open_dossier(item.dossier_code)
+        self.conflict = ConflictDialog(self.context, item.dossier_code, self)
+        self.conflict.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.conflict.recoded.connect(self._after_recode)
+        self.conflict.open()
+        return self.conflict
+
+    def _after_recode(self, new_code: str) -> None:
+        """The citizen's receipt shows the old code: open the dossier, whose detail prints the new one."""
+        self._after_change()
+        detail = self.open_dossier(new_code)
+        self.notice = QMessageBox(QMessageBox.Icon.Information, self.tr("New dossier code"), self.tr(
+            "The dossier now has the code {code} and goes to the portal with the next sync. Reprint the receipt "
+            "for the citizen (Print receipt in the dossier's detail).").format(code=new_code),
+            QMessageBox.StandardButton.Ok, detail)
+        self.notice.button(QMessageBox.StandardButton.Ok).setText(self.tr("OK"))
+        self.notice.open()
+
     def open_dossier(self, code: str) -> DossierDetail:
         """Where staff fix what the portal refused; a correction puts the records back in the queue."""
         self.detail = DossierDetail(self.context, code, self)

@@ -27,6 +27,11 @@ class _Bridge(QObject):
 
 
 class TaskRunner(QObject):
+    # Emitted at the start of shutdown(), while work may still be queued: owners of debounce
+    # timers (the receive form's draft) flush now and stop their timers, so nothing typed is
+    # lost on quit and no timer fires into a closed runner afterwards.
+    stopping = Signal()
+
     def __init__(self, *, net_workers: int = 3, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._bridge = _Bridge()
@@ -69,6 +74,7 @@ class TaskRunner(QObject):
     def shutdown(self, timeout: float = 10.0) -> None:
         if self._closed:
             return
+        self.stopping.emit()
         self.wait_idle(timeout)
         self._closed = True
         self._db_queue.put(None)

@@ -14,11 +14,13 @@ from .actions import (
     transfer,
     withdraw,
 )
+from .recode import assign_new_code
 from .receive import ReceiveRequest, check_papers, clean_applicant, default_fees, receive_dossier
 
 __all__ = [
     "ReceiveRequest",
     "apply_portal_status",
+    "assign_new_code",
     "check_papers",
     "clean_applicant",
     "correct_applicant",

@@ -141,7 +141,7 @@ def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Doss
         received_at = request.received_at or clock.now()
         service_start = calendar.start_of_service(received_at)
         due_at = calendar.due_at(received_at, procedure.processing_unit, procedure.processing_value)
-        code = codes.next_dossier_code(conn, office.agency_code, received_at.date())
+        code = codes.next_dossier_code(conn, office.agency_code, received_at.date(), office.counter_no)
         log_number = codes.next_log_number(conn, received_at.year)
         applicant_id = conn.execute(
             "INSERT INTO applicants (kind, full_name, personal_id, old_id, birth_date, sex, address, phone, email,"
@@ -156,12 +156,12 @@ def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Doss
         dossier_id = conn.execute(
             "INSERT INTO dossiers (code, agency_code, procedure_id, applicant_id, status, received_at, due_at,"
             " sets_count, delivery, delivery_address, summary, note, processing_agency, received_by, log_book,"
-            " log_number, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " log_number, counter_no, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 code, office.agency_code, procedure.id, applicant_id, Status.RECEIVED.value,
                 clock.to_db(received_at), clock.to_db(due_at), request.sets_count, request.delivery.value,
                 nfc(request.delivery_address), nfc(request.summary) or procedure.name, nfc(request.note),
-                procedure.agency, actor.user_id, received_at.year, log_number, clock.to_db(received_at),
+                procedure.agency, actor.user_id, received_at.year, log_number, office.counter_no, clock.to_db(received_at),
             ),
         ).lastrowid
         conn.executemany(

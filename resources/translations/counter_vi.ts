@@ -330,6 +330,49 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="53"/>
+        <source>Dossier code already used on the portal</source>
+        <translation>Mã hồ sơ đã có trên Cổng DVC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="56"/>
+        <source>The portal holds another dossier under the code {code}: two counters gave out the same code. This dossier was not sent, so nothing on the portal was overwritten. Give it a new code, reprint the receipt for the citizen, and check that every counter of the office has its own counter number (Administration → Office).</source>
+        <translation>Cổng DVC đang giữ một hồ sơ khác với mã {code}: hai quầy đã cấp trùng mã. Hồ sơ này chưa được gửi nên không có gì trên Cổng bị ghi đè. Hãy cấp mã mới cho hồ sơ, in lại giấy tiếp nhận cho công dân và kiểm tra để mỗi quầy của cơ quan có một số quầy riêng (Quản trị → Thông tin cơ quan).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="62"/>
+        <source>At this counter</source>
+        <translation>Tại quầy này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="62"/>
+        <source>On the portal</source>
+        <translation>Trên Cổng DVC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="66"/>
+        <source>Give a &amp;new code and send again</source>
+        <translation>Cấp &amp;mã mới và gửi lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="70"/>
+        <source>Only a supervisor gives a dossier a new code.</source>
+        <translation>Chỉ lãnh đạo mới được cấp mã mới cho hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="72"/>
+        <source>&amp;Close</source>
+        <translation>Đón&amp;g</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="98"/>
+        <source>The new code could not be given.</source>
+        <translation>Không cấp được mã mới.</translation>
+    </message>
+</context>
+<context>
     <name>CounterStatusBar</name>
     <message>
         <location filename="../../ui/status_bar.py" line="31"/>
@@ -946,77 +989,87 @@
 <context>
     <name>OfficeForm</name>
     <message>
-        <location filename="../../ui/office_form.py" line="43"/>
+        <location filename="../../ui/office_form.py" line="44"/>
         <source>e.g. Trung tâm Phục vụ hành chính công xã …</source>
         <translation>ví dụ: Trung tâm Phục vụ hành chính công xã …</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="45"/>
+        <location filename="../../ui/office_form.py" line="46"/>
         <source>e.g. UBND xã …</source>
         <translation>ví dụ: UBND xã …</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="50"/>
+        <location filename="../../ui/office_form.py" line="51"/>
         <source>Counter 1</source>
         <translation>Quầy số 1</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="61"/>
+        <location filename="../../ui/office_form.py" line="54"/>
+        <source>Each counter of the office needs its own number: it is part of every dossier code, so two counters never give out the same code.</source>
+        <translation>Mỗi quầy trong cơ quan cần một số riêng: số quầy nằm trong mã hồ sơ, nên hai quầy không bao giờ cấp trùng mã.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_form.py" line="66"/>
         <source>Agency &amp;identifier code</source>
         <translation>&amp;Mã định danh cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="62"/>
+        <location filename="../../ui/office_form.py" line="67"/>
         <source>Agency &amp;name</source>
         <translation>&amp;Tên cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="63"/>
+        <location filename="../../ui/office_form.py" line="68"/>
         <source>&amp;Parent agency</source>
         <translation>Cơ quan &amp;chủ quản</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="64"/>
+        <location filename="../../ui/office_form.py" line="69"/>
         <source>Pro&amp;vince</source>
         <translation>Tỉnh/thành &amp;phố</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="65"/>
+        <location filename="../../ui/office_form.py" line="70"/>
         <source>&amp;Commune or ward</source>
         <translation>&amp;Xã/phường</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="66"/>
+        <location filename="../../ui/office_form.py" line="71"/>
         <source>&amp;Address</source>
         <translation>Đị&amp;a chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="67"/>
+        <location filename="../../ui/office_form.py" line="72"/>
         <source>Co&amp;unter name</source>
         <translation>Tên &amp;quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="68"/>
+        <location filename="../../ui/office_form.py" line="73"/>
+        <source>Counter num&amp;ber</source>
+        <translation>&amp;Số quầy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_form.py" line="74"/>
         <source>P&amp;hone</source>
         <translation>Điện th&amp;oại</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="69"/>
+        <location filename="../../ui/office_form.py" line="75"/>
         <source>Status &amp;lookup URL</source>
         <translation>Địa chỉ t&amp;ra cứu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="72"/>
+        <location filename="../../ui/office_form.py" line="78"/>
         <source>&amp;Morning</source>
         <translation>Buổi sán&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="72"/>
+        <location filename="../../ui/office_form.py" line="78"/>
         <source>A&amp;fternoon</source>
         <translation>Buổi c&amp;hiều</translation>
     </message>
     <message>
-        <location filename="../../ui/office_form.py" line="129"/>
+        <location filename="../../ui/office_form.py" line="137"/>
         <source>Choose the province and the commune or ward from the lists.</source>
         <translation>Hãy chọn tỉnh/thành phố và xã/phường trong danh sách.</translation>
     </message>
@@ -1429,167 +1482,187 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync_page.py" line="62"/>
+        <location filename="../../ui/sync_page.py" line="71"/>
         <source>Loading…</source>
         <translation>Đang tải…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="64"/>
+        <location filename="../../ui/sync_page.py" line="73"/>
         <source>&amp;Sync now</source>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="65"/>
+        <location filename="../../ui/sync_page.py" line="74"/>
         <source>&amp;Retry selected</source>
         <translation>Gửi &amp;lại mục đã chọn</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="66"/>
+        <location filename="../../ui/sync_page.py" line="75"/>
         <source>Retry &amp;all refused</source>
         <translation>Gửi lại &amp;tất cả mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="67"/>
+        <location filename="../../ui/sync_page.py" line="76"/>
         <source>&amp;Connection…</source>
         <translation>&amp;Kết nối…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="70"/>
+        <location filename="../../ui/sync_page.py" line="79"/>
         <source>Only an administrator sets the portal connection.</source>
         <translation>Chỉ quản trị viên mới cấu hình kết nối Cổng.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="76"/>
+        <location filename="../../ui/sync_page.py" line="85"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="76"/>
+        <location filename="../../ui/sync_page.py" line="85"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="76"/>
+        <location filename="../../ui/sync_page.py" line="85"/>
         <source>Attempts</source>
         <translation>Số lần gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="77"/>
+        <location filename="../../ui/sync_page.py" line="86"/>
         <source>Next attempt</source>
         <translation>Lần gửi tới</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="77"/>
+        <location filename="../../ui/sync_page.py" line="86"/>
         <source>Portal&apos;s message</source>
         <translation>Thông báo của Cổng</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="78"/>
+        <location filename="../../ui/sync_page.py" line="87"/>
         <source>Started</source>
         <translation>Bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="78"/>
+        <location filename="../../ui/sync_page.py" line="87"/>
         <source>Finished</source>
         <translation>Kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="78"/>
+        <location filename="../../ui/sync_page.py" line="87"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="78"/>
+        <location filename="../../ui/sync_page.py" line="87"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="79"/>
+        <location filename="../../ui/sync_page.py" line="88"/>
         <source>Refused</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="79"/>
+        <location filename="../../ui/sync_page.py" line="88"/>
         <source>Pending</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="79"/>
+        <location filename="../../ui/sync_page.py" line="88"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="81"/>
+        <location filename="../../ui/sync_page.py" line="90"/>
         <source>Pending and refused</source>
         <translation>Chờ gửi và bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="82"/>
+        <location filename="../../ui/sync_page.py" line="91"/>
         <source>Sync log</source>
         <translation>Nhật ký đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="92"/>
-        <source>Double-click a record to open its dossier and correct it.</source>
-        <translation>Nhấp đúp vào một bản ghi để mở hồ sơ và sửa thông tin.</translation>
+        <location filename="../../ui/sync_page.py" line="101"/>
+        <source>Double-click a record to open its dossier and correct it, or to compare a dossier whose code the portal holds for another dossier.</source>
+        <translation>Nhấp đúp vào một bản ghi để mở hồ sơ và sửa, hoặc để so sánh hồ sơ có mã đang thuộc một hồ sơ khác trên Cổng.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="108"/>
+        <location filename="../../ui/sync_page.py" line="118"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="108"/>
+        <location filename="../../ui/sync_page.py" line="118"/>
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="113"/>
+        <location filename="../../ui/sync_page.py" line="123"/>
+        <source>code used on the portal: needs a new code</source>
+        <translation>trùng mã trên Cổng: cần cấp mã mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="125"/>
         <source>waits for a fix</source>
         <translation>chờ sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="115"/>
+        <location filename="../../ui/sync_page.py" line="127"/>
         <source>after the refused record</source>
         <translation>sau bản ghi bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="116"/>
+        <location filename="../../ui/sync_page.py" line="128"/>
         <source>now</source>
         <translation>ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="132"/>
+        <location filename="../../ui/sync_page.py" line="144"/>
         <source>The connection to the National Public Service Portal is not configured. An administrator sets it with the Connection… button (or: counter-app portal set).</source>
         <translation>Chưa cấu hình kết nối Cổng Dịch vụ công quốc gia. Quản trị viên cấu hình bằng nút «Kết nối…» (hoặc lệnh counter-app portal set).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="135"/>
+        <location filename="../../ui/sync_page.py" line="147"/>
         <source>checking…</source>
         <translation>đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="135"/>
+        <location filename="../../ui/sync_page.py" line="147"/>
         <source>online</source>
         <translation>đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="135"/>
+        <location filename="../../ui/sync_page.py" line="147"/>
         <source>offline</source>
         <translation>mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="136"/>
+        <location filename="../../ui/sync_page.py" line="148"/>
         <source>Portal: {connection}. Waiting to be sent: {pending}. Refused, waiting for a fix: {failed}. Last successful sync: {last}.</source>
         <translation>Cổng DVC: {connection}. Chờ gửi: {pending}. Bị từ chối, chờ sửa: {failed}. Đồng bộ thành công gần nhất: {last}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="139"/>
+        <location filename="../../ui/sync_page.py" line="151"/>
         <source>never</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="177"/>
+        <location filename="../../ui/sync_page.py" line="170"/>
+        <source>New dossier code</source>
+        <translation>Mã hồ sơ mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="171"/>
+        <source>The dossier now has the code {code} and goes to the portal with the next sync. Reprint the receipt for the citizen (Print receipt in the dossier&apos;s detail).</source>
+        <translation>Hồ sơ đã có mã mới {code} và sẽ được gửi lên Cổng DVC ở lần đồng bộ tới. Hãy in lại giấy tiếp nhận cho công dân (nút In giấy tiếp nhận trong chi tiết hồ sơ).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="174"/>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="210"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>

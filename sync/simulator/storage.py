@@ -103,7 +103,7 @@ class PortalStore:
         code, status = record["MaHoSo"], record["TrangThaiHoSo"]
         if conn.execute("SELECT 1 FROM procedures WHERE code = ?", (record["MaTTHC"],)).fetchone() is None:
             return contract.INVALID, f"Mã thủ tục {record['MaTTHC']} không có trong CSDL thủ tục hành chính quốc gia."
-        row = conn.execute("SELECT status FROM dossiers WHERE code = ?", (code,)).fetchone()
+        row = conn.execute("SELECT record FROM dossiers WHERE code = ?", (code,)).fetchone()
         body = json.dumps(record, ensure_ascii=False)
         now = time.time()
         if row is None:
@@ -113,6 +113,8 @@ class PortalStore:
             return contract.OK, "Đã tiếp nhận hồ sơ."
         if not updating:
             return contract.ALREADY_EXISTS, f"Hồ sơ {code} đã có trên Cổng."
+        if not contract.same_dossier(record, json.loads(row["record"])):
+            return contract.CONFLICT, f"Mã hồ sơ {code} trên Cổng thuộc một hồ sơ khác; không ghi đè."
         conn.execute(
             "UPDATE dossiers SET record = ?, status = ?,"
             " status_since = CASE WHEN status = ? THEN status_since ELSE ? END WHERE code = ?",
