@@ -22,9 +22,11 @@ MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
 _hasher = PasswordHasher()  # argon2id, 64 MiB, 3 passes
+# The hash of a random password that was thrown away: unknown user names are verified against it.
 _DUMMY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$nPLQSmH4IWLn/YzOMSASrg$uPjnEG8RD3SN86UxiI+TofTdsu7B+c1zWKeH8Thin4E"
-REFUSAL = ("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang bị khóa. Sau 5 lần nhập sai liên tiếp, "
-           "tài khoản bị tạm khóa 15 phút; nếu vẫn không đăng nhập được, hãy báo người quản trị.")
+REFUSAL = (f"Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang bị khóa. Sau {MAX_FAILED_LOGINS} lần nhập sai"
+           f" liên tiếp, tài khoản bị tạm khóa {LOCKOUT.seconds // 60} phút; nếu vẫn không đăng nhập được, hãy báo"
+           " người quản trị.")
 
 
 def require_role(actor: Actor, role: Role) -> None:
