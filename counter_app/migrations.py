@@ -271,7 +271,20 @@ def _v4_counter_numbers(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('installation_id', ?)", (uuid.uuid4().hex,))
 
 
+def _v5_outbox_walked_in_order(conn: sqlite3.Connection) -> None:
+    """A month offline left 200,000 rows to send, and every sync round sorted them all (issue 12).
+
+    Rows are now walked in id order within their state through ``(failed, id)``, so a round reads
+    what it sends, and the counts of pending, refused and conflicting rows read only their own.
+    """
+    for statement in (
+        "DROP INDEX IF EXISTS outbox_due",
+        "CREATE INDEX outbox_state ON outbox(failed, id)",
+    ):
+        conn.execute(statement)
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
-    _v1_initial, _v2_index_old_ids, _v3_portal_sync, _v4_counter_numbers,
+    _v1_initial, _v2_index_old_ids, _v3_portal_sync, _v4_counter_numbers, _v5_outbox_walked_in_order,
 ]
 SCHEMA_VERSION = len(STEPS)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError as SchemaError
 
@@ -101,10 +103,24 @@ def parse_portal_time(text: str) -> datetime:
 
 
 @functools.cache
+def _schema(name: str) -> dict[str, Any]:
+    return json.loads((SCHEMA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@functools.cache
 def _validator(name: str) -> Draft202012Validator:
-    schema = json.loads((SCHEMA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    """The reference validator: checks the schema itself and describes what is wrong."""
+    schema = _schema(name)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
+
+
+@functools.cache
+def _fast_validator(name: str) -> Callable[[Any], Any]:
+    """The same schema compiled to Python: about 30 times faster on the sync path, where every record
+    is checked before it leaves and every answer when it arrives (issue 12 measured validation
+    at half the engine's time)."""
+    return fastjsonschema.compile(_schema(name))
 
 
 def schema_names() -> list[str]:
@@ -113,9 +129,15 @@ def schema_names() -> list[str]:
 
 def validate(schema_name: str, obj: Any) -> None:
     """Raise ContractError("01", Vietnamese message naming the field) when ``obj`` breaks the schema."""
+    try:
+        _fast_validator(schema_name)(obj)
+        return
+    except fastjsonschema.JsonSchemaException:
+        pass  # rare: let the reference validator name the field in the words staff read
     errors = sorted(_validator(schema_name).iter_errors(obj), key=lambda e: (len(e.path), list(map(str, e.path))))
     if errors:
         raise ContractError(INVALID, _describe(errors[0]))
+    raise ContractError(INVALID, "Nội dung không hợp lệ.")  # the two validators disagree: refuse all the same
 
 
 def _describe(error: SchemaError) -> str:

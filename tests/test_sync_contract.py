@@ -4,6 +4,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_sync_simulator import RECORD as SIMULATOR_RECORD
 
 from counter_app.dossiers import load_dossier
 from counter_app.states import PORTAL_CODE, Status
@@ -88,3 +91,23 @@ def test_our_catalogue_survives_the_trip_through_the_portal_form():
             assert back[key] == {**entry, "processing_time": {"note": "", **entry["processing_time"]}}[key], key
         assert [(p["name"], p["form"], p.get("count", 1), p.get("required", True)) for p in entry["papers"]] == \
                [(p["name"], p["form"], p["count"], p["required"]) for p in back["papers"]]
+
+
+@settings(max_examples=150, deadline=None)
+@given(field=st.sampled_from(["MaHoSo", "NgayTiepNhan", "TrangThaiHoSo", "ChuHoSo", "DanhSachLePhi", "HinhThuc",
+                              "MaCaiDatTiepNhan", "SoDienThoai"]),
+       value=st.one_of(st.none(), st.integers(), st.text(max_size=20), st.lists(st.integers(), max_size=2),
+                       st.dictionaries(st.text(max_size=3), st.integers(), max_size=2)))
+def test_the_fast_validator_agrees_with_the_reference_one(field, value):
+    """The sync path uses a compiled validator; it must accept and refuse exactly what the schema says."""
+    from jsonschema import Draft202012Validator
+
+    record = {**SIMULATOR_RECORD, field: value} if value is not None else {
+        k: v for k, v in SIMULATOR_RECORD.items() if k != field}
+    reference_ok = not list(Draft202012Validator(contract._schema("dossier_record")).iter_errors(record))
+    try:
+        contract.validate("dossier_record", record)
+        fast_ok = True
+    except ContractError:
+        fast_ok = False
+    assert fast_ok == reference_ok

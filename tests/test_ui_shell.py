@@ -66,3 +66,64 @@ def test_lock_after_idle_hides_content_and_unlocks_with_password(qtbot, app_cont
     window.idle_lock.try_unlock()
     qtbot.waitUntil(lambda: not window.idle_lock.locked, timeout=5000)
     app_context.tasks.wait_idle()
+
+
+def test_log_out_returns_to_login_and_keeps_each_clerks_draft(qtbot, store):
+    """A shared counter: one clerk logs out mid-form, another logs in and sees none of it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from counter_app import office
+    from ui.app import _sessions
+    from ui.drafts import draft_key
+    from ui.login import LoginDialog
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskRunner
+
+    def visible(kind):
+        return next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
+
+    def log_in(username):
+        def act():
+            dialog = visible(LoginDialog)
+            if dialog is None or not dialog.buttons.isEnabled():
+                return False
+            dialog.username.setText(username)
+            dialog.password.setText(PASSWORD)
+            dialog.buttons.accepted.emit()
+            return True
+        return act
+
+    def type_then_log_out():
+        window = visible(MainWindow)
+        if window is None or window.context.actor.username != "canbo":
+            return False
+        type_text(window.receive_page.applicant.full_name.edit, "Đặng Thị Thu Hường")
+        window.log_out()  # at once: the draft's debounce has not fired
+        return True
+
+    seen = {}
+
+    def look_then_quit():
+        window = visible(MainWindow)
+        if window is None or window.context.actor.username != "lanhdao":
+            return False
+        seen["name"] = window.receive_page.applicant.full_name.text()
+        seen["draft"] = office.get_setting(store, draft_key("canbo")) or ""  # saved at log-out, not at quit
+        window.close()
+        return True
+
+    steps = [log_in("canbo"), type_then_log_out, log_in("lanhdao"), look_then_quit]
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: steps and steps[0]() and steps.pop(0))
+    timer.start()
+    tasks = TaskRunner()
+    try:
+        assert _sessions(QApplication.instance(), store, tasks) == 0
+    finally:
+        timer.stop()
+        tasks.shutdown()
+    assert not steps and seen["name"] == ""
+    assert "Đặng Thị Thu Hường" in seen["draft"]
+    assert not office.get_setting(store, draft_key("lanhdao"))

@@ -17,6 +17,55 @@ def _demo(store) -> None:  # type: ignore[no-untyped-def]
                       password="matkhau-demo-123", by=None)
 
 
+def _smoke(store, tasks) -> int:  # type: ignore[no-untyped-def]
+    """``--smoke``: the main window opens on the demo office and becomes visible."""
+    from PySide6.QtTest import QTest
+
+    from counter_app import office
+    from counter_app.users import authenticate
+
+    from .context import AppContext
+    from .main_window import MainWindow
+
+    actor = authenticate(store, "admin", "matkhau-demo-123")
+    window = MainWindow(AppContext(store=store, actor=actor, office=office.get_office(store), tasks=tasks))
+    window.show()
+    ok = QTest.qWaitForWindowExposed(window, 5000) and window.isVisible()
+    tasks.wait_idle()
+    window.close()
+    return 0 if ok else 1
+
+
+def _sessions(app, store, tasks) -> int:  # type: ignore[no-untyped-def]
+    """Log in, work, and after "Log out" (a shared counter) show the login again for the next clerk.
+
+    Each clerk's form draft is saved under their own name when they log out, and offered to
+    them, not to the next clerk, when they log in again.
+    """
+    from PySide6.QtCore import QSettings
+
+    from counter_app import office
+
+    from .context import AppContext
+    from .login import LoginDialog
+    from .main_window import MainWindow
+
+    settings = QSettings()
+    while True:
+        login = LoginDialog(store, tasks)
+        if not login.exec() or login.actor is None:
+            return 1
+        window = MainWindow(AppContext(store=store, actor=login.actor, office=office.get_office(store), tasks=tasks))
+        geometry = settings.value("main_window/geometry")
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        window.show()
+        code = app.exec()
+        settings.setValue("main_window/geometry", window.saveGeometry())
+        if not window.logged_out:
+            return code
+
+
 def run(db_path: str | None = None, *, smoke: bool = False, lang: str | None = None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -24,12 +73,8 @@ def run(db_path: str | None = None, *, smoke: bool = False, lang: str | None = N
     import ui.widgets  # noqa: F401 - first: installs the PySide6 6.12 reference-count guard
     from counter_app import office
     from counter_app.paths import open_store
-    from counter_app.users import authenticate
 
-    from .context import AppContext
     from .i18n import install_translator
-    from .login import LoginDialog
-    from .main_window import MainWindow
     from .setup_wizard import run_setup_wizard
     from .tasks import TaskRunner
 
@@ -44,28 +89,10 @@ def run(db_path: str | None = None, *, smoke: bool = False, lang: str | None = N
     try:
         if smoke:
             _demo(store)
-            actor = authenticate(store, "admin", "matkhau-demo-123")
-        else:
-            if not office.is_initialised(store) and not run_setup_wizard(store):
-                return 1
-            login = LoginDialog(store, tasks)
-            if not login.exec() or login.actor is None:
-                return 1
-            actor = login.actor
-        window = MainWindow(AppContext(store=store, actor=actor, office=office.get_office(store), tasks=tasks))
-        geometry = settings.value("main_window/geometry")
-        if geometry is not None and not smoke:
-            window.restoreGeometry(geometry)
-        window.show()
-        if smoke:
-            from PySide6.QtTest import QTest
-            ok = QTest.qWaitForWindowExposed(window, 5000) and window.isVisible()
-            tasks.wait_idle()
-            window.close()
-            return 0 if ok else 1
-        code = app.exec()
-        settings.setValue("main_window/geometry", window.saveGeometry())
-        return code
+            return _smoke(store, tasks)
+        if not office.is_initialised(store) and not run_setup_wizard(store):
+            return 1
+        return _sessions(app, store, tasks)
     finally:
         if translator is not None:  # run() may be called in-process (tests, --smoke): leave no trace
             app.removeTranslator(translator)

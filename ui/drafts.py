@@ -47,11 +47,15 @@ class DraftKeeper(QObject):
         if not self.suspended and not self._closing:
             self.timer.start()
 
-    def _flush_for_shutdown(self) -> None:
-        """The app is quitting: save a draft still waiting for its debounce, then never again."""
-        self._closing = True
+    def flush(self) -> None:
+        """Save a draft still waiting for its debounce (the clerk logs out or quits)."""
         if self.timer.isActive():
             self.save_now()
+
+    def _flush_for_shutdown(self) -> None:
+        """The app is quitting: save what waits, then never start the timer again."""
+        self.flush()
+        self._closing = True
 
     def save_now(self) -> None:
         self.timer.stop()

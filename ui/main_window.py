@@ -51,12 +51,12 @@ class DeferredPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    logout_requested = Signal()
     lock_requested = Signal()
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        self.logged_out = False  # closed by "Log out": the app shows the login again
         self.setWindowTitle(self.tr("One-stop counter — {office}").format(office=context.office.agency_name))
         self.nav = QListWidget()
         self.stack = QStackedWidget()
@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.sync_worker.start()
         menu = self.menuBar().addMenu(self.tr("&Session"))
         for text, key, slot in ((self.tr("Lock screen"), "Ctrl+L", self.lock_requested.emit),
-                                (self.tr("Log out"), None, self.logout_requested.emit),
+                                (self.tr("Log out"), None, self.log_out),
                                 (self.tr("Quit"), "Ctrl+Q", self.close)):
             action = QAction(text, self)
             if key:
@@ -134,7 +134,13 @@ class MainWindow(QMainWindow):
             self.dossiers_page.model.refresh()
             self.returns_page.model.refresh()
 
+    def log_out(self) -> None:
+        """Leave the counter to the next clerk: the draft is kept under this clerk's name."""
+        self.logged_out = True
+        self.close()
+
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.receive_page.drafts.flush()
         self.sync_worker.shutdown()
         super().closeEvent(event)
 
