@@ -5,6 +5,8 @@ account for 15 minutes. Roles are enforced here and in the services, not only in
 """
 from __future__ import annotations
 
+import functools
+import secrets
 import sqlite3
 from datetime import datetime, timedelta
 
@@ -20,6 +22,11 @@ MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
 _hasher = PasswordHasher()  # argon2id, 64 MiB, 3 passes
+# The hash of a random password that was thrown away: unknown user names are verified against it.
+_DUMMY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$nPLQSmH4IWLn/YzOMSASrg$uPjnEG8RD3SN86UxiI+TofTdsu7B+c1zWKeH8Thin4E"
+REFUSAL = (f"Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang bị khóa. Sau {MAX_FAILED_LOGINS} lần nhập sai"
+           f" liên tiếp, tài khoản bị tạm khóa {LOCKOUT.seconds // 60} phút; nếu vẫn không đăng nhập được, hãy báo"
+           " người quản trị.")
 
 
 def require_role(actor: Actor, role: Role) -> None:
@@ -79,15 +86,35 @@ def list_users(store: Store) -> list[User]:
 def authenticate(store: Store, username: str, password: str, *, at: datetime | None = None) -> Actor:
     """Check a log-in; count failures and lock the account after too many.
 
+    Every refusal is the same :data:`REFUSAL` after the same work, whether the account does not
+    exist, is disabled, is locked or the password is wrong, so a stranger at the keyboard cannot
+    tell which user names exist (no account enumeration):
+
+    - the password is always verified with Argon2, against a dummy hash when there is no such
+      account, and ``active`` and the lock-out are looked at only after that;
+    - a locked account is never named as locked, not even after the right password. Saying
+      "locked" only when the password is right would turn the lock-out into an oracle: a guesser
+      would keep going during the 15 minutes and learn the password from the changed message.
+      Saying it whatever the password would name the accounts that exist (only a real account
+      locks). So the one message tells a real clerk what can be wrong and what to do (wait 15
+      minutes, or ask the administrator), and the audit log records which it was for the
+      administrator.
+
     The failure count is committed before the refusal is raised (an exception inside the
-    transaction would roll it back and make the lockout useless).
+    transaction would roll it back and make the lockout useless). Argon2 runs outside the write
+    transaction, so a log-in never holds the write lock for the ~0.1 s it takes.
     """
     at = at or clock.now()
-    refusal: AuthError | None = None
+    username = username.strip().lower()
+    with store.read() as conn:
+        row = conn.execute("SELECT password_hash FROM users WHERE username = ?", (username,)).fetchone()
+    matches = _password_matches(row["password_hash"] if row else _dummy_hash(), password)
+    if row is None:
+        raise AuthError(REFUSAL)  # nothing to count or audit: the name may be a typo'd password
     with store.write() as conn:
-        row = conn.execute("SELECT * FROM users WHERE username = ?", (username.strip().lower(),)).fetchone()
-        refusal = _refusal(row, at)
-        if refusal is None and not _password_matches(row["password_hash"], password):
+        row = conn.execute("SELECT * FROM users WHERE username = ?", (username,)).fetchone()
+        refused = _refusal_reason(row, at, matches=matches)
+        if refused == "password":
             failures = row["failed_logins"] + 1
             lock = clock.to_db(at + LOCKOUT) if failures >= MAX_FAILED_LOGINS else None
             conn.execute(
@@ -96,31 +123,40 @@ def authenticate(store: Store, username: str, password: str, *, at: datetime | N
             )
             audit.append(conn, username=row["username"], action="login.failed", entity="user",
                          entity_id=row["username"], details={"locked": bool(lock)}, at=at)
-            refusal = _wrong()
-        elif refusal is None:
+        elif refused:
+            audit.append(conn, username=row["username"], action="login.failed", entity="user",
+                         entity_id=row["username"], details={"reason": refused}, at=at)
+        else:
             conn.execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", (row["id"],))
             audit.append(conn, username=row["username"], action="login", entity="user",
                          entity_id=row["username"], at=at)
-    if refusal is not None:
-        raise refusal
+    if refused:
+        raise AuthError(REFUSAL)
     return Actor.of(_row_to_user(row))
 
 
-def _wrong() -> AuthError:
-    return AuthError("Tên đăng nhập hoặc mật khẩu không đúng.")
-
-
-def _refusal(row: sqlite3.Row | None, at: datetime) -> AuthError | None:
-    """Why this account may not log in now, before the password is even checked."""
-    if row is None:
-        return _wrong()
+def _refusal_reason(row: sqlite3.Row, at: datetime, *, matches: bool) -> str | None:
+    """Why this account may not log in now (for the audit log only), or None to let it in."""
+    if not matches:
+        return "password"
     if not row["active"]:
-        return AuthError("Tài khoản này đã bị khóa bởi người quản trị.")
+        return "disabled"
     locked_until = clock.from_db(row["locked_until"])
     if locked_until and locked_until > at:
-        minutes = max(1, int((locked_until - at).total_seconds() // 60) + 1)
-        return AuthError(f"Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Thử lại sau {minutes} phút.")
+        return "locked"
     return None
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash nobody knows the password of, made with the hasher's own cost parameters.
+
+    The constant was made by ``_hasher`` with argon2-cffi's defaults; should those change, a fresh
+    one is made once, so an unknown user's refusal always costs what a real one's does.
+    """
+    if _hasher.check_needs_rehash(_DUMMY_HASH):
+        return _hasher.hash(secrets.token_urlsafe(32))
+    return _DUMMY_HASH
 
 
 def _password_matches(password_hash: str, password: str) -> bool:
@@ -153,14 +189,3 @@ def reset_password(store: Store, *, username: str, password: str, by: Actor) -> 
         if cur.rowcount == 0:
             raise NotFound(f"Không có tài khoản «{username}».")
         audit.append(conn, username=by.username, action="user.reset_password", entity="user", entity_id=username)
-
-
-def system_actor(store: Store) -> Actor:
-    """The first active admin, for CLI commands run by the office's technician."""
-    with store.read() as conn:
-        row = conn.execute(
-            "SELECT * FROM users WHERE role = 'admin' AND active = 1 ORDER BY id LIMIT 1"
-        ).fetchone()
-    if row is None:
-        raise NotFound("Chưa có tài khoản quản trị: chạy 'counter-app init' trước.")
-    return Actor.of(_row_to_user(row))

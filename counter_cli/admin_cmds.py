@@ -1,12 +1,20 @@
-"""``init``, ``user``, ``catalog``, ``calendar`` and ``due-date`` commands."""
+"""``init``, ``user``, ``catalog``, ``calendar`` and ``due-date`` commands.
+
+Every command that changes accounts or settings runs as an authenticated administrator
+(``--admin USER``, see :mod:`counter_cli.identity`); ``init`` needs none, and is refused as soon
+as the database has an account.
+"""
 from __future__ import annotations
 
 import argparse
 
 from counter_app import catalogue, office, users
 from counter_app.errors import ValidationError
-from counter_app.models import Office, ProcessingUnit, Role
+from counter_app.models import Actor, Office, ProcessingUnit, Role
+from counter_app.store import Store
+
 from .common import parse_date, parse_datetime, print_json, read_password, store_from
+from .identity import add_admin_options, add_password_stdin, admin_command, cli_origin
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -23,7 +31,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                       help="this counter's number, 1-99, unique in the office: part of every dossier code")
     init.add_argument("--admin", required=True, help="user name of the first admin")
     init.add_argument("--admin-name", required=True, help="full name of the first admin")
-    init.add_argument("--password-stdin", action="store_true")
+    add_password_stdin(init, "read the first admin's password from stdin (one line)")
     init.set_defaults(handler=cmd_init)
 
     user = commands.add_parser("user", help="manage accounts").add_subparsers(dest="user_command", required=True)
@@ -31,15 +39,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     add.add_argument("username")
     add.add_argument("--full-name", required=True)
     add.add_argument("--role", choices=[r.value for r in Role], default=Role.STAFF.value)
-    add.add_argument("--password-stdin", action="store_true")
-    add.set_defaults(handler=cmd_user_add)
+    add_admin_options(add)
+    add.set_defaults(handler=admin_command(cmd_user_add))
     disable = user.add_parser("disable")
     disable.add_argument("username")
-    disable.set_defaults(handler=cmd_user_disable)
+    add_admin_options(disable)
+    disable.set_defaults(handler=admin_command(cmd_user_disable))
     reset = user.add_parser("reset-password")
     reset.add_argument("username")
-    reset.add_argument("--password-stdin", action="store_true")
-    reset.set_defaults(handler=cmd_user_reset)
+    add_admin_options(reset)
+    reset.set_defaults(handler=admin_command(cmd_user_reset))
 
     catalog = commands.add_parser("catalog", help="procedure catalogue").add_subparsers(
         dest="catalog_command", required=True
@@ -49,7 +58,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing.set_defaults(handler=cmd_catalog_list)
     importing = catalog.add_parser("import")
     importing.add_argument("file")
-    importing.set_defaults(handler=cmd_catalog_import)
+    add_admin_options(importing)
+    importing.set_defaults(handler=admin_command(cmd_catalog_import))
 
     calendar = commands.add_parser("calendar", help="office days off and make-up working days").add_subparsers(
         dest="calendar_command", required=True
@@ -58,7 +68,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         sub = calendar.add_parser(name)
         sub.add_argument("date", type=parse_date)
         sub.add_argument("--note", default="")
-        sub.set_defaults(handler=cmd_calendar_add, kind=kind)
+        add_admin_options(sub)
+        sub.set_defaults(handler=admin_command(cmd_calendar_add), kind=kind)
     calendar.add_parser("list").set_defaults(handler=cmd_calendar_list)
 
     due = commands.add_parser("due-date", help="when a dossier received at a time is due")
@@ -70,9 +81,11 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    """Office profile and first admin, together or not at all, on a database with no account yet."""
     store = store_from(args)
-    if office.is_initialised(store):
-        raise ValidationError("this database is already initialised")
+    if users.list_users(store):
+        raise ValidationError("this database is already initialised (it has accounts):"
+                              " an administrator adds users with 'user add --admin USER'")
     profile = Office(
         agency_code=args.agency_code.strip().upper(), agency_name=args.agency_name.strip(),
         parent_agency_name=args.parent_name.strip(), address=args.address, province=args.province,
@@ -80,31 +93,31 @@ def cmd_init(args: argparse.Namespace) -> int:
         counter_no=args.counter_no,
     )
     password = read_password(args)
-    office.save_office(store, profile, by=None)  # validated before the user is created
-    users.create_user(store, username=args.admin, full_name=args.admin_name, role=Role.ADMIN,
-                      password=password, by=None)
+    with cli_origin(), store.write():
+        office.save_office(store, profile, by=None)
+        users.create_user(store, username=args.admin, full_name=args.admin_name, role=Role.ADMIN,
+                          password=password, by=None)
     print(f"initialised {profile.agency_code} with admin '{args.admin}' in {store.path}")
     return 0
 
 
-def cmd_user_add(args: argparse.Namespace) -> int:
-    store = store_from(args)
+def cmd_user_add(args: argparse.Namespace, store: Store, admin: Actor) -> int:
+    password = read_password(args, f"New password for {args.username}: ")
     user = users.create_user(store, username=args.username, full_name=args.full_name, role=Role(args.role),
-                             password=read_password(args), by=users.system_actor(store))
+                             password=password, by=admin)
     print(f"added {user.username} ({user.role.value})")
     return 0
 
 
-def cmd_user_disable(args: argparse.Namespace) -> int:
-    store = store_from(args)
-    users.set_active(store, username=args.username, active=False, by=users.system_actor(store))
+def cmd_user_disable(args: argparse.Namespace, store: Store, admin: Actor) -> int:
+    users.set_active(store, username=args.username, active=False, by=admin)
     print(f"disabled {args.username}")
     return 0
 
 
-def cmd_user_reset(args: argparse.Namespace) -> int:
-    store = store_from(args)
-    users.reset_password(store, username=args.username, password=read_password(args), by=users.system_actor(store))
+def cmd_user_reset(args: argparse.Namespace, store: Store, admin: Actor) -> int:
+    password = read_password(args, f"New password for {args.username}: ")
+    users.reset_password(store, username=args.username, password=password, by=admin)
     print(f"password reset for {args.username}")
     return 0
 
@@ -119,16 +132,14 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_catalog_import(args: argparse.Namespace) -> int:
-    store = store_from(args)
-    added = catalogue.import_file(store, args.file, by=users.system_actor(store))
+def cmd_catalog_import(args: argparse.Namespace, store: Store, admin: Actor) -> int:
+    added = catalogue.import_file(store, args.file, by=admin)
     print(f"imported: {added} new or changed procedures")
     return 0
 
 
-def cmd_calendar_add(args: argparse.Namespace) -> int:
-    store = store_from(args)
-    office.set_calendar_override(store, day=args.date, kind=args.kind, note=args.note, by=users.system_actor(store))
+def cmd_calendar_add(args: argparse.Namespace, store: Store, admin: Actor) -> int:
+    office.set_calendar_override(store, day=args.date, kind=args.kind, note=args.note, by=admin)
     print(f"{args.date.isoformat()} {args.kind}")
     return 0
 

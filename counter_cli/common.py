@@ -18,12 +18,20 @@ def store_from(args: argparse.Namespace) -> Store:
     return open_store(args.db)
 
 
+def read_secret(args: argparse.Namespace, prompt: str) -> str:
+    """The next line of stdin with ``--password-stdin`` (automation), else a prompt that does not echo."""
+    if not getattr(args, "password_stdin", False):
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline()
+    if not line:
+        raise ValueError(f"--password-stdin: stdin ended before the line for: {prompt.rstrip(': ')}")
+    return line.rstrip("\r\n")
+
+
 def read_password(args: argparse.Namespace, prompt: str = "Password: ") -> str:
-    """From stdin with ``--password-stdin`` (automation), else an interactive prompt asked twice."""
-    if getattr(args, "password_stdin", False):
-        return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass(prompt)
-    if getpass.getpass("Repeat: ") != first:
+    """A new password: :func:`read_secret`, asked twice when it is typed at a prompt."""
+    first = read_secret(args, prompt)
+    if not getattr(args, "password_stdin", False) and getpass.getpass("Repeat: ") != first:
         raise ValueError("the two passwords differ")
     return first
 

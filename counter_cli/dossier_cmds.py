@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from counter_app import catalogue, services, users
+from counter_app import catalogue, services
 from counter_app.dossiers import get_dossier
 from counter_app.errors import CounterError, ValidationError
 from counter_app.models import Actor
@@ -11,6 +11,7 @@ from counter_app.search import DossierQuery, DossierRow, list_dossiers, search
 from counter_app.states import STATUS_LABEL_VI
 from counter_app.store import Store
 from .common import print_json, store_from
+from .identity import add_password_stdin, audited_command, log_in
 from .import_file import read_entries, request_from
 
 
@@ -20,10 +21,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     receive = dossier.add_parser("receive", help="receive dossiers from a JSON list (all or nothing)")
     receive.add_argument("--from-json", required=True, metavar="FILE")
-    receive.add_argument("--as", dest="as_user", required=True, metavar="USER")
+    receive.add_argument("--as", dest="as_user", required=True, metavar="USER",
+                         help="the receiving clerk, who types their password (or gives it with --password-stdin)")
+    add_password_stdin(receive, "read the --as user's password from stdin (one line)")
     receive.add_argument("--import-history", action="store_true",
                          help="an administrator entering dossiers received over a year ago (audited)")
-    receive.set_defaults(handler=cmd_receive)
+    receive.set_defaults(handler=audited_command(cmd_receive))
     listing = dossier.add_parser("list")
     listing.add_argument("--json", action="store_true")
     listing.add_argument("--limit", type=int, default=1000)
@@ -38,17 +41,15 @@ def register(commands: argparse._SubParsersAction) -> None:
     find.set_defaults(handler=cmd_search)
 
 
-def _actor(store: Store, username: str) -> Actor:
-    user = users.get_user(store, username)
-    if not user.active:
-        raise ValidationError(f"user '{username}' is disabled")
-    return Actor.of(user)
+def _receiving_clerk(store: Store, args: argparse.Namespace) -> Actor:
+    """The ``--as`` user, logged in by password like at the counter (disabled or locked: refused)."""
+    return log_in(store, args, args.as_user)
 
 
 def cmd_receive(args: argparse.Namespace) -> int:
     entries = read_entries(args.from_json)  # before opening the database: a bad file changes nothing
     store = store_from(args)
-    actor = _actor(store, args.as_user)
+    actor = _receiving_clerk(store, args)
     procedures = {p.code: p for p in catalogue.list_procedures(store)}
     codes = []
     with store.write():  # all or nothing: a bad entry rolls back the ones before it

@@ -6,7 +6,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from counter_app import db_check, maintenance
+from counter_app import audit, db_check, maintenance
 from counter_app.paths import default_backup_dir, default_db_path
 from counter_app.restore import Loss, restore
 from counter_app.store import StoreError
@@ -23,7 +23,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     restore_cmd.add_argument("--force", action="store_true",
                              help="restore a backup older than the live data (prints what will be lost)")
     restore_cmd.set_defaults(handler=cmd_restore)
-    commands.add_parser("check", help="integrity check and audit chain").set_defaults(handler=cmd_check)
+    check = commands.add_parser("check", help="integrity check and audit chain")
+    check.add_argument("--anchor", type=_anchor, metavar="N:HASH",
+                       help="also check the audit log still holds this record, as printed on a daily log")
+    check.set_defaults(handler=cmd_check)
+
+
+def _anchor(text: str) -> audit.Anchor:
+    try:
+        return audit.Anchor.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -55,6 +65,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not db_path.exists():
         raise FileNotFoundError(f"no database at {db_path}")
     problems = db_check.file_problems(db_path)
+    if args.anchor and not problems:
+        problems = _anchor_problems(db_path, args.anchor)
     if problems:
         print(f"FAILED: {problems[0]}", file=sys.stderr)
         for problem in problems[1:]:
@@ -66,3 +78,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else default_db_path()
+
+
+def _anchor_problems(db_path: Path, anchor: audit.Anchor) -> list[str]:
+    """The chain up to a printed anchor, read-only like the rest of ``check``."""
+    conn = db_check.open_read_only(db_path)
+    try:
+        broken = audit.verify_to_anchor(conn, anchor)
+    finally:
+        conn.close()
+    return [str(broken)] if broken else []

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 
-from .common import print_json, store_from
+from counter_app.models import Actor
+from counter_app.store import Store
+
+from .common import print_json, read_secret, store_from
+from .identity import add_admin_options, admin_command
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -17,10 +20,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     setting.add_argument("--agency-code", required=True, help="mã định danh cơ quan (madonvi)")
     setting.add_argument("--dstcode", default="", help="destination code on the data-exchange platform")
     setting.add_argument("--batch-size", type=int, default=50)
-    setting.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    add_admin_options(setting)  # --password-stdin: the admin's password, then the portal's
     setting.add_argument("--no-password", action="store_true",
                          help="keep no password (automation passes COUNTER_PORTAL_PASSWORD instead)")
-    setting.set_defaults(handler=cmd_portal_set)
+    setting.set_defaults(handler=admin_command(cmd_portal_set))
 
     sync = commands.add_parser("sync", help="send the outbox to the portal and pull updates")
     mode = sync.add_mutually_exclusive_group()
@@ -35,17 +38,15 @@ def register(commands: argparse._SubParsersAction) -> None:
     sim.set_defaults(handler=cmd_portal_sim, passes_arguments_on=True)
 
 
-def cmd_portal_set(args: argparse.Namespace) -> int:
+def cmd_portal_set(args: argparse.Namespace, store: Store, admin: Actor) -> int:
     from sync.config import PortalConfig, configure
     from sync.errors import SyncError
 
     config = PortalConfig(url=args.url, username=args.username, agency_code=args.agency_code,
                           dstcode=args.dstcode, batch_size=args.batch_size)
-    password = None
-    if not args.no_password:
-        password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else getpass.getpass("Portal password: ")
+    password = None if args.no_password else read_secret(args, "Portal password: ")
     try:
-        configure(store_from(args), config, password, by=None)
+        configure(store, config, password, by=admin)
     except SyncError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -1,7 +1,10 @@
 """Sổ theo dõi hồ sơ: the supervisors' register of every dossier received in a period.
 
 Landscape, one row per dossier, the header row repeated on every page and "Trang x/y" at the
-foot, then the totals by status that supervisors sign off. A day at a busy office is hundreds of
+foot, then the totals by status that supervisors sign off, and the audit log's head at printing
+time (record number and short hash): once signed and filed, that paper is a copy of the chain
+nobody with the database file can change, and ``counter-app check --anchor N:HASH`` tells whether
+the file still agrees with it. A day at a busy office is hundreds of
 rows and a month thousands, so rows are built cheaply: only the columns whose text can be long
 (procedure, name, address, agency, note) are Paragraphs that wrap, the dates and counts are
 plain strings, and styles are shared.
@@ -18,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from counter_app.audit import Anchor
 from counter_app.models import Dossier, Office
 from counter_app.states import STATUS_LABEL_VI, Status
 
@@ -93,13 +97,19 @@ def _totals(dossiers: Sequence[Dossier], width: float) -> Table:
     return table
 
 
+def anchor_line(anchor: Anchor) -> str:
+    return f"Dấu kiểm nhật ký: bản ghi số {anchor.record_id}, mã {anchor.short}"
+
+
 def build_daily_log(office: Office, dossiers: Sequence[Dossier], *, period_label: str, staff_name: str | None = None,
-                    on: date | None = None, progress: Callable[[int, int], None] | None = None,
+                    on: date | None = None, anchor: Anchor | None = None,
+                    progress: Callable[[int, int], None] | None = None,
                     cancel: threading.Event | None = None) -> bytes:
     """The register for ``dossiers`` (already selected by the caller for the period and staff).
 
     ``period_label`` is printed under the title as given (e.g. "Ngày 20/11/2026" or "Từ ngày
-    01/11/2026 đến ngày 30/11/2026"); ``staff_name`` narrows the heading to one staff member.
+    01/11/2026 đến ngày 30/11/2026"); ``staff_name`` narrows the heading to one staff member;
+    ``anchor`` (the audit log's head) is printed above the signatures, on the page they sign.
     ``progress(done, total)`` and ``cancel`` let the UI run this on a worker thread.
     """
     width = page_width(LANDSCAPE)
@@ -134,6 +144,7 @@ def build_daily_log(office: Office, dossiers: Sequence[Dossier], *, period_label
     story += title(TITLE, *subtitles)
     story += [table, Spacer(1, 8), KeepTogether([
         para("<b>Tổng hợp theo trạng thái</b>", "left"), Spacer(1, 3), _totals(ordered, width), Spacer(1, 6),
+        *([para(esc(anchor_line(anchor)), "left"), Spacer(1, 6)] if anchor else []),
         signatures([Signature("NGƯỜI LẬP SỔ", name=staff_name or ""), Signature("LÃNH ĐẠO ĐƠN VỊ")], width=width,
                    space=18 * mm),
     ])]

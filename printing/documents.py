@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable
 from datetime import date
 
+from counter_app import audit
 from counter_app.dossiers import dossiers_received_between
 from counter_app.models import Dossier, Office
 from counter_app.states import ACTION_LABEL_VI, Action
@@ -72,6 +73,8 @@ def render_daily_log(
         raise ValueError("Ngày kết thúc đứng trước ngày bắt đầu.")
     staff_name = get_user(store, staff).full_name if staff else None
     dossiers = dossiers_received_between(store, start, end, staff=staff)
+    with store.read() as conn:
+        anchor = audit.chain_head(conn)
     label = f"Ngày {dmy(start)}" if start == end else f"Từ ngày {dmy(start)} đến ngày {dmy(end)}"
-    return build_daily_log(office, dossiers, period_label=label, staff_name=staff_name, progress=progress,
-                           cancel=cancel)
+    return build_daily_log(office, dossiers, period_label=label, staff_name=staff_name, anchor=anchor,
+                           progress=progress, cancel=cancel)

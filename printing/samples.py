@@ -5,12 +5,15 @@ dates are fixed so that re-running gives the same files and a diff shows real ch
 """
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+
+from counter_app.audit import Anchor
 
 from . import demo_data as demo
 from .apology import build_apology
@@ -24,6 +27,8 @@ from .refusal import build_refusal
 from .supplement import build_supplement
 
 DAY = date(2026, 11, 20)
+# A fixed audit-log head for the daily log, so that re-running gives the same file.
+LOG_ANCHOR = Anchor(1287, hashlib.sha256(b"demo audit record 1287").hexdigest())
 
 
 def documents() -> dict[str, Callable[[], bytes]]:
@@ -44,7 +49,8 @@ def documents() -> dict[str, Callable[[], bytes]]:
             signer_title="GIÁM ĐỐC", signer_name="Nguyễn Văn Hùng", on=date(2026, 12, 1)),
         "05-phieu-kiem-soat": lambda: build_control_sheet(office, residence),
         "06-so-theo-doi-ho-so": lambda: build_daily_log(
-            office, log_rows, period_label="Ngày 20 tháng 11 năm 2026", staff_name="Trần Thị Lan Anh", on=DAY),
+            office, log_rows, period_label="Ngày 20 tháng 11 năm 2026", staff_name="Trần Thị Lan Anh", on=DAY,
+            anchor=LOG_ANCHOR),
         "tk1-ts-cap-lai-the-bhyt": lambda: build_hi_card_request(office, demo.hi_card_dossier(), cause="lost"),
         "bien-lai-thu-phi": lambda: build_fee_receipt(office, demo.business_dossier(), number=123, series="BL-26E"),
     }

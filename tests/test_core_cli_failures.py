@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from factories import initialised_database
+from factories import PASSWORD, initialised_database
 from test_core_cli import _dossier, run
 
 from counter_app import clock
@@ -35,7 +35,8 @@ def state(db_path: str) -> tuple[int, int]:
 
 
 def receive_file(capsys, db_path: str, path: Path, *extra: str) -> tuple[int, str, str]:
-    return run(capsys, "--db", db_path, "dossier", "receive", "--from-json", str(path), "--as", "canbo", *extra)
+    return run(capsys, "--db", db_path, "dossier", "receive", "--from-json", str(path), "--as", "canbo", "--password-stdin",
+               *extra, stdin=PASSWORD)
 
 
 def receive(capsys, db_path: str, tmp_path: Path, entries: object, *extra: str) -> tuple[int, str, str]:
@@ -143,10 +144,10 @@ def test_history_is_imported_by_an_administrator_with_the_flag(db, tmp_path, cap
     assert_refused(*receive(capsys, db, tmp_path, old), "--import-history")
     path = tmp_path / "batch.json"
     code, _, _ = run(capsys, "--db", db, "dossier", "receive", "--from-json", str(path), "--as", "canbo",
-                     "--import-history")
+                     "--import-history", "--password-stdin", stdin=PASSWORD)
     assert code == 2  # staff may not
     code, out, err = run(capsys, "--db", db, "dossier", "receive", "--from-json", str(path), "--as", "admin",
-                         "--import-history")
+                         "--import-history", "--password-stdin", stdin=PASSWORD)
     assert (code, out.strip()) == (0, "H15.50.05.13-200102-010001"), err
     with Store(db) as store, store.read() as conn:
         assert conn.execute("SELECT COUNT(*) FROM audit_log WHERE action = 'dossier.import_history'").fetchone()[0] == 1

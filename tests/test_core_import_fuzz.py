@@ -12,7 +12,7 @@ import json
 from datetime import timedelta
 
 import pytest
-from factories import initialised_database
+from factories import PASSWORD, initialised_database
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_core_cli import _dossier, run
@@ -77,7 +77,8 @@ def test_every_refused_import_file_leaves_one_line_and_nothing_written(db, tmp_p
     path = tmp_path / "fuzz.json"
     path.write_bytes(content)
     before = state(db)
-    code, out, err = run(capsys, "--db", db, "dossier", "receive", "--from-json", str(path), "--as", "canbo")
+    code, out, err = run(capsys, "--db", db, "dossier", "receive", "--from-json", str(path), "--as", "canbo",
+                           "--password-stdin", stdin=PASSWORD)
     if code == 0:
         return  # a valid file (a mutation that kept it valid) is simply received
     assert code == 2, err

@@ -1,6 +1,8 @@
 """Accounts: Argon2 hashes, lockout after five failures, roles enforced in the services."""
 from __future__ import annotations
 
+import statistics
+import time
 from datetime import datetime, timedelta
 
 import pytest
@@ -29,10 +31,61 @@ def test_five_failures_lock_the_account_for_fifteen_minutes(store):
     for _ in range(5):
         with pytest.raises(AuthError, match="không đúng"):
             users.authenticate(store, "canbo", "sai-mat-khau", at=start)
-    with pytest.raises(AuthError, match="tạm khóa"):
+    with pytest.raises(AuthError) as locked:  # even the right password, so guessing on is pointless
         users.authenticate(store, "canbo", PASSWORD, at=start + timedelta(minutes=14))
+    assert str(locked.value) == users.REFUSAL and "15 phút" in users.REFUSAL
     actor = users.authenticate(store, "canbo", PASSWORD, at=start + timedelta(minutes=15, seconds=1))
     assert actor.role is Role.STAFF
+
+
+def _refusal(store, username: str, password: str, **kwargs) -> str:
+    with pytest.raises(AuthError) as refused:
+        users.authenticate(store, username, password, **kwargs)
+    return str(refused.value)
+
+
+def test_refusals_do_not_tell_which_accounts_exist(store):
+    """Unknown, disabled, locked or a wrong password: one message; the audit log keeps the reason."""
+    admin = users.authenticate(store, "admin", PASSWORD)
+    users.set_active(store, username="lanhdao", active=False, by=admin)
+    start = datetime(2026, 11, 23, 8, 0)
+    for _ in range(5):
+        _refusal(store, "canbo", "sai-mat-khau", at=start)
+    messages = {
+        "unknown": _refusal(store, "khongco", PASSWORD),
+        "wrong password": _refusal(store, "admin", "sai-mat-khau"),
+        "disabled, right password": _refusal(store, "lanhdao", PASSWORD),
+        "disabled, wrong password": _refusal(store, "lanhdao", "sai-mat-khau"),
+        "locked, right password": _refusal(store, "canbo", PASSWORD, at=start + timedelta(minutes=1)),
+    }
+    assert set(messages.values()) == {users.REFUSAL}, messages
+    with store.read() as conn:
+        reasons = [(r["entity_id"], r["details"]) for r in conn.execute(
+            "SELECT entity_id, details FROM audit_log WHERE action = 'login.failed' ORDER BY id DESC LIMIT 4")]
+    assert reasons == [("canbo", '{"reason": "locked"}'), ("lanhdao", '{"locked": false}'),
+                       ("lanhdao", '{"reason": "disabled"}'), ("admin", '{"locked": false}')]
+    with store.read() as conn:  # a name that is not an account (perhaps a mistyped password) is not kept
+        assert conn.execute("SELECT COUNT(*) FROM audit_log WHERE details LIKE '%khongco%'"
+                            " OR entity_id = 'khongco'").fetchone()[0] == 0
+
+
+def test_an_unknown_user_is_refused_after_as_long_as_a_wrong_password(store):
+    """Both run one Argon2 verification: their times differ by far less than its cost.
+
+    Interleaved tries, medians, and a margin of 30 % of the verification cost measured here and
+    now, so a loaded machine slows all three alike.
+    """
+    real_hash = users._hasher.hash(PASSWORD)
+    unknown, wrong, verify = [], [], []
+    for _ in range(5):
+        for times, attempt in ((unknown, lambda: _refusal(store, "khongco", "sai-mat-khau")),
+                               (wrong, lambda: _refusal(store, "admin", "sai-mat-khau")),
+                               (verify, lambda: users._password_matches(real_hash, "sai-mat-khau"))):
+            began = time.perf_counter()
+            attempt()
+            times.append(time.perf_counter() - began)
+    difference = abs(statistics.median(unknown) - statistics.median(wrong))
+    assert difference < 0.3 * statistics.median(verify), (unknown, wrong, verify)
 
 
 def test_a_success_resets_the_failure_count(store):
@@ -49,8 +102,7 @@ def test_a_success_resets_the_failure_count(store):
 def test_disabled_user_cannot_log_in(store):
     admin = users.authenticate(store, "admin", PASSWORD)
     users.set_active(store, username="canbo", active=False, by=admin)
-    with pytest.raises(AuthError, match="khóa"):
-        users.authenticate(store, "canbo", PASSWORD)
+    assert _refusal(store, "canbo", PASSWORD) == users.REFUSAL
 
 
 def test_staff_cannot_administer_even_through_the_services(store):

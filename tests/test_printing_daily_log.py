@@ -4,13 +4,17 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
 from test_printing_support import flat, pdf_text, pdf_words, write
 
+from counter_app import audit, office
+from counter_app.audit import Anchor
 from printing import demo_data as demo
 from printing.daily_log import Cancelled, build_daily_log
+from printing.documents import render_daily_log
 
 CODE = re.compile(r"H26\.49\.09-261120-\d{4}")
 
@@ -80,3 +84,22 @@ def test_progress_and_cancel() -> None:
 def test_empty_period_still_prints(tmp_path: Path) -> None:
     text = flat(pdf_text(write(tmp_path, build_daily_log(demo.OFFICE, [], period_label="Ngày 21/11/2026"))))
     assert "Tổng cộng 0" in text and "Trang 1/1" in text
+
+
+def test_the_audit_logs_head_is_printed_on_the_page_that_is_signed(tmp_path: Path, store) -> None:
+    """The daily log from a real database carries the chain's head at printing time, with the signatures."""
+    with store.read() as conn:
+        head = audit.chain_head(conn)
+    pdf = write(tmp_path, render_daily_log(store, office.get_office(store), start=date(2026, 11, 20)))
+    pages = [flat(p) for p in pdf_text(pdf).split("\f") if p.strip()]
+    line = f"Dấu kiểm nhật ký: bản ghi số {head.record_id}, mã {head.hash[:12]}"
+    assert line in pages[-1] and "LÃNH ĐẠO ĐƠN VỊ" in pages[-1]
+
+
+def test_a_long_log_keeps_the_head_with_the_signatures(tmp_path: Path) -> None:
+    anchor = Anchor(4321, "ab" * 32)
+    pdf = write(tmp_path, build_daily_log(demo.OFFICE, demo.many_dossiers(60), period_label="x", anchor=anchor))
+    pages = [flat(p) for p in pdf_text(pdf).split("\f") if p.strip()]
+    assert len(pages) > 1
+    assert [i for i, p in enumerate(pages) if "bản ghi số 4321, mã abababababab" in p] == [len(pages) - 1]
+    assert "LÃNH ĐẠO ĐƠN VỊ" in pages[-1]

@@ -5,11 +5,12 @@ import json
 
 import keyring
 import pytest
+from factories import PASSWORD
 from sync_helpers import PORTAL_ACCOUNT, receive_many
 from test_core_cli import run
 
-from counter_cli.main import main
 from counter_app.store import Store
+from counter_cli.main import main
 from sync.config import KEYRING_SERVICE, load_config
 from sync.simulator.process import running_simulator
 
@@ -20,7 +21,8 @@ def test_portal_set_then_sync_until_empty(store, staff_actor, tmp_path, capsys, 
     monkeypatch.delenv("COUNTER_PORTAL_PASSWORD", raising=False)
     with running_simulator(tmp_path, account=PORTAL_ACCOUNT) as sim:
         code, out, err = run(capsys, "--db", db, "portal", "set", "--url", sim.url, "--username", PORTAL_ACCOUNT[0],
-                             "--agency-code", "H15.50.05.13", "--password-stdin", stdin=PORTAL_ACCOUNT[1] + "\n")
+                             "--agency-code", "H15.50.05.13", "--admin", "admin", "--password-stdin",
+                             stdin=f"{PASSWORD}\n{PORTAL_ACCOUNT[1]}\n")  # the admin's password, then the portal's
         assert code == 0, err
         assert keyring.get_password(KEYRING_SERVICE, PORTAL_ACCOUNT[0]) == PORTAL_ACCOUNT[1]
         with Store(db) as other:
@@ -39,8 +41,18 @@ def test_sync_with_work_left_exits_non_zero_and_says_why(store, staff_actor, cap
 
 def test_portal_set_refuses_a_bad_url_and_writes_nothing(store, capsys):
     code, _, err = run(capsys, "--db", str(store.path), "portal", "set", "--url", "cong-dvc", "--username", "u",
-                       "--agency-code", "H15.50.05.13", "--no-password")
+                       "--agency-code", "H15.50.05.13", "--no-password", "--admin", "admin", "--password-stdin",
+                       stdin=PASSWORD + "\n")
     assert code == 2 and "cong-dvc" in err
+    assert load_config(store) is None
+
+
+def test_portal_set_needs_an_administrators_password(store, capsys):
+    for admin, password in (("admin", "doan-thu-xem"), ("canbo", PASSWORD)):  # wrong; right but only staff
+        code, _, err = run(capsys, "--db", str(store.path), "portal", "set", "--url", "https://cong.example/dvcqg",
+                           "--username", "u", "--agency-code", "H15.50.05.13", "--no-password", "--admin", admin,
+                           "--password-stdin", stdin=password + "\n")
+        assert code == 2 and err, admin
     assert load_config(store) is None
 
 

@@ -1,4 +1,8 @@
-"""Login dialog: the Vietnamese refusal from users.authenticate (wrong password, lockout) shown as-is."""
+"""Login dialog: the Vietnamese refusal from users.authenticate shown as-is.
+
+It is one message for every refusal (no hint of which accounts exist), and it tells a clerk what
+may be wrong and what to do: wait out the 15-minute lock-out or ask the administrator.
+"""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
