@@ -17,6 +17,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     setting.add_argument("--agency-code", required=True, help="mã định danh cơ quan (madonvi)")
     setting.add_argument("--dstcode", default="", help="destination code on the data-exchange platform")
     setting.add_argument("--batch-size", type=int, default=50)
+    setting.add_argument("--insecure-http", action="store_true",
+                         help="allow a plain http:// URL on this computer only (127.0.0.1, ::1, localhost): the simulator")
     setting.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     setting.add_argument("--no-password", action="store_true",
                          help="keep no password (automation passes COUNTER_PORTAL_PASSWORD instead)")
@@ -40,7 +42,7 @@ def cmd_portal_set(args: argparse.Namespace) -> int:
     from sync.errors import SyncError
 
     config = PortalConfig(url=args.url, username=args.username, agency_code=args.agency_code,
-                          dstcode=args.dstcode, batch_size=args.batch_size)
+                          dstcode=args.dstcode, batch_size=args.batch_size, insecure_http=args.insecure_http)
     password = None
     if not args.no_password:
         password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else getpass.getpass("Portal password: ")
