@@ -6,6 +6,7 @@ delete an outbox row, hang a sync run or raise anything but the client's own Syn
 """
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import socket
@@ -171,14 +172,16 @@ def self_signed(tmp_path_factory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("tls")
     cert, key = folder / "cert.pem", folder / "key.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
     return cert, key
 
 
-def test_an_https_portal_redirecting_to_plain_http_is_refused(self_signed):
+def test_an_https_portal_redirecting_to_plain_http_is_refused(self_signed, monkeypatch):
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(self_signed[0]))  # the test certificate, verified
     with fake_portal(accommodating) as clear_text, \
             fake_portal(redirecting(307, clear_text.url, also_login=True), tls=self_signed) as portal:
-        client = client_for(f"https://127.0.0.1:{portal.port}", verify_tls=False)
+        client = client_for(f"https://127.0.0.1:{portal.port}")
         with pytest.raises(PortalMisconfigured, match="chuyển hướng"):
             client.login()
         client.close()
@@ -226,13 +229,18 @@ def test_a_stored_plain_http_address_without_the_choice_stops_a_run_with_a_messa
 
 # Bounded answers ----------------------------------------------------------------------------
 
-def endless(handler: BaseHTTPRequestHandler, _exchange: Exchange) -> None:
-    """An answer that does not end (well: 4 × the cap, so that an unbounded client fails, not hangs)."""
+def start_last_answer(handler: BaseHTTPRequestHandler, header: tuple[str, str]) -> None:
+    """A 200's headers; its body follows in the caller's own time, and the connection ends with it."""
     handler.send_response(200)
     handler.send_header("Content-Type", "application/json")
-    handler.send_header("Connection", "close")
+    handler.send_header(*header)
     handler.end_headers()
     handler.close_connection = True
+
+
+def endless(handler: BaseHTTPRequestHandler, _exchange: Exchange) -> None:
+    """An answer that does not end (well: 4 × the cap, so that an unbounded client fails, not hangs)."""
+    start_last_answer(handler, ("Connection", "close"))
     chunk = b" " * (1 << 20)
     for _ in range(4 * MAX_REPLY_BYTES // len(chunk)):
         handler.wfile.write(chunk)
@@ -246,13 +254,27 @@ def test_an_endless_answer_stops_at_the_size_cap():
         client.close()
 
 
+def test_a_compressed_bomb_stops_at_the_size_cap_of_what_it_unpacks_to():
+    bomb = gzip.compress(b" " * (4 * MAX_REPLY_BYTES), compresslevel=9)  # ~65 KiB on the wire
+    assert len(bomb) < MAX_REPLY_BYTES // 100
+
+    def answer(handler: BaseHTTPRequestHandler, _exchange: Exchange) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Encoding", "gzip")
+        handler.send_header("Content-Length", str(len(bomb)))
+        handler.end_headers()
+        handler.wfile.write(bomb)
+
+    with fake_portal(answer) as portal:
+        client = client_for(portal.url)
+        with pytest.raises(PortalUnavailable, match="quá lớn"):
+            client.login()
+        client.close()
+
+
 def dripping(handler: BaseHTTPRequestHandler, _exchange: Exchange) -> None:
     """Headers at once, then one byte every 50 ms for 8 s: each read is quick, the whole is not."""
-    handler.send_response(200)
-    handler.send_header("Content-Type", "application/json")
-    handler.send_header("Content-Length", "160")
-    handler.end_headers()
-    handler.close_connection = True
+    start_last_answer(handler, ("Content-Length", "160"))
     for _ in range(160):
         handler.wfile.write(b" ")
         handler.wfile.flush()
