@@ -10,6 +10,7 @@ a ``Retry-After`` counts only when it is sane, and never for more than MAX_RETRY
 """
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import http.client
 import json
@@ -115,7 +116,8 @@ class PortalClient:
         response = self._send(endpoint, body, (self.config.connect_timeout, self.config.read_timeout))
         status, retry_after = response.status_code, retry_after_seconds(response.headers.get("Retry-After"))
         if status >= 500 or status == 429:
-            response.close()
+            with contextlib.suppress(PortalUnavailable):  # read to its end (bounded) so the connection is kept
+                _read_bounded(response, deadline, self.config.total_timeout)
             raise PortalUnavailable(f"Cổng DVC đang bận hoặc lỗi (HTTP {status}).", retry_after)
         data = _read_bounded(response, deadline, self.config.total_timeout)
         try:

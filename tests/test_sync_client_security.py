@@ -6,6 +6,7 @@ delete an outbox row, hang a sync run or raise anything but the client's own Syn
 """
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import shutil
@@ -289,6 +290,22 @@ def test_a_slow_drip_stops_at_the_deadline():
             client.login()
         assert time.monotonic() - started < 3.0
         client.close()
+
+
+def test_bounded_reading_keeps_the_connection_for_the_next_request_busy_answers_included():
+    ports = []
+
+    def every_third_busy(handler: BaseHTTPRequestHandler, _exchange: Exchange) -> None:
+        ports.append(handler.client_address[1])
+        send_json(handler, {"error_code": 0, "session": "s"}, status=503 if len(ports) % 3 == 0 else 200)
+
+    with fake_portal(every_third_busy) as portal:
+        client = client_for(portal.url)
+        for _ in range(9):
+            with contextlib.suppress(PortalUnavailable):
+                client.login()
+        client.close()
+    assert len(ports) == 9 and len(set(ports)) == 1  # one TCP (and on https, one TLS) connection
 
 
 # Retry-After --------------------------------------------------------------------------------
