@@ -77,7 +77,7 @@ def _engine_run(work: Path, source: Path, run: int) -> tuple[float, int]:
     store = _copy_with_national_procedures(source, work / f"engine-{run}.sqlite3")
     with running_simulator(work / f"sim-engine-{run}", account=ACCOUNT) as sim:
         save_config(store, PortalConfig(url=sim.url, username=ACCOUNT[0], agency_code="H15.50.05.13",
-                                        batch_size=BATCH))
+                                        batch_size=BATCH, insecure_http=True))
         started = time.perf_counter()
         report = run_sync(store, until_empty=True, max_seconds=600)
         elapsed = time.perf_counter() - started

@@ -49,7 +49,7 @@ def one_run(count: int, work: Path) -> tuple[float, int, float, float]:
         beat = Heartbeat()
         idle = measure_idle(beat)
         save_config(store, PortalConfig(url=sim.url, username=ACCOUNT[0], agency_code="H15.50.05.13",
-                                        batch_size=BATCH))
+                                        batch_size=BATCH, insecure_http=True))
         beat.start()
         started = time.perf_counter()
         window.sync_worker.sync_now()  # as the "Sync now" button does

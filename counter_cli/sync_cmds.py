@@ -20,6 +20,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     setting.add_argument("--agency-code", required=True, help="mã định danh cơ quan (madonvi)")
     setting.add_argument("--dstcode", default="", help="destination code on the data-exchange platform")
     setting.add_argument("--batch-size", type=int, default=50)
+    setting.add_argument("--insecure-http", action="store_true",
+                         help="allow a plain http:// URL on this computer only (127.0.0.1, ::1, localhost): the simulator")
     add_admin_options(setting)  # --password-stdin: the admin's password, then the portal's
     setting.add_argument("--no-password", action="store_true",
                          help="keep no password (automation passes COUNTER_PORTAL_PASSWORD instead)")
@@ -43,7 +45,7 @@ def cmd_portal_set(args: argparse.Namespace, store: Store, admin: Actor) -> int:
     from sync.errors import SyncError
 
     config = PortalConfig(url=args.url, username=args.username, agency_code=args.agency_code,
-                          dstcode=args.dstcode, batch_size=args.batch_size)
+                          dstcode=args.dstcode, batch_size=args.batch_size, insecure_http=args.insecure_http)
     password = None if args.no_password else read_secret(args, "Portal password: ")
     try:
         configure(store, config, password, by=admin)

@@ -2,21 +2,38 @@
 
 Every answer is checked against the contract before it is believed; anything garbled counts as
 the portal being unavailable (so the engine retries), never as a confirmation.
+
+Transport safety (``contract.md``): a POST is never redirected (a 3xx would re-post the password
+or the records to whoever the answer names, and that host's "00" would delete outbox rows);
+an answer is read in pieces up to MAX_REPLY_BYTES and within the config's ``total_timeout``;
+a ``Retry-After`` counts only when it is sane, and never for more than MAX_RETRY_AFTER_S.
 """
 from __future__ import annotations
 
+import contextlib
+import email.utils
+import http.client
+import json
 import logging
+import re
+import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import requests
+import urllib3
 
 from . import contract
 from .config import PortalConfig
-from .errors import AuthFailed, PortalRejected, PortalUnavailable
+from .errors import AuthFailed, PortalMisconfigured, PortalRejected, PortalUnavailable
 
 log = logging.getLogger(__name__)
 PING_TIMEOUT_S = 2.0
+MAX_REPLY_BYTES = 16 * 1024 * 1024  # a thousand procedures with their papers are ~2 MiB
+READ_CHUNK_BYTES = 64 * 1024
+MAX_RETRY_AFTER_S = 3600.0
+DELTA_SECONDS = re.compile(r"[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -27,12 +44,45 @@ class RecordResult:
     message: str
 
 
-def _retry_after(response: requests.Response) -> float | None:
-    value = response.headers.get("Retry-After", "")
+def retry_after_seconds(value: str | None, *, now: datetime | None = None) -> float | None:
+    """A ``Retry-After`` in seconds: delta-seconds or an HTTP date, at most an hour; None when not sane.
+
+    Negative numbers, ``inf``, dates in the past and garbage are ignored (our own backoff decides);
+    a year-long wait from a confused proxy would otherwise park every record for a year.
+    """
+    text = (value or "").strip()
+    if DELTA_SECONDS.fullmatch(text):
+        return MAX_RETRY_AFTER_S if len(text) > 9 else min(float(text), MAX_RETRY_AFTER_S)
     try:
-        return max(0.0, float(value))
-    except ValueError:
-        return None  # an HTTP-date: our own backoff decides
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:  # "-0000": UTC by the RFC
+        when = when.replace(tzinfo=UTC)
+    seconds = (when - (now or datetime.now(UTC))).total_seconds()
+    return min(seconds, MAX_RETRY_AFTER_S) if seconds >= 0 else None
+
+
+def _read_bounded(response: requests.Response, deadline: float, total_timeout: float) -> bytes:
+    """The whole answer, read a piece at a time; too big or too slow is the portal being unavailable."""
+    pieces: list[bytes] = []
+    size = 0
+    with response:
+        while True:
+            if time.monotonic() > deadline:
+                raise PortalUnavailable(f"Cổng DVC trả lời quá chậm (quá {total_timeout:g} giây cho một yêu cầu).")
+            try:
+                # read1: whatever has arrived (≤ one chunk, decoded), so the deadline is checked between drips.
+                piece = response.raw.read1(READ_CHUNK_BYTES, decode_content=True)
+            except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:
+                raise PortalUnavailable(f"Cổng DVC ngắt câu trả lời giữa chừng ({type(exc).__name__}).") from exc
+            if not piece:
+                return b"".join(pieces)
+            size += len(piece)
+            if size > MAX_REPLY_BYTES:
+                raise PortalUnavailable(
+                    f"Cổng DVC trả lời quá lớn (hơn {MAX_REPLY_BYTES // (1024 * 1024)} MiB): đã dừng đọc.")
+            pieces.append(piece)
 
 
 class PortalClient:
@@ -40,32 +90,45 @@ class PortalClient:
         self.config = config
         self._password = password
         self._http = session or requests.Session()
-        self._http.verify = config.verify_tls
         self._http.headers.update({**contract.HEADERS, "dstcode": config.dstcode})
         self._token: str | None = None
 
     def close(self) -> None:
         self._http.close()
 
-    def _post(self, endpoint: str, body: dict[str, Any], *, timeout: tuple[float, float] | None = None) -> dict[str, Any]:
-        url = f"{self.config.url.rstrip('/')}/{endpoint}"
+    def _send(self, endpoint: str, body: dict[str, Any], timeout: tuple[float, float]) -> requests.Response:
+        """POST to the configured address only: its headers are in, its body is not read yet."""
         try:
-            response = self._http.post(url, json=body,
-                                       timeout=timeout or (self.config.connect_timeout, self.config.read_timeout))
+            # verify per request: a session's verify=False loses to REQUESTS_CA_BUNDLE in the environment.
+            response = self._http.post(f"{self.config.url.rstrip('/')}/{endpoint}", json=body, timeout=timeout,
+                                       verify=self.config.verify_tls, allow_redirects=False, stream=True)
         except requests.RequestException as exc:
             raise PortalUnavailable(f"Không kết nối được Cổng DVC ({type(exc).__name__}).") from exc
-        if response.status_code >= 500 or response.status_code == 429:
-            raise PortalUnavailable(f"Cổng DVC đang bận hoặc lỗi (HTTP {response.status_code}).",
-                                    _retry_after(response))
+        if 300 <= response.status_code < 400:
+            response.close()
+            raise PortalMisconfigured(f"Cổng DVC trả lời bằng một lệnh chuyển hướng sang địa chỉ khác "
+                                      f"(HTTP {response.status_code}); hãy kiểm tra địa chỉ Cổng DVC đã cấu hình.")
+        return response
+
+    def _post(self, endpoint: str, body: dict[str, Any]) -> tuple[dict[str, Any], float | None]:
+        """The checked answer and the portal's Retry-After (seconds, when it gave a sane one)."""
+        deadline = time.monotonic() + self.config.total_timeout
+        response = self._send(endpoint, body, (self.config.connect_timeout, self.config.read_timeout))
+        status, retry_after = response.status_code, retry_after_seconds(response.headers.get("Retry-After"))
+        if status >= 500 or status == 429:
+            with contextlib.suppress(PortalUnavailable):  # read to its end (bounded) so the connection is kept
+                _read_bounded(response, deadline, self.config.total_timeout)
+            raise PortalUnavailable(f"Cổng DVC đang bận hoặc lỗi (HTTP {status}).", retry_after)
+        data = _read_bounded(response, deadline, self.config.total_timeout)
         try:
-            answer = response.json()
+            answer = json.loads(data)
             contract.validate("login_answer" if endpoint == contract.AUTH else "answer", answer)
-        except (ValueError, contract.ContractError) as exc:
-            raise PortalUnavailable(f"Cổng DVC trả lời không đúng định dạng (HTTP {response.status_code}).") from exc
-        return answer
+        except (ValueError, RecursionError, contract.ContractError) as exc:
+            raise PortalUnavailable(f"Cổng DVC trả lời không đúng định dạng (HTTP {status}).") from exc
+        return answer, retry_after
 
     def login(self) -> None:
-        answer = self._post(contract.AUTH, {"username": self.config.username, "password": self._password})
+        answer, _ = self._post(contract.AUTH, {"username": self.config.username, "password": self._password})
         if not contract.is_success(answer["error_code"]) or not answer.get("session"):
             raise AuthFailed("Cổng DVC từ chối đăng nhập: sai tên đăng nhập hoặc mật khẩu.")
         self._token = answer["session"]
@@ -76,14 +139,14 @@ class PortalClient:
             if self._token is None:
                 self.login()
             body = {"session": self._token, "madonvi": self.config.agency_code, "service": service, **fields}
-            answer = self._post(contract.ENDPOINT_OF_SERVICE[service], body)
+            answer, retry_after = self._post(contract.ENDPOINT_OF_SERVICE[service], body)
             code = str(answer["error_code"])
             if code == contract.SESSION_EXPIRED and attempt == 1:
                 log.info("portal session expired; logging in again")
                 self._token = None
                 continue
             if not contract.is_success(code):
-                raise PortalRejected(code, str(answer.get("message", "")))
+                raise PortalRejected(code, str(answer.get("message", "")), retry_after)
             return list(answer.get("result", []))
         raise PortalUnavailable("Cổng DVC không giữ được phiên làm việc.")
 
@@ -119,10 +182,15 @@ class PortalClient:
         return self._call(contract.LIST_PROCEDURES)
 
     def ping(self) -> bool:
-        """Cheap reachability check: does the auth endpoint answer at all within two seconds?"""
+        """Cheap reachability check: does the auth endpoint answer at all within two seconds?
+
+        A redirect counts as an answer: the sync run that follows then says what is wrong.
+        """
         try:
-            response = self._http.post(f"{self.config.url.rstrip('/')}/{contract.AUTH}", json={},
-                                       timeout=(PING_TIMEOUT_S, PING_TIMEOUT_S))
-        except requests.RequestException:
+            response = self._send(contract.AUTH, {}, (PING_TIMEOUT_S, PING_TIMEOUT_S))
+        except PortalMisconfigured:
+            return True
+        except PortalUnavailable:
             return False
+        response.close()  # its body is not needed, and is not read
         return response.status_code < 500

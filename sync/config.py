@@ -3,9 +3,14 @@
 The settings table holds the URL, username and agency code (nothing secret). The password
 comes from the keyring, or for automation from ``COUNTER_PORTAL_PASSWORD``, which is read and
 never written anywhere.
+
+The URL must be https://: the login carries the password and every record carries personal
+data. Plain http:// is allowed only when chosen explicitly (``insecure_http``) for a host on this
+computer, which is where the simulator runs.
 """
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 from dataclasses import asdict, dataclass, fields
@@ -20,7 +25,7 @@ from counter_app.models import Actor, Role
 from counter_app.store import Store
 from counter_app.users import require_role
 
-from .errors import CredentialsMissing
+from .errors import CredentialsMissing, PortalMisconfigured
 
 KEYRING_SERVICE = "quay-mot-cua-portal"
 PASSWORD_ENV = "COUNTER_PORTAL_PASSWORD"
@@ -37,24 +42,57 @@ class PortalConfig:
     verify_tls: bool = True
     connect_timeout: float = 5.0
     read_timeout: float = 30.0
+    total_timeout: float = 60.0  # wall clock per request, so a portal that drips its answer cannot hold a run
+    insecure_http: bool = False  # plain http:// to this computer (the simulator); see check_url
 
     def __post_init__(self) -> None:
-        parsed = urlparse(self.url)
-        if parsed.scheme not in {"http", "https"} or not parsed.netloc:
-            raise ValidationError(f"Địa chỉ Cổng DVC «{self.url}» không hợp lệ (cần http:// hoặc https://).")
+        check_url(self.url, insecure_http=self.insecure_http)
         if not self.username or not self.agency_code:
             raise ValidationError("Cần tên đăng nhập và mã định danh cơ quan để kết nối Cổng DVC.")
         if not 1 <= self.batch_size <= 500:
             raise ValidationError("Số hồ sơ mỗi lần gửi phải từ 1 đến 500.")
 
 
+def is_loopback(host: str) -> bool:
+    """This computer: 127.0.0.0/8, ::1 or the name localhost (nothing else resolves here for sure)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_url(url: str, *, insecure_http: bool) -> None:
+    """https:// anywhere; http:// only when asked for explicitly and only to this computer."""
+    parsed = urlparse(url)
+    try:
+        host = parsed.hostname or ""
+        parsed.port  # noqa: B018 -- raises on a port that is not a number
+    except ValueError:
+        host = ""
+    if parsed.scheme not in {"http", "https"} or not host:
+        raise ValidationError(f"Địa chỉ Cổng DVC «{url}» không hợp lệ (cần https://).")
+    if parsed.scheme == "http" and not insecure_http:
+        raise ValidationError("Địa chỉ Cổng DVC phải bắt đầu bằng https://: qua http:// mật khẩu và dữ liệu cá nhân "
+                              "đi không mã hóa.")
+    if parsed.scheme == "http" and not is_loopback(host):
+        raise ValidationError("http:// không mã hóa chỉ dùng được cho bộ mô phỏng trên chính máy này "
+                              "(127.0.0.1, ::1, localhost); Cổng DVC thật phải dùng https://.")
+
+
 def load_config(store: Store) -> PortalConfig | None:
+    """The saved connection; one saved before today's rules (say plain http://) stops with a message."""
     with store.read() as conn:
         row = conn.execute("SELECT value FROM settings WHERE key = ?", (SETTING_KEY,)).fetchone()
     if row is None:
         return None
     known = {f.name for f in fields(PortalConfig)}
-    return PortalConfig(**{k: v for k, v in json.loads(row[0]).items() if k in known})
+    try:
+        return PortalConfig(**{k: v for k, v in json.loads(row[0]).items() if k in known})
+    except ValidationError as exc:
+        raise PortalMisconfigured(f"Kết nối Cổng DVC đã lưu không dùng được: {exc} "
+                                  "Quản trị viên cần cấu hình lại (nút «Kết nối…» hoặc counter-app portal set).") from exc
 
 
 def save_config(store: Store, config: PortalConfig, *, by: Actor | None = None) -> None:
@@ -65,7 +103,8 @@ def save_config(store: Store, config: PortalConfig, *, by: Actor | None = None) 
         conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                      (SETTING_KEY, json.dumps(asdict(config))))
         audit.append(conn, username=by.username if by else "", action="portal.configure",
-                     details={"url": config.url, "username": config.username, "agency_code": config.agency_code})
+                     details={"url": config.url, "username": config.username, "agency_code": config.agency_code,
+                              "insecure_http": config.insecure_http})
 
 
 def get_password(config: PortalConfig) -> str:

@@ -15,12 +15,21 @@ class PortalUnavailable(SyncError):
 
 
 class PortalRejected(SyncError):
-    """The portal understood the call and refused it (its ``code`` and ``message``)."""
+    """The portal understood the call and refused it (its ``code`` and ``message``; ``retry_after`` s if it said)."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, retry_after: float | None = None) -> None:
         super().__init__(f"Cổng DVC từ chối ({code}): {message}")
         self.code = code
         self.message = message
+        self.retry_after = retry_after
+
+
+class PortalMisconfigured(SyncError):
+    """The portal address is wrong for us (a redirect, or plain http:// not allowed): waiting will not help.
+
+    Not a PortalUnavailable on purpose: the engine stops the run instead of retrying, and no
+    outbox row is touched, until an administrator checks the address.
+    """
 
 
 class AuthFailed(SyncError):

@@ -18,7 +18,9 @@ PORTAL_ACCOUNT = ("agent", "matkhau-cong")
 
 
 def configure_portal(store: Store, url: str, *, batch_size: int = 50) -> PortalConfig:
-    config = PortalConfig(url=url, username=PORTAL_ACCOUNT[0], agency_code="H15.50.05.13", batch_size=batch_size)
+    """The simulator (or a test's fake portal) on loopback: plain http, chosen explicitly."""
+    config = PortalConfig(url=url, username=PORTAL_ACCOUNT[0], agency_code="H15.50.05.13", batch_size=batch_size,
+                          insecure_http=True)
     save_config(store, config)
     set_password(config, PORTAL_ACCOUNT[1])
     return config

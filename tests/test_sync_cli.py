@@ -21,7 +21,7 @@ def test_portal_set_then_sync_until_empty(store, staff_actor, tmp_path, capsys, 
     monkeypatch.delenv("COUNTER_PORTAL_PASSWORD", raising=False)
     with running_simulator(tmp_path, account=PORTAL_ACCOUNT) as sim:
         code, out, err = run(capsys, "--db", db, "portal", "set", "--url", sim.url, "--username", PORTAL_ACCOUNT[0],
-                             "--agency-code", "H15.50.05.13", "--admin", "admin", "--password-stdin",
+                             "--agency-code", "H15.50.05.13", "--insecure-http", "--admin", "admin", "--password-stdin",
                              stdin=f"{PASSWORD}\n{PORTAL_ACCOUNT[1]}\n")  # the admin's password, then the portal's
         assert code == 0, err
         assert keyring.get_password(KEYRING_SERVICE, PORTAL_ACCOUNT[0]) == PORTAL_ACCOUNT[1]

@@ -109,7 +109,8 @@ def test_without_credentials_the_run_says_so_and_sends_nothing(store, staff_acto
     assert "Chưa cấu hình" in report.error and report.pending == outbox.pending_count(store) > 0
     from sync.config import PortalConfig, save_config
 
-    save_config(store, PortalConfig(url="http://127.0.0.1:9", username="nobody", agency_code="H15.50.05.13"))
+    save_config(store, PortalConfig(url="http://127.0.0.1:9", username="nobody", agency_code="H15.50.05.13",
+                                    insecure_http=True))
     monkeypatch.delenv("COUNTER_PORTAL_PASSWORD", raising=False)
     assert "portal set" in run_sync(store).error
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 import json
 
 from PySide6.QtWidgets import QMessageBox
+from sync_helpers import receive_many
 
 from counter_app.models import OutboxState
 from sync import outbox
 from sync.mapping import dossier_record
-from sync_helpers import receive_many
 
 
 def _hold_as_conflict(store, code: str, portal_name: str) -> None:

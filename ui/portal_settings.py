@@ -1,11 +1,12 @@
 """The portal connection, set by an administrator in the app (the same as ``counter-app portal set``).
 
 The password goes to the OS keyring before anything is saved, so a machine without a keyring
-changes nothing and says why.
+changes nothing and says why. Plain http:// needs the box ticked and a host on this computer
+(the simulator, for training): the rule is sync.config.check_url's, the same as the CLI's.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from counter_app.errors import CounterError
 
@@ -17,19 +18,26 @@ class PortalSettingsDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from sync.config import load_config
+        from sync.errors import PortalMisconfigured
 
         self.context = context
         self.setWindowTitle(self.tr("Portal connection"))
-        current = load_config(context.store)
+        self.message = QLabel()
+        try:
+            current = load_config(context.store)
+        except PortalMisconfigured as exc:  # saved before today's rules: say why, start afresh
+            current = None
+            self.message.setText(str(exc))
         self.url = QLineEdit(current.url if current else "")
         self.url.setPlaceholderText("https://")
         self.username = QLineEdit(current.username if current else "")
         self.agency_code = QLineEdit(current.agency_code if current else context.office.agency_code)
         self.dstcode = QLineEdit(current.dstcode if current else "")
+        self.insecure_http = QCheckBox(self.tr("Allow unencrypted http:// (the simulator on this computer only)"))
+        self.insecure_http.setChecked(bool(current and current.insecure_http))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("kept in the operating system's keyring"))
-        self.message = QLabel()
         self.message.setStyleSheet(ERROR_LABEL_STYLE)
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -39,6 +47,7 @@ class PortalSettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Adapter &URL"), self.url)
+        form.addRow("", self.insecure_http)
         form.addRow(self.tr("&Username"), self.username)
         form.addRow(self.tr("&Agency code"), self.agency_code)
         form.addRow(self.tr("&Destination code"), self.dstcode)
@@ -54,7 +63,7 @@ class PortalSettingsDialog(QDialog):
         try:
             config = PortalConfig(url=self.url.text().strip(), username=self.username.text().strip(),
                                   agency_code=self.agency_code.text().strip().upper(),
-                                  dstcode=self.dstcode.text().strip())
+                                  dstcode=self.dstcode.text().strip(), insecure_http=self.insecure_http.isChecked())
         except CounterError as exc:
             self.message.setText(str(exc))
             return

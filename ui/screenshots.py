@@ -147,7 +147,8 @@ def counter_screens(out: Path, work: Path) -> None:
     office.set_setting(store, "sync_interval_minutes", "0.02")
     os.environ["COUNTER_PORTAL_PASSWORD"] = PASSWORD  # this process only
     with running_simulator(work, account=("xa-ba-vi", PASSWORD)) as sim:
-        save_config(store, PortalConfig(url=sim.url, username="xa-ba-vi", agency_code=OFFICE.agency_code))
+        save_config(store, PortalConfig(url=sim.url, username="xa-ba-vi", agency_code=OFFICE.agency_code,
+                                        insecure_http=True))
         tasks = TaskRunner()
         window = MainWindow(AppContext(store=store, actor=actor, office=office.get_office(store), tasks=tasks))
         window.resize(*SIZE)

@@ -1184,52 +1184,57 @@
 <context>
     <name>PortalSettingsDialog</name>
     <message>
-        <location filename="../../ui/portal_settings.py" line="22"/>
+        <location filename="../../ui/portal_settings.py" line="24"/>
         <source>Portal connection</source>
         <translation>Kết nối Cổng Dịch vụ công quốc gia</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="31"/>
+        <location filename="../../ui/portal_settings.py" line="36"/>
+        <source>Allow unencrypted http:// (the simulator on this computer only)</source>
+        <translation>Cho phép http:// không mã hóa (chỉ cho bộ mô phỏng trên chính máy này)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/portal_settings.py" line="40"/>
         <source>kept in the operating system&apos;s keyring</source>
         <translation>lưu trong kho khóa của hệ điều hành</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="36"/>
+        <location filename="../../ui/portal_settings.py" line="44"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="37"/>
+        <location filename="../../ui/portal_settings.py" line="45"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="41"/>
+        <location filename="../../ui/portal_settings.py" line="49"/>
         <source>Adapter &amp;URL</source>
         <translation>Địa chỉ &amp;kết nối (adapter)</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="42"/>
+        <location filename="../../ui/portal_settings.py" line="51"/>
         <source>&amp;Username</source>
         <translation>&amp;Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="43"/>
+        <location filename="../../ui/portal_settings.py" line="52"/>
         <source>&amp;Agency code</source>
         <translation>&amp;Mã định danh cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="44"/>
+        <location filename="../../ui/portal_settings.py" line="53"/>
         <source>&amp;Destination code</source>
         <translation>Mã đ&amp;ích (dstcode)</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="45"/>
+        <location filename="../../ui/portal_settings.py" line="54"/>
         <source>&amp;Password</source>
         <translation>Mật khẩ&amp;u</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="64"/>
+        <location filename="../../ui/portal_settings.py" line="73"/>
         <source>Could not save the connection.</source>
         <translation>Không lưu được cấu hình kết nối.</translation>
     </message>

@@ -1,4 +1,10 @@
-"""The simulator's HTTP side: the contract's three endpoints, faults, and the trainers' endpoints."""
+"""The simulator's HTTP side: the contract's three endpoints, faults, and the trainers' endpoints.
+
+Two manners keep keep-alive connections and secrets safe: a request's whole body is read before
+anything is decided (a fault answered early would leave the body to be read as the next
+request), and no answer ever quotes what was sent (http.server's own error page quotes the
+request line, which on such a connection was the login JSON with its password).
+"""
 from __future__ import annotations
 
 import json
@@ -15,6 +21,8 @@ from .. import contract
 from .storage import PortalStore
 
 log = logging.getLogger(__name__)
+MAX_BODY_BYTES = 64 * 1024 * 1024
+GENERIC_ERROR = "Yêu cầu không hợp lệ."
 
 
 @dataclass
@@ -96,12 +104,15 @@ class Handler(BaseHTTPRequestHandler):
             self._send(404, {"error_code": contract.INVALID, "message": "Không có địa chỉ này."})
 
     def do_PUT(self) -> None:
+        raw = self._raw_body()
+        if raw is None:
+            return
         prefix = "/__admin/procedures/"
         if not self.path.startswith(prefix):
             self._send(404, {"error_code": contract.INVALID, "message": "Không có địa chỉ này."})
             return
         try:
-            body = self._body()
+            body = _json_object(raw)
             body["MATTHC"] = self.path[len(prefix):]
             self._send(200, self.server.portal.store.put_procedure(body))
         except (ValueError, contract.ContractError) as exc:
@@ -110,10 +121,13 @@ class Handler(BaseHTTPRequestHandler):
     # The contract ---------------------------------------------------------------------------
 
     def do_POST(self) -> None:
+        raw = self._raw_body()
+        if raw is None:
+            return
         endpoint = self.path.strip("/").rsplit("/", 1)[-1]
         try:
             self.server.before_work()
-            body = self._body()
+            body = _json_object(raw)
             if self.server.options.dstcode and self.headers.get("dstcode") != self.server.options.dstcode:
                 raise contract.ContractError(contract.INVALID, "Thiếu hoặc sai mã đích (dstcode).")
             if endpoint == contract.AUTH:
@@ -138,12 +152,21 @@ class Handler(BaseHTTPRequestHandler):
 
     # Plumbing -------------------------------------------------------------------------------
 
-    def _body(self) -> dict[str, Any]:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = json.loads(self.rfile.read(length) or b"{}")
-        if not isinstance(body, dict):
-            raise ValueError("body is not an object")
-        return body
+    def _raw_body(self) -> bytes | None:
+        """The whole body, before any fault or verdict; None when it cannot be read (answered, then closed)."""
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower() or not 0 <= length <= MAX_BODY_BYTES:
+            self.send_error(413 if length > MAX_BODY_BYTES else 400)
+            return None
+        return self.rfile.read(length)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """http.server's error page quotes the request line; ours says nothing of what was sent, and closes."""
+        self.close_connection = True
+        self._send(code, {"error_code": contract.INVALID, "message": GENERIC_ERROR}, {"Connection": "close"})
 
     def _encode(self, status: int, payload: object, headers: dict[str, str] | None) -> bytes:
         data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
@@ -168,6 +191,13 @@ class Handler(BaseHTTPRequestHandler):
             self.connection.shutdown(socket.SHUT_RDWR)
         except OSError:
             pass
+
+
+def _json_object(raw: bytes) -> dict[str, Any]:
+    body = json.loads(raw or b"{}")
+    if not isinstance(body, dict):
+        raise ValueError("body is not an object")
+    return body
 
 
 class SimulatorServer(ThreadingHTTPServer):
