@@ -40,7 +40,7 @@ def test_receipt_has_every_item_in_both_copies(tmp_path: Path) -> None:
         text = flat(page)
         for expected in HEADING + [
             "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", copy, "Mã hồ sơ: H26.49.09-261120-0012",
-            "Bộ phận tiếp nhận và trả kết quả: Trung tâm Phục vụ hành chính công xã Ba Vì",
+            "Trung tâm Phục vụ hành chính công cấp xã: Trung tâm Phục vụ hành chính công xã Ba Vì",
             "Tiếp nhận hồ sơ của: Nguyễn Thị Hoài Thương", "Số điện thoại: 0912 345 678",
             "Email: hoaithuong.nguyen@example.vn",
             "Nội dung yêu cầu giải quyết: Đăng ký thường trú tại nhà của bố mẹ chồng",
@@ -51,7 +51,7 @@ def test_receipt_has_every_item_in_both_copies(tmp_path: Path) -> None:
             "5. Thời gian trả kết quả giải quyết hồ sơ: 08 giờ 35 phút, ngày 01 tháng 12 năm 2026",
             "6. Đăng ký nhận kết quả tại:", "20.000 đ", "Bằng chữ: Hai mươi nghìn đồng",
             "Vào Sổ theo dõi hồ sơ, Quyển số: 2026, Số thứ tự: 975",
-            "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ", "Trần Thị Lan Anh", "Mẫu số 01", "118/2025/NĐ-CP",
+            "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ", "Trần Thị Lan Anh", "Mẫu số 01", "03/2025/TT-VPCP",
         ]:
             assert expected in text, expected
         # A paper not yet handed in is not listed as received.
@@ -162,7 +162,7 @@ def test_control_sheet_has_one_row_per_handover(tmp_path: Path) -> None:
     data = build_control_sheet(OFFICE, demo.residence_dossier())
     text, table = text_of(tmp_path, data), layout_text(tmp_path, data)
     for expected in ["PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Kèm theo hồ sơ của: Nguyễn Thị Hoài Thương",
-                     "Mã hồ sơ: H26.49.09-261120-0012", "Mẫu số 05"]:
+                     "Mã hồ sơ: H26.49.09-261120-0012", "Mẫu số 06"]:
         assert expected in text, expected
     # Row 2 is the transfer: time, giver, receiver, no timeliness, the action as note.
     assert re.search(r"10:35\s+Trần Thị Lan\s+Đỗ Quang\s*$", table, re.M), table

@@ -11,6 +11,7 @@ from .actions import (
     request_supplement,
     reschedule,
     return_result,
+    stop,
     transfer,
     withdraw,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "request_supplement",
     "reschedule",
     "return_result",
+    "stop",
     "transfer",
     "withdraw",
 ]
