@@ -48,8 +48,20 @@ ND118_IN_FORCE = date(2025, 7, 1)
 
 _TT01 = "Ban hành kèm theo Thông tư số 01/2018/TT-VPCP ngày 23 tháng 11 năm 2018 của Văn phòng Chính phủ"
 _TT03 = "Ban hành kèm theo Thông tư số 03/2025/TT-VPCP ngày 15 tháng 9 năm 2025 của Văn phòng Chính phủ"
-# Papers outside the one-stop regulations keep their own basis whatever the profile.
-_TK1_TS = FormInfo("Mẫu TK1-TS", "Ban hành kèm theo Quyết định số 490/QĐ-BHXH ngày 28 tháng 3 năm 2023 của BHXH Việt Nam", True)
+# The TK1-TS is Viet Nam Social Security's form, outside the one-stop regulations: it has its own
+# profiles, one per decision that issued it. Decision 490/QĐ-BHXH (28/3/2023) is the version the
+# software in use 2023–2026 prints; Decision 366/QĐ-BHXH (29/4/2026) issued a new collection
+# procedure with a TK1-TS whose text was not found: its profile prints the same items, to check.
+TK1_TS_490 = "qd490-2023"
+TK1_TS_366 = "qd366-2026"
+TK1_TS: dict[str, FormInfo] = {
+    TK1_TS_490: FormInfo("Mẫu TK1-TS", "Ban hành kèm theo Quyết định số 490/QĐ-BHXH ngày 28 tháng 3 năm 2023 "
+                                       "của BHXH Việt Nam"),
+    TK1_TS_366: FormInfo("Mẫu TK1-TS", "Ban hành kèm theo Quyết định số 366/QĐ-BHXH ngày 29 tháng 4 năm 2026 "
+                                       "của BHXH Việt Nam", to_check=True),
+}
+DEFAULT_TK1_TS = TK1_TS_490
+_TK1_TS = TK1_TS[DEFAULT_TK1_TS]
 
 REGULATIONS: dict[str, dict[FormKind, FormInfo]] = {
     TT01_2018: {

@@ -17,7 +17,6 @@ from printing import demo_data as demo
 from printing.apology import build_apology
 from printing.control_sheet import build_control_sheet
 from printing.fee_receipt import build_fee_receipt
-from printing.hi_card_request import build_hi_card_request
 from printing.receipt import build_receipt
 from printing.refusal import build_refusal
 from printing.samples import documents, write_samples
@@ -175,17 +174,6 @@ def test_control_sheet_marks_late_results(tmp_path: Path) -> None:
     dossier = demo.residence_dossier()
     late = replace(dossier, due_at=datetime(2026, 11, 25, 8, 0))
     assert "Quá hạn" in text_of(tmp_path, build_control_sheet(OFFICE, late))
-
-
-def test_hi_card_request_is_prefilled(tmp_path: Path) -> None:
-    text = text_of(tmp_path, build_hi_card_request(OFFICE, demo.hi_card_dossier(), cause="lost"))
-    for expected in ["TỜ KHAI", "THAM GIA, ĐIỀU CHỈNH THÔNG TIN BẢO HIỂM XÃ HỘI, BẢO HIỂM Y TẾ",
-                     "[01]. Họ và tên (viết chữ in hoa): LÊ VĂN ƯNG", "[02]. Ngày, tháng, năm sinh: 07/01/1958",
-                     "[03]. Mã số BHXH: 0198765432", "Cấp lại thẻ BHYT do mất (mã thẻ BHYT: HT3010198765432)",
-                     "[05]. Hồ sơ kèm theo", "NGƯỜI KÊ KHAI", "Lê Văn Ưng", "Mẫu TK1-TS"]:
-        assert expected in text, expected
-    either = text_of(tmp_path, build_hi_card_request(OFFICE, demo.hi_card_dossier()))
-    assert "Cấp lại thẻ BHYT do mất / hỏng" in either
 
 
 def test_fee_receipt_in_figures_and_words(tmp_path: Path) -> None:
