@@ -6,6 +6,7 @@ import argparse
 from counter_app import catalogue, office, users
 from counter_app.errors import ValidationError
 from counter_app.models import Office, ProcessingUnit, Role
+from . import catalog_cmds
 from .common import parse_date, parse_datetime, print_json, read_password, store_from
 
 
@@ -48,6 +49,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     importing = catalog.add_parser("import")
     importing.add_argument("file")
     importing.set_defaults(handler=cmd_catalog_import)
+    catalog_cmds.add_map_command(catalog)
 
     calendar = commands.add_parser("calendar", help="office days off and make-up working days").add_subparsers(
         dest="calendar_command", required=True

@@ -74,7 +74,7 @@ def dossier_record(dossier: Dossier, office: Office) -> dict[str, Any]:
     status = Status(dossier.status)
     return {
         "MaHoSo": dossier.code,
-        "MaTTHC": dossier.procedure.code,
+        "MaTTHC": dossier.procedure.portal_code,
         "TenTTHC": dossier.procedure.name,
         "MaLinhVuc": "",  # the catalogue keeps the field's name only
         "TenLinhVuc": dossier.procedure.field,
