@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable
 
 from counter_app.models import Dossier, Office
 from counter_app.states import Action
 
-from .blocks import honorific, last_event
-from .layout import BLANK, Signature, build_pdf, esc, heading, page_width, para, signatures, title, vn_date, vn_datetime
+from .blocks import addressee, head_signature, honorific, last_event
+from .layout import BLANK, build_pdf, esc, heading, page_width, para, title, vn_date, vn_datetime
 from .regulations import FormKind
 from .wording import request_text
 
@@ -38,9 +38,8 @@ def build_stop_notice(office: Office, dossier: Dossier, *, reason: str | None = 
     agency = esc(office.agency_name)
     story: list[Flowable] = heading(office, FormKind.STOP_NOTICE, on=on or asked_on, width=width)
     story += title(TITLE, f"Mã hồ sơ: <b>{esc(dossier.code)}</b>")
+    story += addressee(dossier)
     story += [
-        para(f"Kính gửi: {who} <b>{esc(dossier.applicant.full_name)}</b>", "center"),
-        Spacer(1, 6),
         para(f"{agency} tiếp nhận hồ sơ của {who} vào "
              f"{vn_datetime(dossier.received_at)}.", "prose"),
         para(f"Nội dung yêu cầu giải quyết: {esc(request_text(dossier))}", "prose"),
@@ -49,8 +48,6 @@ def build_stop_notice(office: Office, dossier: Dossier, *, reason: str | None = 
         para(f"Căn cứ {LEGAL_GROUND}, {agency} thông báo dừng giải quyết hồ sơ của {who} kể từ "
              f"{vn_date(asked_on)}.", "prose"),
         para(f"Xin thông báo để {who} được biết./.", "prose"),
-        Spacer(1, 10),
-        KeepTogether([signatures([Signature(""), Signature(signer_title, "(Ký, ghi rõ họ tên và đóng dấu)",
-                                                           name=signer_name)], width=width)]),
     ]
+    story += head_signature(signer_title, signer_name, width=width)
     return build_pdf(story, title_text=f"{TITLE} {dossier.code}")
