@@ -49,7 +49,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     importing = catalog.add_parser("import")
     importing.add_argument("file")
     importing.set_defaults(handler=cmd_catalog_import)
-    catalog_cmds.add_map_command(catalog)
+    catalog_cmds.add_commands(catalog)
 
     calendar = commands.add_parser("calendar", help="office days off and make-up working days").add_subparsers(
         dest="calendar_command", required=True

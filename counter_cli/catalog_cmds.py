@@ -1,15 +1,20 @@
-"""``catalog map LOCAL_CODE NATIONAL_CODE``: resolve a local procedure code to the national one."""
+"""``catalog suggest LOCAL_CODE`` and ``catalog map LOCAL_CODE NATIONAL_CODE``: resolve a local code."""
 from __future__ import annotations
 
 import argparse
 
 from counter_app import catalogue, users
+from counter_app.procedure_matches import propose_matches
 
-from .common import store_from
+from .common import print_json, store_from
 
 
-def add_map_command(catalog: argparse._SubParsersAction) -> None:
+def add_commands(catalog: argparse._SubParsersAction) -> None:
     """Added to the ``catalog`` group that :mod:`counter_cli.admin_cmds` creates."""
+    suggest = catalog.add_parser("suggest", help="national procedures a LOCAL.* one may be (from the last sync)")
+    suggest.add_argument("local_code", metavar="LOCAL_CODE")
+    suggest.add_argument("--json", action="store_true")
+    suggest.set_defaults(handler=cmd_catalog_suggest)
     mapping = catalog.add_parser("map", help="send the dossiers of a LOCAL.* procedure with its national code")
     mapping.add_argument("local_code", metavar="LOCAL_CODE")
     mapping.add_argument("national_code", metavar="NATIONAL_CODE")
@@ -20,4 +25,15 @@ def cmd_catalog_map(args: argparse.Namespace) -> int:
     store = store_from(args)
     requeued = catalogue.map_code(store, users.system_actor(store), args.local_code, args.national_code)
     print(f"{args.local_code} -> {args.national_code.strip()}: {requeued} refused records queued again")
+    return 0
+
+
+def cmd_catalog_suggest(args: argparse.Namespace) -> int:
+    matches = propose_matches(store_from(args), args.local_code)
+    if args.json:
+        print_json([{"code": m.procedure.code, "name": m.procedure.name, "field": m.procedure.field,
+                     "score": round(m.score, 3)} for m in matches])
+    else:
+        for m in matches:
+            print(f"{m.procedure.code}\t{m.score:.2f}\t{m.procedure.name}")
     return 0
