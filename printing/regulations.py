@@ -29,7 +29,6 @@ class FormKind(StrEnum):
     CONTROL_SHEET = "control_sheet"
     DAILY_LOG = "daily_log"
     STOP_NOTICE = "stop_notice"
-    HI_CARD_REQUEST = "hi_card_request"
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,6 @@ TK1_TS: dict[str, FormInfo] = {
                                        "của BHXH Việt Nam", to_check=True),
 }
 DEFAULT_TK1_TS = TK1_TS_490
-_TK1_TS = TK1_TS[DEFAULT_TK1_TS]
 
 REGULATIONS: dict[str, dict[FormKind, FormInfo]] = {
     TT01_2018: {
@@ -71,7 +69,6 @@ REGULATIONS: dict[str, dict[FormKind, FormInfo]] = {
         FormKind.APOLOGY: FormInfo("Mẫu số 04", _TT01),
         FormKind.CONTROL_SHEET: FormInfo("Mẫu số 05", _TT01),
         FormKind.DAILY_LOG: FormInfo("Mẫu số 06", _TT01),
-        FormKind.HI_CARD_REQUEST: _TK1_TS,
     },
     DEFAULT_PROFILE: {
         FormKind.RECEIPT: FormInfo("Mẫu số 01", _TT03),
@@ -81,7 +78,6 @@ REGULATIONS: dict[str, dict[FormKind, FormInfo]] = {
         FormKind.STOP_NOTICE: FormInfo("Mẫu số 05", _TT03),
         FormKind.CONTROL_SHEET: FormInfo("Mẫu số 06", _TT03),
         FormKind.DAILY_LOG: FormInfo("Mẫu số 07", _TT03),
-        FormKind.HI_CARD_REQUEST: _TK1_TS,
     },
 }
 
