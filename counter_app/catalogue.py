@@ -6,11 +6,12 @@ dossier keeps the procedure version it was received under.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
 
-from . import audit
+from . import audit, clock
 from .errors import NotFound, ValidationError
 from .models import Actor, FeeSpec, PaperForm, PaperSpec, Procedure, ProcessingUnit, Role
 from .resources import resource_path
@@ -179,12 +180,13 @@ def _load(conn: sqlite3.Connection, procedure_id: int) -> Procedure:
         FeeSpec(r["name"], r["amount_vnd"], r["rule"])
         for r in conn.execute("SELECT * FROM procedure_fees WHERE procedure_id = ? ORDER BY position", (procedure_id,))
     )
+    mapped = conn.execute("SELECT national_code FROM procedure_code_map WHERE local_code = ?", (row["code"],)).fetchone()
     return Procedure(
         id=row["id"], code=row["code"], version=row["version"], name=row["name"], field=row["field"],
         processing_value=row["processing_value"], processing_unit=ProcessingUnit(row["processing_unit"]),
         processing_note=row["processing_note"], result=row["result"], agency=row["agency"],
         papers=papers, fees=fees, national_code=bool(row["national_code"]), confidence=row["confidence"],
-        sources=tuple(json.loads(row["sources"])),
+        sources=tuple(json.loads(row["sources"])), mapped_code=mapped[0] if mapped else "",
     )
 
 
@@ -212,3 +214,45 @@ def list_procedures(store: Store, *, most_used_first: bool = False) -> list[Proc
     with store.read() as conn:
         ids = [r[0] for r in conn.execute(f"SELECT id FROM procedures WHERE is_current = 1 ORDER BY {order}")]
         return [_load(conn, i) for i in ids]
+
+
+# A national procedure code: "1.004194", optionally with its publication suffix ("….000.00.00.H42").
+NATIONAL_CODE = re.compile(r"^[1-3]\.\d{6}(\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})?$")
+
+
+def map_code(store: Store, actor: Actor, local_code: str, national_code: str) -> int:
+    """Resolve a local procedure code to the national one the portal's catalogue offers.
+
+    From then on every dossier received under any version of the local procedure is sent with
+    the national code; those the portal refused are queued again in the same transaction, with
+    one audit record for the mapping. Returns how many outbox rows were re-queued. Only an
+    administrator maps codes: a wrong mapping sends citizens' dossiers under another procedure.
+    """
+    require_role(actor, Role.ADMIN)
+    national = national_code.strip()
+    if not NATIONAL_CODE.fullmatch(national):
+        raise ValidationError(f"«{national}» không phải mã thủ tục quốc gia (dạng 1.004194 hoặc "
+                              "1.002179.000.00.00.H42).")
+    with store.write() as conn:
+        row = conn.execute("SELECT national_code FROM procedures WHERE code = ? AND is_current = 1",
+                           (local_code,)).fetchone()
+        if row is None:
+            raise NotFound(f"Không có thủ tục mã «{local_code}» trong danh mục.")
+        if row["national_code"]:
+            raise ValidationError(f"Mã «{local_code}» đã là mã quốc gia: không cần ánh xạ.")
+        before = conn.execute("SELECT national_code FROM procedure_code_map WHERE local_code = ?",
+                              (local_code,)).fetchone()
+        if before is not None and before[0] == national:
+            raise ValidationError(f"Mã «{local_code}» đã được ánh xạ sang «{national}».")
+        conn.execute("INSERT OR REPLACE INTO procedure_code_map (local_code, national_code, mapped_at, mapped_by)"
+                     " VALUES (?, ?, ?, ?)", (local_code, national, clock.to_db(clock.now()), actor.username))
+        dossiers = "SELECT d.id FROM dossiers d JOIN procedures p ON p.id = d.procedure_id WHERE p.code = ?"
+        count = conn.execute(f"SELECT COUNT(*) FROM ({dossiers})", (local_code,)).fetchone()[0]
+        requeued = conn.execute(
+            f"UPDATE outbox SET failed = 0, next_attempt_at = NULL WHERE failed = 1 AND dossier_id IN ({dossiers})",
+            (local_code,),
+        ).rowcount
+        audit.append(conn, username=actor.username, action="catalogue.map_code", entity="procedure",
+                     entity_id=local_code, details={"national_code": national, "previous": before[0] if before else None,
+                                                    "dossiers": count, "requeued": requeued})
+    return requeued

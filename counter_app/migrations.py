@@ -294,8 +294,20 @@ def _v6_client_refs(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE UNIQUE INDEX dossiers_client_ref ON dossiers(client_ref)")
 
 
+def _v7_procedure_code_map(conn: sqlite3.Connection) -> None:
+    """A local procedure code (``LOCAL.*``) resolved to the national one the portal knows.
+
+    One row per local code, whatever its versions: dossiers received under any version of the
+    local procedure are sent to the portal with the national code from then on.
+    """
+    conn.execute(
+        "CREATE TABLE procedure_code_map (local_code TEXT PRIMARY KEY, national_code TEXT NOT NULL,"
+        " mapped_at TEXT NOT NULL, mapped_by TEXT NOT NULL)"
+    )
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_initial, _v2_index_old_ids, _v3_portal_sync, _v4_counter_numbers, _v5_outbox_walked_in_order,
-    _v6_client_refs,
+    _v6_client_refs, _v7_procedure_code_map,
 ]
 SCHEMA_VERSION = len(STEPS)

@@ -159,6 +159,12 @@ class Procedure:
     national_code: bool = True
     confidence: str = "confirmed"
     sources: tuple[str, ...] = ()
+    mapped_code: str = ""  # the national code a local one was mapped to (catalogue.map_code)
+
+    @property
+    def portal_code(self) -> str:
+        """The code the portal knows this procedure by: the mapped national code, else its own."""
+        return self.mapped_code or self.code
 
     @property
     def processing_label(self) -> str:

@@ -75,6 +75,7 @@ class Action(StrEnum):
     WITHDRAW = "withdraw"
     RESCHEDULE = "reschedule"
     CORRECT_APPLICANT = "correct_applicant"
+    STOP = "stop"
     PORTAL_UPDATE = "portal_update"
 
 
@@ -89,6 +90,7 @@ ACTION_LABEL_VI: dict[Action, str] = {
     Action.WITHDRAW: "Công dân rút hồ sơ",
     Action.RESCHEDULE: "Xin lỗi và hẹn lại ngày trả kết quả",
     Action.CORRECT_APPLICANT: "Sửa thông tin người nộp hồ sơ",
+    Action.STOP: "Dừng giải quyết",
     Action.PORTAL_UPDATE: "Cập nhật từ Cổng DVC quốc gia",
 }
 
@@ -130,6 +132,9 @@ TRANSITIONS: dict[Action, Transition] = {
             Role.STAFF,
         ),
         Transition(Action.RESCHEDULE, frozenset(OPEN_STATES), None, Role.SUPERVISOR),
+        # The citizen asks to stop a dossier not yet decided (Decree 118/2025/NĐ-CP Art. 21(1));
+        # the counter issues the stop notice (Mẫu 05, Circular 03/2025/TT-VPCP).
+        Transition(Action.STOP, frozenset(OPEN_STATES), Status.STOPPED, Role.STAFF),
         # A typo, or what the portal refused, may be fixed whatever the state; the state stays.
         Transition(Action.CORRECT_APPLICANT, frozenset(Status), None, Role.STAFF),
     )

@@ -13,6 +13,7 @@ from counter_app.errors import ValidationError
 from counter_app.models import Actor, Office, ProcessingUnit, Role
 from counter_app.store import Store
 
+from . import catalog_cmds
 from .common import parse_date, parse_datetime, print_json, read_password, store_from
 from .identity import add_admin_options, add_password_stdin, admin_command, cli_origin
 
@@ -60,6 +61,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     importing.add_argument("file")
     add_admin_options(importing)
     importing.set_defaults(handler=admin_command(cmd_catalog_import))
+    catalog_cmds.add_commands(catalog)
 
     calendar = commands.add_parser("calendar", help="office days off and make-up working days").add_subparsers(
         dest="calendar_command", required=True

@@ -5,11 +5,12 @@ import argparse
 
 from counter_app import catalogue, services
 from counter_app.dossiers import get_dossier
-from counter_app.errors import CounterError, ValidationError
+from counter_app.errors import CounterError
 from counter_app.models import Actor
 from counter_app.search import DossierQuery, DossierRow, list_dossiers, search
 from counter_app.states import STATUS_LABEL_VI
 from counter_app.store import Store
+
 from .common import print_json, store_from
 from .identity import add_password_stdin, audited_command, log_in
 from .import_file import read_entries, request_from

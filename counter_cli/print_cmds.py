@@ -4,11 +4,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from printing.kinds import KINDS  # names only: reportlab loads when a paper is made
-
 from counter_app.dossiers import get_dossier
 from counter_app.errors import ValidationError
 from counter_app.office import get_office
+from printing.kinds import KINDS  # names only: reportlab loads when a paper is made
+
 from .common import parse_date, store_from
 
 # A log book is kept per year; a longer range (0001-01-01 to 9999-12-31) is a typo that would

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable
 
 from counter_app.models import Dossier, Office
 from counter_app.states import Action
 
-from .blocks import event_time, honorific, last_event
-from .layout import BLANK, Signature, build_pdf, esc, heading, page_width, para, signatures, title, vn_date, vn_datetime
+from .blocks import addressee, event_time, head_signature, honorific, last_event
+from .layout import BLANK, build_pdf, esc, heading, page_width, para, title, vn_date, vn_datetime
 from .regulations import FormKind
 from .wording import request_text
 
@@ -40,9 +40,8 @@ def build_apology(office: Office, dossier: Dossier, *, new_due_at: datetime | No
     agency = esc(office.agency_name)
     story: list[Flowable] = heading(office, FormKind.APOLOGY, on=on or date.today(), width=width)
     story += title(TITLE)
+    story += addressee(dossier)
     story += [
-        para(f"Kính gửi: {who} <b>{esc(dossier.applicant.full_name)}</b>", "center"),
-        Spacer(1, 6),
         para(f"N{vn_date(dossier.received_at)[1:]}, {agency} tiếp nhận giải quyết hồ sơ của {who}.", "prose"),
         para(f"Nội dung yêu cầu giải quyết: {esc(request_text(dossier))}", "prose"),
         para(f"Mã hồ sơ: <b>{esc(dossier.code)}</b>", "prose"),
@@ -53,8 +52,6 @@ def build_apology(office: Office, dossier: Dossier, *, new_due_at: datetime | No
         para(f"Sự chậm trễ này đã gây phiền hà cho {who}. {agency} xin lỗi {who} và sẽ trả kết quả "
              f"giải quyết hồ sơ cho {who} vào <b>{vn_datetime(new)}</b>.", "prose"),
         para(f"Xin trân trọng cảm ơn sự hợp tác của {who}./.", "prose"),
-        Spacer(1, 10),
-        KeepTogether([signatures([Signature(""), Signature(signer_title, "(Ký, ghi rõ họ tên và đóng dấu)",
-                                                           name=signer_name)], width=width)]),
     ]
+    story += head_signature(signer_title, signer_name, width=width)
     return build_pdf(story, title_text=f"{TITLE} {dossier.code}")

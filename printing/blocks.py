@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from counter_app import clock
 from counter_app.models import Applicant, Dossier, StatusEvent
 from counter_app.states import Action
 
-from .layout import BLANK, esc, field, para
+from .layout import BLANK, Signature, esc, field, para, signatures
 from .wording import request_text
 
 
@@ -35,6 +35,18 @@ def applicant_block(dossier: Dossier, *, label: str = "Hồ sơ của", request_
     if not request_first:
         lines.append(request)
     return lines
+
+
+def addressee(dossier: Dossier) -> list[Flowable]:
+    """"Kính gửi: Ông/Bà …", centred: the letters the office writes to the citizen open with it."""
+    name = esc(dossier.applicant.full_name)
+    return [para(f"Kính gửi: {honorific(dossier.applicant)} <b>{name}</b>", "center"), Spacer(1, 6)]
+
+
+def head_signature(title: str, name: str, *, width: float) -> list[Flowable]:
+    """The head of the office signs and stamps on the right: letters sent in the office's name."""
+    return [Spacer(1, 10), KeepTogether([signatures(
+        [Signature(""), Signature(title, "(Ký, ghi rõ họ tên và đóng dấu)", name=name)], width=width)])]
 
 
 def honorific(applicant: Applicant) -> str:

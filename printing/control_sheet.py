@@ -16,10 +16,9 @@ from counter_app.models import Dossier, Office, StatusEvent
 from counter_app.states import ACTION_LABEL_VI, Action
 
 from .layout import build_pdf, dmy_hm, esc, field, grid_style, heading, page_width, para, title, vn_datetime
-from .regulations import FormKind
+from .regulations import FormKind, receiving_unit
 
 TITLE = "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"
-COUNTER = "Bộ phận tiếp nhận và trả kết quả"
 # Steps whose timing is judged against the due time (the others are internal handovers).
 _JUDGED = {Action.RESULT_READY.value, Action.RETURN_RESULT.value}
 
@@ -35,19 +34,20 @@ def _row(office: Office, dossier: Dossier, n: int, event: StatusEvent) -> list:
     """One handover row: agency, time, giver, receiver, timeliness, note."""
     data = event.data or {}
     action = event.action
+    counter = receiving_unit(office.regulation_profile)
     if action == Action.RECEIVE.value:
-        agency, giver, receiver = COUNTER, dossier.applicant.full_name, event.user_full_name
+        agency, giver, receiver = counter, dossier.applicant.full_name, event.user_full_name
     elif action == Action.TRANSFER.value:
         agency = data.get("agency") or dossier.processing_agency
         giver, receiver = event.user_full_name, data.get("receiver", "")
     elif action == Action.RESULT_READY.value:
-        agency, giver, receiver = COUNTER, event.user_full_name, data.get("receiver", "")
+        agency, giver, receiver = counter, event.user_full_name, data.get("receiver", "")
     elif action == Action.RETURN_RESULT.value:
-        agency = COUNTER
+        agency = counter
         receiver = data.get("recipient") or data.get("receiver") or dossier.returned_to or dossier.applicant.full_name
         giver = event.user_full_name
     else:
-        agency = data.get("agency") or (COUNTER if event.source == "counter" else dossier.processing_agency)
+        agency = data.get("agency") or (counter if event.source == "counter" else dossier.processing_agency)
         giver, receiver = data.get("giver") or data.get("handler") or event.user_full_name, data.get("receiver", "")
     try:
         label = ACTION_LABEL_VI[Action(action)]

@@ -6,6 +6,7 @@ every kind of Vietnamese mark (ă â đ ê ô ơ ư and the five tones) so a mis
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from counter_app.models import (
@@ -133,6 +134,14 @@ def hi_card_dossier() -> Dossier:
         summary="Cấp lại thẻ BHYT do bị mất", events=(_event(5, datetime(2026, 11, 20, 9, 10), Action.RECEIVE, None,
                                                               Status.RECEIVED, STAFF),),
     )
+
+
+def stopped_dossier() -> Dossier:
+    """The business registration, stopped at the applicant's request before a decision (Mẫu 05)."""
+    base = business_dossier()
+    stop = _event(6, datetime(2026, 11, 23, 14, 20), Action.STOP, Status.PROCESSING, Status.STOPPED, STAFF,
+                  note="Hộ kinh doanh thay đổi địa điểm, xin nộp lại hồ sơ sau")
+    return replace(base, status=Status.STOPPED.value, events=base.events + (stop,))
 
 
 def business_dossier() -> Dossier:

@@ -26,6 +26,8 @@ from .kinds import KINDS
 from .layout import dmy
 from .receipt import build_receipt
 from .refusal import build_refusal
+from .regulations import office_for
+from .stop_notice import build_stop_notice
 from .supplement import build_supplement
 
 
@@ -37,7 +39,11 @@ def _last_note(dossier: Dossier, action: Action) -> str:
 
 
 def render(kind: str, office: Office, dossier: Dossier) -> bytes:
-    """The PDF of one paper for one dossier; ValueError when the dossier lacks what it needs."""
+    """The PDF of one paper for one dossier; ValueError when the dossier lacks what it needs.
+
+    The paper follows the regulation the dossier was received under (:func:`office_for`).
+    """
+    office = office_for(office, dossier)
     if kind == "receipt":
         return build_receipt(office, dossier)
     if kind == "supplement":
@@ -49,6 +55,9 @@ def render(kind: str, office: Office, dossier: Dossier) -> bytes:
         return build_apology(office, dossier)
     if kind == "control":
         return build_control_sheet(office, dossier)
+    if kind == "stop-notice":
+        _last_note(dossier, Action.STOP)
+        return build_stop_notice(office, dossier)
     if kind == "hi-card-request":
         return build_hi_card_request(office, dossier)
     if kind == "fee":

@@ -10,6 +10,7 @@ KIND_LABELS = {
     "refusal": "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
     "apology": "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
     "control": "Phiếu kiểm soát quá trình giải quyết hồ sơ",
+    "stop-notice": "Thông báo dừng giải quyết hồ sơ",
     "hi-card-request": "Tờ khai TK1-TS (cấp lại thẻ BHYT)",
     "fee": "Biên lai thu phí, lệ phí",
 }

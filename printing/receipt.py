@@ -30,7 +30,7 @@ from .layout import (
     write_pdf,
 )
 from .qr import QrFlowable, qr_payload
-from .regulations import FormKind
+from .regulations import FormKind, receiving_unit
 from .wording import PAPER_FORM_VI, PAYMENT_VI, delivery_text, request_text
 
 TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
@@ -88,7 +88,7 @@ def _copy(office: Office, dossier: Dossier, copy_label: str, width: float) -> li
     story += [Spacer(1, 4), *_title_block(dossier, copy_label, qr_payload(office, dossier), width), Spacer(1, 2)]
     unit = office.agency_name + (f" - {office.counter_name}" if office.counter_name else "")
     story += [
-        field("Bộ phận tiếp nhận và trả kết quả", unit),
+        field(receiving_unit(office.regulation_profile), unit),
         field("Tiếp nhận hồ sơ của", a.full_name, bold=True),
         field("Địa chỉ", a.address),
         contact(a),

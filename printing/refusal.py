@@ -13,7 +13,7 @@ from counter_app.models import Dossier, Office
 
 from .blocks import applicant_block
 from .layout import BLANK, Signature, build_pdf, esc, field, heading, page_width, para, signatures, title
-from .regulations import FormKind
+from .regulations import FormKind, receiving_unit
 
 TITLE = "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"
 
@@ -25,10 +25,11 @@ def build_refusal(office: Office, dossier: Dossier, *, reason: str, legal_basis:
     receiver = receiver_name if receiver_name is not None else dossier.received_by_name
     story: list[Flowable] = heading(office, FormKind.REFUSAL, on=on or date.today(), width=width)
     story += title(TITLE, f"Mã hồ sơ: <b>{esc(dossier.code)}</b>")
-    story.append(field("Bộ phận tiếp nhận và trả kết quả", office.agency_name))
+    unit = receiving_unit(office.regulation_profile)
+    story.append(field(unit, office.agency_name))
     story += applicant_block(dossier, label="Tiếp nhận hồ sơ của")
     story += [
-        para(f"Căn cứ quy định tại {esc(legal_basis) or BLANK}, Bộ phận tiếp nhận và trả kết quả "
+        para(f"Căn cứ quy định tại {esc(legal_basis) or BLANK}, {esc(unit)} "
              "thông báo từ chối tiếp nhận, giải quyết hồ sơ này với lý do sau:", "prose"),
         para(f"<b>{esc(reason)}</b>" if reason else BLANK, "indent"),
         para("Xin thông báo cho Ông/Bà được biết và thực hiện./.", "prose"),

@@ -24,6 +24,7 @@ from .hi_card_request import build_hi_card_request
 from .layout import write_pdf
 from .receipt import build_receipt
 from .refusal import build_refusal
+from .stop_notice import build_stop_notice
 from .supplement import build_supplement
 
 DAY = date(2026, 11, 20)
@@ -47,11 +48,13 @@ def documents() -> dict[str, Callable[[], bytes]]:
             office, residence, new_due_at=datetime(2026, 12, 4, 15, 0),
             reason="Cần xác minh thêm thông tin về chỗ ở hợp pháp tại Công an xã",
             signer_title="GIÁM ĐỐC", signer_name="Nguyễn Văn Hùng", on=date(2026, 12, 1)),
-        "05-phieu-kiem-soat": lambda: build_control_sheet(office, residence),
-        "06-so-theo-doi-ho-so": lambda: build_daily_log(
+        "05-thong-bao-dung-giai-quyet": lambda: build_stop_notice(office, demo.stopped_dossier(), signer_title="GIÁM ĐỐC",
+                                                                signer_name="Nguyễn Văn Hùng"),
+        "06-phieu-kiem-soat": lambda: build_control_sheet(office, residence),
+        "07-so-theo-doi-ho-so": lambda: build_daily_log(
             office, log_rows, period_label="Ngày 20 tháng 11 năm 2026", staff_name="Trần Thị Lan Anh", on=DAY,
             anchor=LOG_ANCHOR),
-        "tk1-ts-cap-lai-the-bhyt": lambda: build_hi_card_request(office, demo.hi_card_dossier(), cause="lost"),
+        "tk1-ts-cap-lai-the-bhyt": lambda: build_hi_card_request(office, demo.hi_card_dossier()),
         "bien-lai-thu-phi": lambda: build_fee_receipt(office, demo.business_dossier(), number=123, series="BL-26E"),
     }
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from counter_app.models import Applicant, Delivery, Dossier, Office, PaperForm, PaymentMethod
 
+from .regulations import CENTRE, receiving_unit
+
 PAPER_FORM_VI: dict[PaperForm, str] = {
     PaperForm.ORIGINAL: "bản chính",
     PaperForm.CERTIFIED_COPY: "bản sao chứng thực",
@@ -31,7 +33,9 @@ def delivery_text(office: Office, dossier: Dossier) -> str:
     if dossier.delivery is Delivery.POST:
         where = dossier.delivery_address or dossier.applicant.address
         return f"Qua dịch vụ bưu chính công ích, địa chỉ: {where}" if where else "Qua dịch vụ bưu chính công ích"
-    return f"Bộ phận tiếp nhận và trả kết quả - {office.agency_name}"
+    if office.agency_name.casefold().startswith(CENTRE.casefold()):  # its name already says what it is
+        return office.agency_name
+    return f"{receiving_unit(office.regulation_profile)} - {office.agency_name}"
 
 
 def contact_line(applicant: Applicant) -> str:

@@ -77,7 +77,7 @@ def dossier_record(dossier: Dossier, office: Office, installation: str) -> dict[
     status = Status(dossier.status)
     return {
         "MaHoSo": dossier.code,
-        "MaTTHC": dossier.procedure.code,
+        "MaTTHC": dossier.procedure.portal_code,
         "TenTTHC": dossier.procedure.name,
         "MaLinhVuc": "",  # the catalogue keeps the field's name only
         "TenLinhVuc": dossier.procedure.field,

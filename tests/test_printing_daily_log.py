@@ -67,7 +67,7 @@ def test_landscape_title_staff_and_totals(log_500: tuple[Path, list]) -> None:
     text = flat(pdf_text(pdf))
     for expected in ("SỔ THEO DÕI HỒ SƠ", "Ngày 20 tháng 11 năm 2026", "Người tiếp nhận: Trần Thị Lan Anh",
                      "Tổng hợp theo trạng thái", "Đã tiếp nhận 100", "Đang xử lý 100", "Đã trả kết quả 100",
-                     "Tổng cộng 500", "Mẫu số 06", "NGƯỜI LẬP SỔ"):
+                     "Tổng cộng 500", "Mẫu số 07", "NGƯỜI LẬP SỔ"):
         assert expected in text, expected
 
 

@@ -17,7 +17,6 @@ from printing import demo_data as demo
 from printing.apology import build_apology
 from printing.control_sheet import build_control_sheet
 from printing.fee_receipt import build_fee_receipt
-from printing.hi_card_request import build_hi_card_request
 from printing.receipt import build_receipt
 from printing.refusal import build_refusal
 from printing.samples import documents, write_samples
@@ -40,7 +39,7 @@ def test_receipt_has_every_item_in_both_copies(tmp_path: Path) -> None:
         text = flat(page)
         for expected in HEADING + [
             "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", copy, "Mã hồ sơ: H26.49.09-261120-0012",
-            "Bộ phận tiếp nhận và trả kết quả: Trung tâm Phục vụ hành chính công xã Ba Vì",
+            "Trung tâm Phục vụ hành chính công cấp xã: Trung tâm Phục vụ hành chính công xã Ba Vì",
             "Tiếp nhận hồ sơ của: Nguyễn Thị Hoài Thương", "Số điện thoại: 0912 345 678",
             "Email: hoaithuong.nguyen@example.vn",
             "Nội dung yêu cầu giải quyết: Đăng ký thường trú tại nhà của bố mẹ chồng",
@@ -51,7 +50,7 @@ def test_receipt_has_every_item_in_both_copies(tmp_path: Path) -> None:
             "5. Thời gian trả kết quả giải quyết hồ sơ: 08 giờ 35 phút, ngày 01 tháng 12 năm 2026",
             "6. Đăng ký nhận kết quả tại:", "20.000 đ", "Bằng chữ: Hai mươi nghìn đồng",
             "Vào Sổ theo dõi hồ sơ, Quyển số: 01/2026, Số thứ tự: 975",
-            "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ", "Trần Thị Lan Anh", "Mẫu số 01", "118/2025/NĐ-CP",
+            "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ", "Trần Thị Lan Anh", "Mẫu số 01", "03/2025/TT-VPCP",
         ]:
             assert expected in text, expected
         # A paper not yet handed in is not listed as received.
@@ -162,7 +161,7 @@ def test_control_sheet_has_one_row_per_handover(tmp_path: Path) -> None:
     data = build_control_sheet(OFFICE, demo.residence_dossier())
     text, table = text_of(tmp_path, data), layout_text(tmp_path, data)
     for expected in ["PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Kèm theo hồ sơ của: Nguyễn Thị Hoài Thương",
-                     "Mã hồ sơ: H26.49.09-261120-0012", "Mẫu số 05"]:
+                     "Mã hồ sơ: H26.49.09-261120-0012", "Mẫu số 06"]:
         assert expected in text, expected
     # Row 2 is the transfer: time, giver, receiver, no timeliness, the action as note.
     assert re.search(r"10:35\s+Trần Thị Lan\s+Đỗ Quang\s*$", table, re.M), table
@@ -175,17 +174,6 @@ def test_control_sheet_marks_late_results(tmp_path: Path) -> None:
     dossier = demo.residence_dossier()
     late = replace(dossier, due_at=datetime(2026, 11, 25, 8, 0))
     assert "Quá hạn" in text_of(tmp_path, build_control_sheet(OFFICE, late))
-
-
-def test_hi_card_request_is_prefilled(tmp_path: Path) -> None:
-    text = text_of(tmp_path, build_hi_card_request(OFFICE, demo.hi_card_dossier(), cause="lost"))
-    for expected in ["TỜ KHAI", "THAM GIA, ĐIỀU CHỈNH THÔNG TIN BẢO HIỂM XÃ HỘI, BẢO HIỂM Y TẾ",
-                     "[01]. Họ và tên (viết chữ in hoa): LÊ VĂN ƯNG", "[02]. Ngày, tháng, năm sinh: 07/01/1958",
-                     "[03]. Mã số BHXH: 0198765432", "Cấp lại thẻ BHYT do mất (mã thẻ BHYT: HT3010198765432)",
-                     "[05]. Hồ sơ kèm theo", "NGƯỜI KÊ KHAI", "Lê Văn Ưng", "Mẫu TK1-TS"]:
-        assert expected in text, expected
-    either = text_of(tmp_path, build_hi_card_request(OFFICE, demo.hi_card_dossier()))
-    assert "Cấp lại thẻ BHYT do mất / hỏng" in either
 
 
 def test_fee_receipt_in_figures_and_words(tmp_path: Path) -> None:

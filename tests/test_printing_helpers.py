@@ -9,7 +9,7 @@ import pytest
 from printing import demo_data as demo
 from printing.layout import amount_in_words, dmy, format_amount, place_date, vn_date, vn_datetime
 from printing.qr import qr_payload
-from printing.regulations import REGULATIONS, FormKind, form_info
+from printing.regulations import REGULATIONS, FormKind, form_info, office_for, receiving_unit
 
 
 def test_dates_are_written_as_on_official_papers() -> None:
@@ -38,16 +38,29 @@ def test_amounts_in_figures_and_words(amount: int, figures: str, words: str) -> 
     assert amount_in_words(amount) == words
 
 
-def test_both_profiles_number_the_six_one_stop_forms_in_order() -> None:
-    kinds = [FormKind.RECEIPT, FormKind.SUPPLEMENT, FormKind.REFUSAL, FormKind.APOLOGY, FormKind.CONTROL_SHEET,
-             FormKind.DAILY_LOG]
-    for profile in ("tt01-2018", "nd118-2025"):
-        numbers = [form_info(profile, k).number for k in kinds]
-        assert numbers == [f"Mẫu số {i:02d}" for i in range(1, 7)], profile
+def test_the_2018_profile_numbers_six_forms_and_the_2025_one_seven() -> None:
+    kinds_2018 = [FormKind.RECEIPT, FormKind.SUPPLEMENT, FormKind.REFUSAL, FormKind.APOLOGY, FormKind.CONTROL_SHEET,
+                  FormKind.DAILY_LOG]
+    assert [form_info("tt01-2018", k).number for k in kinds_2018] == [f"Mẫu số {i:02d}" for i in range(1, 7)]
+    # Circular 03/2025/TT-VPCP Appendix I: the stop notice is 05, the control sheet 06, the book 07.
+    kinds_2025 = kinds_2018[:4] + [FormKind.STOP_NOTICE, FormKind.CONTROL_SHEET, FormKind.DAILY_LOG]
+    assert [form_info("nd118-2025", k).number for k in kinds_2025] == [f"Mẫu số {i:02d}" for i in range(1, 8)]
     assert "01/2018/TT-VPCP" in form_info("tt01-2018", FormKind.RECEIPT).legal_basis
-    assert "118/2025/NĐ-CP" in form_info("nd118-2025", FormKind.RECEIPT).legal_basis
-    assert FormKind.STOP_NOTICE in REGULATIONS["nd118-2025"]
+    assert "03/2025/TT-VPCP" in form_info("nd118-2025", FormKind.RECEIPT).legal_basis
     assert FormKind.STOP_NOTICE not in REGULATIONS["tt01-2018"]
+    assert not any(info.to_check for table in REGULATIONS.values() for info in table.values())
+
+
+def test_dossiers_received_before_july_2025_print_on_the_2018_forms() -> None:
+    office = demo.OFFICE
+    old = replace(demo.residence_dossier(), received_at=datetime(2025, 6, 30, 16, 0))
+    new = replace(demo.residence_dossier(), received_at=datetime(2025, 7, 1, 7, 30))
+    assert office_for(office, old).regulation_profile == "tt01-2018"
+    assert office_for(office, new) is office
+    assert receiving_unit("tt01-2018") == "Bộ phận tiếp nhận và trả kết quả"
+    assert receiving_unit("nd118-2025") == "Trung tâm Phục vụ hành chính công cấp xã"
+    # A paper the 2018 rules did not have is issued under today's.
+    assert form_info("tt01-2018", FormKind.STOP_NOTICE).number == "Mẫu số 05"
 
 
 def test_unknown_profile_falls_back_to_the_current_regulation() -> None:

@@ -43,6 +43,7 @@ SERVICES: dict[Action, Callable[..., Dossier]] = {
     Action.WITHDRAW: services.withdraw,
     Action.RESCHEDULE: services.reschedule,
     Action.CORRECT_APPLICANT: services.correct_applicant,
+    Action.STOP: services.stop,
 }
 
 # The fields each action asks for, in order (names are the services' keyword arguments).
@@ -56,6 +57,7 @@ FIELDS: dict[Action, tuple[str, ...]] = {
     Action.WITHDRAW: ("reason",),
     Action.RESCHEDULE: ("new_due_at", "reason"),
     Action.CORRECT_APPLICANT: ("full_name", "address", "phone", "email", "reason"),
+    Action.STOP: ("reason",),
 }
 APPLICANT_FIELDS = ("full_name", "address", "phone", "email")  # prefilled with what the dossier holds
 
@@ -72,6 +74,7 @@ def action_button_text(action: Action) -> str:
         Action.WITHDRAW: QCoreApplication.translate("ActionDialogs", "Citizen &withdraws"),
         Action.RESCHEDULE: QCoreApplication.translate("ActionDialogs", "Apologise and res&chedule"),
         Action.CORRECT_APPLICANT: QCoreApplication.translate("ActionDialogs", "C&orrect applicant details"),
+        Action.STOP: QCoreApplication.translate("ActionDialogs", "Sto&p at the citizen's request"),
     }[action]
 
 

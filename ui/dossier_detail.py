@@ -46,7 +46,7 @@ from .context import AppContext
 from .i18n import format_date, format_datetime, format_vnd
 from .widgets.fields import ERROR_LABEL_STYLE
 
-PRINT_KINDS = ("receipt", "supplement", "refusal", "apology", "control", "hi-card-request", "fee")
+PRINT_KINDS = ("receipt", "supplement", "refusal", "apology", "stop-notice", "control", "hi-card-request", "fee")
 
 
 class DossierDetail(QDialog):
@@ -100,7 +100,8 @@ class DossierDetail(QDialog):
         prints.addWidget(QLabel(self.tr("Print:"), self))
         texts = {
             "receipt": self.tr("Receipt"), "supplement": self.tr("Supplement request"),
-            "refusal": self.tr("Refusal"), "apology": self.tr("Apology"), "control": self.tr("Control sheet"),
+            "refusal": self.tr("Refusal"), "apology": self.tr("Apology"),
+            "stop-notice": self.tr("Stop notice"), "control": self.tr("Control sheet"),
             "hi-card-request": self.tr("TK1-TS form"), "fee": self.tr("Fee receipt"),
         }
         for kind in PRINT_KINDS:
@@ -154,6 +155,7 @@ class DossierDetail(QDialog):
         self.print_buttons["supplement"].setEnabled(Action.REQUEST_SUPPLEMENT.value in done)
         self.print_buttons["refusal"].setEnabled(status is Status.REFUSED)
         self.print_buttons["apology"].setEnabled(Action.RESCHEDULE.value in done)
+        self.print_buttons["stop-notice"].setEnabled(status is Status.STOPPED and Action.STOP.value in done)
         self.print_buttons["hi-card-request"].setEnabled("BHYT" in dossier.procedure.code.upper()
                                                          or "BHYT" in dossier.procedure.name.upper())
         self.print_buttons["fee"].setEnabled(bool(dossier.fees))

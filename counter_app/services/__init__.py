@@ -11,6 +11,7 @@ from .actions import (
     request_supplement,
     reschedule,
     return_result,
+    stop,
     transfer,
     withdraw,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "request_supplement",
     "reschedule",
     "return_result",
+    "stop",
     "transfer",
     "withdraw",
 ]

@@ -137,6 +137,14 @@ def withdraw(store: Store, actor: Actor, code: str, *, reason: str, at: datetime
     return _perform(store, actor, code, Action.WITHDRAW, note=_required(reason, "lý do rút hồ sơ"), at=at)
 
 
+def stop(store: Store, actor: Actor, code: str, *, reason: str, at: datetime | None = None) -> Dossier:
+    """Stop processing at the citizen's request, before a decision (Thông báo dừng giải quyết hồ sơ).
+
+    The reason is what the citizen's request says; it is printed on the stop notice.
+    """
+    return _perform(store, actor, code, Action.STOP, note=_required(reason, "lý do dừng giải quyết"), at=at)
+
+
 def reschedule(store: Store, actor: Actor, code: str, *, new_due_at: datetime, reason: str,
                at: datetime | None = None) -> Dossier:
     """Apologise and set a new due time (Phiếu xin lỗi và hẹn lại ngày trả kết quả)."""

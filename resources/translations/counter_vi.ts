@@ -4,117 +4,122 @@
 <context>
     <name>ActionDialogs</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="66"/>
+        <location filename="../../ui/action_dialogs.py" line="68"/>
         <source>&amp;Transfer to the processing agency</source>
         <translation>&amp;Chuyển cơ quan giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="67"/>
+        <location filename="../../ui/action_dialogs.py" line="69"/>
         <source>Request &amp;supplement</source>
         <translation>&amp;Yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="68"/>
+        <location filename="../../ui/action_dialogs.py" line="70"/>
         <source>Receive supp&amp;lement</source>
         <translation>Nhận &amp;bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="69"/>
+        <location filename="../../ui/action_dialogs.py" line="71"/>
         <source>Result &amp;ready</source>
         <translation>Đã có kết &amp;quả</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="70"/>
+        <location filename="../../ui/action_dialogs.py" line="72"/>
         <source>Return res&amp;ult</source>
         <translation>Trả &amp;kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="71"/>
+        <location filename="../../ui/action_dialogs.py" line="73"/>
         <source>Re&amp;fuse</source>
         <translation>&amp;Từ chối tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="72"/>
+        <location filename="../../ui/action_dialogs.py" line="74"/>
         <source>Citizen &amp;withdraws</source>
         <translation>Công dân &amp;rút hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="73"/>
+        <location filename="../../ui/action_dialogs.py" line="75"/>
         <source>Apologise and res&amp;chedule</source>
         <translation>&amp;Xin lỗi và hẹn lại</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="74"/>
+        <location filename="../../ui/action_dialogs.py" line="76"/>
         <source>C&amp;orrect applicant details</source>
         <translation>&amp;Sửa thông tin người nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="93"/>
+        <location filename="../../ui/action_dialogs.py" line="77"/>
+        <source>Sto&amp;p at the citizen&apos;s request</source>
+        <translation>&amp;Dừng giải quyết theo đề nghị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="96"/>
         <source>Processing &amp;agency:</source>
         <translation>&amp;Cơ quan giải quyết:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="94"/>
+        <location filename="../../ui/action_dialogs.py" line="97"/>
         <source>&amp;Missing papers (one per line):</source>
         <translation>&amp;Giấy tờ còn thiếu (mỗi dòng một loại):</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="95"/>
+        <location filename="../../ui/action_dialogs.py" line="98"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Lý do:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="96"/>
+        <location filename="../../ui/action_dialogs.py" line="99"/>
         <source>&amp;Recipient:</source>
         <translation>&amp;Người nhận:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="97"/>
+        <location filename="../../ui/action_dialogs.py" line="100"/>
         <source>New &amp;due time:</source>
         <translation>Ngày &amp;hẹn trả mới:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="98"/>
+        <location filename="../../ui/action_dialogs.py" line="101"/>
         <source>&amp;Note:</source>
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="99"/>
+        <location filename="../../ui/action_dialogs.py" line="102"/>
         <source>Full &amp;name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="100"/>
+        <location filename="../../ui/action_dialogs.py" line="103"/>
         <source>A&amp;ddress:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="101"/>
+        <location filename="../../ui/action_dialogs.py" line="104"/>
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="102"/>
+        <location filename="../../ui/action_dialogs.py" line="105"/>
         <source>E&amp;mail:</source>
         <translation>Thư đ&amp;iện tử:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="116"/>
+        <location filename="../../ui/action_dialogs.py" line="119"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="117"/>
+        <location filename="../../ui/action_dialogs.py" line="120"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="121"/>
+        <location filename="../../ui/action_dialogs.py" line="124"/>
         <source>Dossier {code} — {name}</source>
         <translation>Hồ sơ {code} — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="179"/>
+        <location filename="../../ui/action_dialogs.py" line="182"/>
         <source>The action failed: {error}</source>
         <translation>Không thực hiện được: {error}</translation>
     </message>
@@ -198,57 +203,57 @@
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="62"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="63"/>
         <source>&amp;Scan CCCD:</source>
         <translation>&amp;Quét CCCD:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="64"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="65"/>
         <source>Full &amp;name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="65"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="66"/>
         <source>Personal &amp;ID:</source>
         <translation>Số định &amp;danh:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="66"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="67"/>
         <source>Old ID card (CMND):</source>
         <translation>Số CMND cũ:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="67"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="68"/>
         <source>&amp;Birth date:</source>
         <translation>Ngày &amp;sinh:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="68"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="69"/>
         <source>Se&amp;x:</source>
         <translation>&amp;Giới tính:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="69"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="70"/>
         <source>A&amp;ddress:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="70"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="71"/>
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="71"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="72"/>
         <source>E&amp;mail:</source>
         <translation>Thư đ&amp;iện tử:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="72"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="73"/>
         <source>Social insurance no.:</source>
         <translation>Mã số BHXH:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="73"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="74"/>
         <source>Health-insurance card:</source>
         <translation>Mã thẻ BHYT:</translation>
     </message>
@@ -579,187 +584,192 @@
         <translation>Phiếu xin lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="103"/>
+        <location filename="../../ui/dossier_detail.py" line="104"/>
         <source>Control sheet</source>
         <translation>Phiếu kiểm soát</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="104"/>
+        <source>Stop notice</source>
+        <translation>Thông báo dừng giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="105"/>
         <source>TK1-TS form</source>
         <translation>Tờ khai TK1-TS</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="104"/>
+        <location filename="../../ui/dossier_detail.py" line="105"/>
         <source>Fee receipt</source>
         <translation>Biên lai thu phí, lệ phí</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="113"/>
+        <location filename="../../ui/dossier_detail.py" line="114"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="144"/>
+        <location filename="../../ui/dossier_detail.py" line="145"/>
         <source>overdue</source>
         <translation>quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="144"/>
+        <location filename="../../ui/dossier_detail.py" line="145"/>
         <source>due today</source>
         <translation>đến hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="145"/>
+        <location filename="../../ui/dossier_detail.py" line="146"/>
         <source>on time</source>
         <translation>trong hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="171"/>
+        <location filename="../../ui/dossier_detail.py" line="173"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="171"/>
+        <location filename="../../ui/dossier_detail.py" line="173"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="174"/>
+        <location filename="../../ui/dossier_detail.py" line="176"/>
         <source>exempt ({reason})</source>
         <translation>miễn ({reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="178"/>
+        <location filename="../../ui/dossier_detail.py" line="180"/>
         <source>at the counter</source>
         <translation>tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="178"/>
+        <location filename="../../ui/dossier_detail.py" line="180"/>
         <source>by post: {address}</source>
         <translation>qua bưu chính: {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="181"/>
+        <location filename="../../ui/dossier_detail.py" line="183"/>
         <source>Procedure:</source>
         <translation>Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="182"/>
+        <location filename="../../ui/dossier_detail.py" line="184"/>
         <source>Applicant:</source>
         <translation>Người nộp hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="183"/>
+        <location filename="../../ui/dossier_detail.py" line="185"/>
         <source>Personal ID / birth date / sex:</source>
         <translation>Số định danh / ngày sinh / giới tính:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="185"/>
+        <location filename="../../ui/dossier_detail.py" line="187"/>
         <source>Address:</source>
         <translation>Địa chỉ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="186"/>
+        <location filename="../../ui/dossier_detail.py" line="188"/>
         <source>Phone / e-mail:</source>
         <translation>Điện thoại / thư điện tử:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="187"/>
+        <location filename="../../ui/dossier_detail.py" line="189"/>
         <source>Received:</source>
         <translation>Tiếp nhận:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="187"/>
+        <location filename="../../ui/dossier_detail.py" line="189"/>
         <source>{time} by {name} (book {book}, no. {number})</source>
         <translation>{time}, người tiếp nhận {name} (quyển {book}, số {number})</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="190"/>
+        <location filename="../../ui/dossier_detail.py" line="192"/>
         <source>Due:</source>
         <translation>Hẹn trả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="191"/>
+        <location filename="../../ui/dossier_detail.py" line="193"/>
         <source>Papers ({sets} sets):</source>
         <translation>Thành phần hồ sơ ({sets} bộ):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="192"/>
+        <location filename="../../ui/dossier_detail.py" line="194"/>
         <source>Fees:</source>
         <translation>Phí, lệ phí:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="192"/>
+        <location filename="../../ui/dossier_detail.py" line="194"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="193"/>
+        <location filename="../../ui/dossier_detail.py" line="195"/>
         <source>Result delivery:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="194"/>
+        <location filename="../../ui/dossier_detail.py" line="196"/>
         <source>Processing agency:</source>
         <translation>Cơ quan giải quyết:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="197"/>
+        <location filename="../../ui/dossier_detail.py" line="199"/>
         <source>Returned:</source>
         <translation>Đã trả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="197"/>
+        <location filename="../../ui/dossier_detail.py" line="199"/>
         <source>{time} to {name}</source>
         <translation>{time}, trả cho {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="206"/>
+        <location filename="../../ui/dossier_detail.py" line="208"/>
         <source>processing agency: {}</source>
         <translation>cơ quan giải quyết: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="206"/>
+        <location filename="../../ui/dossier_detail.py" line="208"/>
         <source>received by: {}</source>
         <translation>người nhận: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="207"/>
+        <location filename="../../ui/dossier_detail.py" line="209"/>
         <source>missing: {}</source>
         <translation>còn thiếu: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="207"/>
+        <location filename="../../ui/dossier_detail.py" line="209"/>
         <source>new due time: {}</source>
         <translation>hẹn trả mới: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="208"/>
+        <location filename="../../ui/dossier_detail.py" line="210"/>
         <source>corrected: {}</source>
         <translation>đã sửa: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="211"/>
+        <location filename="../../ui/dossier_detail.py" line="213"/>
         <source>full name</source>
         <translation>họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="211"/>
+        <location filename="../../ui/dossier_detail.py" line="213"/>
         <source>address</source>
         <translation>địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="211"/>
+        <location filename="../../ui/dossier_detail.py" line="213"/>
         <source>phone</source>
         <translation>điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="212"/>
+        <location filename="../../ui/dossier_detail.py" line="214"/>
         <source>e-mail</source>
         <translation>thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="231"/>
+        <location filename="../../ui/dossier_detail.py" line="233"/>
         <source>National portal</source>
         <translation>Cổng Dịch vụ công quốc gia</translation>
     </message>
@@ -901,32 +911,32 @@
 <context>
     <name>FeeEditor</name>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="33"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="34"/>
         <source>Cash</source>
         <translation>Tiền mặt</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="34"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="35"/>
         <source>Bank transfer</source>
         <translation>Chuyển khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="35"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="36"/>
         <source>Exempt</source>
         <translation>Miễn</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="63"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="64"/>
         <source>Reason for exemption</source>
         <translation>Lý do miễn</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="76"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="78"/>
         <source>No fee for this procedure.</source>
         <translation>Thủ tục này không thu phí, lệ phí.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="86"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="88"/>
         <source>Total to collect: {amount}</source>
         <translation>Tổng số tiền thu: {amount}</translation>
     </message>
@@ -950,28 +960,28 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="19"/>
-        <location filename="../../ui/login.py" line="28"/>
+        <location filename="../../ui/login.py" line="23"/>
+        <location filename="../../ui/login.py" line="32"/>
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="29"/>
+        <location filename="../../ui/login.py" line="33"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="34"/>
+        <location filename="../../ui/login.py" line="38"/>
         <source>&amp;Username</source>
         <translation>&amp;Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="35"/>
+        <location filename="../../ui/login.py" line="39"/>
         <source>&amp;Password</source>
         <translation>&amp;Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="50"/>
+        <location filename="../../ui/login.py" line="54"/>
         <source>Could not log in.</source>
         <translation>Không đăng nhập được.</translation>
     </message>
@@ -1411,82 +1421,82 @@
         <translation>Qua bưu chí&amp;nh</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="121"/>
+        <location filename="../../ui/receive_form.py" line="122"/>
         <source>Address for the result by post</source>
         <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="125"/>
+        <location filename="../../ui/receive_form.py" line="126"/>
         <source>Save (Ctrl+S)</source>
         <translation>Lưu (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="129"/>
+        <location filename="../../ui/receive_form.py" line="130"/>
         <source>&amp;Procedure</source>
         <translation>&amp;Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="130"/>
+        <location filename="../../ui/receive_form.py" line="131"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="131"/>
+        <location filename="../../ui/receive_form.py" line="132"/>
         <source>Papers received</source>
         <translation>Giấy tờ đã nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="135"/>
+        <location filename="../../ui/receive_form.py" line="136"/>
         <source>Number of se&amp;ts:</source>
         <translation>Số &amp;bộ hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="139"/>
+        <location filename="../../ui/receive_form.py" line="140"/>
         <source>Fees</source>
         <translation>Phí, lệ phí</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="140"/>
+        <location filename="../../ui/receive_form.py" line="141"/>
         <source>Result delivery</source>
         <translation>Hình thức nhận kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="152"/>
+        <location filename="../../ui/receive_form.py" line="153"/>
         <source>Print receipt (Ctrl+P / F9)</source>
         <translation>In giấy tiếp nhận (Ctrl+P / F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="153"/>
+        <location filename="../../ui/receive_form.py" line="154"/>
         <source>New dossier (Ctrl+N)</source>
         <translation>Hồ sơ mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="157"/>
+        <location filename="../../ui/receive_form.py" line="158"/>
         <source>Dossier code:</source>
         <translation>Mã hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="221"/>
+        <location filename="../../ui/receive_form.py" line="222"/>
         <source>An unsaved draft from {time} was found.</source>
         <translation>Có một bản nháp chưa lưu lúc {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="255"/>
+        <location filename="../../ui/receive_form.py" line="256"/>
         <source>Due time: choose a procedure</source>
         <translation>Hẹn trả: hãy chọn thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="257"/>
+        <location filename="../../ui/receive_form.py" line="258"/>
         <source>Due time if received now: {due} ({time})</source>
         <translation>Hẹn trả nếu tiếp nhận bây giờ: {due} ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="270"/>
+        <location filename="../../ui/receive_form.py" line="271"/>
         <source>Choose a procedure first.</source>
         <translation>Hãy chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="329"/>
+        <location filename="../../ui/receive_form.py" line="330"/>
         <source>Could not save: {error}</source>
         <translation>Không lưu được: {error}</translation>
     </message>
