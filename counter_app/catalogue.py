@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from . import audit, clock
+from . import audit, clock, fees
 from .errors import NotFound, ValidationError
 from .models import Actor, FeeSpec, PaperForm, PaperSpec, Procedure, ProcessingUnit, Role
 from .resources import resource_path
@@ -57,6 +57,15 @@ def _check_entry(entry: dict[str, Any], index: int) -> None:
         amount = fee.get("amount_vnd")
         if not fee.get("name") or (amount is not None and (not isinstance(amount, int) or amount < 0)):
             raise ValidationError(f"{where} ({entry['code']}): phí/lệ phí '{fee.get('name')}' không hợp lệ.")
+        try:
+            fees.rule_from_calc(fee.get("calc"), amount)
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ValidationError(f"{where} ({entry['code']}): cách tính phí '{fee['name']}' không hợp lệ ({exc}).") from exc
+
+
+def _calc_text(fee: dict[str, Any]) -> str:
+    """A fee's ``calc`` as stored: canonical JSON, '' for a fixed amount."""
+    return json.dumps(fee["calc"], ensure_ascii=False, sort_keys=True) if fee.get("calc") else ""
 
 
 def _content_key(entry: dict[str, Any]) -> str:
@@ -66,7 +75,7 @@ def _content_key(entry: dict[str, Any]) -> str:
         "name": entry["name"],
         "field": entry["field"],
         "time": [time["value"], time["unit"], time.get("note", "")],
-        "fees": [[f["name"], f.get("amount_vnd"), f.get("rule", "")] for f in entry.get("fees", [])],
+        "fees": [[f["name"], f.get("amount_vnd"), f.get("rule", ""), _calc_text(f)] for f in entry.get("fees", [])],
         "papers": [
             [p["name"], p["form"], p.get("count", 1), bool(p.get("required", True))] for p in entry.get("papers", [])
         ],
@@ -92,13 +101,17 @@ def current_entry(conn: sqlite3.Connection, code: str) -> dict[str, Any] | None:
         "field": proc.field,
         "processing_time": {"value": proc.processing_value, "unit": proc.processing_unit.value,
                             "note": proc.processing_note},
-        "fees": [{"name": f.name, "amount_vnd": f.amount_vnd, "rule": f.rule} for f in proc.fees],
+        "fees": [{"name": f.name, "amount_vnd": f.amount_vnd, "rule": f.rule, **_calc_entry(f)} for f in proc.fees],
         "papers": [
             {"name": p.name, "form": p.form.value, "count": p.count, "required": p.required} for p in proc.papers
         ],
         "result": proc.result,
         "agency": proc.agency,
     }
+
+
+def _calc_entry(fee: FeeSpec) -> dict[str, Any]:
+    return {"calc": json.loads(fee.calc_json)} if fee.calc_json else {}
 
 
 def _current_key(conn: sqlite3.Connection, code: str) -> tuple[int, str] | None:
@@ -137,8 +150,9 @@ def import_entries(conn: sqlite3.Connection, entries: list[dict[str, Any]], cata
             ],
         )
         conn.executemany(
-            "INSERT INTO procedure_fees (procedure_id, position, name, amount_vnd, rule) VALUES (?, ?, ?, ?, ?)",
-            [(pid, i, f["name"], f.get("amount_vnd"), f.get("rule", "")) for i, f in enumerate(entry.get("fees", []))],
+            "INSERT INTO procedure_fees (procedure_id, position, name, amount_vnd, rule, calc) VALUES (?, ?, ?, ?, ?, ?)",
+            [(pid, i, f["name"], f.get("amount_vnd"), f.get("rule", ""), _calc_text(f))
+             for i, f in enumerate(entry.get("fees", []))],
         )
         added += 1
     return added
@@ -177,7 +191,7 @@ def _load(conn: sqlite3.Connection, procedure_id: int) -> Procedure:
         for r in conn.execute("SELECT * FROM procedure_papers WHERE procedure_id = ? ORDER BY position", (procedure_id,))
     )
     fees = tuple(
-        FeeSpec(r["name"], r["amount_vnd"], r["rule"])
+        FeeSpec(r["name"], r["amount_vnd"], r["rule"], r["calc"])
         for r in conn.execute("SELECT * FROM procedure_fees WHERE procedure_id = ? ORDER BY position", (procedure_id,))
     )
     mapped = conn.execute("SELECT national_code FROM procedure_code_map WHERE local_code = ?", (row["code"],)).fetchone()

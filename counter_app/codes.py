@@ -1,4 +1,4 @@
-"""Dossier codes ``{agency}-{yymmdd}-{CC}{NNNN}`` and tracking-log numbers.
+"""Dossier codes ``{agency}-{yymmdd}-{CC}{NNNN}``, tracking-log and fee receipt numbers.
 
 Both come from counters stored in the database and bumped inside the caller's write
 transaction (``BEGIN IMMEDIATE``): two processes can never read the same value, and a
@@ -43,5 +43,19 @@ def next_log_number(conn: sqlite3.Connection, year: int) -> int:
         "INSERT INTO log_sequences (year, last) VALUES (?, 1)"
         " ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
         (year,),
+    ).fetchone()
+    return int(row[0])
+
+
+def next_fee_receipt_number(conn: sqlite3.Connection, counter_no: int, year: int) -> int:
+    """Next Số of a fee receipt (biên lai thu phí, lệ phí) in this counter's book for the year.
+
+    Its own series, apart from the tracking log: receipts are accounting documents, numbered
+    without gaps, and a dossier that collects nothing must not use up a number.
+    """
+    row = conn.execute(
+        "INSERT INTO fee_receipt_sequences (counter_no, year, last) VALUES (?, ?, 1)"
+        " ON CONFLICT (counter_no, year) DO UPDATE SET last = last + 1 RETURNING last",
+        (counter_no, year),
     ).fetchone()
     return int(row[0])

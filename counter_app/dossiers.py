@@ -60,7 +60,7 @@ def load_dossier_by_id(conn: sqlite3.Connection, dossier_id: int) -> Dossier:
         for r in conn.execute("SELECT * FROM dossier_papers WHERE dossier_id = ? ORDER BY position", (dossier_id,))
     )
     fees = tuple(
-        DossierFee(r["name"], r["amount_vnd"], PaymentMethod(r["method"]), r["exempt_reason"])
+        DossierFee(r["name"], r["amount_vnd"], PaymentMethod(r["method"]), r["exempt_reason"], r["detail"])
         for r in conn.execute("SELECT * FROM dossier_fees WHERE dossier_id = ? ORDER BY position", (dossier_id,))
     )
     return Dossier(
@@ -72,6 +72,7 @@ def load_dossier_by_id(conn: sqlite3.Connection, dossier_id: int) -> Dossier:
         note=row["note"], summary=row["summary"], events=load_events(conn, dossier_id),
         transferred_at=from_db(row["transferred_at"]), result_ready_at=from_db(row["result_ready_at"]),
         returned_at=from_db(row["returned_at"]), returned_to=row["returned_to"], updated_at=from_db(row["updated_at"]),
+        fee_receipt_book=row["fee_receipt_book"], fee_receipt_number=row["fee_receipt_number"],
     )
 
 

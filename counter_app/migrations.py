@@ -306,8 +306,30 @@ def _v7_procedure_code_map(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v8_fee_rules_and_receipts(conn: sqlite3.Connection) -> None:
+    """Fees computed from the catalogue's rules, and fee receipts in their own numbering (issue 11).
+
+    ``procedure_fees.calc`` holds the catalogue's computable rule (``counter_app/fees.py``);
+    ``dossier_fees.detail`` what the amount was computed on ("10 trang × 3 bản"). A fee
+    receipt (biên lai thu phí, lệ phí) took the dossier's tracking-log number, so receipt numbers
+    had gaps wherever a dossier collected nothing: receipts now have their own gapless series per
+    counter and year (``fee_receipt_sequences``), allocated in the receive transaction only when
+    money is collected; a dossier that collected nothing has no receipt number (NULL).
+    """
+    for statement in (
+        "ALTER TABLE procedure_fees ADD COLUMN calc TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE dossier_fees ADD COLUMN detail TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE dossiers ADD COLUMN fee_receipt_book INTEGER",
+        "ALTER TABLE dossiers ADD COLUMN fee_receipt_number INTEGER",
+        "CREATE UNIQUE INDEX dossiers_fee_receipt ON dossiers(counter_no, fee_receipt_book, fee_receipt_number)",
+        "CREATE TABLE fee_receipt_sequences (counter_no INTEGER NOT NULL, year INTEGER NOT NULL,"
+        " last INTEGER NOT NULL, PRIMARY KEY (counter_no, year))",
+    ):
+        conn.execute(statement)
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_initial, _v2_index_old_ids, _v3_portal_sync, _v4_counter_numbers, _v5_outbox_walked_in_order,
-    _v6_client_refs, _v7_procedure_code_map,
+    _v6_client_refs, _v7_procedure_code_map, _v8_fee_rules_and_receipts,
 ]
 SCHEMA_VERSION = len(STEPS)

@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import IntEnum, StrEnum
 
+from . import fees
+from .fees import FeeRule
+
 
 class Role(StrEnum):
     """What a user may do. Each role includes the rights of the ones before it."""
@@ -139,7 +142,13 @@ class FeeSpec:
 
     name: str
     amount_vnd: int | None
-    rule: str = ""
+    rule: str = ""  # the law's wording, shown to staff
+    calc_json: str = ""  # the catalogue's ``calc`` as stored; '' for a fixed amount per dossier
+
+    @property
+    def computation(self) -> FeeRule:
+        """How the amount follows from pages, copies and sets (checked when the catalogue was imported)."""
+        return fees.rule_from_json(self.calc_json, self.amount_vnd)
 
 
 @dataclass(frozen=True)
@@ -204,6 +213,12 @@ class DossierFee:
     amount_vnd: int
     method: PaymentMethod = PaymentMethod.CASH
     exempt_reason: str = ""
+    detail: str = ""  # what the amount was computed on, e.g. "10 trang × 3 bản"; '' for a fixed fee
+
+    @property
+    def collected_vnd(self) -> int:
+        """What the counter takes in for this fee (nothing when exempt)."""
+        return 0 if self.method is PaymentMethod.EXEMPT else self.amount_vnd
 
 
 @dataclass(frozen=True)
@@ -251,6 +266,8 @@ class Dossier:
     returned_at: datetime | None = None
     returned_to: str = ""
     updated_at: datetime | None = None
+    fee_receipt_book: int | None = None  # the year of the fee receipt series; None: nothing collected
+    fee_receipt_number: int | None = None  # Số of the fee receipt in its counter's series for that year
 
     @property
     def log_book_label(self) -> str:
@@ -259,4 +276,9 @@ class Dossier:
 
     @property
     def total_fee_vnd(self) -> int:
-        return sum(f.amount_vnd for f in self.fees if f.method is not PaymentMethod.EXEMPT)
+        return sum(f.collected_vnd for f in self.fees)
+
+    @property
+    def fee_receipt_book_label(self) -> str:
+        """Quyển of the fee receipt: one series per counter and year, like the tracking log's book."""
+        return f"{self.counter_no:02d}/{self.fee_receipt_book}" if self.fee_receipt_book else ""

@@ -158,15 +158,15 @@ def portal_procedure(entry: dict[str, Any], version: str) -> dict[str, Any]:
 def catalogue_entry(procedure: dict[str, Any], local: dict[str, Any] | None = None) -> dict[str, Any]:
     """A portal procedure as an entry of our catalogue, keeping what the portal cannot say.
 
-    The portal has no place for a fee's rule, our notes, sources and confidence mark: those
-    are kept from the local entry of the same code (fee rules matched by the fee's name), so an
+    The portal has no place for a fee's rule and its ``calc``, our notes, sources and confidence
+    mark: those are kept from the local entry of the same code (fee rules matched by the fee's name), so an
     unchanged procedure maps back to exactly the entry we hold and gets no new version.
     """
     local = local or {}
     channel = next((c for c in procedure["CACHTHUCTHUCHIEN"] if c["KENH"] == COUNTER_CHANNEL),
                    procedure["CACHTHUCTHUCHIEN"][0])
     timing = channel["THOIGIAN"][0]
-    rules = {fee["name"]: fee.get("rule", "") for fee in local.get("fees", [])}
+    rules = {fee["name"]: {key: fee[key] for key in ("rule", "calc") if key in fee} for fee in local.get("fees", [])}
     papers = [paper for group in procedure.get("THANHPHANHOSO", []) for paper in group["GIAYTO"]]
     return {
         **{key: local[key] for key in ("national_code", "confidence", "notes", "sources") if key in local},
@@ -175,7 +175,7 @@ def catalogue_entry(procedure: dict[str, Any], local: dict[str, Any] | None = No
         "field": procedure["LINHVUCTHUCHIEN"][0]["TENLINHVUC"],
         "processing_time": {"value": timing["THOIGIANGIAIQUYET"], "unit": UNIT_BY_LABEL[timing["DONVITINH"]].value,
                             "note": timing.get("MOTA", "")},
-        "fees": [{"name": fee["MOTA"], "amount_vnd": fee["SOTIEN"], "rule": rules.get(fee["MOTA"], "")}
+        "fees": [{"name": fee["MOTA"], "amount_vnd": fee["SOTIEN"], "rule": "", **rules.get(fee["MOTA"], {})}
                  for fee in timing.get("PHILEPHI", [])],
         "papers": [{"name": paper["TENGIAYTO"], "form": PAPER_FORM_BY_LABEL.get(paper.get("LOAIBAN", ""),
                                                                               PaperForm.ORIGINAL).value,

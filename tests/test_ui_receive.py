@@ -168,7 +168,8 @@ def test_exempt_fee_without_reason_is_refused_by_the_service_and_shown(qtbot, co
     type_text("chung thuc ban sao")
     page.applicant.full_name.setText("Trần Thị Hòa")
     page.papers.rows[0][0].setChecked(True)
-    box, _label, amount, method, reason = page.fees.rows[0]
+    row = page.fees.rows[0]
+    box, amount, method, reason = row.box, row.amount, row.method, row.reason
     assert box.isChecked() and amount.value() == 2000
     assert "2.000 đ" in page.fees.total_label.text()
     method.setCurrentIndex(method.findData("exempt"))

@@ -20,7 +20,7 @@ def test_every_text_field_of_the_form_has_the_cores_limit(qtbot, context):
     assert page.delivery_address.maxLength() == limits.DELIVERY_ADDRESS.max_length
     assert page.sets.maximum() == limits.MAX_COUNT
     fill_by_keyboard(page)
-    reasons = [row[4] for row in page.fees.rows]
+    reasons = [row.reason for row in page.fees.rows]
     assert reasons and all(r.maxLength() == limits.EXEMPT_REASON.max_length for r in reasons)
 
 

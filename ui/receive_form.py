@@ -73,6 +73,7 @@ class ReceivePage(QWidget):
                        self.delivery_address.textEdited):
             signal.connect(self._on_edited)
         self.picker.procedureChanged.connect(self._on_procedure)
+        self.sets.valueChanged.connect(self.fees.set_sets)  # a fee per set follows the sets
         self.picker.accepted.connect(self.applicant.scan.setFocus)  # Enter: on to the card
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(30_000)

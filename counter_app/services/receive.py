@@ -13,6 +13,7 @@ from .. import audit, clock, codes, ids, limits
 from ..catalogue import get_procedure
 from ..dossiers import load_dossier_by_id
 from ..errors import ValidationError
+from ..fees import FeeBasis, describe
 from ..models import (
     Actor,
     Applicant,
@@ -115,13 +116,22 @@ def applies_at_counter(fee_name: str) -> bool:
     return "truc tuyen" not in folded and "(neu" not in folded
 
 
-def default_fees(procedure: Procedure) -> tuple[DossierFee, ...]:
-    """Fixed-amount counter fees of the catalogue, paid in cash; fees set per case are left to staff."""
-    return tuple(
-        DossierFee(f.name, f.amount_vnd, PaymentMethod.CASH)
-        for f in procedure.fees
-        if f.amount_vnd and applies_at_counter(f.name)
-    )
+def default_fees(procedure: Procedure, *, sets: int = 1) -> tuple[DossierFee, ...]:
+    """The counter fees the catalogue prices, for one page and one copy, paid in cash.
+
+    An exempt fee comes with its reason; fees the province sets per case are left to staff.
+    """
+    result = []
+    for spec in procedure.fees:
+        rule = spec.computation
+        if not applies_at_counter(spec.name):
+            continue
+        if rule.basis is FeeBasis.EXEMPT:
+            result.append(DossierFee(spec.name, 0, PaymentMethod.EXEMPT, rule.exempt_reason))
+        elif spec.amount_vnd:
+            result.append(DossierFee(spec.name, rule.amount(sets=sets), PaymentMethod.CASH,
+                                     detail=describe(rule, sets=sets)))
+    return tuple(result)
 
 
 def _clean_paper(paper: DossierPaper) -> DossierPaper:
@@ -137,7 +147,7 @@ def _clean_fee(fee: DossierFee) -> DossierFee:
     reason = limits.EXEMPT_REASON.clean(fee.exempt_reason)
     if fee.method is PaymentMethod.EXEMPT and not reason:
         raise ValidationError(f"Chưa ghi lý do miễn «{name}».")
-    return replace(fee, name=name, exempt_reason=reason)
+    return replace(fee, name=name, exempt_reason=reason, detail=limits.FEE_NAME.clean(fee.detail))
 
 
 def _clean_request(request: ReceiveRequest, now: datetime) -> ReceiveRequest:
@@ -195,7 +205,7 @@ def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Doss
     applicant = clean_applicant(request.applicant, now.date())
     procedure = get_procedure(store, request.procedure_code)
     check_papers(procedure, request.papers)
-    fees = default_fees(procedure) if request.fees is None else request.fees
+    fees = default_fees(procedure, sets=request.sets_count) if request.fees is None else request.fees
     with store.write() as conn:
         if request.client_ref and (existing := _already_received(conn, request, applicant)):
             return existing
@@ -208,6 +218,8 @@ def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Doss
         due_at = calendar.due_at(received_at, procedure.processing_unit, procedure.processing_value)
         code = codes.next_dossier_code(conn, office.agency_code, received_at.date(), office.counter_no)
         log_number = codes.next_log_number(conn, received_at.year)
+        collects = any(f.collected_vnd for f in fees)
+        fee_receipt = codes.next_fee_receipt_number(conn, office.counter_no, received_at.year) if collects else None
         applicant_id = conn.execute(
             "INSERT INTO applicants (kind, full_name, personal_id, old_id, birth_date, sex, address, phone, email,"
             " social_insurance_no, hi_card_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -221,14 +233,15 @@ def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Doss
         dossier_id = conn.execute(
             "INSERT INTO dossiers (code, agency_code, procedure_id, applicant_id, status, received_at, due_at,"
             " sets_count, delivery, delivery_address, summary, note, processing_agency, received_by, log_book,"
-            " log_number, counter_no, updated_at, client_ref)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " log_number, counter_no, updated_at, client_ref, fee_receipt_book, fee_receipt_number)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 code, office.agency_code, procedure.id, applicant_id, Status.RECEIVED.value,
                 clock.to_db(received_at), clock.to_db(due_at), request.sets_count, request.delivery.value,
                 request.delivery_address, request.summary or procedure.name, request.note,
                 procedure.agency, actor.user_id, received_at.year, log_number, office.counter_no,
                 clock.to_db(received_at), request.client_ref or None,
+                received_at.year if collects else None, fee_receipt,
             ),
         ).lastrowid
         conn.executemany(
@@ -236,9 +249,10 @@ def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Doss
             [(dossier_id, i, p.name, p.form.value, p.count, int(p.received)) for i, p in enumerate(request.papers)],
         )
         conn.executemany(
-            "INSERT INTO dossier_fees (dossier_id, position, name, amount_vnd, method, exempt_reason)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [(dossier_id, i, f.name, f.amount_vnd, f.method.value, f.exempt_reason) for i, f in enumerate(fees)],
+            "INSERT INTO dossier_fees (dossier_id, position, name, amount_vnd, method, exempt_reason, detail)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(dossier_id, i, f.name, f.amount_vnd, f.method.value, f.exempt_reason, f.detail)
+             for i, f in enumerate(fees)],
         )
         conn.execute(
             "INSERT INTO dossier_search (rowid, name, address) VALUES (?, ?, ?)",

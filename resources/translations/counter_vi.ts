@@ -911,32 +911,44 @@
 <context>
     <name>FeeEditor</name>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="34"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="65"/>
         <source>Cash</source>
         <translation>Tiền mặt</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="35"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="66"/>
         <source>Bank transfer</source>
         <translation>Chuyển khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="36"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="67"/>
         <source>Exempt</source>
         <translation>Miễn</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="64"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="112"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="117"/>
+        <source>Pages of the original</source>
+        <translation>Số trang bản chính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fee_editor.py" line="113"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="121"/>
+        <source>Copies</source>
+        <translation>Số bản sao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/fee_editor.py" line="134"/>
         <source>Reason for exemption</source>
         <translation>Lý do miễn</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="78"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="99"/>
         <source>No fee for this procedure.</source>
         <translation>Thủ tục này không thu phí, lệ phí.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="88"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="173"/>
         <source>Total to collect: {amount}</source>
         <translation>Tổng số tiền thu: {amount}</translation>
     </message>
@@ -1401,102 +1413,102 @@
 <context>
     <name>ReceivePage</name>
     <message>
-        <location filename="../../ui/receive_form.py" line="92"/>
+        <location filename="../../ui/receive_form.py" line="93"/>
         <source>&amp;Restore draft</source>
         <translation>&amp;Khôi phục bản nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="93"/>
+        <location filename="../../ui/receive_form.py" line="94"/>
         <source>Discard draft</source>
         <translation>Bỏ bản nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="114"/>
+        <location filename="../../ui/receive_form.py" line="115"/>
         <source>At the &amp;counter</source>
         <translation>Tại q&amp;uầy</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="115"/>
+        <location filename="../../ui/receive_form.py" line="116"/>
         <source>By p&amp;ost</source>
         <translation>Qua bưu chí&amp;nh</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="122"/>
+        <location filename="../../ui/receive_form.py" line="123"/>
         <source>Address for the result by post</source>
         <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="126"/>
+        <location filename="../../ui/receive_form.py" line="127"/>
         <source>Save (Ctrl+S)</source>
         <translation>Lưu (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="130"/>
+        <location filename="../../ui/receive_form.py" line="131"/>
         <source>&amp;Procedure</source>
         <translation>&amp;Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="131"/>
+        <location filename="../../ui/receive_form.py" line="132"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="132"/>
+        <location filename="../../ui/receive_form.py" line="133"/>
         <source>Papers received</source>
         <translation>Giấy tờ đã nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="136"/>
+        <location filename="../../ui/receive_form.py" line="137"/>
         <source>Number of se&amp;ts:</source>
         <translation>Số &amp;bộ hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="140"/>
+        <location filename="../../ui/receive_form.py" line="141"/>
         <source>Fees</source>
         <translation>Phí, lệ phí</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="141"/>
+        <location filename="../../ui/receive_form.py" line="142"/>
         <source>Result delivery</source>
         <translation>Hình thức nhận kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="153"/>
+        <location filename="../../ui/receive_form.py" line="154"/>
         <source>Print receipt (Ctrl+P / F9)</source>
         <translation>In giấy tiếp nhận (Ctrl+P / F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="154"/>
+        <location filename="../../ui/receive_form.py" line="155"/>
         <source>New dossier (Ctrl+N)</source>
         <translation>Hồ sơ mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="158"/>
+        <location filename="../../ui/receive_form.py" line="159"/>
         <source>Dossier code:</source>
         <translation>Mã hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="222"/>
+        <location filename="../../ui/receive_form.py" line="223"/>
         <source>An unsaved draft from {time} was found.</source>
         <translation>Có một bản nháp chưa lưu lúc {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="256"/>
+        <location filename="../../ui/receive_form.py" line="257"/>
         <source>Due time: choose a procedure</source>
         <translation>Hẹn trả: hãy chọn thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="258"/>
+        <location filename="../../ui/receive_form.py" line="259"/>
         <source>Due time if received now: {due} ({time})</source>
         <translation>Hẹn trả nếu tiếp nhận bây giờ: {due} ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="271"/>
+        <location filename="../../ui/receive_form.py" line="272"/>
         <source>Choose a procedure first.</source>
         <translation>Hãy chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="330"/>
+        <location filename="../../ui/receive_form.py" line="331"/>
         <source>Could not save: {error}</source>
         <translation>Không lưu được: {error}</translation>
     </message>

@@ -1,15 +1,21 @@
 """Fees of the chosen procedure as the catalogue lists them, with how each is paid.
 
-Fixed counter fees start ticked and paid in cash (the service's own default); fees the
-province sets per case start unticked with an empty amount for staff to fill in. Exempt
-fees need a reason, which the receipt prints.
+Counter fees the catalogue prices start ticked and paid in cash (the service's own default);
+a fee charged per page or per copy asks for the pages of the original and the copies wanted and
+shows the amount its rule gives (the clerk used to work it out by hand, issue 11); a fee charged
+per set follows the form's number of sets. Fees the province sets per case start unticked with
+an empty amount for staff to fill in. Exempt fees need a reason, which the receipt prints; a fee
+the catalogue exempts starts exempt with its reason.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
+from dataclasses import dataclass
 
-from counter_app.limits import EXEMPT_REASON
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
+
+from counter_app.fees import FeeBasis, FeeRule, describe
+from counter_app.limits import EXEMPT_REASON, MAX_COUNT
 from counter_app.models import DossierFee, PaymentMethod, Procedure
 from counter_app.services import default_fees
 from counter_app.services.receive import applies_at_counter
@@ -18,6 +24,30 @@ from ..i18n import format_vnd
 from .fields import add_grid_row, clear_grid_rows, grid_rows_widget
 
 VI_LOCALE = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
+MAX_PAGES = 10_000
+
+
+@dataclass
+class FeeRow:
+    """One fee's widgets; ``pages`` and ``copies`` only matter where its rule asks for them."""
+
+    rule: FeeRule
+    box: QCheckBox
+    label: QLabel
+    quantities: QWidget
+    pages: QSpinBox
+    copies: QSpinBox
+    amount: QSpinBox
+    method: QComboBox
+    reason: QLineEdit
+
+    @property
+    def computed(self) -> bool:
+        return self.rule.basis in (FeeBasis.PER_PAGE, FeeBasis.PER_COPY, FeeBasis.PER_SET)
+
+    @property
+    def widgets(self) -> tuple[QWidget, ...]:
+        return (self.box, self.label, self.quantities, self.amount, self.method, self.reason)
 
 
 class FeeEditor(QWidget):
@@ -28,7 +58,8 @@ class FeeEditor(QWidget):
         self.grid = grid_rows_widget(self)
         self.grid.setColumnStretch(1, 0)
         self.grid.setColumnStretch(3, 1)  # the exemption reason takes the spare width
-        self.rows: list[tuple[QCheckBox, QLabel, QSpinBox, QComboBox, QLineEdit]] = []
+        self.rows: list[FeeRow] = []
+        self.sets = 1
         self.total_label = QLabel(self)
         self.method_labels = {
             PaymentMethod.CASH: self.tr("Cash"),
@@ -37,76 +68,143 @@ class FeeEditor(QWidget):
         }
 
     def set_procedure(self, procedure: Procedure | None) -> None:
-        clear_grid_rows(self.grid, self.rows)
+        clear_grid_rows(self.grid, [row.widgets for row in self.rows])
         self.grid.removeWidget(self.total_label)
         self.rows = []
-        defaults = {f.name for f in default_fees(procedure)} if procedure else set()
-        fees = [f for f in (procedure.fees if procedure else ()) if applies_at_counter(f.name)]
-        for row, spec in enumerate(fees):
-            box = QCheckBox(self)
-            box.setAccessibleName(spec.name)
-            box.setChecked(spec.name in defaults)
-            label = QLabel(spec.name, self)
-            label.setWordWrap(True)
-            label.setBuddy(box)
-            label.setToolTip(spec.rule)
-            amount = QSpinBox(self)
-            amount.setRange(0, 100_000_000)
-            amount.setSingleStep(1000)
-            amount.setGroupSeparatorShown(True)
-            amount.setLocale(VI_LOCALE)  # 1.234.000 đ whatever the system locale
-            amount.setSuffix(" đ")
-            amount.setValue(spec.amount_vnd or 0)
-            method = QComboBox(self)
-            for value, text in self.method_labels.items():
-                method.addItem(text, value.value)
-            reason = QLineEdit(self)
-            reason.setPlaceholderText(self.tr("Reason for exemption"))
-            reason.setMaxLength(EXEMPT_REASON.max_length)
-            reason.setEnabled(False)
-            reason.setMinimumWidth(160)
-            # Name on its own line (fee names are long), then amount, method and reason under it.
-            add_grid_row(self.grid, 2 * row, (box, label), last_span=3)
-            add_grid_row(self.grid, 2 * row + 1, (amount, method, reason), first_column=1)
-            method.currentIndexChanged.connect(lambda _i, m=method, r=reason: r.setEnabled(
-                m.currentData() == PaymentMethod.EXEMPT.value))
-            for signal in (box.toggled, amount.valueChanged, method.currentIndexChanged, reason.textEdited):
-                signal.connect(self._on_changed)
-            self.rows.append((box, label, amount, method, reason))
-        self.grid.addWidget(self.total_label, 2 * len(fees), 1, 1, 3)
-        if not fees:
+        defaults = {f.name: f for f in default_fees(procedure)} if procedure else {}
+        specs = [f for f in (procedure.fees if procedure else ()) if applies_at_counter(f.name)]
+        line = 0
+        for spec in specs:
+            row = self._row(spec.computation, spec.name, spec.rule)
+            row.amount.setValue(spec.amount_vnd or 0)
+            default = defaults.get(spec.name)
+            row.box.setChecked(default is not None)
+            if default is not None and default.method is PaymentMethod.EXEMPT:
+                row.method.setCurrentIndex(row.method.findData(PaymentMethod.EXEMPT.value))
+                row.reason.setText(default.exempt_reason)
+            # Name on its own line (fee names are long), the quantities where the rule asks for
+            # them, then amount, method and reason.
+            add_grid_row(self.grid, line, (row.box, row.label), last_span=3)
+            if row.rule.asks_copies:
+                line += 1
+                add_grid_row(self.grid, line, (row.quantities,), first_column=1, last_span=3)
+            else:
+                row.quantities.hide()
+            add_grid_row(self.grid, line + 1, (row.amount, row.method, row.reason), first_column=1)
+            line += 2
+            self.rows.append(row)
+            self._recompute(row)
+        self.grid.addWidget(self.total_label, line, 1, 1, 3)
+        if not specs:
             self.total_label.setText(self.tr("No fee for this procedure."))
         else:
             self._update_total()
+
+    def _row(self, rule: FeeRule, name: str, wording: str) -> FeeRow:
+        box = QCheckBox(self)
+        box.setAccessibleName(name)
+        label = QLabel(name, self)
+        label.setWordWrap(True)
+        label.setBuddy(box)
+        label.setToolTip(wording)
+        quantities = QWidget(self)
+        pages, copies = self._count_box(quantities, MAX_PAGES), self._count_box(quantities, MAX_COUNT)
+        pages.setAccessibleName(self.tr("Pages of the original"))
+        copies.setAccessibleName(self.tr("Copies"))
+        layout = QHBoxLayout(quantities)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if rule.asks_pages:
+            layout.addWidget(QLabel(self.tr("Pages of the original"), quantities))
+            layout.addWidget(pages)
+        else:
+            pages.hide()
+        layout.addWidget(QLabel(self.tr("Copies"), quantities))
+        layout.addWidget(copies)
+        layout.addStretch(1)
+        amount = QSpinBox(self)
+        amount.setRange(0, 100_000_000)
+        amount.setSingleStep(1000)
+        amount.setGroupSeparatorShown(True)
+        amount.setLocale(VI_LOCALE)  # 1.234.000 đ whatever the system locale
+        amount.setSuffix(" đ")
+        method = QComboBox(self)
+        for value, text in self.method_labels.items():
+            method.addItem(text, value.value)
+        reason = QLineEdit(self)
+        reason.setPlaceholderText(self.tr("Reason for exemption"))
+        reason.setMaxLength(EXEMPT_REASON.max_length)
+        reason.setEnabled(False)
+        reason.setMinimumWidth(160)
+        row = FeeRow(rule, box, label, quantities, pages, copies, amount, method, reason)
+        if row.computed:  # the rule gives the amount: shown, not typed
+            amount.setReadOnly(True)
+            amount.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+            amount.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        method.currentIndexChanged.connect(lambda _i, m=method, r=reason: r.setEnabled(
+            m.currentData() == PaymentMethod.EXEMPT.value))
+        for spin in (pages, copies):
+            spin.valueChanged.connect(lambda _v, r=row: self._recompute(r))
+        for signal in (box.toggled, amount.valueChanged, method.currentIndexChanged, reason.textEdited):
+            signal.connect(self._on_changed)
+        return row
+
+    @staticmethod
+    def _count_box(parent: QWidget, maximum: int) -> QSpinBox:
+        spin = QSpinBox(parent)
+        spin.setRange(1, maximum)
+        return spin
+
+    def set_sets(self, sets: int) -> None:
+        """The form's number of sets, which a per-set fee is charged on."""
+        self.sets = sets
+        for row in self.rows:
+            self._recompute(row)
+
+    def _recompute(self, row: FeeRow) -> None:
+        if row.computed:
+            row.amount.setValue(row.rule.amount(pages=row.pages.value(), copies=row.copies.value(), sets=self.sets))
 
     def _on_changed(self, *_args: object) -> None:
         self._update_total()
         self.changed.emit()
 
     def _update_total(self) -> None:
-        total = sum(f.amount_vnd for f in self.fees() if f.method is not PaymentMethod.EXEMPT)
+        total = sum(f.collected_vnd for f in self.fees())
         self.total_label.setText(self.tr("Total to collect: {amount}").format(amount=format_vnd(total)))
 
     def focus_widgets(self) -> list[QWidget]:
-        return [w for box, _l, amount, method, reason in self.rows for w in (box, amount, method, reason)]
+        widgets: list[QWidget] = []
+        for row in self.rows:
+            widgets.append(row.box)
+            widgets += [row.pages] if row.rule.asks_pages else []
+            widgets += [row.copies] if row.rule.asks_copies else []
+            widgets += [w for w in (row.amount,) if not row.computed]
+            widgets += [row.method, row.reason]
+        return widgets
 
     def fees(self) -> tuple[DossierFee, ...]:
         return tuple(
-            DossierFee(label.text(), amount.value(), PaymentMethod(method.currentData()), reason.text().strip())
-            for box, label, amount, method, reason in self.rows
-            if box.isChecked()
+            DossierFee(row.label.text(), row.amount.value(), PaymentMethod(row.method.currentData()),
+                       row.reason.text().strip(),
+                       describe(row.rule, pages=row.pages.value(), copies=row.copies.value(), sets=self.sets))
+            for row in self.rows
+            if row.box.isChecked()
         )
 
     def state(self) -> list[dict]:
         return [
-            {"on": box.isChecked(), "amount": amount.value(), "method": method.currentData(), "reason": reason.text()}
-            for box, _label, amount, method, reason in self.rows
+            {"on": row.box.isChecked(), "amount": row.amount.value(), "method": row.method.currentData(),
+             "reason": row.reason.text(), "pages": row.pages.value(), "copies": row.copies.value()}
+            for row in self.rows
         ]
 
     def restore(self, state: list[dict]) -> None:
-        for (box, _label, amount, method, reason), saved in zip(self.rows, state, strict=False):
-            box.setChecked(bool(saved.get("on")))
-            amount.setValue(int(saved.get("amount", 0)))
-            method.setCurrentIndex(max(0, method.findData(saved.get("method"))))
-            reason.setText(saved.get("reason", ""))
+        for row, saved in zip(self.rows, state, strict=False):
+            row.box.setChecked(bool(saved.get("on")))
+            row.pages.setValue(int(saved.get("pages", 1)))
+            row.copies.setValue(int(saved.get("copies", 1)))
+            if not row.computed:
+                row.amount.setValue(int(saved.get("amount", 0)))
+            row.method.setCurrentIndex(max(0, row.method.findData(saved.get("method"))))
+            row.reason.setText(saved.get("reason", ""))
         self._update_total()
