@@ -157,6 +157,7 @@ def business_dossier() -> Dossier:
               DossierFee("Phí cung cấp thông tin", 1_134_000, PaymentMethod.TRANSFER)),
         delivery=Delivery.COUNTER, delivery_address="", received_by=STAFF[0], received_by_name=STAFF[1],
         log_book=2026, log_number=977, processing_agency="Phòng Kinh tế xã Ba Vì", events=base.events[:2],
+        fee_receipt_book=2026, fee_receipt_number=123,
     )
 
 

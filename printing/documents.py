@@ -61,8 +61,7 @@ def render(kind: str, office: Office, dossier: Dossier) -> bytes:
     if kind == "hi-card-request":
         return build_hi_card_request(office, dossier)
     if kind == "fee":
-        # One receipt per dossier: the tracking-log number doubles as the receipt number.
-        return build_fee_receipt(office, dossier, number=dossier.log_number)
+        return build_fee_receipt(office, dossier)
     raise ValueError(f"Không có loại giấy «{kind}» (chọn một trong: {', '.join(KINDS)}).")
 
 

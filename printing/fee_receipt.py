@@ -2,6 +2,11 @@
 
 The amount is written out in words because that is what an auditor compares against the
 figures; exempt fees are listed with "miễn" so the citizen sees why nothing was charged.
+
+Receipts are numbered in their own gapless series per counter and year (Quyển 01/2026, Số …),
+allocated when the dossier was received with money to collect (``counter_app/codes.py``). A
+dossier received before that series existed reprints with its tracking-log number, the number
+its first receipt carried, so a reprint matches the paper the citizen holds.
 """
 from __future__ import annotations
 
@@ -36,7 +41,8 @@ def _fees_table(dossier: Dossier, width: float) -> Table:
     for i, fee in enumerate(dossier.fees, start=1):
         exempt = fee.method is PaymentMethod.EXEMPT or fee.amount_vnd == 0
         amount = "Miễn" if exempt else format_amount(fee.amount_vnd)
-        rows.append([str(i), para(esc(fee.name), "cell"), amount])
+        basis = f" ({esc(fee.detail)})" if fee.detail else ""
+        rows.append([str(i), para(esc(fee.name) + basis, "cell"), amount])
     rows.append(["", "Tổng cộng", format_amount(dossier.total_fee_vnd)])
     table = Table(rows, colWidths=[0.1 * width, 0.62 * width, 0.28 * width], repeatRows=1)
     table.setStyle(TableStyle(grid_style() + [
@@ -46,20 +52,31 @@ def _fees_table(dossier: Dossier, width: float) -> Table:
     return table
 
 
-def build_fee_receipt(office: Office, dossier: Dossier, *, number: int | str, series: str = "",
+def receipt_number_line(dossier: Dossier, series: str = "") -> str:
+    """Ký hiệu, Quyển and Số as printed; ValueError when the dossier collected nothing."""
+    if dossier.fee_receipt_number is not None:
+        book, number = dossier.fee_receipt_book_label, dossier.fee_receipt_number
+    elif dossier.total_fee_vnd:  # received before the receipt series: its receipt carried the log number
+        book, number = dossier.log_book_label, dossier.log_number
+    else:
+        raise ValueError(f"Hồ sơ {dossier.code} không thu phí, lệ phí nào: không có biên lai thu.")
+    return f"Ký hiệu: {series or '……'}   Quyển số: {book}   Số: {number:07d}"
+
+
+def build_fee_receipt(office: Office, dossier: Dossier, *, series: str = "",
                       collector_name: str | None = None, copy_label: str = "Liên 2: Giao cho người nộp tiền",
                       on: date | None = None) -> bytes:
-    """One fee receipt; ``number``/``series`` are the receipt book's Số and Ký hiệu."""
+    """One fee receipt; ``series`` is the receipt book's Ký hiệu (where the office's book has one)."""
+    number_line = receipt_number_line(dossier, series)
     width = page_width()
     a = dossier.applicant
     collector = collector_name if collector_name is not None else dossier.received_by_name
     methods = sorted({PAYMENT_VI[f.method] for f in dossier.fees
                       if f.method is not PaymentMethod.EXEMPT and f.amount_vnd})
     total = dossier.total_fee_vnd
-    number_text = f"{number:07d}" if isinstance(number, int) else str(number)
     # No form corner: the receipt book's own series (Ký hiệu) identifies the form.
     story: list[Flowable] = heading(office, None, on=on or dossier.received_at.date(), width=width,
-                                    number_line=f"Ký hiệu: {series or '……'}   Số: {number_text}")
+                                    number_line=number_line)
     story += title(TITLE, f"({esc(copy_label)})")
     story += [
         field("Tên đơn vị thu phí, lệ phí", office.agency_name),

@@ -55,7 +55,7 @@ def documents() -> dict[str, Callable[[], bytes]]:
             office, log_rows, period_label="Ngày 20 tháng 11 năm 2026", staff_name="Trần Thị Lan Anh", on=DAY,
             anchor=LOG_ANCHOR),
         "tk1-ts-cap-lai-the-bhyt": lambda: build_hi_card_request(office, demo.hi_card_dossier()),
-        "bien-lai-thu-phi": lambda: build_fee_receipt(office, demo.business_dossier(), number=123, series="BL-26E"),
+        "bien-lai-thu-phi": lambda: build_fee_receipt(office, demo.business_dossier(), series="BL-26E"),
     }
 
 

@@ -13,6 +13,7 @@ from counter_app import catalogue, services
 from counter_app.errors import ValidationError
 from counter_app.fees import FeeBasis, describe
 from counter_app.models import DossierFee, PaymentMethod
+from printing.fee_receipt import receipt_number_line
 
 CERTIFIED_COPY = "2.000815"
 
@@ -79,6 +80,8 @@ def test_fee_receipts_are_gapless_across_two_clerks(store):
             numbers.append(dossier.fee_receipt_number)
             assert dossier.fee_receipt_book_label == f"{dossier.counter_no:02d}/2026"
     assert numbers == list(range(1, 9))
+    last = services.receive_dossier(store, clerks[1], request(store, rng=rng))
+    assert "Quyển số: 01/2026   Số: 0000009" in receipt_number_line(last)  # printed on the receipt
 
 
 def test_a_refused_receive_uses_no_receipt_number(store, staff_actor):

@@ -177,8 +177,9 @@ def test_control_sheet_marks_late_results(tmp_path: Path) -> None:
 
 
 def test_fee_receipt_in_figures_and_words(tmp_path: Path) -> None:
-    text = text_of(tmp_path, build_fee_receipt(OFFICE, demo.business_dossier(), number=123, series="BL-26E"))
-    for expected in ["BIÊN LAI THU PHÍ, LỆ PHÍ", "Người nộp tiền: Hoàng Thị Ngọc Ánh", "Số: 0000123",
+    text = text_of(tmp_path, build_fee_receipt(OFFICE, demo.business_dossier(), series="BL-26E"))
+    for expected in ["BIÊN LAI THU PHÍ, LỆ PHÍ", "Người nộp tiền: Hoàng Thị Ngọc Ánh",
+                     "Ký hiệu: BL-26E Quyển số: 01/2026 Số: 0000123",
                      "Tổng số tiền: 1.234.000 đ", "Số tiền bằng chữ: Một triệu hai trăm ba mươi bốn nghìn đồng",
                      "Lệ phí đăng ký hộ kinh doanh 100.000 đ", "NGƯỜI THU TIỀN", "Trần Thị Lan Anh"]:
         assert expected in text, expected
@@ -199,8 +200,15 @@ def test_zero_fee_reads_as_exempt_not_zero_dong(tmp_path: Path) -> None:
     text = text_of(tmp_path, build_receipt(OFFICE, dossier))
     assert "Lệ phí đăng ký khai sinh đúng hạn: miễn" in text
     assert "0 đ" not in text and "Tổng số tiền" not in text
-    fee = text_of(tmp_path, build_fee_receipt(OFFICE, dossier, number=1))
-    assert "Hình thức thanh toán: Miễn thu" in fee and "Số tiền bằng chữ: Không đồng" in fee
+    with pytest.raises(ValueError, match="không có biên lai thu"):  # a receipt is for money collected
+        build_fee_receipt(OFFICE, dossier)
+
+
+def test_fee_receipt_takes_its_own_number_not_the_log_number(tmp_path: Path) -> None:
+    dossier = demo.business_dossier()
+    assert "Số: 0000123" in text_of(tmp_path, build_fee_receipt(OFFICE, dossier))
+    older = replace(dossier, fee_receipt_book=None, fee_receipt_number=None)  # received before the series
+    assert "Quyển số: 01/2026 Số: 0000977" in text_of(tmp_path, build_fee_receipt(OFFICE, older))
 
 
 def test_names_with_markup_characters_are_escaped(tmp_path: Path) -> None:

@@ -158,7 +158,7 @@ class DossierDetail(QDialog):
         self.print_buttons["stop-notice"].setEnabled(status is Status.STOPPED and Action.STOP.value in done)
         self.print_buttons["hi-card-request"].setEnabled("BHYT" in dossier.procedure.code.upper()
                                                          or "BHYT" in dossier.procedure.name.upper())
-        self.print_buttons["fee"].setEnabled(bool(dossier.fees))
+        self.print_buttons["fee"].setEnabled(dossier.total_fee_vnd > 0)  # a receipt is for money collected
         self.message.hide()
         focus = self.focusWidget()
         if focus is None or not focus.isEnabled():  # keyboard users start on the first possible action
