@@ -81,6 +81,7 @@ def _content_key(entry: dict[str, Any]) -> str:
         ],
         "result": entry.get("result", ""),
         "agency": entry.get("agency", ""),
+        "agency_short": entry.get("agency_short", ""),
     }
     return json.dumps(normal, ensure_ascii=False, sort_keys=True)
 
@@ -107,6 +108,7 @@ def current_entry(conn: sqlite3.Connection, code: str) -> dict[str, Any] | None:
         ],
         "result": proc.result,
         "agency": proc.agency,
+        "agency_short": proc.agency_short,
     }
 
 
@@ -132,12 +134,13 @@ def import_entries(conn: sqlite3.Connection, entries: list[dict[str, Any]], cata
         cur = conn.execute(
             "INSERT INTO procedures (code, version, catalogue_version, name, name_fold, field,"
             " processing_value, processing_unit, processing_note, result, agency, national_code,"
-            " confidence, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " confidence, sources, agency_short) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 entry["code"], version, catalogue_version, entry["name"], fold(entry["name"]),
                 entry["field"], time["value"], time["unit"], time.get("note", ""),
                 entry.get("result", ""), entry.get("agency", ""), int(entry.get("national_code", True)),
                 entry.get("confidence", "confirmed"), json.dumps(entry.get("sources", []), ensure_ascii=False),
+                entry.get("agency_short", ""),
             ),
         )
         pid = cur.lastrowid
@@ -199,6 +202,7 @@ def _load(conn: sqlite3.Connection, procedure_id: int) -> Procedure:
         id=row["id"], code=row["code"], version=row["version"], name=row["name"], field=row["field"],
         processing_value=row["processing_value"], processing_unit=ProcessingUnit(row["processing_unit"]),
         processing_note=row["processing_note"], result=row["result"], agency=row["agency"],
+        agency_short=row["agency_short"],
         papers=papers, fees=fees, national_code=bool(row["national_code"]), confidence=row["confidence"],
         sources=tuple(json.loads(row["sources"])), mapped_code=mapped[0] if mapped else "",
     )

@@ -307,7 +307,7 @@ def _v7_procedure_code_map(conn: sqlite3.Connection) -> None:
 
 
 def _v8_fee_rules_and_receipts(conn: sqlite3.Connection) -> None:
-    """Fees computed from the catalogue's rules, and fee receipts in their own numbering (issue 11).
+    """Fees computed from the catalogue's rules, fee receipts in their own numbering, short agency names (issue 11).
 
     ``procedure_fees.calc`` holds the catalogue's computable rule (``counter_app/fees.py``);
     ``dossier_fees.detail`` what the amount was computed on ("10 trang × 3 bản"). A fee
@@ -315,9 +315,12 @@ def _v8_fee_rules_and_receipts(conn: sqlite3.Connection) -> None:
     had gaps wherever a dossier collected nothing: receipts now have their own gapless series per
     counter and year (``fee_receipt_sequences``), allocated in the receive transaction only when
     money is collected; a dossier that collected nothing has no receipt number (NULL).
+    ``procedures.agency_short`` is the agency's bare name: the register printed the catalogue's
+    whole description in a narrow column and fitted 3–7 dossiers a page.
     """
     for statement in (
         "ALTER TABLE procedure_fees ADD COLUMN calc TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE procedures ADD COLUMN agency_short TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE dossier_fees ADD COLUMN detail TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE dossiers ADD COLUMN fee_receipt_book INTEGER",
         "ALTER TABLE dossiers ADD COLUMN fee_receipt_number INTEGER",

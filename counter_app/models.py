@@ -6,6 +6,7 @@ Times are naive ``datetime`` values in office local time (Asia/Ho_Chi_Minh).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import IntEnum, StrEnum
@@ -162,7 +163,8 @@ class Procedure:
     processing_unit: ProcessingUnit
     processing_note: str = ""
     result: str = ""
-    agency: str = ""  # cơ quan chủ trì giải quyết
+    agency: str = ""  # cơ quan chủ trì giải quyết, as the catalogue describes it (often a sentence)
+    agency_short: str = ""  # the agency's name alone, for narrow columns ('' : the description's first part)
     papers: tuple[PaperSpec, ...] = ()
     fees: tuple[FeeSpec, ...] = ()
     national_code: bool = True
@@ -174,6 +176,12 @@ class Procedure:
     def portal_code(self) -> str:
         """The code the portal knows this procedure by: the mapped national code, else its own."""
         return self.mapped_code or self.code
+
+    @property
+    def short_agency(self) -> str:
+        """The agency as a register column prints it: the catalogue's short name, else the
+        description up to its first explanation ("Công an cấp xã (nộp ở…)" → "Công an cấp xã")."""
+        return self.agency_short or re.split(r"[(;]", self.agency, maxsplit=1)[0].strip()
 
     @property
     def processing_label(self) -> str:
@@ -268,6 +276,13 @@ class Dossier:
     updated_at: datetime | None = None
     fee_receipt_book: int | None = None  # the year of the fee receipt series; None: nothing collected
     fee_receipt_number: int | None = None  # Số of the fee receipt in its counter's series for that year
+
+    @property
+    def agency_label(self) -> str:
+        """The processing agency for narrow columns: the one it was transferred to, else the procedure's short name."""
+        if self.processing_agency and self.processing_agency != self.procedure.agency:
+            return self.processing_agency
+        return self.procedure.short_agency
 
     @property
     def log_book_label(self) -> str:

@@ -1,4 +1,5 @@
-"""``print KIND CODE -o FILE.pdf`` and ``print daily-log --date D [--to D2] [--staff USER] -o FILE.pdf``."""
+"""``print KIND CODE -o FILE.pdf``, ``print daily-log --date D [--to D2] [--staff USER] -o FILE.pdf`` and
+``print fee-ledger --date D [--staff USER] -o FILE.pdf``."""
 from __future__ import annotations
 
 import argparse
@@ -31,6 +32,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     log.add_argument("--staff", metavar="USER", help="only the dossiers this user received")
     log.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     log.set_defaults(handler=cmd_print_daily_log)
+    ledger = printing.add_parser("fee-ledger", help="Sổ thu phí, lệ phí: a day's fee receipts and totals")
+    ledger.add_argument("--date", required=True, type=parse_date)
+    ledger.add_argument("--staff", metavar="USER", help="only the receipts this user issued")
+    ledger.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    ledger.set_defaults(handler=cmd_print_fee_ledger)
 
 
 def _write(data: bytes, output: str) -> int:
@@ -55,3 +61,10 @@ def cmd_print_daily_log(args: argparse.Namespace) -> int:
     store = store_from(args)
     data = render_daily_log(store, get_office(store), start=args.date, end=args.to, staff=args.staff)
     return _write(data, args.output)
+
+
+def cmd_print_fee_ledger(args: argparse.Namespace) -> int:
+    from printing.documents import render_fee_ledger
+
+    store = store_from(args)
+    return _write(render_fee_ledger(store, get_office(store), day=args.date, staff=args.staff), args.output)

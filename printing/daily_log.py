@@ -4,13 +4,20 @@ Landscape, one row per dossier, the header row repeated on every page and "Trang
 foot, then the totals by status that supervisors sign off, and the audit log's head at printing
 time (record number and short hash): once signed and filed, that paper is a copy of the chain
 nobody with the database file can change, and ``counter-app check --anchor N:HASH`` tells whether
-the file still agrees with it. A day at a busy office is hundreds of
-rows and a month thousands, so rows are built cheaply: only the columns whose text can be long
-(procedure, name, address, agency, note) are Paragraphs that wrap, the dates and counts are
-plain strings, and styles are shared.
+the file still agrees with it. After the status totals come the fees collected, per clerk and
+per fee, which the Sổ thu (``printing/fee_ledger.py``) itemises receipt by receipt.
+
+A day at a busy office is hundreds of rows and a month thousands, so rows are built cheaply:
+only the columns whose text can be long (procedure, name, address, note) are Paragraphs that
+wrap, the dates and counts are plain strings, and styles are shared. Rows are kept short so a
+page holds at least 15 dossiers (it held 3–7 when the agency column printed the catalogue's whole
+description and long texts wrapped freely, issue 11): the agency column prints the procedure's
+short agency, long texts stop after three lines with "…", and a code keeps a readable size,
+breaking after the agency part rather than shrinking below ``_MIN_CODE_SIZE``.
 """
 from __future__ import annotations
 
+import functools
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -18,13 +25,16 @@ from datetime import date
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from counter_app.audit import Anchor
+from counter_app.fee_ledger import fee_totals
 from counter_app.models import Dossier, Office
 from counter_app.states import STATUS_LABEL_VI, Status
 
+from .fee_ledger import fee_totals_table
 from .fonts import SERIF, SERIF_BOLD
 from .layout import (
     LANDSCAPE,
@@ -50,9 +60,21 @@ HEADERS = (
     "Ngày nhận kết quả", "Nhận kết quả (ký, ghi rõ họ tên)", "Ghi chú",
 )
 # Column widths in millimetres at the landscape page's full width; scaled to the real width.
-_WIDTHS_MM = (8, 31, 31, 12, 25, 31, 23, 16, 16, 16, 16, 19, 18)
-_FONT_SIZE = 8.5
+_WIDTHS_MM = (7, 36, 37, 9, 25, 33, 20, 15, 15, 15, 15, 15, 16)
+_FONT_SIZE = 8
+_LEADING = 9.2
+_MIN_CODE_SIZE = 7.5
+_MAX_LINES = 3
 _CODE_COL = 1
+_PADDING = 2
+
+
+@functools.cache
+def _cell_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
+    """Body and header cell styles, made after the fonts are registered (by ``styles()``)."""
+    shared = styles()
+    return (ParagraphStyle("log_cell", parent=shared["small"], fontSize=_FONT_SIZE, leading=_LEADING),
+            ParagraphStyle("log_head", parent=shared["small_head"], fontSize=7.5, leading=8.5))
 
 
 class Cancelled(Exception):
@@ -71,15 +93,40 @@ def _status_label(status: str) -> str:
         return status
 
 
-def _row(n: int, d: Dossier, cell: ParagraphStyle) -> list:
-    """One register row (13 cells)."""
+def _clamped(text: str, width: float) -> CellParagraph:
+    """A wrapping cell of at most ``_MAX_LINES`` lines; longer text ends with "…"."""
+    lines = simpleSplit(text, SERIF, _FONT_SIZE, width)
+    if len(lines) > _MAX_LINES:
+        kept = lines[:_MAX_LINES]
+        last = kept[-1]
+        while " " in last and stringWidth(last + "…", SERIF, _FONT_SIZE) > width:
+            last = last.rsplit(" ", 1)[0]
+        kept[-1] = last.rstrip(" ,;.") + "…"
+        text = " ".join(kept)
+    return CellParagraph(esc(text), _cell_styles()[0])
+
+
+def _code_cell(code: str, room: float) -> tuple[str, float]:
+    """The code and its type size: one line when it fits at ``_MIN_CODE_SIZE``, else broken after the agency."""
+    width = stringWidth(code, SERIF, _FONT_SIZE)
+    if width <= room:
+        return code, _FONT_SIZE
+    if width * _MIN_CODE_SIZE / _FONT_SIZE <= room:
+        return code, _FONT_SIZE * room / width
+    agency, _sep, rest = code.partition("-")
+    return f"{agency}-\n{rest}", _FONT_SIZE
+
+
+def _row(n: int, d: Dossier, widths: Sequence[float]) -> list:
+    """One register row (13 cells); ``widths`` are the columns' text widths."""
     note = _status_label(d.status) + (f". {d.note}" if d.note else "")
     returned = d.returned_to if d.returned_at else ""
     return [
-        str(n), d.code, CellParagraph(esc(d.procedure.name), cell), str(d.sets_count),
-        CellParagraph(esc(d.applicant.full_name), cell), CellParagraph(esc(contact_line(d.applicant)), cell),
-        CellParagraph(esc(d.processing_agency or d.procedure.agency), cell), _stamp(d.received_at), _stamp(d.due_at),
-        _stamp(d.transferred_at), _stamp(d.result_ready_at), CellParagraph(esc(returned), cell), CellParagraph(esc(note), cell),
+        str(n), d.code, _clamped(d.procedure.name, widths[2]), str(d.sets_count),
+        _clamped(d.applicant.full_name, widths[4]), _clamped(contact_line(d.applicant), widths[5]),
+        _clamped(d.agency_label, widths[6]), _stamp(d.received_at), _stamp(d.due_at),
+        _stamp(d.transferred_at), _stamp(d.result_ready_at), _clamped(returned, widths[11]),
+        _clamped(note, widths[12]),
     ]
 
 
@@ -94,6 +141,19 @@ def _totals(dossiers: Sequence[Dossier], width: float) -> Table:
     table.setStyle(TableStyle(grid_style(font_size=11) + [
         ("FONTNAME", (0, -1), (-1, -1), SERIF_BOLD), ("ALIGN", (1, 0), (1, -1), "CENTER"),
     ]))
+    return table
+
+
+def _summaries(dossiers: Sequence[Dossier], width: float) -> Table:
+    """The totals by status and the fees collected side by side, so the closing block stays short."""
+    status_width = 100 * mm
+    blocks = [
+        [para("<b>Tổng hợp theo trạng thái</b>", "left"), Spacer(1, 3), _totals(dossiers, width)],
+        [para("<b>Phí, lệ phí đã thu</b>", "left"), Spacer(1, 3),
+         fee_totals_table(fee_totals(dossiers), width - status_width)],
+    ]
+    table = Table([blocks], colWidths=[status_width, width - status_width], hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return table
 
 
@@ -115,18 +175,18 @@ def build_daily_log(office: Office, dossiers: Sequence[Dossier], *, period_label
     width = page_width(LANDSCAPE)
     scale = width / sum(_WIDTHS_MM)
     col_widths = [w * scale for w in _WIDTHS_MM]
-    cell = styles()["small"]
+    text_widths = [w - 2 * _PADDING for w in col_widths]
     ordered = sorted(dossiers, key=lambda d: (d.received_at, d.code))
-    rows: list[list] = [[para(h, "small_head") for h in HEADERS]]
+    rows: list[list] = [[Paragraph(h, _cell_styles()[1]) for h in HEADERS]]
     extra: list[tuple] = []
-    code_room = col_widths[_CODE_COL] - 6
     for n, d in enumerate(ordered, start=1):
         if cancel is not None and cancel.is_set():
             raise Cancelled()
-        rows.append(_row(n, d, cell))
-        if stringWidth(d.code, SERIF, _FONT_SIZE) > code_room:  # long agency codes: shrink, never wrap
-            size = _FONT_SIZE * code_room / stringWidth(d.code, SERIF, _FONT_SIZE)
+        row = _row(n, d, text_widths)
+        row[_CODE_COL], size = _code_cell(d.code, text_widths[_CODE_COL])
+        if size != _FONT_SIZE:
             extra.append(("FONTSIZE", (_CODE_COL, n), (_CODE_COL, n), size))
+        rows.append(row)
         if progress is not None and n % 100 == 0:
             progress(n, len(ordered))
     table = Table(rows, colWidths=col_widths, repeatRows=1)
@@ -134,8 +194,9 @@ def build_daily_log(office: Office, dossiers: Sequence[Dossier], *, period_label
         ("FONTNAME", (0, 0), (-1, 0), SERIF_BOLD),
         ("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (3, 1), (3, -1), "CENTER"),
         ("ALIGN", (7, 1), (10, -1), "CENTER"), ("VALIGN", (0, 1), (-1, -1), "TOP"),
-        ("LEADING", (0, 0), (-1, -1), _FONT_SIZE + 1.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("LEADING", (0, 0), (-1, -1), _LEADING),
+        ("LEFTPADDING", (0, 0), (-1, -1), _PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), _PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ] + extra))
     subtitles = [esc(period_label)]
     if staff_name:
@@ -143,7 +204,7 @@ def build_daily_log(office: Office, dossiers: Sequence[Dossier], *, period_label
     story: list[Flowable] = heading(office, FormKind.DAILY_LOG, on=on or date.today(), width=width)
     story += title(TITLE, *subtitles)
     story += [table, Spacer(1, 8), KeepTogether([
-        para("<b>Tổng hợp theo trạng thái</b>", "left"), Spacer(1, 3), _totals(ordered, width), Spacer(1, 6),
+        _summaries(ordered, width), Spacer(1, 6),
         *([para(esc(anchor_line(anchor)), "left"), Spacer(1, 6)] if anchor else []),
         signatures([Signature("NGƯỜI LẬP SỔ", name=staff_name or ""), Signature("LÃNH ĐẠO ĐƠN VỊ")], width=width,
                    space=18 * mm),

@@ -114,7 +114,7 @@ def residence_dossier() -> Dossier:
         log_book=2026, log_number=975, processing_agency="Công an xã Ba Vì",
         summary="Đăng ký thường trú tại nhà của bố mẹ chồng", events=events,
         transferred_at=events[1].at, result_ready_at=events[2].at, returned_at=events[3].at,
-        returned_to="Nguyễn Thị Hoài Thương",
+        returned_to="Nguyễn Thị Hoài Thương", fee_receipt_book=2026, fee_receipt_number=122,
     )
 
 
@@ -168,13 +168,24 @@ _GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hạnh", "Khánh"
 _STATUSES = [Status.RECEIVED, Status.PROCESSING, Status.RESULT_READY, Status.RETURNED, Status.SUPPLEMENT_REQUESTED]
 
 
-def many_dossiers(count: int, *, day: date = date(2026, 11, 20), first_number: int = 1) -> list[Dossier]:
-    """``count`` varied dossiers received on ``day`` (daily log tests and the benchmark).
+_DEMO_FEES = {
+    RESIDENCE.code: DossierFee("Lệ phí đăng ký thường trú – nộp trực tiếp", 20_000),
+    MARITAL.code: DossierFee("Lệ phí cấp Giấy xác nhận tình trạng hôn nhân", 10_000),
+    BUSINESS.code: DossierFee("Lệ phí đăng ký hộ kinh doanh", 100_000, PaymentMethod.TRANSFER),
+}
+SECOND_CLERK = ("huydq", "Đỗ Quang Huy")
 
-    Codes run from ``first_number`` so they can sit beside the hand-made dossiers without clashing.
+
+def many_dossiers(count: int, *, day: date = date(2026, 11, 20), first_number: int = 1,
+                  first_receipt: int = 1) -> list[Dossier]:
+    """``count`` varied dossiers received on ``day`` by two clerks (daily log, fee ledger, benchmark).
+
+    Codes run from ``first_number`` so they can sit beside the hand-made dossiers without clashing;
+    dossiers whose procedure has a fee collect it and take the next fee receipt number.
     """
     procedures = [BIRTH, RESIDENCE, MARITAL, HI_CARD, BUSINESS]
     result: list[Dossier] = []
+    receipts = first_receipt - 1
     for i in range(count):
         seq = first_number + i
         phone = f"09{(seq * 7919) % 10**8:08d}"
@@ -184,13 +195,17 @@ def many_dossiers(count: int, *, day: date = date(2026, 11, 20), first_number: i
         status = _STATUSES[i % len(_STATUSES)]
         received = datetime.combine(day, datetime.min.time()) + timedelta(hours=7, minutes=30 + (i * 3) % 540)
         due = received + timedelta(days=proc.processing_value or 0, hours=0 if proc.processing_value else 6)
+        fees = (_DEMO_FEES[proc.code],) if proc.code in _DEMO_FEES else ()
+        receipts += bool(fees)
+        clerk = STAFF if i % 2 == 0 else SECOND_CLERK
         result.append(Dossier(
             id=100 + seq, code=f"H26.49.09-{day:%y%m%d}-{seq:04d}", status=status.value, procedure=proc,
             applicant=Applicant(full_name=name, address=address, phone=f"{phone[:4]} {phone[4:7]} {phone[7:]}"),
             received_at=received, due_at=due, sets_count=1 + (i % 3 == 0),
-            papers=(DossierPaper("Tờ khai", PaperForm.ORIGINAL, 1),), fees=(), delivery=Delivery.COUNTER,
-            delivery_address="", received_by=STAFF[0], received_by_name=STAFF[1], log_book=day.year,
-            log_number=seq, processing_agency=proc.agency,
+            papers=(DossierPaper("Tờ khai", PaperForm.ORIGINAL, 1),), delivery=Delivery.COUNTER,
+            delivery_address="", received_by=clerk[0], received_by_name=clerk[1], log_book=day.year,
+            log_number=seq, processing_agency=proc.agency, fees=fees,
+            fee_receipt_book=day.year if fees else None, fee_receipt_number=receipts if fees else None,
             transferred_at=received + timedelta(hours=1) if status is not Status.RECEIVED else None,
             result_ready_at=due if status in (Status.RESULT_READY, Status.RETURNED) else None,
             returned_at=due if status is Status.RETURNED else None,

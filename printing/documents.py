@@ -20,6 +20,7 @@ from counter_app.users import get_user
 from .apology import build_apology
 from .control_sheet import build_control_sheet
 from .daily_log import build_daily_log
+from .fee_ledger import build_fee_ledger
 from .fee_receipt import build_fee_receipt
 from .hi_card_request import build_hi_card_request
 from .kinds import KINDS
@@ -86,3 +87,10 @@ def render_daily_log(
     label = f"Ngày {dmy(start)}" if start == end else f"Từ ngày {dmy(start)} đến ngày {dmy(end)}"
     return build_daily_log(office, dossiers, period_label=label, staff_name=staff_name, anchor=anchor,
                            progress=progress, cancel=cancel)
+
+
+def render_fee_ledger(store: Store, office: Office, *, day: date, staff: str | None = None) -> bytes:
+    """Sổ thu phí, lệ phí for a day, for the office or one clerk."""
+    staff_name = get_user(store, staff).full_name if staff else None
+    dossiers = dossiers_received_between(store, day, day, staff=staff)
+    return build_fee_ledger(office, dossiers, day_label=f"Ngày {dmy(day)}", staff_name=staff_name)

@@ -54,12 +54,12 @@ def _fees_table(dossier: Dossier, width: float) -> Table:
 
 def receipt_number_line(dossier: Dossier, series: str = "") -> str:
     """Ký hiệu, Quyển and Số as printed; ValueError when the dossier collected nothing."""
+    if not dossier.total_fee_vnd:
+        raise ValueError(f"Hồ sơ {dossier.code} không thu phí, lệ phí nào: không có biên lai thu.")
     if dossier.fee_receipt_number is not None:
         book, number = dossier.fee_receipt_book_label, dossier.fee_receipt_number
-    elif dossier.total_fee_vnd:  # received before the receipt series: its receipt carried the log number
+    else:  # received before the receipt series: its receipt carried the log number
         book, number = dossier.log_book_label, dossier.log_number
-    else:
-        raise ValueError(f"Hồ sơ {dossier.code} không thu phí, lệ phí nào: không có biên lai thu.")
     return f"Ký hiệu: {series or '……'}   Quyển số: {book}   Số: {number:07d}"
 
 

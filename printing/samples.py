@@ -19,6 +19,7 @@ from . import demo_data as demo
 from .apology import build_apology
 from .control_sheet import build_control_sheet
 from .daily_log import build_daily_log
+from .fee_ledger import build_fee_ledger
 from .fee_receipt import build_fee_receipt
 from .hi_card_request import build_hi_card_request
 from .layout import write_pdf
@@ -36,7 +37,7 @@ def documents() -> dict[str, Callable[[], bytes]]:
     """File stem → builder, one per paper, all on the demo office."""
     office = demo.OFFICE
     residence = demo.residence_dossier()
-    log_rows = [residence, demo.hi_card_dossier(), demo.business_dossier(), *demo.many_dossiers(37, day=DAY, first_number=15)]
+    log_rows = [residence, demo.hi_card_dossier(), demo.business_dossier(), *demo.many_dossiers(37, day=DAY, first_number=15, first_receipt=124)]
     return {
         "01-giay-tiep-nhan": lambda: build_receipt(office, residence),
         "02-phieu-yeu-cau-bo-sung": lambda: build_supplement(
@@ -56,6 +57,7 @@ def documents() -> dict[str, Callable[[], bytes]]:
             anchor=LOG_ANCHOR),
         "tk1-ts-cap-lai-the-bhyt": lambda: build_hi_card_request(office, demo.hi_card_dossier()),
         "bien-lai-thu-phi": lambda: build_fee_receipt(office, demo.business_dossier(), series="BL-26E"),
+        "so-thu-phi-le-phi": lambda: build_fee_ledger(office, log_rows, day_label="Ngày 20 tháng 11 năm 2026", on=DAY),
     }
 
 

@@ -158,8 +158,8 @@ def portal_procedure(entry: dict[str, Any], version: str) -> dict[str, Any]:
 def catalogue_entry(procedure: dict[str, Any], local: dict[str, Any] | None = None) -> dict[str, Any]:
     """A portal procedure as an entry of our catalogue, keeping what the portal cannot say.
 
-    The portal has no place for a fee's rule and its ``calc``, our notes, sources and confidence
-    mark: those are kept from the local entry of the same code (fee rules matched by the fee's name), so an
+    The portal has no place for a fee's rule and its ``calc``, the agency's short name, our notes,
+    sources and confidence mark: those are kept from the local entry of the same code (fee rules matched by the fee's name), so an
     unchanged procedure maps back to exactly the entry we hold and gets no new version.
     """
     local = local or {}
@@ -169,7 +169,8 @@ def catalogue_entry(procedure: dict[str, Any], local: dict[str, Any] | None = No
     rules = {fee["name"]: {key: fee[key] for key in ("rule", "calc") if key in fee} for fee in local.get("fees", [])}
     papers = [paper for group in procedure.get("THANHPHANHOSO", []) for paper in group["GIAYTO"]]
     return {
-        **{key: local[key] for key in ("national_code", "confidence", "notes", "sources") if key in local},
+        **{key: local[key] for key in ("national_code", "confidence", "notes", "sources", "agency_short")
+           if key in local},
         "code": procedure["MATTHC"],
         "name": procedure["TENTTHC"],
         "field": procedure["LINHVUCTHUCHIEN"][0]["TENLINHVUC"],

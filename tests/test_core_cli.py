@@ -238,3 +238,21 @@ def test_init_is_closed_once_an_account_exists_and_writes_nothing_when_refused(t
     code, _, err = init("mallory", "matkhau123")
     assert code != 0 and "already initialised" in err
     assert _usernames(path) == ["admin"]
+
+
+def test_fee_receipt_and_fee_ledger(db, tmp_path, capsys):
+    """The receipt carries its own series' number; the day's Sổ thu lists it with the clerk's total."""
+    import subprocess
+
+    batch = tmp_path / "batch.json"
+    batch.write_text(json.dumps([_dossier()], ensure_ascii=False))
+    code = receive(capsys, db, batch)[1].strip()
+    receipt, ledger = tmp_path / "fee.pdf", tmp_path / "ledger.pdf"
+    assert run(capsys, "--db", db, "print", "fee", code, "-o", str(receipt))[0] == 0
+    text = " ".join(subprocess.run(["pdftotext", str(receipt), "-"], capture_output=True, text=True).stdout.split())
+    assert "Quyển số: 01/2026 Số: 0000001" in text
+    assert run(capsys, "--db", db, "print", "fee-ledger", "--date", "2026-11-20", "--staff", "canbo",
+               "-o", str(ledger))[0] == 0
+    text = " ".join(subprocess.run(["pdftotext", str(ledger), "-"], capture_output=True, text=True).stdout.split())
+    assert "SỔ THU PHÍ, LỆ PHÍ" in text and code in text and "0000001" in text
+    assert "Cộng Lê Văn Cán" in text and "Tổng cộng 1" in text and "15.000 đ" in text

@@ -244,3 +244,28 @@ def test_daily_log_refuses_a_backwards_range_and_prints_an_empty_day(tmp_path: P
     with qtbot.waitSignal(actions.previewOpened, timeout=TIMEOUT):
         dialog.accept()
     assert dossier.code not in pdf_text(write(tmp_path, actions.preview.pdf_bytes))
+
+
+def test_the_fee_ledger_button_previews_the_days_receipts(tmp_path: Path, qtbot, supervisor) -> None:
+    context, dossier = supervisor
+    actions = make_actions(qtbot, context)
+    actions.print_daily_log()
+    dialog = actions.log_dialog
+    with qtbot.waitSignal(dialog.ready, timeout=TIMEOUT):
+        pass
+    day = dossier.received_at.date()
+    dialog.set_choice(start=day, end=day + timedelta(days=2))
+    assert not dialog.ledger_button.isEnabled()  # a ledger covers one day
+    dialog.set_choice(start=day)
+    text = dialog.ledger_button.text()
+    mnemonic = Qt.Key(ord(text[text.index("&") + 1].upper()))  # Alt+U in Vietnamese, Alt+L in English
+    with qtbot.waitSignal(actions.previewOpened, timeout=TIMEOUT):
+        QTest.keyClick(dialog, mnemonic, Qt.KeyboardModifier.AltModifier)
+    preview = actions.preview
+    assert preview.kind == "fee-ledger"
+    qtbot.waitUntil(lambda: actions.log_dialog is None)  # closed and gone
+    assert preview.default_path().endswith(f"so-thu-phi-le-phi-{day:%Y%m%d}.pdf")
+    text = flat(pdf_text(write(tmp_path, preview.pdf_bytes)))
+    assert "SỔ THU PHÍ, LỆ PHÍ" in text and dossier.code in text
+    amount = f"{dossier.total_fee_vnd:,} đ".replace(",", ".")
+    assert "Tổng cộng 1" in text and text.count(amount) == 5  # receipt, clerk's sum; fee row, clerk, total

@@ -1,5 +1,7 @@
 """Which Sổ theo dõi hồ sơ to print: one day or a date range, the whole office or one staff member.
 
+"Sổ thu" asks instead for the day's fee ledger (receipts and totals per clerk) for the same day
+and staff member: a ledger covers one day, so the button is off while "Several days" is ticked.
 Only the choice is made here; :mod:`ui.printing_actions` checks the role, renders the log on the
 database worker and opens the preview. The staff list comes from the store on the worker too.
 """
@@ -36,10 +38,9 @@ class LogChoice:
     end: date
     staff: str | None  # a username, or None for the whole office
 
-    @property
-    def file_stem(self) -> str:
+    def file_stem(self, paper: str = "so-theo-doi-ho-so") -> str:
         """so-theo-doi-ho-so-20261122[-20261130][-canbo]: what the saved file is called by default."""
-        parts = ["so-theo-doi-ho-so", self.start.strftime("%Y%m%d")]
+        parts = [paper, self.start.strftime("%Y%m%d")]
         if self.end != self.start:
             parts.append(self.end.strftime("%Y%m%d"))
         if self.staff:
@@ -51,6 +52,7 @@ class DailyLogDialog(QDialog):
     """Dates and staff member for the supervisors' log. ``ready`` once the staff list is loaded."""
 
     ready = Signal()
+    ledgerRequested = Signal(object)  # LogChoice: the Sổ thu for choice.start instead of the log
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,9 @@ class DailyLogDialog(QDialog):
                                         self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Make the log"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.ledger_button = self.buttons.addButton(self.tr("Fee &ledger"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.ledger_button.setToolTip(self.tr("The day's fee receipts and the totals per clerk and per fee"))
+        self.ledger_button.clicked.connect(self.request_ledger)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -101,6 +106,7 @@ class DailyLogDialog(QDialog):
 
     def _toggle_range(self, on: bool) -> None:
         self.end.setEnabled(on)
+        self.ledger_button.setEnabled(not on)
         if not on:
             self.end.setDate(self.start.date())
 
@@ -149,3 +155,9 @@ class DailyLogDialog(QDialog):
             self.end.setFocus()
             return
         super().accept()
+
+    def request_ledger(self) -> None:
+        """Close with the day's fee ledger asked for (``ledgerRequested``), not the log."""
+        choice = self.choice()
+        self.done(QDialog.DialogCode.Rejected.value)
+        self.ledgerRequested.emit(LogChoice(start=choice.start, end=choice.start, staff=choice.staff))

@@ -35,6 +35,8 @@ from .print_preview import PrintPreviewDialog, busy, print_to, show_message
 
 DAILY_LOG = "daily-log"
 DAILY_LOG_LABEL = "Sổ theo dõi hồ sơ"
+FEE_LEDGER = "fee-ledger"
+FEE_LEDGER_LABEL = "Sổ thu phí, lệ phí"
 RECEIPT_DIRECT = "print.receipt_direct"
 
 
@@ -179,6 +181,7 @@ class PrintActions(QObject):
         dialog = DailyLogDialog(self.context, self._window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.render_daily_log(dialog.choice()))
+        dialog.ledgerRequested.connect(self.render_fee_ledger)
         dialog.destroyed.connect(lambda _obj=None: setattr(self, "log_dialog", None))
         self.log_dialog = dialog
         dialog.open()
@@ -224,7 +227,30 @@ class PrintActions(QObject):
         self._close_progress()
         pdf, printer_name = result
         self.open_preview(pdf, kind=DAILY_LOG, title=DAILY_LOG_LABEL, printer_name=printer_name,
-                          file_stem=choice.file_stem)
+                          file_stem=choice.file_stem())
+
+    def render_fee_ledger(self, choice: LogChoice) -> None:
+        """The Sổ thu for ``choice.start`` (a page or two: no progress dialog)."""
+        store, actor = self.context.store, self.context.actor
+
+        def job() -> tuple[bytes, str]:
+            require_role(actor, Role.SUPERVISOR)
+            from printing.documents import render_fee_ledger
+
+            pdf = render_fee_ledger(store, get_office(store), day=choice.start, staff=choice.staff)
+            return pdf, get_setting(store, printer_key(FEE_LEDGER), "") or ""
+
+        def ready(result: tuple[bytes, str]) -> None:
+            if isValid(self):
+                self.open_preview(result[0], kind=FEE_LEDGER, title=FEE_LEDGER_LABEL, printer_name=result[1],
+                                  file_stem=choice.file_stem("so-thu-phi-le-phi"))
+
+        def failed(exc: BaseException) -> None:
+            if isValid(self):
+                known = isinstance(exc, (CounterError, ValueError))
+                self._error(self.tr("Could not make the fee ledger."), detail=str(exc) if known else type(exc).__name__)
+
+        self.context.tasks.run_db(job, on_done=ready, on_error=failed)
 
     def _log_failed(self, exc: BaseException) -> None:
         if not isValid(self):

@@ -418,57 +418,67 @@
 <context>
     <name>DailyLogDialog</name>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="58"/>
+        <location filename="../../ui/daily_log_dialog.py" line="60"/>
         <source>Dossier tracking log</source>
         <translation>Sổ theo dõi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="61"/>
+        <location filename="../../ui/daily_log_dialog.py" line="63"/>
         <source>Several &amp;days</source>
         <translation>Nhiều &amp;ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="67"/>
+        <location filename="../../ui/daily_log_dialog.py" line="69"/>
         <source>Whole office</source>
         <translation>Cả cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="74"/>
+        <location filename="../../ui/daily_log_dialog.py" line="76"/>
         <source>&amp;Make the log</source>
         <translation>&amp;Lập sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="75"/>
+        <location filename="../../ui/daily_log_dialog.py" line="77"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
+        <location filename="../../ui/daily_log_dialog.py" line="78"/>
+        <source>Fee &amp;ledger</source>
+        <translation>Sổ th&amp;u</translation>
+    </message>
+    <message>
         <location filename="../../ui/daily_log_dialog.py" line="79"/>
+        <source>The day&apos;s fee receipts and the totals per clerk and per fee</source>
+        <translation>Các biên lai thu phí, lệ phí trong ngày và tổng thu theo người thu, theo loại phí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_log_dialog.py" line="84"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="81"/>
+        <location filename="../../ui/daily_log_dialog.py" line="86"/>
         <source>&amp;To:</source>
         <translation>Đến n&amp;gày:</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="82"/>
+        <location filename="../../ui/daily_log_dialog.py" line="87"/>
         <source>&amp;Staff member:</source>
         <translation>&amp;Cán bộ tiếp nhận:</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="116"/>
+        <location filename="../../ui/daily_log_dialog.py" line="122"/>
         <source>{name} ({username})</source>
         <translation>{name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="123"/>
+        <location filename="../../ui/daily_log_dialog.py" line="129"/>
         <source>Could not load the staff list; the log covers the whole office.</source>
         <translation>Không tải được danh sách cán bộ; sổ sẽ lập cho cả cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="148"/>
+        <location filename="../../ui/daily_log_dialog.py" line="154"/>
         <source>The end date is before the start date.</source>
         <translation>Ngày kết thúc đứng trước ngày bắt đầu.</translation>
     </message>
@@ -1264,67 +1274,72 @@
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../ui/printing_actions.py" line="135"/>
+        <location filename="../../ui/printing_actions.py" line="137"/>
         <source>The receipt printer is not set or not available; choose one.</source>
         <translation>Chưa chọn máy in giấy tiếp nhận hoặc máy in không sẵn sàng; hãy chọn máy in.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="143"/>
+        <location filename="../../ui/printing_actions.py" line="145"/>
         <source>Could not print on {printer}: {error}</source>
         <translation>Không in được trên máy in {printer}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="145"/>
+        <location filename="../../ui/printing_actions.py" line="147"/>
         <source>Printed {paper} for {code} on {printer} ({pages} page(s)).</source>
         <translation>Đã in {paper} của hồ sơ {code} trên máy in {printer} ({pages} trang).</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="157"/>
+        <location filename="../../ui/printing_actions.py" line="159"/>
         <source>Record the supplement request on the dossier first.</source>
         <translation>Hãy ghi nhận yêu cầu bổ sung trên hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="158"/>
+        <location filename="../../ui/printing_actions.py" line="160"/>
         <source>Record the refusal on the dossier first.</source>
         <translation>Hãy ghi nhận việc từ chối tiếp nhận trên hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="159"/>
+        <location filename="../../ui/printing_actions.py" line="161"/>
         <source>Record the new appointment (reschedule) on the dossier first.</source>
         <translation>Hãy ghi nhận việc hẹn lại ngày trả kết quả trên hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="161"/>
+        <location filename="../../ui/printing_actions.py" line="163"/>
         <source>Cannot make “{paper}” for dossier {code} yet.</source>
         <translation>Chưa thể lập “{paper}” cho hồ sơ {code}.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="164"/>
+        <location filename="../../ui/printing_actions.py" line="166"/>
         <source>Could not make “{paper}” ({error}).</source>
         <translation>Không lập được “{paper}” ({error}).</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="174"/>
+        <location filename="../../ui/printing_actions.py" line="176"/>
         <source>Only supervisors and administrators print the dossier tracking log.</source>
         <translation>Chỉ lãnh đạo và quản trị viên mới in Sổ theo dõi hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="203"/>
+        <location filename="../../ui/printing_actions.py" line="206"/>
         <source>Making the dossier tracking log…</source>
         <translation>Đang lập Sổ theo dõi hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="203"/>
+        <location filename="../../ui/printing_actions.py" line="206"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="238"/>
+        <location filename="../../ui/printing_actions.py" line="251"/>
+        <source>Could not make the fee ledger.</source>
+        <translation>Không lập được sổ thu phí, lệ phí.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing_actions.py" line="264"/>
         <source>Could not make the dossier tracking log.</source>
         <translation>Không lập được Sổ theo dõi hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="240"/>
+        <location filename="../../ui/printing_actions.py" line="266"/>
         <source>Could not make the dossier tracking log ({error}).</source>
         <translation>Không lập được Sổ theo dõi hồ sơ ({error}).</translation>
     </message>

@@ -1,0 +1,40 @@
+"""What the counter collected: totals per clerk and per fee, and the day's receipts in order.
+
+The daily log ends with these totals and the Sổ thu (fee ledger) lists the receipts behind
+them, so the cash a clerk hands over at the end of the day can be checked against both. Pure
+functions over loaded dossiers: the caller selects the day and the clerk.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .models import Dossier
+
+
+@dataclass(frozen=True)
+class FeeTotal:
+    collector: str  # the clerk's full name (who received the dossier and took the money)
+    fee_name: str
+    count: int  # how many dossiers paid this fee
+    amount_vnd: int
+
+
+def fee_totals(dossiers: Iterable[Dossier]) -> list[FeeTotal]:
+    """Collected amounts by clerk, then by fee, in name order; exempt and zero fees are left out."""
+    sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for dossier in dossiers:
+        for fee in dossier.fees:
+            if fee.collected_vnd:
+                cell = sums[(dossier.received_by_name, fee.name)]
+                cell[0] += 1
+                cell[1] += fee.collected_vnd
+    return [FeeTotal(clerk, name, count, amount) for (clerk, name), (count, amount) in sorted(sums.items())]
+
+
+def receipts_in_order(dossiers: Iterable[Dossier]) -> list[Dossier]:
+    """The dossiers that collected money, by clerk, then by receipt book and number."""
+    paid = [d for d in dossiers if d.total_fee_vnd]
+    return sorted(paid, key=lambda d: (d.received_by_name, d.counter_no, d.fee_receipt_book or d.log_book,
+                                       d.fee_receipt_number or d.log_number))
