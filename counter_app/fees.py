@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 from typing import Any
 
 from .errors import ValidationError
@@ -108,7 +109,7 @@ def rule_from_calc(calc: dict[str, Any] | None, amount_vnd: int | None) -> FeeRu
     if basis is not FeeBasis.PER_PAGE:
         return FeeRule(basis, unit_vnd=_whole(calc.get("vnd", amount_vnd)))
     tiers = tuple(PageTier(_whole(t["from_page"]), _whole(t["vnd"])) for t in calc.get("tiers", []))
-    if not tiers or tiers[0].from_page != 1 or any(a.from_page >= b.from_page for a, b in zip(tiers, tiers[1:])):
+    if not tiers or tiers[0].from_page != 1 or any(a.from_page >= b.from_page for a, b in pairwise(tiers)):
         raise ValueError("page tiers must start at page 1 and rise")
     cap = calc.get("cap_per_copy_vnd")
     return FeeRule(basis, tiers=tiers, cap_per_copy_vnd=None if cap is None else _whole(cap))

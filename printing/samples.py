@@ -37,7 +37,8 @@ def documents() -> dict[str, Callable[[], bytes]]:
     """File stem → builder, one per paper, all on the demo office."""
     office = demo.OFFICE
     residence = demo.residence_dossier()
-    log_rows = [residence, demo.hi_card_dossier(), demo.business_dossier(), *demo.many_dossiers(37, day=DAY, first_number=15, first_receipt=124)]
+    log_rows = [residence, demo.hi_card_dossier(), demo.business_dossier(),
+                *demo.many_dossiers(37, day=DAY, first_number=15, first_receipt=124)]
     return {
         "01-giay-tiep-nhan": lambda: build_receipt(office, residence),
         "02-phieu-yeu-cau-bo-sung": lambda: build_supplement(
