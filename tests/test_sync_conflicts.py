@@ -151,3 +151,25 @@ def test_the_simulator_refuses_an_update_from_another_installation(tmp_path):
         [held] = handle.admin_dossiers()
     assert verdicts == [contract.CONFLICT, contract.CONFLICT, contract.OK]
     assert held["record"]["ChuHoSo"] == "Lê Thị Hồng Đào (đã sửa)"
+
+
+def test_each_sync_run_leaves_the_audit_chains_head_with_the_portal(store, staff_actor, tmp_path):
+    """A chain rewritten later disagrees with the head the portal holds, as with the printed daily log."""
+    from counter_app import audit
+    from counter_app.office import installation_id
+
+    _receive(store, staff_actor, 4)
+    with running_simulator(tmp_path, account=PORTAL_ACCOUNT) as sim:
+        configure_portal(store, sim.url)
+        report = run_sync(store, until_empty=True, max_seconds=60, backoff=FAST_BACKOFF)
+        with store.read() as conn:
+            head, installation = audit.chain_head(conn), installation_id(conn)
+        _receive(store, staff_actor, 5)
+        run_sync(store, until_empty=True, max_seconds=60, backoff=FAST_BACKOFF)
+        anchors = sim.admin_anchors()
+    assert report.anchor == str(head)
+    first = next(a for a in anchors if a["SoBanGhi"] == head.record_id)
+    assert (first["MaCaiDat"], first["MaBam"]) == (installation, head.hash)
+    assert len(anchors) == 2 and anchors[1]["SoBanGhi"] > head.record_id
+    with store.read() as conn:  # the head the portal holds verifies against the chain as it stands
+        assert audit.verify_to_anchor(conn, audit.Anchor(first["SoBanGhi"], first["MaBam"])) is None
