@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 import pytest
 from factories import TEST_OFFICE, add_users, make_store, request
@@ -23,7 +23,8 @@ from sync import outbox
 from sync.engine import run_sync
 from sync.simulator.process import running_simulator
 
-MORNING = datetime(2026, 11, 30, 9, 0)
+MORNING = datetime.combine(datetime.now().date() - timedelta(days=1), time(9, 0))  # one day for both counters
+DAY = f"{MORNING:%y%m%d}"
 
 
 def _counter(tmp_path, name: str, counter_no: int) -> tuple[Store, dict[str, Actor]]:
@@ -56,8 +57,8 @@ def test_two_counters_of_one_agency_give_distinct_codes_and_log_numbers(two_coun
     codes_one = [_receive(one, one_actors["staff"], seed) for seed in range(3)]
     codes_two = [_receive(two, two_actors["staff"], seed) for seed in range(3)]
     assert not set(codes_one) & set(codes_two)
-    assert all(code.startswith("H15.50.05.13-261130-01") for code in codes_one)
-    assert all(code.startswith("H15.50.05.13-261130-02") for code in codes_two)
+    assert all(code.startswith(f"H15.50.05.13-{DAY}-01") for code in codes_one)
+    assert all(code.startswith(f"H15.50.05.13-{DAY}-02") for code in codes_two)
     books = {(get_dossier(s, c).log_book_label, get_dossier(s, c).log_number)
              for s, cs in ((one, codes_one), (two, codes_two)) for c in cs}
     assert len(books) == 6  # Quyển số 01/2026 and 02/2026: the receipt numbers never repeat either
