@@ -73,9 +73,14 @@ class RoundOutcome:
 
 @dataclass(frozen=True)
 class Backoff:
-    """Exponential backoff with jitter, in seconds; the portal's Retry-After wins when longer."""
+    """Exponential backoff with jitter, in seconds; the portal's Retry-After wins when longer.
 
-    base: float = 2.0
+    ``attempts`` is the number of requests failed in a row: one lost request among successes
+    waits well under a second (a bad link drains at about 2.5x a clean one, bench_sync_faults),
+    a portal that keeps failing is left alone for minutes.
+    """
+
+    base: float = 0.5
     cap: float = 300.0
     rng: random.Random = field(default_factory=random.Random)
 
