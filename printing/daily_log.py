@@ -153,7 +153,8 @@ def _summaries(dossiers: Sequence[Dossier], width: float) -> Table:
          fee_totals_table(fee_totals(dossiers), width - status_width)],
     ]
     table = Table([blocks], colWidths=[status_width, width - status_width], hAlign="LEFT")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("FONTNAME", (0, 0), (-1, -1), SERIF)]))  # reportlab's Helvetica otherwise
     return table
 
 
