@@ -12,7 +12,8 @@ only the columns whose text can be long (procedure, name, address, note) are Par
 wrap, the dates and counts are plain strings, and styles are shared. Rows are kept short so a
 page holds at least 15 dossiers (it held 3–7 when the agency column printed the catalogue's whole
 description and long texts wrapped freely, issue 11): the agency column prints the procedure's
-short agency, long texts stop after three lines with "…", and a code keeps a readable size,
+short agency, the procedure's name and the note stop after three lines with "…" (names and
+addresses print whole), and a code keeps a readable size,
 breaking after the agency part rather than shrinking below ``_MIN_CODE_SIZE``.
 """
 from __future__ import annotations
@@ -60,9 +61,9 @@ HEADERS = (
     "Ngày nhận kết quả", "Nhận kết quả (ký, ghi rõ họ tên)", "Ghi chú",
 )
 # Column widths in millimetres at the landscape page's full width; scaled to the real width.
-_WIDTHS_MM = (7, 36, 37, 9, 25, 33, 20, 15, 15, 15, 15, 15, 16)
+_WIDTHS_MM = (7, 36, 33, 9, 25, 38, 21, 14.5, 14.5, 14.5, 14.5, 13, 18)
 _FONT_SIZE = 8
-_LEADING = 9.2
+_LEADING = 9.0
 _MIN_CODE_SIZE = 7.5
 _MAX_LINES = 3
 _CODE_COL = 1
@@ -74,7 +75,7 @@ def _cell_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
     """Body and header cell styles, made after the fonts are registered (by ``styles()``)."""
     shared = styles()
     return (ParagraphStyle("log_cell", parent=shared["small"], fontSize=_FONT_SIZE, leading=_LEADING),
-            ParagraphStyle("log_head", parent=shared["small_head"], fontSize=7.5, leading=8.5))
+            ParagraphStyle("log_head", parent=shared["small_head"], fontSize=7, leading=7.8))
 
 
 class Cancelled(Exception):
@@ -118,14 +119,19 @@ def _code_cell(code: str, room: float) -> tuple[str, float]:
 
 
 def _row(n: int, d: Dossier, widths: Sequence[float]) -> list:
-    """One register row (13 cells); ``widths`` are the columns' text widths."""
+    """One register row (13 cells); ``widths`` are the columns' text widths.
+
+    Who and where print whole; the procedure's name (its code is in the catalogue) and the note
+    (up to 2,000 characters) stop after three lines.
+    """
     note = _status_label(d.status) + (f". {d.note}" if d.note else "")
     returned = d.returned_to if d.returned_at else ""
+    cell = _cell_styles()[0]
     return [
         str(n), d.code, _clamped(d.procedure.name, widths[2]), str(d.sets_count),
-        _clamped(d.applicant.full_name, widths[4]), _clamped(contact_line(d.applicant), widths[5]),
-        _clamped(d.agency_label, widths[6]), _stamp(d.received_at), _stamp(d.due_at),
-        _stamp(d.transferred_at), _stamp(d.result_ready_at), _clamped(returned, widths[11]),
+        CellParagraph(esc(d.applicant.full_name), cell), CellParagraph(esc(contact_line(d.applicant)), cell),
+        CellParagraph(esc(d.agency_label), cell), _stamp(d.received_at), _stamp(d.due_at),
+        _stamp(d.transferred_at), _stamp(d.result_ready_at), CellParagraph(esc(returned), cell),
         _clamped(note, widths[12]),
     ]
 
@@ -197,7 +203,7 @@ def build_daily_log(office: Office, dossiers: Sequence[Dossier], *, period_label
         ("ALIGN", (7, 1), (10, -1), "CENTER"), ("VALIGN", (0, 1), (-1, -1), "TOP"),
         ("LEADING", (0, 0), (-1, -1), _LEADING),
         ("LEFTPADDING", (0, 0), (-1, -1), _PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), _PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
     ] + extra))
     subtitles = [esc(period_label)]
     if staff_name:

@@ -119,7 +119,7 @@ def test_a_busy_day_fits_fifteen_dossiers_a_page_and_ends_with_the_fees_collecte
     per_page = Counter(w.page for w in pdf_words(pdf) if CODE.fullmatch(w.text))
     assert sum(per_page.values()) == 500
     first, *full, _last = (per_page[p] for p in sorted(per_page))
-    assert first >= 10 and min(full) >= 15 and len(per_page) <= 500 // 15 + 1, per_page  # first: under the heading
+    assert first >= 8 and min(full) >= 15 and len(per_page) <= 500 // 15 + 1, per_page  # first: under the heading
     text = flat(pdf_text(pdf))
     assert "Cơ quan BHXH cấp huyện/khu vực (nộp qua" not in text  # the short agency, not the description
     assert "BHXH cấp huyện/khu vực" in text and "UBND cấp xã" in text
