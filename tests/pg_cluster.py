@@ -107,3 +107,10 @@ class Databases:
 
     def execute(self, sql: str) -> None:
         self._admin.execute(sql)
+
+    def execute_in(self, url: str, sql: str) -> None:
+        """Run ``sql`` as the superuser inside the database at ``url``."""
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(sql)

@@ -1,0 +1,100 @@
+"""Office mode: several counters on one PostgreSQL database, and what --db refuses."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import keyring
+import psycopg
+import pytest
+from factories import TESTS_DIR
+from test_core_cli import run
+from test_core_codes import WORKER
+
+from counter_app import audit
+from counter_app.db import backend_for
+from counter_app.db.postgres import KEYRING_SERVICE, PASSWORD_ENV
+from counter_app.store import Store, StoreError
+
+
+@pytest.fixture
+def office_db(pg_server, pg_template):
+    """A shared office database with office profile and users (cloned from the template)."""
+    url = pg_server.create(template=pg_template)
+    yield url
+    pg_server.drop(url)
+
+
+@pytest.mark.slow
+def test_four_counters_receiving_at_once_get_distinct_gapless_codes(office_db):
+    procs = [
+        subprocess.Popen([sys.executable, "-c", WORKER.format(tests=TESTS_DIR, db=office_db, seed=seed, count=500)])
+        for seed in (1, 2, 3, 4)
+    ]
+    assert [p.wait(timeout=600) for p in procs] == [0, 0, 0, 0]
+    with Store(office_db) as store, store.read() as conn:
+        codes = [r[0] for r in conn.execute("SELECT code FROM dossiers")]
+        numbers = sorted(r[0] for r in conn.execute("SELECT log_number FROM dossiers"))
+        assert audit.verify_chain(conn) is None  # 2,000 appends from four processes: still one chain
+    assert len(codes) == len(set(codes)) == 2000
+    assert sorted(int(c[-4:]) for c in codes) == list(range(1, 2001))
+    assert numbers == list(range(1, 2001))
+
+
+def test_the_app_role_appends_to_the_audit_log_but_cannot_rewrite_it(office_db, pg_server, capsys):
+    pg_server.execute("DO $$BEGIN CREATE ROLE counter_app LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$")
+    code, out, err = run(capsys, "--db", office_db, "office", "grant-app-role", "counter_app")
+    assert code == 0, err
+    as_app = office_db.replace("postgres@", "counter_app@")
+    with Store(as_app) as store:
+        with store.write() as conn:
+            audit.append(conn, username="canbo", action="login")
+        for change in ("UPDATE audit_log SET username = 'x'", "DELETE FROM audit_log", "TRUNCATE audit_log",
+                       "ALTER TABLE audit_log DISABLE TRIGGER USER"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                with store.write() as conn:
+                    conn.execute(change)
+        with store.read() as conn:
+            assert audit.verify_chain(conn) is None
+
+
+def test_the_password_comes_from_the_keyring_or_the_environment(monkeypatch):
+    monkeypatch.delenv(PASSWORD_ENV, raising=False)
+    backend = backend_for("postgresql://quay@server.local:5433/office")
+    assert "password" not in backend.conninfo()
+    keyring.set_password(KEYRING_SERVICE, "quay", "from-keyring")
+    assert backend.conninfo()["password"] == "from-keyring"
+    monkeypatch.setenv(PASSWORD_ENV, "from-env")
+    assert backend.conninfo() == {"host": "server.local", "port": 5433, "dbname": "office", "user": "quay",
+                                  "password": "from-env"}
+
+
+def test_db_refuses_what_it_cannot_open_and_creates_nothing(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    for target, says in (("mysql://u@h:3306/office", "not a database this program can open"),
+                         ("postgresql://u:secret@h:5432/office", "keyring"),
+                         ("postgresql://office", "postgresql://USER@HOST:PORT/DBNAME")):
+        code, out, err = run(capsys, "--db", target, "dossier", "list")
+        assert code == 2 and says in err and "secret" not in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unreachable_server_is_one_clear_line(pg_server, capsys):
+    closed_port = pg_server.cluster.port + 1
+    code, _, err = run(capsys, "--db", f"postgresql://quay@127.0.0.1:{closed_port}/office", "dossier", "list")
+    assert code == 2 and err.startswith("error: Cannot open the office database quay@127.0.0.1:") and "\n" == err[-1]
+
+
+def test_init_creates_the_schema_in_an_empty_database_and_refuses_a_foreign_one(pg_server, capsys):
+    url = pg_server.create()
+    code, _, err = run(capsys, "--db", url, "init", "--agency-code", "H15.50.05.13", "--agency-name", "TT xã Tân Hòa",
+                       "--parent-name", "UBND xã Tân Hòa", "--admin", "quantri", "--admin-name", "Nguyễn Văn Quản",
+                       "--password-stdin", stdin="matkhau123\n")
+    assert code == 0, err
+    with Store(url) as store:
+        with store.read() as conn:
+            assert conn.execute("SELECT username FROM users").fetchone()[0] == "quantri"
+    foreign = pg_server.create()
+    pg_server.execute_in(foreign, "CREATE TABLE invoices (id INTEGER)")
+    with pytest.raises(StoreError, match="already holds other tables"):
+        Store(foreign)
