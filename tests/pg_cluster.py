@@ -3,7 +3,7 @@
 PostgreSQL refuses to run as root, so as root the cluster belongs to the ``postgres`` user
 and its commands run through ``runuser``. It listens on 127.0.0.1 only, on a free port, with
 trust authentication, and without fsync (a test cluster need not survive a power cut).
-Used by the tests' fixtures and by ``make office-demo``.
+Used by the tests' fixtures, the benchmarks and ``make office-demo``.
 """
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ class Cluster:
     port: int
     bin: Path
     as_postgres: bool
+    durable: bool = False
 
     def _run(self, *args: str) -> subprocess.CompletedProcess[str]:
         prefix = ["runuser", "-u", "postgres", "--"] if self.as_postgres else []
@@ -53,8 +54,9 @@ class Cluster:
 
     def start(self) -> None:
         data = self.folder / "data"
-        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off" \
-                  " -c full_page_writes=off -c max_connections=200"
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c max_connections=200"
+        if not self.durable:
+            options += " -c fsync=off -c full_page_writes=off"
         self._run(str(self.bin / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(self.folder / "log"),
                   "-w", "start")
 
@@ -62,8 +64,11 @@ class Cluster:
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop")
 
 
-def start_cluster() -> Cluster:
-    """initdb and start a new cluster in a temporary folder; call :meth:`Cluster.stop` after."""
+def start_cluster(*, durable: bool = False) -> Cluster:
+    """initdb and start a new cluster in a temporary folder; call :meth:`Cluster.stop` after.
+
+    ``durable``: keep fsync on, as an office server runs (benchmarks); tests run without it.
+    """
     bin_dir = binaries()
     if bin_dir is None:
         raise RuntimeError("PostgreSQL is not installed (Debian: apt-get install postgresql)")
@@ -71,7 +76,7 @@ def start_cluster() -> Cluster:
     folder = Path(tempfile.mkdtemp(prefix="counter-pg-"))
     if as_postgres:
         shutil.chown(folder, "postgres", "postgres")
-    cluster = Cluster(folder, _free_port(), bin_dir, as_postgres)
+    cluster = Cluster(folder, _free_port(), bin_dir, as_postgres, durable)
     cluster._run(str(bin_dir / "initdb"), "-D", str(folder / "data"), "-A", "trust", "-U", "postgres",
                  "-E", "UTF8", "--locale=C.UTF-8")
     cluster.start()
