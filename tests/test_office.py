@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import keyring
 import psycopg
 import pytest
-from factories import TESTS_DIR
+from factories import TESTS_DIR, actors_of
+from sync_helpers import receive_many
 from test_core_cli import run
 from test_core_codes import WORKER
 
@@ -98,3 +100,35 @@ def test_init_creates_the_schema_in_an_empty_database_and_refuses_a_foreign_one(
     pg_server.execute_in(foreign, "CREATE TABLE invoices (id INTEGER)")
     with pytest.raises(StoreError, match="already holds other tables"):
         Store(foreign)
+
+
+def test_backup_is_a_pg_dump_and_restore_brings_it_back(office_db, tmp_path, capsys):
+    with Store(office_db) as store:
+        staff = actors_of(store)["staff"]
+        kept = receive_many(store, staff, 3)
+        code, out, err = run(capsys, "--db", office_db, "backup", "--to", str(tmp_path))
+        assert code == 0, err
+        dump = Path(out.strip())
+        assert dump.read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format
+        receive_many(store, staff, 2)
+    code, _, err = run(capsys, "--db", office_db, "restore", str(dump))
+    assert code == 0, err
+    with Store(office_db) as store, store.read() as conn:
+        assert sorted(r[0] for r in conn.execute("SELECT code FROM dossiers")) == sorted(kept)
+    assert run(capsys, "--db", office_db, "check")[:2] == (0, "ok\n")
+
+
+def test_a_backup_with_an_edited_audit_log_is_refused_before_anything_changes(office_db, pg_server, tmp_path, capsys):
+    with Store(office_db) as store:
+        receive_many(store, actors_of(store)["staff"], 2)
+    pg_server.execute_in(office_db, "ALTER TABLE audit_log DISABLE TRIGGER USER;"
+                                    " UPDATE audit_log SET username = 'kẻ gian' WHERE id = 2;"
+                                    " ALTER TABLE audit_log ENABLE TRIGGER USER")
+    code, out, err = run(capsys, "--db", office_db, "backup", "--to", str(tmp_path))
+    assert code == 0, err
+    with Store(office_db) as store:
+        receive_many(store, actors_of(store)["staff"], 1)
+    code, _, err = run(capsys, "--db", office_db, "restore", out.strip())
+    assert code == 2 and "damaged: audit record 2" in err
+    with Store(office_db) as store, store.read() as conn:
+        assert conn.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0] == 3  # untouched
