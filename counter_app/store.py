@@ -125,6 +125,23 @@ class Store:
         if self.backend.is_broken(self.conn):
             self.conn = self.backend.connect()
 
+    @contextmanager
+    def office_lock(self, name: str) -> Iterator[bool]:
+        """Yields whether this process holds the office-wide lock ``name`` (never waits).
+
+        On PostgreSQL exactly one process of the office holds it at a time, whichever counter
+        that is; the server frees it if that process dies. On SQLite it is always granted.
+        """
+        with self._lock:
+            self._reopen_if_lost()
+            granted = self.backend.try_office_lock(self.conn, name)
+        try:
+            yield granted
+        finally:
+            if granted:
+                with self._lock:
+                    self.backend.release_office_lock(self.conn, name)
+
     def backup_to(self, target: Path | str) -> Path:
         """A consistent copy through SQLite's online backup API (safe while others write).
 

@@ -32,6 +32,7 @@ from . import contract, mapping
 from .client import PortalClient, RecordResult
 from .config import PortalConfig, get_password, load_config
 from .errors import CredentialsMissing, PortalRejected, PortalUnavailable, SyncError
+from .office_lock import BUSY_MESSAGE, one_run_per_office
 from .outbox import conflict_count, pending_count
 
 log = logging.getLogger(__name__)
@@ -414,6 +415,11 @@ def _wait(seconds: float, cancel: Callable[[], bool]) -> None:
         time.sleep(min(IDLE_SLICE_S, end - time.monotonic()))
 
 
+def _another_counter_syncs(store: Store) -> SyncReport:
+    return SyncReport(pending=pending_count(store), error=BUSY_MESSAGE)
+
+
+@one_run_per_office(busy=_another_counter_syncs)
 def run_sync(
     store: Store,
     *,

@@ -1,6 +1,8 @@
 """Office mode: several counters on one PostgreSQL database, and what --db refuses."""
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +11,7 @@ import keyring
 import psycopg
 import pytest
 from factories import TESTS_DIR, actors_of
-from sync_helpers import receive_many
+from sync_helpers import PORTAL_ACCOUNT, assert_portal_matches, configure_portal, receive_many
 from test_core_cli import run
 from test_core_codes import WORKER
 
@@ -17,6 +19,12 @@ from counter_app import audit
 from counter_app.db import backend_for
 from counter_app.db.postgres import KEYRING_SERVICE, PASSWORD_ENV
 from counter_app.store import Store, StoreError
+from sync import outbox
+from sync.engine import run_sync
+from sync.office_lock import BUSY_MESSAGE, SYNC_LOCK
+from sync.simulator.process import running_simulator
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -132,3 +140,36 @@ def test_a_backup_with_an_edited_audit_log_is_refused_before_anything_changes(of
     assert code == 2 and "damaged: audit record 2" in err
     with Store(office_db) as store, store.read() as conn:
         assert conn.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0] == 3  # untouched
+
+
+def test_while_another_counter_syncs_a_run_sends_nothing_and_says_so(office_db, tmp_path):
+    with Store(office_db) as store, Store(office_db) as other_counter:
+        codes = receive_many(store, actors_of(store)["staff"], 5)
+        with running_simulator(tmp_path, account=PORTAL_ACCOUNT) as sim:
+            configure_portal(store, sim.url)
+            with other_counter.office_lock(SYNC_LOCK) as granted:
+                assert granted
+                busy = run_sync(store, until_empty=True, max_seconds=30)
+                assert busy.pushed == 0 and busy.error == BUSY_MESSAGE and busy.pending == outbox.pending_count(store)
+                assert sim.admin_dossiers() == []
+            report = run_sync(store, until_empty=True, max_seconds=30)
+            assert report.pending == 0 and report.error == ""
+            assert_portal_matches(store, codes, sim.admin_dossiers())
+
+
+@pytest.mark.slow
+def test_two_counters_syncing_at_once_send_every_record_exactly_once(office_db, tmp_path):
+    with Store(office_db) as store:
+        codes = receive_many(store, actors_of(store)["staff"], 60)
+        records = outbox.pending_count(store)
+        with running_simulator(tmp_path, account=PORTAL_ACCOUNT, latency_ms=20) as sim:
+            configure_portal(store, sim.url, batch_size=10)
+            env = {**os.environ, "COUNTER_PORTAL_PASSWORD": PORTAL_ACCOUNT[1], "PYTHONPATH": str(ROOT)}
+            counters = [subprocess.Popen([sys.executable, "-m", "counter_cli.main", "--db", office_db, "sync",
+                                          "--until-empty", "--max-seconds", "120", "--json"],
+                                         env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                        for _ in range(2)]
+            reports = [json.loads(counter.communicate(timeout=180)[0]) for counter in counters]
+            assert sum(r["pushed"] for r in reports) == records  # no record went out twice
+            assert outbox.pending_count(store) == 0
+            assert_portal_matches(store, codes, sim.admin_dossiers())

@@ -49,3 +49,8 @@ class Backend(Protocol):
         """The parameter for :meth:`search_clause`: every word matches the start of a word."""
 
     def integrity_errors(self, conn: Any) -> list[str]: ...
+
+    def try_office_lock(self, conn: Any, name: str) -> bool:
+        """Take the office-wide lock ``name`` for this connection's session, without waiting."""
+
+    def release_office_lock(self, conn: Any, name: str) -> None: ...

@@ -27,6 +27,7 @@ from .pg_schema import SEARCH_VECTOR, DdlConnection
 KEYRING_SERVICE = "quay-mot-cua-db"
 PASSWORD_ENV = "COUNTER_DB_PASSWORD"
 WRITE_LOCK_KEY = 0x5155_4159_0001  # "QUAY" + 1: the office's writer lock
+OFFICE_LOCKS = 0x5155_4159  # "QUAY": the key space of the named office-wide locks
 LOCK_TIMEOUT = "15s"  # as long as SQLite's busy timeout
 CONNECT_TIMEOUT_S = 5
 
@@ -207,3 +208,11 @@ class PostgresBackend:
 
     def integrity_errors(self, conn: PgConnection) -> list[str]:
         return []  # the server enforces keys and checks pages itself
+
+    def try_office_lock(self, conn: PgConnection, name: str) -> bool:
+        """A session advisory lock: released on unlock, or by the server when the counter dies."""
+        return bool(conn.execute("SELECT pg_try_advisory_lock(?::integer, hashtext(?))", (OFFICE_LOCKS, name)).fetchone()[0])
+
+    def release_office_lock(self, conn: PgConnection, name: str) -> None:
+        if not self.is_broken(conn):
+            conn.execute("SELECT pg_advisory_unlock(?::integer, hashtext(?))", (OFFICE_LOCKS, name))

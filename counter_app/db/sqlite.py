@@ -72,6 +72,12 @@ class SqliteBackend:
     def search_param(self, words: list[str]) -> str:
         return " AND ".join(f'"{w}"*' for w in words)
 
+    def try_office_lock(self, conn: sqlite3.Connection, name: str) -> bool:
+        return True  # one counter per file: nobody to share with (writes still serialise)
+
+    def release_office_lock(self, conn: sqlite3.Connection, name: str) -> None:
+        return None
+
     def integrity_errors(self, conn: sqlite3.Connection) -> list[str]:
         errors = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
         for fk in conn.execute("PRAGMA foreign_key_check"):
