@@ -17,7 +17,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export LANG := C.UTF-8
 export LC_ALL := C.UTF-8
 
-.PHONY: run test sysdeps venv bench samples screenshots translations bundle clean
+.PHONY: run test sysdeps venv bench samples screenshots translations bundle clean office-demo
 
 sysdeps:
 	@missing=$$(for p in $(SYS_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
@@ -45,6 +45,10 @@ run: sysdeps venv
 ## All tests, Qt ones offscreen.
 test: sysdeps venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+## A throwaway local PostgreSQL cluster and two counters on it (README: "An office with several counters").
+office-demo: sysdeps venv
+	$(PY) tests/office_demo.py
 
 bench: sysdeps venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench

@@ -107,9 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if passed_on and not getattr(args, "passes_arguments_on", False):
         parser.error(f"unrecognized arguments: {' '.join(passed_on)}")
     args.passed_on = passed_on
-    if args.command is None:
-        return _start_gui(args)
     try:
+        if args.command is None:
+            return _start_gui(args)  # a database it cannot open is one line here too
         return int(args.handler(args) or 0)
     except KeyboardInterrupt:
         return 130
