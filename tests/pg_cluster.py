@@ -60,8 +60,9 @@ class Cluster:
         self._run(str(self.bin / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(self.folder / "log"),
                   "-w", "start")
 
-    def stop(self) -> None:
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop")
+    def stop(self, mode: str = "fast") -> None:
+        """``fast`` ends sessions cleanly; ``immediate`` is a crash (recovered at the next start)."""
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", mode, "-w", "stop")
 
 
 def start_cluster(*, durable: bool = False) -> Cluster:

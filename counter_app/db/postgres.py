@@ -79,30 +79,58 @@ def _row_factory(cursor: psycopg.Cursor[Any]) -> Any:
     return lambda values: Row(tuple(values), index)
 
 
+_IN_TRANSACTION = (pq.TransactionStatus.INTRANS, pq.TransactionStatus.INERROR, pq.TransactionStatus.ACTIVE)
+
+
+class ServerUnavailable(StoreError):
+    """The office server went away (or a lock wait timed out); nothing of the transaction stayed."""
+
+
 class PgConnection:
-    """A psycopg connection with the ``sqlite3.Connection`` surface our SQL uses."""
+    """A psycopg connection with the ``sqlite3.Connection`` surface our SQL uses.
+
+    A lost server surfaces as :class:`ServerUnavailable` (a :class:`StoreError`), which the
+    command line and the app report in one line; the store reconnects on its next use.
+    """
 
     dialect = "postgresql"
 
-    def __init__(self, raw: psycopg.Connection[Any]) -> None:
+    def __init__(self, raw: psycopg.Connection[Any], label: str) -> None:
         self.raw = raw
+        self.label = label
 
     def execute(self, sql: str, params: Any = ()) -> psycopg.Cursor[Any]:
-        if not params:
-            return self.raw.execute(sql)  # type: ignore[arg-type]  # no params: sent verbatim
-        return self.raw.execute(to_pyformat(sql), params)  # type: ignore[arg-type]
+        try:
+            if not params:
+                return self.raw.execute(sql)  # type: ignore[arg-type]  # no params: sent verbatim
+            return self.raw.execute(to_pyformat(sql), params)  # type: ignore[arg-type]
+        except psycopg.OperationalError as exc:
+            raise self._unavailable(exc) from None
 
     def executemany(self, sql: str, seq: Any) -> psycopg.Cursor[Any]:
         cursor = self.raw.cursor()
-        cursor.executemany(to_pyformat(sql), list(seq))  # type: ignore[arg-type]
+        try:
+            cursor.executemany(to_pyformat(sql), list(seq))  # type: ignore[arg-type]
+        except psycopg.OperationalError as exc:
+            raise self._unavailable(exc) from None
         return cursor
+
+    def _unavailable(self, exc: psycopg.OperationalError) -> ServerUnavailable:
+        return ServerUnavailable(f"The office database {self.label} did not answer: {_reason(exc)}")
 
     @property
     def in_transaction(self) -> bool:
-        return self.raw.info.transaction_status != pq.TransactionStatus.IDLE
+        """False on a lost connection too (status UNKNOWN), so the store reopens it."""
+        return self.raw.info.transaction_status in _IN_TRANSACTION
 
     def close(self) -> None:
         self.raw.close()
+
+
+def _reason(exc: Exception) -> str:
+    """The server's last line (never the password: libpq does not echo it)."""
+    lines = str(exc).strip().splitlines()
+    return lines[-1] if lines else type(exc).__name__
 
 
 def _password(user: str) -> str | None:
@@ -157,10 +185,9 @@ class PostgresBackend:
                 application_name="quay-mot-cua", options=f"-c lock_timeout={LOCK_TIMEOUT}",
             )
         except psycopg.OperationalError as exc:
-            reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-            raise StoreError(f"Cannot open the office database {self.label}: {reason}") from None
+            raise ServerUnavailable(f"Cannot open the office database {self.label}: {_reason(exc)}") from None
         raw.row_factory = _row_factory  # type: ignore[assignment]
-        return PgConnection(raw)
+        return PgConnection(raw, self.label)
 
     def prepare(self, conn: PgConnection) -> None:
         if self.schema_version(conn) == 0 and conn.execute(
