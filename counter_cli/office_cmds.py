@@ -5,6 +5,7 @@ import argparse
 
 from counter_app.db.pg_roles import app_role_grants
 from counter_app.store import StoreError
+
 from .common import store_from
 
 

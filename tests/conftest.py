@@ -107,7 +107,8 @@ def db_target(backend, tmp_path, request):
 @pytest.fixture
 def store(backend, tmp_path, request):
     """A database with the office profile saved and admin/supervisor/staff (password factories.PASSWORD)."""
-    from factories import add_users, make_store, actors_of
+    from factories import actors_of, add_users, make_store
+
     from counter_app.store import Store
     url = None
     if backend == "sqlite":

@@ -55,7 +55,7 @@ def test_four_counters_receiving_at_once_get_distinct_gapless_codes(office_db):
 
 def test_the_app_role_appends_to_the_audit_log_but_cannot_rewrite_it(office_db, pg_server, capsys):
     pg_server.execute("DO $$BEGIN CREATE ROLE counter_app LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$")
-    code, out, err = run(capsys, "--db", office_db, "office", "grant-app-role", "counter_app")
+    code, _, err = run(capsys, "--db", office_db, "office", "grant-app-role", "counter_app")
     assert code == 0, err
     as_app = office_db.replace("postgres@", "counter_app@")
     with Store(as_app) as store:
@@ -86,7 +86,7 @@ def test_db_refuses_what_it_cannot_open_and_creates_nothing(tmp_path, monkeypatc
     for target, says in (("mysql://u@h:3306/office", "not a database this program can open"),
                          ("postgresql://u:secret@h:5432/office", "keyring"),
                          ("postgresql://office", "postgresql://USER@HOST:PORT/DBNAME")):
-        code, out, err = run(capsys, "--db", target, "dossier", "list")
+        code, _, err = run(capsys, "--db", target, "dossier", "list")
         assert code == 2 and says in err and "secret" not in err and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []
 
