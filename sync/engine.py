@@ -416,7 +416,7 @@ def _wait(seconds: float, cancel: Callable[[], bool]) -> None:
 
 
 def _another_counter_syncs(store: Store) -> SyncReport:
-    return SyncReport(pending=pending_count(store), error=BUSY_MESSAGE)
+    return SyncReport(pending=pending_count(store), conflicts=conflict_count(store), error=BUSY_MESSAGE)
 
 
 @one_run_per_office(busy=_another_counter_syncs)
