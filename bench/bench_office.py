@@ -23,8 +23,7 @@ from counter_app.store import Store
 from .bench_core import bench_search
 from .dataset import large_database
 
-TESTS = Path(__file__).resolve().parent.parent / "tests"
-sys.path.insert(0, str(TESTS))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 import pg_cluster
 from factories import RECEIVER_PREAMBLE, TESTS_DIR, add_users, make_store, request
 

@@ -5,7 +5,8 @@ never edited after release. On PostgreSQL they run through :class:`DdlConnection
 translates the few things SQLite says differently: a rowid primary key becomes an identity
 column, integers are 64-bit, the FTS5 search table becomes a table with a full-text (GIN)
 index on its folded columns, the append-only triggers become trigger functions (plus a
-TRUNCATE guard), and ``INSERT OR IGNORE`` becomes ``ON CONFLICT DO NOTHING``. Everything else (tables, indexes, ALTER TABLE, UPDATE) is passed on as is.
+TRUNCATE guard), and ``INSERT OR IGNORE`` becomes ``ON CONFLICT DO NOTHING``. Everything
+else (tables, indexes, ALTER TABLE, UPDATE) is passed on as is.
 """
 from __future__ import annotations
 
