@@ -51,11 +51,12 @@ def prepare(cluster: pg_cluster.Cluster) -> str:
          "--admin-name", "Nguyễn Văn Quản", "--password-stdin", stdin=PASSWORD + "\n")
     _cli("--db", owner, "office", "grant-app-role", "counter_app")
     counters = cluster.url("office", user="counter_app")
-    _cli("--db", counters, "user", "add", "canbo", "--full-name", "Lê Văn Cán", "--password-stdin",
-         stdin=PASSWORD + "\n")
+    _cli("--db", counters, "user", "add", "canbo", "--full-name", "Lê Văn Cán", "--admin", "quantri",
+         "--password-stdin", stdin=PASSWORD + "\n" + PASSWORD + "\n")
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as file:
         json.dump(DOSSIERS, file, ensure_ascii=False)
-    _cli("--db", counters, "dossier", "receive", "--from-json", file.name, "--as", "canbo")
+    _cli("--db", counters, "dossier", "receive", "--from-json", file.name, "--as", "canbo", "--password-stdin",
+         stdin=PASSWORD + "\n")
     os.unlink(file.name)
     return counters
 

@@ -51,7 +51,7 @@ def test_portal_set_refuses_a_bad_url_and_writes_nothing(store, capsys):
 
 def test_portal_set_needs_an_administrators_password(store, capsys):
     for admin, password in (("admin", "doan-thu-xem"), ("canbo", PASSWORD)):  # wrong; right but only staff
-        code, _, err = run(capsys, "--db", str(store.path), "portal", "set", "--url", "https://cong.example/dvcqg",
+        code, _, err = run(capsys, "--db", str(store.target), "portal", "set", "--url", "https://cong.example/dvcqg",
                            "--username", "u", "--agency-code", "H15.50.05.13", "--no-password", "--admin", admin,
                            "--password-stdin", stdin=password + "\n")
         assert code == 2 and err, admin
