@@ -167,11 +167,11 @@ def test_a_rewritten_chain_passes_check_but_not_check_with_the_printed_anchor(of
     assert f"audit record {head.record_id}: hash" in capsys.readouterr().err
 
 
-def test_check_names_an_edit_before_the_anchor_and_refuses_a_short_anchor(conn, tmp_path, capsys):
+def test_check_names_an_edit_before_the_anchor_and_refuses_a_short_anchor(conn, db_target, capsys):
     head = audit.chain_head(conn)
     conn.execute("UPDATE audit_log SET username = 'kẻ gian' WHERE id = 2")
-    assert main(["--db", str(tmp_path / "a.sqlite3"), "check", "--anchor", str(head)]) == 1
+    assert main(["--db", db_target, "check", "--anchor", str(head)]) == 1
     assert "audit record 2" in capsys.readouterr().err
     with pytest.raises(SystemExit) as refused:
-        main(["--db", str(tmp_path / "a.sqlite3"), "check", "--anchor", head.hash[:8]])
+        main(["--db", db_target, "check", "--anchor", head.hash[:8]])
     assert refused.value.code == 2 and "at least 12 hex digits" in capsys.readouterr().err

@@ -96,8 +96,8 @@ class _Rows:
     def __init__(self, rows: list[dict[str, Any]]) -> None:
         self._rows = sorted(rows, key=lambda r: r["id"])
 
-    def execute(self, _sql: str) -> list[dict[str, Any]]:
-        return self._rows
+    def execute(self, _sql: str, _params: Any = ()) -> list[dict[str, Any]]:
+        return self._rows  # the whole log, in id order: what verify_chain asks for
 
 
 def restore(backend: PostgresBackend, archive: Path) -> None:
