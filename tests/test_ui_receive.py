@@ -129,6 +129,20 @@ def test_procedure_picker_folds_and_orders_most_used_first(qtbot, context):
     assert "ngày làm việc" in page.due_label.text() or "Trong ngày" in page.due_label.text()
 
 
+def test_khai_tu_and_enter_picks_the_death_registration_though_births_are_more_common(qtbot, context):
+    from factories import request
+
+    from counter_app import services
+    for _ in range(2):
+        services.receive_dossier(context.store, context.actor, request(context.store, procedure_code="1.001193"))
+    page = open_page(qtbot, context)
+    assert page.picker.list.item(0).text() == "Thủ tục đăng ký khai sinh"  # the most used on top
+    type_text("khai tu")
+    key(Qt.Key.Key_Return)
+    assert page.picker.current().name == "Thủ tục đăng ký khai tử"
+    assert focused() is page.applicant.scan
+
+
 def test_reference_count_guard_keeps_none_and_true_alive():
     """PySide6 6.12 on Python 3.11 drops a reference of None per void call and of True per emit."""
     import sys
