@@ -16,7 +16,7 @@ from .actions import (
     withdraw,
 )
 from .recode import assign_new_code
-from .receive import ReceiveRequest, check_papers, clean_applicant, default_fees, receive_dossier
+from .receive import ReceiveRequest, check_papers, clean_applicant, clean_subject, default_fees, receive_dossier
 
 __all__ = [
     "ReceiveRequest",
@@ -24,6 +24,7 @@ __all__ = [
     "assign_new_code",
     "check_papers",
     "clean_applicant",
+    "clean_subject",
     "correct_applicant",
     "default_fees",
     "receive_dossier",
