@@ -5,6 +5,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from factories import request
 from sync_helpers import FAST_BACKOFF, PORTAL_ACCOUNT, configure_portal
 from test_printing_support import flat, pdf_text, write
 
@@ -13,7 +14,6 @@ from counter_app.dossiers import get_dossier
 from counter_app.errors import ValidationError
 from counter_app.models import Subject
 from counter_app.office import get_office
-from factories import request
 from printing.receipt import build_receipt
 from sync.engine import run_sync
 from sync.simulator.process import running_simulator

@@ -15,8 +15,8 @@ from .actions import (
     transfer,
     withdraw,
 )
-from .recode import assign_new_code
 from .receive import ReceiveRequest, check_papers, clean_applicant, clean_subject, default_fees, receive_dossier
+from .recode import assign_new_code
 
 __all__ = [
     "ReceiveRequest",
