@@ -79,6 +79,7 @@ class ReceivePage(QWidget):
             signal.connect(self._on_edited)
         self.picker.procedureChanged.connect(self._on_procedure)
         self.subject.changed.connect(self._propose_summary)
+        self.subject.toggle.toggled.connect(self._show_subject)
         self.summary.textEdited.connect(self._on_summary_typed)
         self.picker.accepted.connect(self.applicant.scan.setFocus)  # Enter: on to the card
         self.clock_timer = QTimer(self)
@@ -194,7 +195,7 @@ class ReceivePage(QWidget):
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
 
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.body)
@@ -254,6 +255,11 @@ class ReceivePage(QWidget):
         self._update_tab_order()
         self._update_due()
         self._propose_summary()
+
+    def _show_subject(self, on: bool) -> None:
+        """An opened block may fall below the window's edge: scroll it in once it is laid out."""
+        if on:
+            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(self.summary))
 
     def _on_summary_typed(self, text: str) -> None:
         self._summary_typed = bool(text.strip())  # emptied: propose again

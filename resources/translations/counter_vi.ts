@@ -1421,117 +1421,117 @@
 <context>
     <name>ReceivePage</name>
     <message>
-        <location filename="../../ui/receive_form.py" line="99"/>
+        <location filename="../../ui/receive_form.py" line="100"/>
         <source>&amp;Restore draft</source>
         <translation>&amp;Khôi phục bản nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="100"/>
+        <location filename="../../ui/receive_form.py" line="101"/>
         <source>Discard draft</source>
         <translation>Bỏ bản nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="120"/>
+        <location filename="../../ui/receive_form.py" line="121"/>
         <source>Filled from the procedure and the subject; you may edit it</source>
         <translation>Điền sẵn theo thủ tục và chủ hồ sơ; có thể sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="125"/>
+        <location filename="../../ui/receive_form.py" line="126"/>
         <source>At the &amp;counter</source>
         <translation>Tại q&amp;uầy</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="126"/>
+        <location filename="../../ui/receive_form.py" line="127"/>
         <source>By p&amp;ost</source>
         <translation>Qua bưu chí&amp;nh</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="133"/>
+        <location filename="../../ui/receive_form.py" line="134"/>
         <source>Address for the result by post</source>
         <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="137"/>
+        <location filename="../../ui/receive_form.py" line="138"/>
         <source>Save (Ctrl+S)</source>
         <translation>Lưu (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="141"/>
+        <location filename="../../ui/receive_form.py" line="142"/>
         <source>&amp;Procedure</source>
         <translation>&amp;Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="142"/>
+        <location filename="../../ui/receive_form.py" line="143"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="143"/>
+        <location filename="../../ui/receive_form.py" line="144"/>
         <source>Subject of the dossier</source>
         <translation>Người được cấp / chủ hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="145"/>
+        <location filename="../../ui/receive_form.py" line="146"/>
         <source>S&amp;ummary:</source>
         <translation>T&amp;rích yếu:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="149"/>
+        <location filename="../../ui/receive_form.py" line="150"/>
         <source>Papers received</source>
         <translation>Giấy tờ đã nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="153"/>
+        <location filename="../../ui/receive_form.py" line="154"/>
         <source>Number of se&amp;ts:</source>
         <translation>Số &amp;bộ hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="157"/>
+        <location filename="../../ui/receive_form.py" line="158"/>
         <source>Fees</source>
         <translation>Phí, lệ phí</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="158"/>
+        <location filename="../../ui/receive_form.py" line="159"/>
         <source>Result delivery</source>
         <translation>Hình thức nhận kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="170"/>
+        <location filename="../../ui/receive_form.py" line="171"/>
         <source>Print receipt (Ctrl+P / F9)</source>
         <translation>In giấy tiếp nhận (Ctrl+P / F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="171"/>
+        <location filename="../../ui/receive_form.py" line="172"/>
         <source>New dossier (Ctrl+N)</source>
         <translation>Hồ sơ mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="175"/>
+        <location filename="../../ui/receive_form.py" line="176"/>
         <source>Dossier code:</source>
         <translation>Mã hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="245"/>
+        <location filename="../../ui/receive_form.py" line="246"/>
         <source>An unsaved draft from {time} was found.</source>
         <translation>Có một bản nháp chưa lưu lúc {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="294"/>
+        <location filename="../../ui/receive_form.py" line="300"/>
         <source>Due time: choose a procedure</source>
         <translation>Hẹn trả: hãy chọn thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="296"/>
+        <location filename="../../ui/receive_form.py" line="302"/>
         <source>Due time if received now: {due} ({time})</source>
         <translation>Hẹn trả nếu tiếp nhận bây giờ: {due} ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="309"/>
+        <location filename="../../ui/receive_form.py" line="315"/>
         <source>Choose a procedure first.</source>
         <translation>Hãy chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="371"/>
+        <location filename="../../ui/receive_form.py" line="377"/>
         <source>Could not save: {error}</source>
         <translation>Không lưu được: {error}</translation>
     </message>
@@ -1590,28 +1590,28 @@
         <translation>ví dụ: con, bố, người ủy quyền</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/subject_form.py" line="40"/>
+        <location filename="../../ui/widgets/subject_form.py" line="43"/>
         <source>Subject&apos;s &amp;full name:</source>
         <translation>Họ &amp;và tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/subject_form.py" line="41"/>
-        <source>Subject&apos;s person&amp;al ID / CMND:</source>
+        <location filename="../../ui/widgets/subject_form.py" line="44"/>
+        <source>Person&amp;al ID / CMND:</source>
         <translation>Số định danh / &amp;CMND:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/subject_form.py" line="42"/>
-        <source>Sub&amp;ject&apos;s birth date:</source>
+        <location filename="../../ui/widgets/subject_form.py" line="45"/>
+        <source>Birth date (sub&amp;ject):</source>
         <translation>Ngà&amp;y sinh:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/subject_form.py" line="43"/>
-        <source>R&amp;elation to the applicant:</source>
-        <translation>&amp;Mối quan hệ với người nộp:</translation>
+        <location filename="../../ui/widgets/subject_form.py" line="46"/>
+        <source>R&amp;elation:</source>
+        <translation>&amp;Mối quan hệ:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/subject_form.py" line="44"/>
-        <source>Authorisation paper (if an&amp;y):</source>
+        <location filename="../../ui/widgets/subject_form.py" line="47"/>
+        <source>Authorisation (if an&amp;y):</source>
         <translation>Giấy ủy quyền kèm th&amp;eo:</translation>
     </message>
 </context>

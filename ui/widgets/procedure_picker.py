@@ -7,7 +7,7 @@ usual procedure stays one Enter away.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QLineEdit,
@@ -23,6 +23,17 @@ from counter_app.procedure_search import ProcedureIndex
 _NAVIGATION_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -5, Qt.Key.Key_PageDown: 5}
 
 
+class _MatchList(QListWidget):
+    """Asks for five rows, not Qt's default 192 pixels: the form lays out at preferred heights
+    (its wrapped labels), and the applicant and subject blocks must fit under it on a 768-pixel
+    screen. Spare height still goes to the list."""
+
+    ROWS = 110
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.ROWS)
+
+
 class ProcedurePicker(QWidget):
     """A filter box over a list of procedures; the current list item is the chosen procedure."""
 
@@ -34,10 +45,10 @@ class ProcedurePicker(QWidget):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Type part of the name, e.g. \"cap lai the\""))
         self.filter_edit.setClearButtonEnabled(True)
-        self.list = QListWidget(self)
+        self.list = _MatchList(self)
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # keys go through the filter box
         self.list.setWordWrap(True)
-        self.list.setMinimumHeight(110)
+        self.list.setMinimumHeight(_MatchList.ROWS)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit)

@@ -9,7 +9,7 @@ parsers; the receive service (``services.clean_subject``) has the last word.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from counter_app import ids, limits
 from counter_app.models import Subject
@@ -34,18 +34,22 @@ class SubjectForm(QWidget):
         self.relation = CheckedLineEdit(limit=limits.SUBJECT_RELATION, parent=self.fields)
         self.relation.edit.setPlaceholderText(self.tr("e.g. child, father, principal"))
         self.authorisation = CheckedLineEdit(limit=limits.AUTHORISATION, parent=self.fields)
-        form = QFormLayout(self.fields)
-        form.setContentsMargins(16, 0, 0, 0)
-        for text, field in (
-            (self.tr("Subject's &full name:"), self.full_name),
-            (self.tr("Subject's person&al ID / CMND:"), self.personal_id),
-            (self.tr("Sub&ject's birth date:"), self.birth_date),
-            (self.tr("R&elation to the applicant:"), self.relation),
-            (self.tr("Authorisation paper (if an&y):"), self.authorisation),
+        grid = QGridLayout(self.fields)
+        grid.setContentsMargins(16, 0, 0, 0)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(3, 1)
+        # Three rows, not five: opened, the block still fits under the applicant on a 768-pixel screen.
+        for row, column, span, text, field in (
+            (0, 0, 1, self.tr("Subject's &full name:"), self.full_name),
+            (0, 2, 1, self.tr("R&elation:"), self.relation),
+            (1, 0, 1, self.tr("Person&al ID / CMND:"), self.personal_id),
+            (1, 2, 1, self.tr("Birth date (sub&ject):"), self.birth_date),
+            (2, 0, 3, self.tr("Authorisation (if an&y):"), self.authorisation),
         ):
             label = QLabel(text, self.fields)
             label.setBuddy(field.edit)
-            form.addRow(label, field)
+            grid.addWidget(label, row, column)
+            grid.addWidget(field, row, column + 1, 1, span)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toggle)
@@ -62,7 +66,7 @@ class SubjectForm(QWidget):
         self.changed.emit()
 
     def checked_fields(self) -> list[CheckedLineEdit]:
-        return [self.full_name, self.personal_id, self.birth_date, self.relation, self.authorisation]
+        return [self.full_name, self.relation, self.personal_id, self.birth_date, self.authorisation]  # as shown
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.toggle, *(field.edit for field in self.checked_fields())]
