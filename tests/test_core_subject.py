@@ -1,19 +1,22 @@
 """The dossier's subject (chủ hồ sơ): stored, validated once, in the trích yếu, search, receipt and portal."""
 from __future__ import annotations
 
+import io
+import json
 from dataclasses import replace
 from datetime import date
 
 import pytest
-from factories import request
+from factories import PASSWORD, request
 from sync_helpers import FAST_BACKOFF, PORTAL_ACCOUNT, configure_portal
 from test_printing_support import flat, pdf_text, write
 
-from counter_app import search, services
+from counter_app import catalogue, search, services
 from counter_app.dossiers import get_dossier
 from counter_app.errors import ValidationError
 from counter_app.models import Subject
 from counter_app.office import get_office
+from counter_cli.main import main
 from printing.receipt import build_receipt
 from sync.engine import run_sync
 from sync.simulator.process import running_simulator
@@ -89,3 +92,24 @@ def test_the_portal_record_names_the_subject_as_chu_ho_so(store, tmp_path):
     assert held[about_someone.code]["SoDienThoai"] == about_someone.applicant.phone  # contact stays the submitter
     assert held[own.code]["ChuHoSo"] == "Nguyễn Văn Bình"
     assert held[own.code]["TrichYeuHoSo"] == "Thủ tục đăng ký khai sinh"
+
+
+def test_an_import_file_may_name_the_subject(store, tmp_path, capsys, monkeypatch):
+    papers = [p.name for p in catalogue.get_procedure(store, BIRTH).papers if p.required]
+    entry = {"procedure_code": BIRTH, "applicant": {"full_name": "Nguyễn Văn Bình"}, "papers": papers,
+             "subject": {"full_name": "Nguyễn Văn An", "birth_date": "2026-11-02", "relation": "con"}}
+    batch = tmp_path / "batch.json"
+    batch.write_text(json.dumps([entry, {**entry, "subject": {"full_name": "Lê Văn Cường", "birth_date": "2026-13-01"}}],
+                                ensure_ascii=False), encoding="utf-8")
+    argv = ["--db", str(store.path), "dossier", "receive", "--from-json", str(batch), "--as", "canbo",
+            "--password-stdin"]
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert main(argv) != 0
+    assert "dossier 2.subject.birth_date: must be a date YYYY-MM-DD" in capsys.readouterr().err
+    batch.write_text(json.dumps([entry], ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert main(argv) == 0
+    code = capsys.readouterr().out.strip()
+    dossier = get_dossier(store, code)
+    assert dossier.subject == Subject("Nguyễn Văn An", birth_date=date(2026, 11, 2), relation="con")
+    assert dossier.summary == "Đăng ký khai sinh cho Nguyễn Văn An"
