@@ -82,6 +82,23 @@ def test_closing_the_block_again_files_for_the_applicant(qtbot, context):
     assert get_dossier(context.store, code).subject is None
 
 
+def test_the_draft_keeps_the_subject_and_a_written_summary(qtbot, context):
+    page = open_page(qtbot, context)
+    fill_by_keyboard(page)
+    _open_subject_block(qtbot, page)
+    type_text("Trần Thị Mai")
+    key(Qt.Key.Key_U, ALT)
+    page.summary.selectAll()
+    type_text("Cấp lại thẻ BHYT cho mẹ")
+    saves = page.drafts.saves
+    qtbot.waitUntil(lambda: page.drafts.saves > saves and not page.drafts.timer.isActive(), timeout=5000)
+    page.close()
+    again = open_page(qtbot, context)  # as after a crash
+    qtbot.mouseClick(again.restore_button, Qt.MouseButton.LeftButton)
+    assert again.subject.toggle.isChecked() and again.subject.full_name.text() == "Trần Thị Mai"
+    assert again.summary.text() == "Cấp lại thẻ BHYT cho mẹ"
+
+
 def test_the_detail_shows_the_subject_and_the_summary(qtbot, context):
     from dataclasses import replace
 
