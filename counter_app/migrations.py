@@ -306,8 +306,21 @@ def _v7_procedure_code_map(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v8_dossier_subjects(conn: sqlite3.Connection) -> None:
+    """Whom a dossier is about when not the submitter (the newborn, the deceased, the principal).
+
+    A table of its own, at most one row per dossier, so that the many dossiers filed by the
+    person they concern carry nothing.
+    """
+    conn.execute(
+        "CREATE TABLE dossier_subjects (dossier_id INTEGER PRIMARY KEY REFERENCES dossiers(id),"
+        " full_name TEXT NOT NULL, personal_id TEXT NOT NULL DEFAULT '', birth_date TEXT,"
+        " relation TEXT NOT NULL DEFAULT '', authorisation TEXT NOT NULL DEFAULT '')"
+    )
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_initial, _v2_index_old_ids, _v3_portal_sync, _v4_counter_numbers, _v5_outbox_walked_in_order,
-    _v6_client_refs, _v7_procedure_code_map,
+    _v6_client_refs, _v7_procedure_code_map, _v8_dossier_subjects,
 ]
 SCHEMA_VERSION = len(STEPS)

@@ -160,6 +160,11 @@ def counter_screens(out: Path, work: Path) -> None:
         receive.applicant.scan.setFocus()
         type_keys(receive.applicant.scan, SCANNED)
         type_keys(receive.applicant.phone.edit, "0912 345 678")
+        receive.subject.toggle.setChecked(True)  # the father registers his newborn son
+        for field, text in ((receive.subject.full_name, "Nguyễn Minh An"), (receive.subject.birth_date, "02/11/2026"),
+                            (receive.subject.relation, "con")):
+            field.edit.setFocus()
+            type_keys(field.edit, text)
         shoot(window, out, "03-receive")
 
         window.show_section("dossiers")

@@ -674,102 +674,122 @@
         <translation>Điện thoại / thư điện tử:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="189"/>
+        <location filename="../../ui/dossier_detail.py" line="190"/>
+        <source>Summary:</source>
+        <translation>Trích yếu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="191"/>
         <source>Received:</source>
         <translation>Tiếp nhận:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="189"/>
+        <location filename="../../ui/dossier_detail.py" line="191"/>
         <source>{time} by {name} (book {book}, no. {number})</source>
         <translation>{time}, người tiếp nhận {name} (quyển {book}, số {number})</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="192"/>
+        <location filename="../../ui/dossier_detail.py" line="194"/>
         <source>Due:</source>
         <translation>Hẹn trả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="193"/>
+        <location filename="../../ui/dossier_detail.py" line="195"/>
         <source>Papers ({sets} sets):</source>
         <translation>Thành phần hồ sơ ({sets} bộ):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="194"/>
+        <location filename="../../ui/dossier_detail.py" line="196"/>
         <source>Fees:</source>
         <translation>Phí, lệ phí:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="194"/>
+        <location filename="../../ui/dossier_detail.py" line="196"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="195"/>
+        <location filename="../../ui/dossier_detail.py" line="197"/>
         <source>Result delivery:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="196"/>
+        <location filename="../../ui/dossier_detail.py" line="198"/>
         <source>Processing agency:</source>
         <translation>Cơ quan giải quyết:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="199"/>
+        <location filename="../../ui/dossier_detail.py" line="201"/>
         <source>Returned:</source>
         <translation>Đã trả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="199"/>
+        <location filename="../../ui/dossier_detail.py" line="201"/>
         <source>{time} to {name}</source>
         <translation>{time}, trả cho {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="208"/>
+        <location filename="../../ui/dossier_detail.py" line="214"/>
+        <source>Subject:</source>
+        <translation>Người được cấp / chủ hồ sơ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="215"/>
+        <source>Subject&apos;s ID / birth date:</source>
+        <translation>Số định danh / ngày sinh chủ hồ sơ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="217"/>
+        <source>Authorisation:</source>
+        <translation>Giấy ủy quyền:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="222"/>
         <source>processing agency: {}</source>
         <translation>cơ quan giải quyết: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="208"/>
+        <location filename="../../ui/dossier_detail.py" line="222"/>
         <source>received by: {}</source>
         <translation>người nhận: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="209"/>
+        <location filename="../../ui/dossier_detail.py" line="223"/>
         <source>missing: {}</source>
         <translation>còn thiếu: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="209"/>
+        <location filename="../../ui/dossier_detail.py" line="223"/>
         <source>new due time: {}</source>
         <translation>hẹn trả mới: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="210"/>
+        <location filename="../../ui/dossier_detail.py" line="224"/>
         <source>corrected: {}</source>
         <translation>đã sửa: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="213"/>
+        <location filename="../../ui/dossier_detail.py" line="227"/>
         <source>full name</source>
         <translation>họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="213"/>
+        <location filename="../../ui/dossier_detail.py" line="227"/>
         <source>address</source>
         <translation>địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="213"/>
+        <location filename="../../ui/dossier_detail.py" line="227"/>
         <source>phone</source>
         <translation>điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="214"/>
+        <location filename="../../ui/dossier_detail.py" line="228"/>
         <source>e-mail</source>
         <translation>thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="233"/>
+        <location filename="../../ui/dossier_detail.py" line="247"/>
         <source>National portal</source>
         <translation>Cổng Dịch vụ công quốc gia</translation>
     </message>
@@ -1393,7 +1413,7 @@
 <context>
     <name>ProcedurePicker</name>
     <message>
-        <location filename="../../ui/widgets/procedure_picker.py" line="51"/>
+        <location filename="../../ui/widgets/procedure_picker.py" line="35"/>
         <source>Type part of the name, e.g. &quot;cap lai the&quot;</source>
         <translation>Gõ một phần tên, ví dụ &quot;cap lai the&quot;</translation>
     </message>
@@ -1401,102 +1421,117 @@
 <context>
     <name>ReceivePage</name>
     <message>
-        <location filename="../../ui/receive_form.py" line="92"/>
+        <location filename="../../ui/receive_form.py" line="100"/>
         <source>&amp;Restore draft</source>
         <translation>&amp;Khôi phục bản nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="93"/>
+        <location filename="../../ui/receive_form.py" line="101"/>
         <source>Discard draft</source>
         <translation>Bỏ bản nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="114"/>
+        <location filename="../../ui/receive_form.py" line="121"/>
+        <source>Filled from the procedure and the subject; you may edit it</source>
+        <translation>Điền sẵn theo thủ tục và chủ hồ sơ; có thể sửa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="126"/>
         <source>At the &amp;counter</source>
         <translation>Tại q&amp;uầy</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="115"/>
+        <location filename="../../ui/receive_form.py" line="127"/>
         <source>By p&amp;ost</source>
         <translation>Qua bưu chí&amp;nh</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="122"/>
+        <location filename="../../ui/receive_form.py" line="134"/>
         <source>Address for the result by post</source>
         <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="126"/>
+        <location filename="../../ui/receive_form.py" line="138"/>
         <source>Save (Ctrl+S)</source>
         <translation>Lưu (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="130"/>
+        <location filename="../../ui/receive_form.py" line="142"/>
         <source>&amp;Procedure</source>
         <translation>&amp;Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="131"/>
+        <location filename="../../ui/receive_form.py" line="143"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="132"/>
+        <location filename="../../ui/receive_form.py" line="144"/>
+        <source>Subject of the dossier</source>
+        <translation>Người được cấp / chủ hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="146"/>
+        <source>S&amp;ummary:</source>
+        <translation>T&amp;rích yếu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="150"/>
         <source>Papers received</source>
         <translation>Giấy tờ đã nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="136"/>
+        <location filename="../../ui/receive_form.py" line="154"/>
         <source>Number of se&amp;ts:</source>
         <translation>Số &amp;bộ hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="140"/>
+        <location filename="../../ui/receive_form.py" line="158"/>
         <source>Fees</source>
         <translation>Phí, lệ phí</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="141"/>
+        <location filename="../../ui/receive_form.py" line="159"/>
         <source>Result delivery</source>
         <translation>Hình thức nhận kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="153"/>
+        <location filename="../../ui/receive_form.py" line="171"/>
         <source>Print receipt (Ctrl+P / F9)</source>
         <translation>In giấy tiếp nhận (Ctrl+P / F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="154"/>
+        <location filename="../../ui/receive_form.py" line="172"/>
         <source>New dossier (Ctrl+N)</source>
         <translation>Hồ sơ mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="158"/>
+        <location filename="../../ui/receive_form.py" line="176"/>
         <source>Dossier code:</source>
         <translation>Mã hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="222"/>
+        <location filename="../../ui/receive_form.py" line="246"/>
         <source>An unsaved draft from {time} was found.</source>
         <translation>Có một bản nháp chưa lưu lúc {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="256"/>
+        <location filename="../../ui/receive_form.py" line="300"/>
         <source>Due time: choose a procedure</source>
         <translation>Hẹn trả: hãy chọn thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="258"/>
+        <location filename="../../ui/receive_form.py" line="302"/>
         <source>Due time if received now: {due} ({time})</source>
         <translation>Hẹn trả nếu tiếp nhận bây giờ: {due} ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="271"/>
+        <location filename="../../ui/receive_form.py" line="315"/>
         <source>Choose a procedure first.</source>
         <translation>Hãy chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="330"/>
+        <location filename="../../ui/receive_form.py" line="377"/>
         <source>Could not save: {error}</source>
         <translation>Không lưu được: {error}</translation>
     </message>
@@ -1535,6 +1570,49 @@
         <location filename="../../ui/setup_wizard.py" line="81"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectForm</name>
+    <message>
+        <location filename="../../ui/widgets/subject_form.py" line="27"/>
+        <source>&amp;Lodged for someone else (the person the dossier is about)</source>
+        <translation>&amp;Làm hồ sơ cho người khác (người được cấp / chủ hồ sơ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/subject_form.py" line="33"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/subject_form.py" line="35"/>
+        <source>e.g. child, father, principal</source>
+        <translation>ví dụ: con, bố, người ủy quyền</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/subject_form.py" line="43"/>
+        <source>Subject&apos;s &amp;full name:</source>
+        <translation>Họ &amp;và tên:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/subject_form.py" line="44"/>
+        <source>Person&amp;al ID / CMND:</source>
+        <translation>Số định danh / &amp;CMND:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/subject_form.py" line="45"/>
+        <source>Birth date (sub&amp;ject):</source>
+        <translation>Ngà&amp;y sinh:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/subject_form.py" line="46"/>
+        <source>R&amp;elation:</source>
+        <translation>&amp;Mối quan hệ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/subject_form.py" line="47"/>
+        <source>Authorisation (if an&amp;y):</source>
+        <translation>Giấy ủy quyền kèm th&amp;eo:</translation>
     </message>
 </context>
 <context>
