@@ -1,0 +1,187 @@
+"""Decision 766 figures for a seeded month, checked against counts worked out by hand below."""
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from factories import add_users, make_store, request
+
+from counter_app import services
+from counter_app.dossiers import get_dossier
+from counter_app.errors import ValidationError
+from counter_app.models import DossierFee, PaymentMethod
+from counter_app.reports.indicators766 import BY_CODE, score
+from counter_app.reports.score766 import NO_ATTACHMENTS, Period, dossiers_behind, report_766
+
+MARCH = Period(date(2026, 3, 1), date(2026, 3, 31))
+END_OF_MARCH = datetime(2026, 3, 31, 17, 0)
+FEE = "Lệ phí đăng ký tạm trú"
+
+
+def _receive(store, actor, at: datetime, seed: int, method: PaymentMethod | None = None) -> str:
+    base = request(store, rng=random.Random(seed), received_at=at)
+    reason = "Người có công" if method is PaymentMethod.EXEMPT else ""
+    fees = () if method is None else (DossierFee(FEE, 15000, method, reason),)
+    return services.receive_dossier(store, actor, replace(base, fees=fees)).code
+
+
+def _synced(store, *codes: str) -> None:
+    with store.write() as conn:
+        for code in codes:
+            conn.execute("INSERT INTO portal_dossiers (dossier_id, confirmed_at)"
+                         " SELECT id, '2026-03-31 18:00:00' FROM dossiers WHERE code = ?", (code,))
+
+
+@pytest.fixture
+def march(tmp_path: Path):
+    """Temporary residence (3 working days), March 2026 (no public holiday), two clerks.
+
+    A Mon 2/3 09:00 → result Wed 4/3: on time, 2 working days; synced; fee by transfer.
+    B Mon 2/3 10:00 → result Mon 9/3: late, 5 working days; fee in cash.               (clerk 2)
+    C Tue 3/3 → result the same afternoon, returned the next day: on time, 0 days; synced; fee exempt.
+    D Wed 4/3, still processing on 31/3: overdue, so judged late; synced.
+    E Mon 30/3, open, due in April: not judged yet; fee by transfer.                    (clerk 2)
+    F Thu 5/3, refused: counted for 1.4 only.
+    G 27/2 and H 1/4: outside the period (G synced, late).
+    """
+    store = make_store(tmp_path / "m.sqlite3")
+    actors = add_users(store)
+    clerk, other = actors["staff"], actors["supervisor"]
+    c = {
+        "A": _receive(store, clerk, datetime(2026, 3, 2, 9, 0), 1, PaymentMethod.TRANSFER),
+        "B": _receive(store, other, datetime(2026, 3, 2, 10, 0), 2, PaymentMethod.CASH),
+        "C": _receive(store, clerk, datetime(2026, 3, 3, 8, 30), 3, PaymentMethod.EXEMPT),
+        "D": _receive(store, clerk, datetime(2026, 3, 4, 9, 0), 4),
+        "E": _receive(store, other, datetime(2026, 3, 30, 9, 0), 5, PaymentMethod.TRANSFER),
+        "F": _receive(store, clerk, datetime(2026, 3, 5, 9, 0), 6),
+        "G": _receive(store, clerk, datetime(2026, 2, 27, 9, 0), 7),
+        "H": _receive(store, clerk, datetime(2026, 3, 31, 16, 0), 8),
+    }
+    services.record_result_ready(store, clerk, c["A"], at=datetime(2026, 3, 4, 10, 0))
+    services.record_result_ready(store, other, c["B"], at=datetime(2026, 3, 9, 15, 0))
+    services.record_result_ready(store, clerk, c["C"], at=datetime(2026, 3, 3, 15, 0))
+    services.return_result(store, clerk, c["C"], recipient="Người nhận", at=datetime(2026, 3, 4, 8, 0))
+    services.transfer(store, clerk, c["D"], processing_agency="Công an xã", at=datetime(2026, 3, 4, 10, 0))
+    services.refuse(store, clerk, c["F"], reason="Thiếu giấy tờ", at=datetime(2026, 3, 5, 9, 30))
+    services.record_result_ready(store, clerk, c["G"], at=datetime(2026, 3, 10, 9, 0))
+    _synced(store, c["A"], c["C"], c["D"], c["G"])
+    with store.write() as conn:  # H was received on 1 April (the clock check needs a past time at receipt)
+        conn.execute("UPDATE dossiers SET received_at = '2026-04-01 08:00:00' WHERE code = ?", (c["H"],))
+    return store, c
+
+
+def _figures(tally) -> dict:
+    return {f.indicator.code: f for f in tally.figures()}
+
+
+def test_the_month_matches_the_counts_done_by_hand(march) -> None:
+    store, c = march
+    # The premises of the hand count: three working days from receipt.
+    assert get_dossier(store, c["A"]).due_at == datetime(2026, 3, 5, 9, 0)
+    assert get_dossier(store, c["B"]).due_at < datetime(2026, 3, 9, 15, 0)
+    assert get_dossier(store, c["D"]).due_at < END_OF_MARCH < get_dossier(store, c["E"]).due_at
+    report = report_766(store, MARCH, as_of=END_OF_MARCH)
+    f = _figures(report.total)
+    assert report.total.received == 6  # A B C D E F
+    assert (f["1.4"].numerator, f["1.4"].denominator) == (3, 6)  # A C D
+    assert f["1.4"].value == pytest.approx(0.5)
+    assert f["1.4"].score == pytest.approx(0.5 * 4)
+    assert (f["2.1"].numerator, f["2.1"].denominator) == (2, 4)  # A C of A B C D
+    assert f["2.1"].score == pytest.approx(0.5 * 10)
+    assert f["2.2"].value == pytest.approx((2 + 5 + 0) / 3)
+    assert (f["3.6"].numerator, f["3.6"].denominator) == (2, 3)  # A E of A B E
+    assert f["3.6"].score == pytest.approx(2 / 3 * 10)
+    for code in ("4.1", "4.2", "4.3"):
+        assert f[code].value is None and f[code].score is None and f[code].reason == NO_ATTACHMENTS
+
+
+def test_average_time_scores_full_when_faster_than_allotted(march) -> None:
+    store, _ = march
+    figure = _figures(report_766(store, MARCH, as_of=END_OF_MARCH).total)["2.2"]
+    # Allotted: 3 working days each for A, B, C (9) against 7 taken: faster than allotted on average.
+    assert figure.score == BY_CODE["2.2"].points
+
+
+def test_per_clerk_and_per_procedure(march) -> None:
+    store, _ = march
+    report = report_766(store, MARCH, as_of=END_OF_MARCH)
+    assert set(report.by_clerk) == {"canbo", "lanhdao"}
+    supervisor = _figures(report.by_clerk["lanhdao"])  # B and E
+    assert (supervisor["2.1"].numerator, supervisor["2.1"].denominator) == (0, 1)
+    assert (supervisor["1.4"].numerator, supervisor["1.4"].denominator) == (0, 2)
+    assert report.by_procedure["1.004194"].received == 6
+    only = report_766(store, MARCH, as_of=END_OF_MARCH, clerk="canbo")
+    assert only.total.received == 4
+
+
+def test_drill_down_names_the_dossiers_behind_a_number(march) -> None:
+    store, c = march
+    assert dossiers_behind(store, MARCH, "2.1", as_of=END_OF_MARCH) == [c["A"], c["C"]]
+    assert dossiers_behind(store, MARCH, "2.1", numerator=False, as_of=END_OF_MARCH) == [c[k] for k in "ABCD"]
+    assert dossiers_behind(store, MARCH, "1.4", as_of=END_OF_MARCH) == [c[k] for k in "ACD"]
+
+
+def test_an_open_dossier_is_not_judged_before_its_due_time(march) -> None:
+    store, c = march
+    early = report_766(store, MARCH, as_of=datetime(2026, 3, 5, 12, 0))
+    assert c["D"] not in dossiers_behind(store, MARCH, "2.1", numerator=False, as_of=datetime(2026, 3, 5, 12, 0))
+    assert _figures(early.total)["2.1"].denominator == 3  # A B C (B finished late on 9/3, already recorded)
+
+
+def test_an_empty_period_has_no_data_rather_than_zero(march) -> None:
+    store, _ = march
+    f = _figures(report_766(store, Period(date(2025, 1, 1), date(2025, 1, 31))).total)
+    assert f["2.1"].value is None and f["2.1"].reason
+
+
+def test_scoring_rule_and_period_checks() -> None:
+    assert score(BY_CODE["4.2"], 0.9) == BY_CODE["4.2"].points
+    assert score(BY_CODE["4.2"], 0.4) == pytest.approx(0.4 * 7 / 0.8)
+    with pytest.raises(ValidationError):
+        Period(date(2026, 3, 2), date(2026, 3, 1))
+
+
+def test_the_query_reads_the_received_at_index(march) -> None:
+    from counter_app.reports.score766 import _FEES_SQL, _TALLY_SQL, _load_workdays
+
+    store, _ = march
+    with store.read() as conn:
+        _load_workdays(conn, MARCH, END_OF_MARCH)
+        params = {"start": "2026-03-01", "end": "2026-04-01", "as_of": "2026-04-01", "clerk": None, "procedure": None}
+        plans = [" | ".join(r["detail"] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+                 for sql in (_TALLY_SQL, _FEES_SQL)]
+    for plan in plans:
+        assert "SEARCH d USING INDEX dossiers_received_at" in plan, plan
+        assert "SCAN d " not in plan + " " and "SCAN f" not in plan, plan
+
+
+def test_cli_prints_the_same_figures_as_json(march, capsys) -> None:
+    import json
+
+    from counter_cli.main import main
+
+    store, _ = march
+    store.close()
+    # The CLI judges open dossiers against the end of the period (March is over by now).
+    assert main(["--db", str(store.path), "report", "766", "--from", "2026-03-01", "--to", "2026-03-31", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    figures = {f["code"]: f for f in data["total"]["figures"]}
+    assert (figures["2.1"]["numerator"], figures["2.1"]["denominator"]) == (2, 4)
+    assert (figures["1.4"]["numerator"], figures["1.4"]["denominator"]) == (3, 6)
+    assert figures["4.2"]["value"] is None and figures["4.2"]["reason"] == NO_ATTACHMENTS
+    assert set(data["by_clerk"]) == {"canbo", "lanhdao"}
+    assert main(["--db", str(store.path), "report", "766", "--from", "2026-03-01", "--to", "2026-03-31"]) == 0
+    assert "2.1  Tỷ lệ hồ sơ giải quyết đúng hạn" in capsys.readouterr().out
+
+
+def test_cli_refuses_a_reversed_period(march, capsys) -> None:
+    from counter_cli.main import main
+
+    store, _ = march
+    store.close()
+    assert main(["--db", str(store.path), "report", "766", "--from", "2026-03-31", "--to", "2026-03-01"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith("error: ") and "Traceback" not in captured.err
