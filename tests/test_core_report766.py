@@ -185,3 +185,23 @@ def test_cli_refuses_a_reversed_period(march, capsys) -> None:
     assert main(["--db", str(store.path), "report", "766", "--from", "2026-03-31", "--to", "2026-03-01"]) == 2
     captured = capsys.readouterr()
     assert captured.err.startswith("error: ") and "Traceback" not in captured.err
+
+
+def test_csv_and_pdf_exports_carry_the_same_figures(march, tmp_path) -> None:
+    import subprocess
+
+    from counter_app import office
+    from counter_app.reports.table766 import write_csv
+    from printing.pdf import write_pdf
+    from printing.report766 import report_766_pdf
+
+    store, _ = march
+    report = report_766(store, MARCH, as_of=END_OF_MARCH)
+    text = write_csv(report, tmp_path / "r.csv").read_bytes().decode("utf-8-sig")
+    assert "2.1;Tỷ lệ hồ sơ giải quyết đúng hạn;" in text and ";50,0% (2/4);5,00;10" in text
+    assert "Lê Văn Cán (canbo)" in text
+    pdf = write_pdf(report_766_pdf(report, office.get_office(store), on=date(2026, 4, 1)), tmp_path / "r.pdf")
+    pdf_text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+    assert "QUYẾT ĐỊNH 766/QĐ-TTg" in pdf_text and "50,0% (2/4)" in pdf_text
+    assert "không có dữ liệu" in pdf_text
