@@ -54,8 +54,17 @@ def test_figures_drill_down_and_csv_by_keyboard(qtbot, app_context, tmp_path, mo
 
 
 def test_breakdown_per_procedure_and_a_reversed_period(qtbot, app_context):
-    seed_march(app_context.store)
+    codes = seed_march(app_context.store)
     page = _page(qtbot, app_context)
+    clerk_row = next(r for r in range(page.breakdown.rowCount()) if "(canbo)" in page.breakdown.item(r, 0).text())
+    on_time = 3  # name, dossiers, 1.4, 2.1
+    cell = page.breakdown.visualItemRect(page.breakdown.item(clerk_row, on_time)).center()
+    with qtbot.waitSignal(page.drillShown, timeout=10000) as shown:  # a real double-click: press, then double
+        qtbot.mouseClick(page.breakdown.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        qtbot.mouseDClick(page.breakdown.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    dialog = shown.args[0]
+    assert [dialog.codes.item(i).text() for i in range(dialog.codes.count())] == [codes["A"], codes["C"]]
+    dialog.close()
     page.breakdown_kind.setCurrentIndex(1)
     assert page.breakdown.rowCount() == 1 and "1.004194" in page.breakdown.item(0, 0).text()
     page.start.setDate(QDate(2026, 4, 1))

@@ -111,9 +111,8 @@ class Report766Page(QWidget):
         self.message.setWordWrap(True)
         self.indicators = _table([self.tr("Code"), self.tr("Indicator"), self.tr("Formula"), self.tr("Target"),
                                   self.tr("Value"), self.tr("Points"), self.tr("Max")])
-        self.indicators.setColumnWidth(1, 230)
-        self.indicators.setColumnWidth(2, 380)
-        self.indicators.setColumnWidth(4, 200)
+        for column, width in enumerate((48, 210, 330, 100, 200, 56, 56)):  # fits 1366 px beside the sections
+            self.indicators.setColumnWidth(column, width)
         self.indicators.activated.connect(lambda index: self.drill(self._indicator_code(index.row())))
         self.breakdown_kind = QComboBox(self)
         self.breakdown_kind.addItem(self.tr("By clerk"), "clerk")

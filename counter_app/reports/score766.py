@@ -31,7 +31,7 @@ from ..store import Store
 from ..workdays import MAX_WORKING_DAYS
 from .indicators766 import BY_CODE, INDICATORS, Indicator, Unit, score
 
-NO_ATTACHMENTS = "không có dữ liệu: quầy chưa lưu tệp số hóa và tệp kết quả điện tử (issue 14, phần lưu tệp)"
+NO_ATTACHMENTS = "không có dữ liệu: phần mềm chưa lưu tệp số hóa giấy tờ và tệp kết quả điện tử"
 NO_DOSSIERS = "không có dữ liệu: không có hồ sơ nào thuộc chỉ số trong kỳ"
 # A due time is at most MAX_WORKING_DAYS working days after receipt: this many calendar days cover it.
 _DUE_REACH = timedelta(days=MAX_WORKING_DAYS * 7 // 5 + 60)

@@ -1563,7 +1563,7 @@
     </message>
     <message>
         <location filename="../../ui/report766_page.py" line="113"/>
-        <location filename="../../ui/report766_page.py" line="122"/>
+        <location filename="../../ui/report766_page.py" line="121"/>
         <source>Points</source>
         <translation>Điểm</translation>
     </message>
@@ -1573,92 +1573,92 @@
         <translation>Tối đa</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="119"/>
+        <location filename="../../ui/report766_page.py" line="118"/>
         <source>By clerk</source>
         <translation>Theo cán bộ tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="120"/>
+        <location filename="../../ui/report766_page.py" line="119"/>
         <source>By procedure</source>
         <translation>Theo thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="122"/>
+        <location filename="../../ui/report766_page.py" line="121"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="122"/>
+        <location filename="../../ui/report766_page.py" line="121"/>
         <source>Dossiers</source>
         <translation>Số hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="137"/>
+        <location filename="../../ui/report766_page.py" line="136"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="137"/>
+        <location filename="../../ui/report766_page.py" line="136"/>
         <source>&amp;To:</source>
         <translation>Đế&amp;n ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="145"/>
+        <location filename="../../ui/report766_page.py" line="144"/>
         <source>&amp;Breakdown:</source>
         <translation>&amp;Phân theo:</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="153"/>
+        <location filename="../../ui/report766_page.py" line="152"/>
         <source>Decision 766/QĐ-TTg indicators for the dossiers received in the period. Enter or double-click a figure to see its dossiers.</source>
         <translation>Chỉ số theo Quyết định 766/QĐ-TTg của các hồ sơ tiếp nhận trong kỳ. Nhấn Enter hoặc nhấp đúp vào một số liệu để xem các hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="174"/>
+        <location filename="../../ui/report766_page.py" line="173"/>
         <source>The end of the period is before its start.</source>
         <translation>Ngày cuối kỳ trước ngày đầu kỳ.</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="182"/>
+        <location filename="../../ui/report766_page.py" line="181"/>
         <source>Computing…</source>
         <translation>Đang tính…</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="188"/>
+        <location filename="../../ui/report766_page.py" line="187"/>
         <source>{count} dossiers received from {start} to {end}.</source>
         <translation>{count} hồ sơ tiếp nhận từ {start} đến {end}.</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="212"/>
+        <location filename="../../ui/report766_page.py" line="211"/>
         <source>The report could not be made: {reason}</source>
         <translation>Không lập được báo cáo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="234"/>
+        <location filename="../../ui/report766_page.py" line="233"/>
         <source>Dossiers counted in {code}</source>
         <translation>Hồ sơ được tính trong chỉ số {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="245"/>
+        <location filename="../../ui/report766_page.py" line="244"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="245"/>
+        <location filename="../../ui/report766_page.py" line="244"/>
         <source>CSV files (*.csv)</source>
         <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="246"/>
+        <location filename="../../ui/report766_page.py" line="245"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="251"/>
+        <location filename="../../ui/report766_page.py" line="250"/>
         <source>Compute the figures first.</source>
         <translation>Hãy tính điểm trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="268"/>
+        <location filename="../../ui/report766_page.py" line="267"/>
         <source>Saved to {path}.</source>
         <translation>Đã lưu vào {path}.</translation>
     </message>
