@@ -6,7 +6,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from counter_app import audit, db_check, maintenance
+from counter_app import attachments, audit, db_check, maintenance
 from counter_app.paths import default_backup_dir, default_db_path
 from counter_app.restore import Loss, restore
 from counter_app.store import StoreError
@@ -67,6 +67,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = db_check.file_problems(db_path)
     if args.anchor and not problems:
         problems = _anchor_problems(db_path, args.anchor)
+    if not problems:
+        problems = _attachment_problems(db_path)
     if problems:
         print(f"FAILED: {problems[0]}", file=sys.stderr)
         for problem in problems[1:]:
@@ -78,6 +80,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else default_db_path()
+
+
+def _attachment_problems(db_path: Path) -> list[str]:
+    """Missing, altered or unreferenced attachment files, read-only like the rest of ``check``."""
+    conn = db_check.open_read_only(db_path)
+    try:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'dossier_attachments'").fetchone():
+            return []  # a database from before attachments (check does not migrate)
+        return attachments.file_problems(conn, db_path)
+    finally:
+        conn.close()
 
 
 def _anchor_problems(db_path: Path, anchor: audit.Anchor) -> list[str]:
