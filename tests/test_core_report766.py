@@ -11,7 +11,7 @@ from report766_seed import END_OF_MARCH, MARCH, seed_march
 from counter_app.dossiers import get_dossier
 from counter_app.errors import ValidationError
 from counter_app.reports.indicators766 import BY_CODE, score
-from counter_app.reports.score766 import NO_ATTACHMENTS, Period, dossiers_behind, report_766
+from counter_app.reports.score766 import NO_REUSE, Period, dossiers_behind, report_766
 
 
 @pytest.fixture
@@ -42,8 +42,9 @@ def test_the_month_matches_the_counts_done_by_hand(march) -> None:
     assert f["2.2"].value == pytest.approx((2 + 5 + 0) / 3)
     assert (f["3.6"].numerator, f["3.6"].denominator) == (2, 3)  # A E of A B E
     assert f["3.6"].score == pytest.approx(2 / 3 * 10)
-    for code in ("4.1", "4.2", "4.3"):
-        assert f[code].value is None and f[code].score is None and f[code].reason == NO_ATTACHMENTS
+    assert (f["4.1"].numerator, f["4.1"].denominator, f["4.1"].score) == (0, 3, 0)  # no file attached yet
+    assert (f["4.2"].numerator, f["4.2"].denominator) == (0, 3)
+    assert f["4.3"].value is None and f["4.3"].score is None and f["4.3"].reason == NO_REUSE
 
 
 def test_average_time_scores_full_when_faster_than_allotted(march) -> None:
@@ -119,7 +120,7 @@ def test_cli_prints_the_same_figures_as_json(march, capsys) -> None:
     figures = {f["code"]: f for f in data["total"]["figures"]}
     assert (figures["2.1"]["numerator"], figures["2.1"]["denominator"]) == (2, 4)
     assert (figures["1.4"]["numerator"], figures["1.4"]["denominator"]) == (3, 6)
-    assert figures["4.2"]["value"] is None and figures["4.2"]["reason"] == NO_ATTACHMENTS
+    assert figures["4.3"]["value"] is None and figures["4.3"]["reason"] == NO_REUSE
     assert set(data["by_clerk"]) == {"canbo", "lanhdao"}
     assert main(["--db", str(store.path), "report", "766", "--from", "2026-03-01", "--to", "2026-03-31"]) == 0
     assert "2.1  Tỷ lệ hồ sơ giải quyết đúng hạn" in capsys.readouterr().out
@@ -153,3 +154,27 @@ def test_csv_and_pdf_exports_carry_the_same_figures(march, tmp_path) -> None:
                               check=True).stdout
     assert "QUYẾT ĐỊNH 766/QĐ-TTg" in pdf_text and "50,0% (2/4)" in pdf_text
     assert "không có dữ liệu" in pdf_text
+
+
+def test_digitisation_counts_results_and_papers_attached(march, tmp_path) -> None:
+    from counter_app import users
+    from counter_app.attachments import attach_files
+    from counter_app.models import Actor
+
+    store, c = march
+    clerk = Actor.of(users.get_user(store, "canbo"))
+    pdf = tmp_path / "ket-qua.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%%EOF\n")
+    for key in ("A", "C"):  # a result file for A and C; every received paper scanned for A only
+        attach_files(store, clerk, c[key], [pdf], paper=None)
+    for number, _paper in enumerate(get_dossier(store, c["A"]).papers, start=1):
+        page = tmp_path / f"a{number}.png"
+        page.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes([number]))
+        attach_files(store, clerk, c["A"], [page], paper=number)
+    attach_files(store, clerk, c["C"], [tmp_path / "a1.png"], paper=1)  # C lacks its other papers
+    f = _figures(report_766(store, MARCH, as_of=END_OF_MARCH).total)
+    assert (f["4.1"].numerator, f["4.1"].denominator) == (2, 3)  # A C of the finished A B C
+    assert f["4.1"].score == pytest.approx(2 / 3 * 8)
+    assert (f["4.2"].numerator, f["4.2"].denominator) == (1, 3)  # A only
+    assert f["4.2"].score == pytest.approx(1 / 3 * 7 / 0.8)
+    assert dossiers_behind(store, MARCH, "4.2", as_of=END_OF_MARCH) == [c["A"]]

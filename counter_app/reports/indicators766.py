@@ -65,7 +65,8 @@ INDICATORS: tuple[Indicator, ...] = (
     ),
     Indicator(
         "4.2", "Tỷ lệ hồ sơ được số hóa thành phần và có kết quả điện tử",
-        "Số hồ sơ có các giấy tờ (trừ giấy tờ xuất trình) số hóa và kết quả điện tử / Số hồ sơ đã có kết quả × 100%",
+        "Số hồ sơ đã có kết quả, có tệp kết quả điện tử và bản số hóa của mọi giấy tờ đã nhận"
+        " / Số hồ sơ đã có kết quả × 100%",
         Unit.RATIO, 0.8, 7.0, "ours: 7 of the digitisation group's 22; target 80% (issue 14)",
     ),
     Indicator(

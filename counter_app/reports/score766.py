@@ -15,8 +15,12 @@ Which dossiers count (the one place these rules live; the dashboard's drill-down
   score compares the average allotted working days (received → due) with that average.
 - **3.6 transfer share**: the fee lines of cohort dossiers that were to be paid (amount > 0, not
   exempt); a line paid by ``transfer`` counts.
-- **4.1, 4.2, 4.3** need attached electronic files, which the counter does not keep yet: they
-  are reported as "no data" with the reason, never as 0.
+- **4.1 electronic result**: a finished dossier with a result file attached
+  (``dossier_attachments`` of kind ``result``), over the finished dossiers.
+- **4.2 digitised**: a finished dossier with a result file *and* a file for every paper it was
+  received with (the counter does not yet mark papers only shown, "xuất trình", so none is
+  exempted), over the finished dossiers.
+- **4.3 reuse** is not recorded yet: it is reported as "no data" with the reason, never as 0.
 """
 from __future__ import annotations
 
@@ -31,7 +35,7 @@ from ..store import Store
 from ..workdays import MAX_WORKING_DAYS
 from .indicators766 import BY_CODE, INDICATORS, Indicator, Unit, score
 
-NO_ATTACHMENTS = "không có dữ liệu: phần mềm chưa lưu tệp số hóa giấy tờ và tệp kết quả điện tử"
+NO_REUSE = "không có dữ liệu: phần mềm chưa ghi nhận việc dùng lại thành phần hồ sơ đã số hóa"
 NO_DOSSIERS = "không có dữ liệu: không có hồ sơ nào thuộc chỉ số trong kỳ"
 # A due time is at most MAX_WORKING_DAYS working days after receipt: this many calendar days cover it.
 _DUE_REACH = timedelta(days=MAX_WORKING_DAYS * 7 // 5 + 60)
@@ -59,7 +63,12 @@ _FACTS = _COHORT + """, facts AS (
                (SELECT n FROM temp.report_workdays WHERE day = substr(c.received_at, 1, 10)) END AS received_n,
            (SELECT n FROM temp.report_workdays WHERE day = substr(c.finished_at, 1, 10)) AS finished_n,
            CASE WHEN c.finished_at IS NOT NULL THEN
-               (SELECT n FROM temp.report_workdays WHERE day = substr(c.due_at, 1, 10)) END AS due_n
+               (SELECT n FROM temp.report_workdays WHERE day = substr(c.due_at, 1, 10)) END AS due_n,
+           c.finished_at IS NOT NULL AND EXISTS (SELECT 1 FROM dossier_attachments a
+               WHERE a.dossier_id = c.id AND a.kind = 'result') AS e_result,
+           c.finished_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dossier_papers dp
+               WHERE dp.dossier_id = c.id AND dp.received AND NOT EXISTS (SELECT 1 FROM dossier_attachments a
+                   WHERE a.dossier_id = c.id AND a.kind = 'paper' AND a.paper_position = dp.position)) AS papers_digitised
     FROM cohort c
 )"""
 _PAYABLE = "f.amount_vnd > 0 AND f.method != 'exempt'"
@@ -68,7 +77,8 @@ _TALLY_SQL = _FACTS + """
 SELECT received_by, procedure_id, count(*) AS received, sum(synced) AS synced, sum(judged) AS judged,
        sum(on_time) AS on_time, sum(finished) AS finished,
        sum(CASE WHEN finished THEN finished_n - received_n END) AS working_days,
-       sum(CASE WHEN finished THEN due_n - received_n END) AS allotted_days
+       sum(CASE WHEN finished THEN due_n - received_n END) AS allotted_days,
+       sum(e_result) AS with_result, sum(e_result AND papers_digitised) AS digitised
 FROM facts GROUP BY received_by, procedure_id
 """
 _FEES_SQL = _COHORT + f"""
@@ -84,11 +94,13 @@ _MEMBERSHIP = {
     "1.4": ("synced", "1"),
     "2.1": ("on_time", "judged"),
     "2.2": ("finished", "finished"),
+    "4.1": ("e_result", "finished"),
+    "4.2": ("e_result AND papers_digitised", "finished"),
     "3.6": (f"EXISTS (SELECT 1 FROM dossier_fees f WHERE f.dossier_id = facts.id AND {_BY_TRANSFER})",
             f"EXISTS (SELECT 1 FROM dossier_fees f WHERE f.dossier_id = facts.id AND {_PAYABLE})"),
 }
 _COUNTS = ("received", "synced", "judged", "on_time", "finished", "working_days", "allotted_days",
-           "payable", "by_transfer")
+           "payable", "by_transfer", "with_result", "digitised")
 
 
 @dataclass(frozen=True)
@@ -132,6 +144,8 @@ class Tally:
     allotted_days: int = 0
     payable: int = 0
     by_transfer: int = 0
+    with_result: int = 0
+    digitised: int = 0
 
     def figures(self) -> list[Figure]:
         return [_figure(indicator, self) for indicator in INDICATORS]
@@ -165,13 +179,17 @@ def _figure(indicator: Indicator, t: Tally) -> Figure:
         return _ratio_figure(indicator, t.on_time, t.judged)
     if indicator.code == "3.6":
         return _ratio_figure(indicator, t.by_transfer, t.payable)
+    if indicator.code == "4.1":
+        return _ratio_figure(indicator, t.with_result, t.finished)
+    if indicator.code == "4.2":
+        return _ratio_figure(indicator, t.digitised, t.finished)
     if indicator.unit is Unit.DAYS:
         if not t.finished:
             return Figure(indicator, None, 0, None, None, NO_DOSSIERS)
         average = t.working_days / t.finished
         ratio = 1.0 if t.working_days <= 0 else t.allotted_days / t.working_days
         return Figure(indicator, t.working_days, t.finished, average, score(indicator, ratio))
-    return Figure(indicator, None, None, None, None, NO_ATTACHMENTS)
+    return Figure(indicator, None, None, None, None, NO_REUSE)
 
 
 def _load_workdays(conn: sqlite3.Connection, period: Period, as_of: datetime) -> None:
@@ -230,7 +248,7 @@ def dossiers_behind(store: Store, period: Period, code: str, *, numerator: bool 
                     procedure: str | None = None) -> list[str]:
     """Codes of the dossiers counted in one indicator's numerator (or denominator), oldest first.
 
-    The digitisation indicators have no dossiers behind them until attachments exist.
+    Reuse (4.3) is not recorded yet, so no dossier is behind it.
     """
     if code not in BY_CODE:
         raise ValidationError(f"Không có chỉ số {code}.")
