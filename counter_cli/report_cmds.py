@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import argparse
 
-from counter_app.reports.indicators766 import Unit
 from counter_app.reports.score766 import Figure, Period, Report766, Tally, report_766
+from counter_app.reports.table766 import score_text, target_text, value_text
 
 from .common import parse_date, print_json, store_from
 
@@ -41,14 +41,6 @@ def report_json(report: Report766) -> dict:
     }
 
 
-def _value_text(f: Figure) -> str:
-    if f.value is None:
-        return f.reason
-    if f.indicator.unit is Unit.DAYS:
-        return f"{f.value:.2f} working days over {f.denominator} dossiers"
-    return f"{f.value:.1%} ({f.numerator:g}/{f.denominator})"
-
-
 def cmd_report_766(args: argparse.Namespace) -> int:
     period = Period(args.start, args.end)
     clerk = args.clerk.strip().lower() if args.clerk else None
@@ -61,9 +53,8 @@ def cmd_report_766(args: argparse.Namespace) -> int:
     total = 0.0
     for f in report.total.figures():
         i = f.indicator
-        points = "—" if f.score is None else f"{f.score:.2f}"
-        target = f"{i.target:g}" if i.unit is Unit.DAYS else f"{i.target:.0%}"
-        print(f"{i.code}  {i.name}\n      {_value_text(f)}; target {target}; points {points} / {i.points:g}")
+        print(f"{i.code}  {i.name}\n      {value_text(f)}; target {target_text(f)};"
+              f" points {score_text(f)} / {i.points:g}")
         total += f.score or 0.0
     print(f"Points from the indicators with data: {total:.2f}")
     return 0
