@@ -45,6 +45,20 @@ def _memory_keyring():
 
 
 @pytest.fixture
+def november_2026(monkeypatch):
+    """The office clock at 30/11/2026 10:00, for tests that receive on fixed days of November 2026.
+
+    Their dates are chosen for what they test (a holiday inside a deadline, a code's day), and a
+    dossier received more than a year before "now" needs --import-history: without a pinned clock
+    these tests would start failing in November 2027. In-process only.
+    """
+    from datetime import datetime
+
+    from counter_app import clock
+    monkeypatch.setattr(clock, "now", lambda: datetime(2026, 11, 30, 10, 0))
+
+
+@pytest.fixture
 def store(tmp_path):
     """A database with the office profile saved and admin/supervisor/staff (password factories.PASSWORD)."""
     from factories import add_users, make_store

@@ -54,7 +54,7 @@ def initialised_database(path: Path) -> Path:
 # Start of a script run in a child process: a store on ``{db}`` and the staff actor "canbo".
 RECEIVER_PREAMBLE = """
 import random, sys
-from datetime import datetime
+from datetime import datetime, timedelta
 sys.path.insert(0, {tests!r})
 from counter_app import services, users
 from counter_app.models import Actor

@@ -13,6 +13,8 @@ from counter_app.errors import InvalidState, PermissionDenied, ValidationError
 from counter_app.models import Applicant
 from counter_app.states import Status
 
+pytestmark = pytest.mark.usefixtures("november_2026")  # fixed November 2026 dates: see conftest
+
 
 @pytest.fixture
 def setup(tmp_path):
