@@ -319,8 +319,27 @@ def _v8_dossier_subjects(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v9_dossier_attachments(conn: sqlite3.Connection) -> None:
+    """Electronic copies of a dossier's papers and of its result (issue 14, Decision 766 4.1/4.2).
+
+    The bytes live outside the database as content-addressed files (named by their SHA-256,
+    ``counter_app/attachments.py``); a row says which dossier, which paper (``paper_position``,
+    NULL for the result) and in which order (``seq``) a file belongs, and keeps its hash and size
+    so that ``check`` can tell a missing or altered file.
+    """
+    for statement in (
+        "CREATE TABLE dossier_attachments (id INTEGER PRIMARY KEY,"
+        " dossier_id INTEGER NOT NULL REFERENCES dossiers(id),"
+        " kind TEXT NOT NULL CHECK (kind IN ('paper', 'result')), paper_position INTEGER,"
+        " seq INTEGER NOT NULL, sha256 TEXT NOT NULL, bytes INTEGER NOT NULL, media_type TEXT NOT NULL,"
+        " added_at TEXT NOT NULL, added_by INTEGER REFERENCES users(id))",
+        "CREATE INDEX dossier_attachments_dossier ON dossier_attachments(dossier_id, kind, paper_position)",
+    ):
+        conn.execute(statement)
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_initial, _v2_index_old_ids, _v3_portal_sync, _v4_counter_numbers, _v5_outbox_walked_in_order,
-    _v6_client_refs, _v7_procedure_code_map, _v8_dossier_subjects,
+    _v6_client_refs, _v7_procedure_code_map, _v8_dossier_subjects, _v9_dossier_attachments,
 ]
 SCHEMA_VERSION = len(STEPS)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from counter_app.errors import CounterError
 from counter_app.store import StoreError
 
-from . import admin_cmds, calc_cmds, dossier_cmds, maintenance_cmds, office_cmds, print_cmds, sync_cmds
+from . import admin_cmds, calc_cmds, dossier_cmds, maintenance_cmds, office_cmds, print_cmds, report_cmds, sync_cmds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,7 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true", help="start the GUI on a temporary database and exit 0")
     parser.add_argument("--lang", choices=("vi", "en"), help="GUI language (default: Vietnamese)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (admin_cmds, calc_cmds, dossier_cmds, maintenance_cmds, office_cmds, print_cmds, sync_cmds):
+    for module in (admin_cmds, calc_cmds, dossier_cmds, maintenance_cmds, office_cmds, print_cmds, report_cmds,
+                   sync_cmds):
         module.register(commands)
     return parser
 

@@ -6,7 +6,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from counter_app import audit, db_check, maintenance
+from counter_app import attachments, audit, db_check, maintenance
 from counter_app.db import is_url
 from counter_app.paths import data_dir, default_backup_dir, default_db_path
 from counter_app.restore import Loss, restore
@@ -91,6 +91,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 problems = _anchor_problems(conn, args.anchor)
             finally:
                 conn.close()
+        if not problems:
+            problems = _attachment_problems(db_path)
     if problems:
         print(f"FAILED: {problems[0]}", file=sys.stderr)
         for problem in problems[1:]:
@@ -102,6 +104,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else default_db_path()
+
+
+def _attachment_problems(db_path: Path) -> list[str]:
+    """Missing, altered or unreferenced attachment files, read-only like the rest of ``check``."""
+    conn = db_check.open_read_only(db_path)
+    try:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'dossier_attachments'").fetchone():
+            return []  # a database from before attachments (check does not migrate)
+        return attachments.file_problems(conn, db_path)
+    finally:
+        conn.close()
 
 
 def _anchor_problems(conn: sqlite3.Connection, anchor: audit.Anchor) -> list[str]:

@@ -199,6 +199,12 @@ def counter_screens(out: Path, work: Path) -> None:
         QTest.qWait(300)
         shoot(window, out, "09-admin-calendar")
 
+        window.show_section("report766")
+        section = window.stack.currentWidget()
+        wait_until(lambda: section.page is not None and section.page.report is not None)
+        QTest.qWait(300)
+        shoot(window, out, "11-chi-so-766")
+
         window.idle_lock.lock()
         QTest.qWait(200)
         shoot(window, out, "10-lock")

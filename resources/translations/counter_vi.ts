@@ -929,6 +929,19 @@
     </message>
 </context>
 <context>
+    <name>DrillDownDialog</name>
+    <message>
+        <location filename="../../ui/report766_page.py" line="75"/>
+        <source>{count} dossiers</source>
+        <translation>{count} hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="77"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>FeeEditor</name>
     <message>
         <location filename="../../ui/widgets/fee_editor.py" line="34"/>
@@ -1009,52 +1022,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>One-stop counter — {office}</source>
         <translation>Bộ phận Một cửa — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Receive (F2)</source>
         <translation>Tiếp nhận (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Dossiers (F3)</source>
         <translation>Hồ sơ (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Return results (F4)</source>
         <translation>Trả kết quả (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Sync (F6)</source>
         <translation>Đồng bộ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="80"/>
+        <source>766 indicators (F8)</source>
+        <translation>Chỉ số 766 (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>&amp;Session</source>
         <translation>&amp;Phiên làm việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>Lock screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Log out</source>
         <translation>Đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
@@ -1413,7 +1431,7 @@
 <context>
     <name>ProcedurePicker</name>
     <message>
-        <location filename="../../ui/widgets/procedure_picker.py" line="35"/>
+        <location filename="../../ui/widgets/procedure_picker.py" line="46"/>
         <source>Type part of the name, e.g. &quot;cap lai the&quot;</source>
         <translation>Gõ một phần tên, ví dụ &quot;cap lai the&quot;</translation>
     </message>
@@ -1537,6 +1555,150 @@
     </message>
 </context>
 <context>
+    <name>Report766Page</name>
+    <message>
+        <location filename="../../ui/report766_page.py" line="104"/>
+        <source>&amp;Compute</source>
+        <translation>Tín&amp;h điểm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="106"/>
+        <source>Export P&amp;DF…</source>
+        <translation>Xuất P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="108"/>
+        <source>Export for E&amp;xcel (CSV)…</source>
+        <translation>Xuất cho E&amp;xcel (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="112"/>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="112"/>
+        <source>Indicator</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="112"/>
+        <source>Formula</source>
+        <translation>Cách tính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="112"/>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="113"/>
+        <source>Value</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="113"/>
+        <location filename="../../ui/report766_page.py" line="121"/>
+        <source>Points</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="113"/>
+        <source>Max</source>
+        <translation>Tối đa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="118"/>
+        <source>By clerk</source>
+        <translation>Theo cán bộ tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="119"/>
+        <source>By procedure</source>
+        <translation>Theo thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="121"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="121"/>
+        <source>Dossiers</source>
+        <translation>Số hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="136"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Từ ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="136"/>
+        <source>&amp;To:</source>
+        <translation>Đế&amp;n ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="144"/>
+        <source>&amp;Breakdown:</source>
+        <translation>&amp;Phân theo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="152"/>
+        <source>Decision 766/QĐ-TTg indicators for the dossiers received in the period. Enter or double-click a figure to see its dossiers.</source>
+        <translation>Chỉ số theo Quyết định 766/QĐ-TTg của các hồ sơ tiếp nhận trong kỳ. Nhấn Enter hoặc nhấp đúp vào một số liệu để xem các hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="173"/>
+        <source>The end of the period is before its start.</source>
+        <translation>Ngày cuối kỳ trước ngày đầu kỳ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="181"/>
+        <source>Computing…</source>
+        <translation>Đang tính…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="187"/>
+        <source>{count} dossiers received from {start} to {end}.</source>
+        <translation>{count} hồ sơ tiếp nhận từ {start} đến {end}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="211"/>
+        <source>The report could not be made: {reason}</source>
+        <translation>Không lập được báo cáo: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="233"/>
+        <source>Dossiers counted in {code}</source>
+        <translation>Hồ sơ được tính trong chỉ số {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="244"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="244"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="245"/>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="250"/>
+        <source>Compute the figures first.</source>
+        <translation>Hãy tính điểm trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="267"/>
+        <source>Saved to {path}.</source>
+        <translation>Đã lưu vào {path}.</translation>
+    </message>
+</context>
+<context>
     <name>ReturnsPage</name>
     <message>
         <location filename="../../ui/dossier_list.py" line="356"/>
@@ -1595,17 +1757,17 @@
         <translation>Họ &amp;và tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/subject_form.py" line="44"/>
+        <location filename="../../ui/widgets/subject_form.py" line="45"/>
         <source>Person&amp;al ID / CMND:</source>
         <translation>Số định danh / &amp;CMND:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/subject_form.py" line="45"/>
+        <location filename="../../ui/widgets/subject_form.py" line="46"/>
         <source>Birth date (sub&amp;ject):</source>
         <translation>Ngà&amp;y sinh:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/subject_form.py" line="46"/>
+        <location filename="../../ui/widgets/subject_form.py" line="44"/>
         <source>R&amp;elation:</source>
         <translation>&amp;Mối quan hệ:</translation>
     </message>
