@@ -19,6 +19,7 @@ from .models import (
     StatusEvent,
 )
 from .store import Store
+from .subjects import load_subject
 
 
 def _applicant(row: sqlite3.Row) -> Applicant:
@@ -69,7 +70,8 @@ def load_dossier_by_id(conn: sqlite3.Connection, dossier_id: int) -> Dossier:
         sets_count=row["sets_count"], papers=papers, fees=fees, delivery=Delivery(row["delivery"]),
         delivery_address=row["delivery_address"], received_by=row["receiver"], received_by_name=row["receiver_name"],
         log_book=row["log_book"], log_number=row["log_number"], counter_no=row["counter_no"], processing_agency=row["processing_agency"],
-        note=row["note"], summary=row["summary"], events=load_events(conn, dossier_id),
+        note=row["note"], summary=row["summary"], subject=load_subject(conn, dossier_id),
+        events=load_events(conn, dossier_id),
         transferred_at=from_db(row["transferred_at"]), result_ready_at=from_db(row["result_ready_at"]),
         returned_at=from_db(row["returned_at"]), returned_to=row["returned_to"], updated_at=from_db(row["updated_at"]),
         fee_receipt_book=row["fee_receipt_book"], fee_receipt_number=row["fee_receipt_number"],

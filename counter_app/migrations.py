@@ -306,7 +306,39 @@ def _v7_procedure_code_map(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v8_fee_rules_and_receipts(conn: sqlite3.Connection) -> None:
+def _v8_dossier_subjects(conn: sqlite3.Connection) -> None:
+    """Whom a dossier is about when not the submitter (the newborn, the deceased, the principal).
+
+    A table of its own, at most one row per dossier, so that the many dossiers filed by the
+    person they concern carry nothing.
+    """
+    conn.execute(
+        "CREATE TABLE dossier_subjects (dossier_id INTEGER PRIMARY KEY REFERENCES dossiers(id),"
+        " full_name TEXT NOT NULL, personal_id TEXT NOT NULL DEFAULT '', birth_date TEXT,"
+        " relation TEXT NOT NULL DEFAULT '', authorisation TEXT NOT NULL DEFAULT '')"
+    )
+
+
+def _v9_dossier_attachments(conn: sqlite3.Connection) -> None:
+    """Electronic copies of a dossier's papers and of its result (issue 14, Decision 766 4.1/4.2).
+
+    The bytes live outside the database as content-addressed files (named by their SHA-256,
+    ``counter_app/attachments.py``); a row says which dossier, which paper (``paper_position``,
+    NULL for the result) and in which order (``seq``) a file belongs, and keeps its hash and size
+    so that ``check`` can tell a missing or altered file.
+    """
+    for statement in (
+        "CREATE TABLE dossier_attachments (id INTEGER PRIMARY KEY,"
+        " dossier_id INTEGER NOT NULL REFERENCES dossiers(id),"
+        " kind TEXT NOT NULL CHECK (kind IN ('paper', 'result')), paper_position INTEGER,"
+        " seq INTEGER NOT NULL, sha256 TEXT NOT NULL, bytes INTEGER NOT NULL, media_type TEXT NOT NULL,"
+        " added_at TEXT NOT NULL, added_by INTEGER REFERENCES users(id))",
+        "CREATE INDEX dossier_attachments_dossier ON dossier_attachments(dossier_id, kind, paper_position)",
+    ):
+        conn.execute(statement)
+
+
+def _v10_fee_rules_and_receipts(conn: sqlite3.Connection) -> None:
     """Fees computed from the catalogue's rules, fee receipts in their own numbering, short agency names (issue 11).
 
     ``procedure_fees.calc`` holds the catalogue's computable rule (``counter_app/fees.py``);
@@ -333,6 +365,7 @@ def _v8_fee_rules_and_receipts(conn: sqlite3.Connection) -> None:
 
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_initial, _v2_index_old_ids, _v3_portal_sync, _v4_counter_numbers, _v5_outbox_walked_in_order,
-    _v6_client_refs, _v7_procedure_code_map, _v8_fee_rules_and_receipts,
+    _v6_client_refs, _v7_procedure_code_map, _v8_dossier_subjects, _v9_dossier_attachments,
+    _v10_fee_rules_and_receipts,
 ]
 SCHEMA_VERSION = len(STEPS)

@@ -208,6 +208,22 @@ class Applicant:
 
 
 @dataclass(frozen=True)
+class Subject:
+    """Người được cấp / chủ hồ sơ: whom the dossier is about, when not the submitter.
+
+    The newborn of a birth registration, the deceased of a death registration, the person who
+    authorised the submitter. The portal names them as ``ChuHoSo``; the receipt's trích yếu
+    names them ("Đăng ký khai sinh cho Nguyễn Văn An").
+    """
+
+    full_name: str
+    personal_id: str = ""
+    birth_date: date | None = None
+    relation: str = ""  # to the submitter: "con", "bố", "người ủy quyền"…
+    authorisation: str = ""  # the authorisation paper, e.g. "Giấy ủy quyền số 12/2026, UBND xã…"
+
+
+@dataclass(frozen=True)
 class DossierPaper:
     name: str
     form: PaperForm
@@ -268,6 +284,7 @@ class Dossier:
     processing_agency: str = ""
     note: str = ""
     summary: str = ""  # trích yếu
+    subject: Subject | None = None  # chủ hồ sơ when not the submitter
     events: tuple[StatusEvent, ...] = ()
     transferred_at: datetime | None = None
     result_ready_at: datetime | None = None

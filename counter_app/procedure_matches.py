@@ -9,17 +9,13 @@ the administrator chooses and runs ``catalogue.map_code``.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .catalogue import get_procedure, list_procedures
 from .models import Procedure
+from .procedure_search import spell_out
 from .store import Store
-from .text import fold
 
-# Abbreviations of procedure names, folded, with the words they stand for.
-_ABBREVIATIONS = {"bhyt": "bao hiem y te", "bhxh": "bao hiem xa hoi", "bhtn": "bao hiem that nghiep",
-                  "cccd": "can cuoc cong dan", "ubnd": "uy ban nhan dan"}
 # Words every procedure name uses: they say nothing about which procedure it is.
 _COMMON = frozenset({"thu", "tuc", "doi", "voi", "cua", "va", "cho", "cac", "nguoi", "do", "bi", "hoac"})
 FIELD_BONUS = 0.25
@@ -34,10 +30,7 @@ class Match:
 
 
 def _words(text: str) -> frozenset[str]:
-    folded = fold(text)
-    for short, long in _ABBREVIATIONS.items():
-        folded = re.sub(rf"\b{short}\b", long, folded)
-    return frozenset(w for w in re.findall(r"[a-z0-9]+", folded) if w not in _COMMON)
+    return frozenset(w for w in spell_out(text).split() if w not in _COMMON)
 
 
 def score(local: Procedure, candidate: Procedure) -> float:

@@ -11,6 +11,7 @@ from counter_app.search import DossierQuery, DossierRow, list_dossiers, search
 from counter_app.states import STATUS_LABEL_VI
 from counter_app.store import Store
 
+from . import attachment_cmds
 from .common import print_json, store_from
 from .identity import add_password_stdin, audited_command, log_in
 from .import_file import read_entries, request_from
@@ -36,6 +37,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     show.add_argument("code")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=cmd_show)
+    attachment_cmds.register(dossier)
     find = commands.add_parser("search", help="by name or address fragment, personal ID, phone or code")
     find.add_argument("text")
     find.add_argument("--json", action="store_true")

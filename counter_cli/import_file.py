@@ -14,16 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.errors import ValidationError
-from counter_app.models import Applicant, Delivery, DossierPaper, PaperForm, Procedure
+from counter_app.models import Applicant, Delivery, DossierPaper, PaperForm, Procedure, Subject
 from counter_app.services import ReceiveRequest
 
 # Ten thousand dossiers of about a kilobyte each; larger is not a counter's import.
 MAX_FILE_BYTES = 16 * 1024 * 1024
 SEX_WORDS = {"male": "male", "nam": "male", "female": "female", "nữ": "female", "nu": "female", "": ""}
 DOSSIER_FIELDS = frozenset({"procedure_code", "applicant", "papers", "sets", "received_at", "delivery",
-                            "delivery_address", "summary", "note", "client_ref"})
+                            "delivery_address", "summary", "subject", "note", "client_ref"})
 APPLICANT_FIELDS = frozenset({"full_name", "personal_id", "old_id", "birth_date", "sex", "address", "phone",
                               "email", "social_insurance_no", "hi_card_code"})
+SUBJECT_FIELDS = frozenset({"full_name", "personal_id", "birth_date", "relation", "authorisation"})
 PAPER_FIELDS = frozenset({"name", "form", "count"})
 
 
@@ -125,6 +126,16 @@ def _applicant(entry: dict[str, Any], where: str) -> Applicant:
                      sex=_choice(person, "sex", at, SEX_WORDS, ""))
 
 
+def _subject(entry: dict[str, Any], where: str) -> Subject | None:
+    """Whom the dossier is about, when given (the receive service checks it like the form's)."""
+    if "subject" not in entry:
+        return None
+    at = f"{where}.subject"
+    person = _object(entry["subject"], at, SUBJECT_FIELDS)
+    texts = {key: _text(person, key, at) for key in SUBJECT_FIELDS - {"birth_date"}}
+    return Subject(**texts, birth_date=_parsed(person, "birth_date", at, date.fromisoformat, "a date YYYY-MM-DD"))
+
+
 def request_from(entry: Any, number: int, procedures: dict[str, Procedure], *,
                  import_history: bool = False) -> ReceiveRequest:
     """The receive request of the file's ``number``-th dossier (1-based, as the messages say)."""
@@ -140,6 +151,6 @@ def request_from(entry: Any, number: int, procedures: dict[str, Procedure], *,
         delivery_address=_text(entry, "delivery_address", where),
         received_at=_parsed(entry, "received_at", where, datetime.fromisoformat,
                             'a time "YYYY-MM-DD HH:MM" (office time) or ISO 8601 with a zone'),
-        summary=_text(entry, "summary", where), note=_text(entry, "note", where),
+        summary=_text(entry, "summary", where), subject=_subject(entry, where), note=_text(entry, "note", where),
         client_ref=_text(entry, "client_ref", where), import_history=import_history,
     )

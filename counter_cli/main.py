@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from counter_app.errors import CounterError
 from counter_app.store import StoreError
 
-from . import admin_cmds, calc_cmds, dossier_cmds, maintenance_cmds, print_cmds, sync_cmds
+from . import admin_cmds, calc_cmds, dossier_cmds, maintenance_cmds, office_cmds, print_cmds, report_cmds, sync_cmds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,11 +24,13 @@ def build_parser() -> argparse.ArgumentParser:
         prog="counter-app",
         description="Quầy Một Cửa — one-stop counter client. Without a command, starts the GUI.",
     )
-    parser.add_argument("--db", metavar="PATH", help="database file (default: in the user data directory)")
+    parser.add_argument("--db", metavar="PATH|URL", help="database file (default: in the user data directory),"
+                        " or postgresql://USER@HOST:PORT/DBNAME for an office's shared database")
     parser.add_argument("--smoke", action="store_true", help="start the GUI on a temporary database and exit 0")
     parser.add_argument("--lang", choices=("vi", "en"), help="GUI language (default: Vietnamese)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (admin_cmds, calc_cmds, dossier_cmds, maintenance_cmds, print_cmds, sync_cmds):
+    for module in (admin_cmds, calc_cmds, dossier_cmds, maintenance_cmds, office_cmds, print_cmds, report_cmds,
+                   sync_cmds):
         module.register(commands)
     return parser
 
@@ -106,9 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if passed_on and not getattr(args, "passes_arguments_on", False):
         parser.error(f"unrecognized arguments: {' '.join(passed_on)}")
     args.passed_on = passed_on
-    if args.command is None:
-        return _start_gui(args)
     try:
+        if args.command is None:
+            return _start_gui(args)  # a database it cannot open is one line here too
         return int(args.handler(args) or 0)
     except KeyboardInterrupt:
         return 130

@@ -32,6 +32,7 @@ from . import contract, mapping
 from .client import PortalClient, RecordResult
 from .config import PortalConfig, get_password, load_config
 from .errors import CredentialsMissing, PortalRejected, PortalUnavailable, SyncError
+from .office_lock import BUSY_MESSAGE, one_run_per_office
 from .outbox import conflict_count, pending_count
 
 log = logging.getLogger(__name__)
@@ -257,7 +258,7 @@ class SyncEngine:
                 if result.ok:
                     conn.execute("DELETE FROM outbox WHERE id = ?", (row.id,))
                     if row.kind == "dossier":
-                        conn.execute("INSERT OR IGNORE INTO portal_dossiers VALUES (?, ?)",
+                        conn.execute("INSERT INTO portal_dossiers VALUES (?, ?) ON CONFLICT DO NOTHING",
                                      (row.dossier_id, clock.to_db(now)))
                     done += 1
                 elif result.error_code == contract.INVALID:
@@ -367,7 +368,7 @@ class SyncEngine:
                 entries.append(mapping.catalogue_entry(procedure, catalogue.current_entry(conn, procedure["MATTHC"])))
             label = f"portal {clock.now():%Y-%m-%d %H:%M}"
             added = catalogue.import_entries(conn, entries, label)
-            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+            conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                          (CATALOGUE_VERSIONS_KEY, json.dumps(versions)))
             if added:
                 audit.append(conn, username="portal", action="catalogue.portal_import",
@@ -377,7 +378,8 @@ class SyncEngine:
 
 def _start_run(store: Store) -> int:
     with store.write() as conn:
-        return int(conn.execute("INSERT INTO sync_runs (started_at) VALUES (?)", (clock.to_db(clock.now()),)).lastrowid)
+        return int(conn.execute("INSERT INTO sync_runs (started_at) VALUES (?) RETURNING id",
+                                (clock.to_db(clock.now()),)).fetchone()[0])
 
 
 def _finish_run(store: Store, run_id: int, report: SyncReport) -> None:
@@ -413,6 +415,11 @@ def _wait(seconds: float, cancel: Callable[[], bool]) -> None:
         time.sleep(min(IDLE_SLICE_S, end - time.monotonic()))
 
 
+def _another_counter_syncs(store: Store) -> SyncReport:
+    return SyncReport(pending=pending_count(store), conflicts=conflict_count(store), error=BUSY_MESSAGE)
+
+
+@one_run_per_office(busy=_another_counter_syncs)
 def run_sync(
     store: Store,
     *,

@@ -81,7 +81,7 @@ def dossier_record(dossier: Dossier, office: Office, installation: str) -> dict[
         "TenTTHC": dossier.procedure.name,
         "MaLinhVuc": "",  # the catalogue keeps the field's name only
         "TenLinhVuc": dossier.procedure.field,
-        "ChuHoSo": applicant.full_name,
+        "ChuHoSo": dossier.subject.full_name if dossier.subject else applicant.full_name,
         "LoaiDoiTuong": "2" if applicant.kind == "organisation" else "1",
         "Email": applicant.email,
         "SoDienThoai": applicant.phone,

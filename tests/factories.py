@@ -97,3 +97,9 @@ def request(
     papers = tuple(DossierPaper(p.name, p.form, p.count) for p in procedure.papers if p.required)
     return services.ReceiveRequest(procedure_code=procedure_code, applicant=applicant, papers=papers,
                                    received_at=received_at)
+
+
+def actors_of(store: Store) -> dict[str, Actor]:
+    """The accounts :func:`add_users` made, read back (from a database cloned from a template)."""
+    return {key: Actor.of(users.get_user(store, name))
+            for key, name in (("admin", "admin"), ("supervisor", "lanhdao"), ("staff", "canbo"))}

@@ -129,6 +129,20 @@ def test_procedure_picker_folds_and_orders_most_used_first(qtbot, context):
     assert "ngày làm việc" in page.due_label.text() or "Trong ngày" in page.due_label.text()
 
 
+def test_khai_tu_and_enter_picks_the_death_registration_though_births_are_more_common(qtbot, context):
+    from factories import request
+
+    from counter_app import services
+    for _ in range(2):
+        services.receive_dossier(context.store, context.actor, request(context.store, procedure_code="1.001193"))
+    page = open_page(qtbot, context)
+    assert page.picker.list.item(0).text() == "Thủ tục đăng ký khai sinh"  # the most used on top
+    type_text("khai tu")
+    key(Qt.Key.Key_Return)
+    assert page.picker.current().name == "Thủ tục đăng ký khai tử"
+    assert focused() is page.applicant.scan
+
+
 def test_reference_count_guard_keeps_none_and_true_alive():
     """PySide6 6.12 on Python 3.11 drops a reference of None per void call and of True per emit."""
     import sys
@@ -152,7 +166,7 @@ def test_tab_walks_the_whole_form_in_reading_order(qtbot, context):
     page = open_page(qtbot, context)
     type_text("chung thuc ban sao")  # a procedure with papers and a fee
     expected = [page.picker.filter_edit, *page.applicant.focus_widgets(), *page.papers.focus_widgets(), page.sets,
-                *page.fees.focus_widgets(), page.at_counter, page.save_button]
+                *page.fees.focus_widgets(), page.at_counter, page.subject.toggle, page.summary, page.save_button]
     expected = [w for w in expected if w.isEnabled()]
     seen = [focused()]
     while focused() is not page.save_button and len(seen) < 60:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from counter_app import clock
 from counter_app.dossiers import get_dossier
 from counter_app.errors import CounterError
-from counter_app.models import Delivery, Dossier, PaymentMethod
+from counter_app.models import Delivery, Dossier, PaymentMethod, Subject
 from counter_app.states import (
     ACTION_LABEL_VI,
     OPEN_STATES,
@@ -186,6 +186,8 @@ class DossierDetail(QDialog):
                 v for v in (a.personal_id, format_date(a.birth_date), sex) if v)),
             (self.tr("Address:"), a.address),
             (self.tr("Phone / e-mail:"), " · ".join(v for v in (a.phone, a.email) if v)),
+            *self._subject_rows(d.subject),
+            (self.tr("Summary:"), d.summary),
             (self.tr("Received:"), self.tr("{time} by {name} (book {book}, no. {number})").format(
                 time=format_datetime(d.received_at), name=d.received_by_name, book=d.log_book_label,
                 number=d.log_number)),
@@ -203,6 +205,18 @@ class DossierDetail(QDialog):
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.info.addRow(label, text)
+
+    def _subject_rows(self, subject: Subject | None) -> list[tuple[str, str]]:
+        """Whom the dossier is about, when not the applicant (Người được cấp / chủ hồ sơ)."""
+        if subject is None:
+            return []
+        rows = [
+            (self.tr("Subject:"), " · ".join(v for v in (subject.full_name, subject.relation) if v)),
+            (self.tr("Subject's ID / birth date:"), " · ".join(
+                v for v in (subject.personal_id, format_date(subject.birth_date)) if v)),
+            (self.tr("Authorisation:"), subject.authorisation),
+        ]
+        return [(label, value) for label, value in rows if value]
 
     def _detail_labels(self) -> dict[str, str]:
         return {"agency": self.tr("processing agency: {}"), "recipient": self.tr("received by: {}"),

@@ -201,7 +201,7 @@ class DossierTableModel(QAbstractTableModel):
             return QBrush(DUE_COLOURS[state]) if state else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == 2:
-                return row.procedure_name  # often longer than its column
+                return row.summary or row.procedure_name  # trích yếu, for whom; longer than its column
             state = self.due_state(row)
             return {"overdue": self.tr("Overdue"), "due_today": self.tr("Due today"),
                     "on_time": self.tr("On time")}.get(state or "", None)

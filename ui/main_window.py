@@ -28,6 +28,12 @@ from .sync_page import SyncPage
 from .sync_worker import SyncWorker
 
 
+def _report_page(context: AppContext) -> QWidget:
+    from .report766_page import Report766Page  # loaded with its section (reportlab for the PDF)
+
+    return Report766Page(context)
+
+
 def _admin_page(context: AppContext) -> QWidget:
     from .admin_page import AdminPage  # loaded with its section (provinces, holidays)
 
@@ -71,6 +77,7 @@ class MainWindow(QMainWindow):
         self._add("returns", self.tr("Return results (F4)"), self.returns_page, "F4")
         self._add("sync", self.tr("Sync (F6)"), self.sync_page, "F6")
         if context.actor.role.at_least(Role.SUPERVISOR):
+            self._add("report766", self.tr("766 indicators (F8)"), DeferredPage(lambda: _report_page(context)), "F8")
             self._add("admin", self.tr("Administration"), DeferredPage(lambda: _admin_page(context)), None)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)

@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
 from counter_app import clock, limits, services
 from counter_app.catalogue import list_procedures
 from counter_app.errors import CounterError
-from counter_app.models import Delivery, Procedure
+from counter_app.models import Delivery, Procedure, Subject
 from counter_app.office import get_calendar
+from counter_app.subjects import default_summary
+from counter_app.text import normalize_name
 from counter_app.workdays import WorkCalendar
 
 from .context import AppContext
@@ -46,6 +48,7 @@ from .widgets.fee_editor import FeeEditor
 from .widgets.fields import ERROR_LABEL_STYLE
 from .widgets.paper_checklist import PaperChecklist
 from .widgets.procedure_picker import ProcedurePicker
+from .widgets.subject_form import SubjectForm
 
 CODE_STYLE = "font-size: 22pt; font-weight: bold; color: #0d47a1;"
 BANNER_STYLE = "background: #fff8e1; border: 1px solid #f9a825; padding: 4px;"
@@ -66,14 +69,19 @@ class ReceivePage(QWidget):
         self.saved_code = ""
         self.saving = False
         self._pending_draft: dict[str, Any] | None = None
+        self._summary_typed = False  # the clerk wrote the trích yếu: stop proposing one
         self._build()
         self.drafts = DraftKeeper(context, self.form_state, self)
-        for signal in (self.picker.procedureChanged, self.applicant.changed, self.papers.changed,
+        for signal in (self.picker.procedureChanged, self.applicant.changed, self.subject.changed,
+                       self.summary.textEdited, self.papers.changed,
                        self.fees.changed, self.sets.valueChanged, self.delivery_group.idToggled,
                        self.delivery_address.textEdited):
             signal.connect(self._on_edited)
         self.picker.procedureChanged.connect(self._on_procedure)
         self.sets.valueChanged.connect(self.fees.set_sets)  # a fee per set follows the sets
+        self.subject.changed.connect(self._propose_summary)
+        self.subject.toggle.toggled.connect(self._show_subject)
+        self.summary.textEdited.connect(self._on_summary_typed)
         self.picker.accepted.connect(self.applicant.scan.setFocus)  # Enter: on to the card
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(30_000)
@@ -108,6 +116,10 @@ class ReceivePage(QWidget):
         self.body = QWidget(self)
         self.picker = ProcedurePicker(self.body)
         self.applicant = ApplicantForm(self.body)
+        self.subject = SubjectForm(self.body)
+        self.summary = QLineEdit(self.body)
+        self.summary.setMaxLength(limits.SUMMARY.max_length)
+        self.summary.setPlaceholderText(self.tr("Filled from the procedure and the subject; you may edit it"))
         self.papers = PaperChecklist(self.body)
         self.sets = QSpinBox(self.body)
         self.sets.setRange(1, limits.MAX_COUNT)
@@ -130,6 +142,12 @@ class ReceivePage(QWidget):
 
         procedure_box = self._group(self.tr("&Procedure"), self.picker)
         applicant_box = self._group(self.tr("Applicant"), self.applicant)
+        subject_box = self._group(self.tr("Subject of the dossier"), self.subject)
+        summary_row = QFormLayout()
+        summary_label = QLabel(self.tr("S&ummary:"), subject_box)
+        summary_label.setBuddy(self.summary)
+        summary_row.addRow(summary_label, self.summary)
+        subject_box.layout().addLayout(summary_row)
         papers_box = QGroupBox(self.tr("Papers received"), self.body)
         papers_layout = QVBoxLayout(papers_box)
         papers_layout.addWidget(self.papers)
@@ -167,6 +185,7 @@ class ReceivePage(QWidget):
         left = QVBoxLayout()
         left.addWidget(procedure_box, 1)
         left.addWidget(applicant_box, 0)
+        left.addWidget(subject_box, 0)
         right = QVBoxLayout()
         right.addWidget(papers_box)
         right.addWidget(fees_box)
@@ -177,7 +196,7 @@ class ReceivePage(QWidget):
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
 
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.body)
@@ -202,9 +221,14 @@ class ReceivePage(QWidget):
             shortcut.activated.connect(slot)
 
     def _update_tab_order(self) -> None:
-        """Procedure → applicant → papers → sets → fees → delivery → save, whatever the procedure."""
+        """Procedure → applicant → papers → sets → fees → delivery → subject → summary → save.
+
+        The subject block and the summary come last although they sit under the applicant: most
+        dossiers need neither, so the usual path costs no Tab for them; Alt+L / Alt+R reach them.
+        """
         chain = [self.picker.filter_edit, *self.applicant.focus_widgets(), *self.papers.focus_widgets(), self.sets,
-                 *self.fees.focus_widgets(), self.at_counter, self.by_post, self.delivery_address, self.save_button]
+                 *self.fees.focus_widgets(), self.at_counter, self.by_post, self.delivery_address,
+                 *self.subject.focus_widgets(), self.summary, self.save_button]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -231,6 +255,26 @@ class ReceivePage(QWidget):
         self.fees.set_procedure(procedure)
         self._update_tab_order()
         self._update_due()
+        self._propose_summary()
+
+    def _show_subject(self, on: bool) -> None:
+        """An opened block may fall below the window's edge: scroll it in once it is laid out."""
+        if on:
+            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(self.summary))
+
+    def _on_summary_typed(self, text: str) -> None:
+        self._summary_typed = bool(text.strip())  # emptied: propose again
+        if not self._summary_typed:
+            self._propose_summary()
+
+    def _propose_summary(self) -> None:
+        """The trích yếu from the procedure and the subject, until the clerk writes their own."""
+        if self._summary_typed:
+            return
+        procedure = self.picker.current()
+        name = self.subject.full_name.text().strip() if self.subject.toggle.isChecked() else ""
+        self.summary.setText(default_summary(procedure, Subject(normalize_name(name)) if name else None)
+                             if procedure else "")
 
     def _on_delivery(self, by_post: bool) -> None:
         self.delivery_address.setEnabled(by_post)
@@ -270,16 +314,18 @@ class ReceivePage(QWidget):
         procedure = self.picker.current()
         if procedure is None:
             raise ValueError(self.tr("Choose a procedure first."))
-        errors = self.applicant.validate()
+        errors = self.applicant.validate() + self.subject.validate()
         if errors:
             raise ValueError(errors[0])
         applicant = services.clean_applicant(self.applicant.applicant())
+        subject = self.subject.subject()
         papers = self.papers.papers()
         services.check_papers(procedure, papers)
         delivery = Delivery.POST if self.by_post.isChecked() else Delivery.COUNTER
         return services.ReceiveRequest(
             procedure_code=procedure.code, applicant=applicant, papers=papers, sets_count=self.sets.value(),
-            fees=self.fees.fees(), delivery=delivery,
+            fees=self.fees.fees(), delivery=delivery, summary=self.summary.text(),
+            subject=None if subject is None else services.clean_subject(subject),
             delivery_address=self.delivery_address.text().strip() if delivery is Delivery.POST else "",
         )
 
@@ -299,7 +345,8 @@ class ReceivePage(QWidget):
 
     def _focus_problem(self) -> None:
         """Put the cursor where the fix goes: the first field in error, else the first missing paper."""
-        field = next((f for f in self.applicant.checked_fields() if f.error()), None)
+        fields = self.applicant.checked_fields() + self.subject.checked_fields()
+        field = next((f for f in fields if f.error()), None)
         if field is not None:
             field.edit.setFocus()
             return
@@ -347,6 +394,9 @@ class ReceivePage(QWidget):
         self.save_button.setEnabled(True)
         self.picker.clear_choice()
         self.applicant.clear()
+        self.subject.clear()
+        self._summary_typed = False
+        self.summary.clear()
         self.sets.setValue(1)
         self.at_counter.setChecked(True)
         self.delivery_address.clear()
@@ -362,6 +412,8 @@ class ReceivePage(QWidget):
         return {
             "procedure": procedure.code if procedure else "",
             "applicant": self.applicant.state(),
+            "subject": self.subject.state(),
+            "summary": self.summary.text() if self._summary_typed else "",
             "papers": self.papers.state(),
             "sets": self.sets.value(),
             "fees": self.fees.state(),
@@ -380,6 +432,12 @@ class ReceivePage(QWidget):
             if form.get("procedure"):
                 self.picker.select_code(form["procedure"])
             self.applicant.restore(form.get("applicant", {}))
+            self.subject.restore(form.get("subject", {}))
+            self._summary_typed = bool(form.get("summary"))
+            if self._summary_typed:
+                self.summary.setText(form["summary"])
+            else:
+                self._propose_summary()
             self.papers.restore(form.get("papers", []))
             self.fees.restore(form.get("fees", []))
             self.sets.setValue(int(form.get("sets", 1)))

@@ -160,6 +160,11 @@ def counter_screens(out: Path, work: Path) -> None:
         receive.applicant.scan.setFocus()
         type_keys(receive.applicant.scan, SCANNED)
         type_keys(receive.applicant.phone.edit, "0912 345 678")
+        receive.subject.toggle.setChecked(True)  # the father registers his newborn son
+        for field, text in ((receive.subject.full_name, "Nguyễn Minh An"), (receive.subject.birth_date, "02/11/2026"),
+                            (receive.subject.relation, "con")):
+            field.edit.setFocus()
+            type_keys(field.edit, text)
         shoot(window, out, "03-receive")
 
         window.show_section("dossiers")
@@ -193,6 +198,12 @@ def counter_screens(out: Path, work: Path) -> None:
         window.stack.currentWidget().page.setCurrentIndex(2)  # the calendar tab
         QTest.qWait(300)
         shoot(window, out, "09-admin-calendar")
+
+        window.show_section("report766")
+        section = window.stack.currentWidget()
+        wait_until(lambda: section.page is not None and section.page.report is not None)
+        QTest.qWait(300)
+        shoot(window, out, "11-chi-so-766")
 
         window.idle_lock.lock()
         QTest.qWait(200)

@@ -15,8 +15,8 @@ from .actions import (
     transfer,
     withdraw,
 )
+from .receive import ReceiveRequest, check_papers, clean_applicant, clean_subject, default_fees, receive_dossier
 from .recode import assign_new_code
-from .receive import ReceiveRequest, check_papers, clean_applicant, default_fees, receive_dossier
 
 __all__ = [
     "ReceiveRequest",
@@ -24,6 +24,7 @@ __all__ = [
     "assign_new_code",
     "check_papers",
     "clean_applicant",
+    "clean_subject",
     "correct_applicant",
     "default_fees",
     "receive_dossier",

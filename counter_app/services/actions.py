@@ -19,6 +19,7 @@ from ..limits import AGENCY, NOTE, PAPER_NAME, REASON, RECIPIENT, FieldLimit
 from ..models import Actor, Dossier
 from ..states import STATUS_BY_PORTAL_CODE, TRANSITIONS, Action, Status, allowed
 from ..store import Store
+from ..subjects import indexed_name, load_subject
 from ..text import clean_text, fold
 from .journal import record_change
 from .receive import clean_applicant
@@ -185,7 +186,7 @@ def correct_applicant(store: Store, actor: Actor, code: str, *, full_name: str, 
             (corrected.full_name, corrected.address, corrected.phone, corrected.email, dossier_id),
         )
         conn.execute("UPDATE dossier_search SET name = ?, address = ? WHERE rowid = ?",
-                     (fold(corrected.full_name), fold(corrected.address), dossier_id))
+                     (indexed_name(corrected, load_subject(conn, dossier_id)), fold(corrected.address), dossier_id))
         conn.execute("UPDATE outbox SET failed = 0, next_attempt_at = NULL WHERE dossier_id = ? AND failed = 1",
                      (dossier_id,))
         conn.execute("INSERT INTO outbox (dossier_id, kind, created_at) VALUES (?, 'dossier', ?)",

@@ -24,10 +24,12 @@ from ..models import (
     PaymentMethod,
     Procedure,
     Role,
+    Subject,
 )
 from ..office import load_calendar, load_office_row
 from ..states import Action, Status
 from ..store import Store
+from ..subjects import default_summary, indexed_name, save_subject
 from ..text import fold
 from ..users import require_role
 from .journal import record_change
@@ -45,7 +47,8 @@ class ReceiveRequest:
     delivery: Delivery = Delivery.COUNTER
     delivery_address: str = ""
     received_at: datetime | None = None  # None: now; a time with a zone is converted to office time
-    summary: str = ""
+    summary: str = ""  # trích yếu; empty: the procedure, and the subject when there is one
+    subject: Subject | None = None  # chủ hồ sơ when not the submitter
     note: str = ""
     client_ref: str = ""  # the sender's own reference: receiving it again returns the first dossier
     import_history: bool = False  # an administrator entering dossiers received over a year ago
@@ -96,6 +99,32 @@ def _clean_applicant(applicant: Applicant, today: date) -> Applicant:
     if typed[limits.SOCIAL_INSURANCE_NO]:
         values["social_insurance_no"] = ids.parse_social_insurance_no(typed[limits.SOCIAL_INSURANCE_NO])
     return replace(applicant, **values)
+
+
+def clean_subject(subject: Subject, today: date | None = None) -> Subject:
+    """The subject in its stored form, checked like the applicant; raises ValidationError in Vietnamese.
+
+    A newborn has no personal ID yet and a principal may not have brought theirs: only the
+    name is required. An ID that is given must be valid and agree with the birth year.
+    """
+    today = today or clock.now().date()
+    name = limits.SUBJECT_NAME.clean(subject.full_name)
+    if not name:
+        raise ValidationError("Chưa nhập họ và tên người được cấp / chủ hồ sơ.")
+    if subject.birth_date is not None:
+        limits.check_birth_date(subject.birth_date, today)
+    personal_id = limits.PERSONAL_ID.clean(subject.personal_id)
+    if personal_id:
+        try:
+            parsed = ids.parse_personal_id(personal_id, today=today)
+        except ValueError as exc:
+            raise ValidationError(f"Chủ hồ sơ: {exc}") from exc
+        if subject.birth_date and subject.birth_date.year != parsed.birth_year:
+            raise ValidationError("Năm sinh của chủ hồ sơ không khớp với số định danh cá nhân.")
+        personal_id = parsed.number
+    return Subject(full_name=name, personal_id=personal_id, birth_date=subject.birth_date,
+                   relation=limits.SUBJECT_RELATION.clean(subject.relation),
+                   authorisation=limits.AUTHORISATION.clean(subject.authorisation))
 
 
 _IDENTIFIERS = (limits.PERSONAL_ID, limits.OLD_ID, limits.PHONE, limits.EMAIL, limits.HI_CARD_CODE,
@@ -171,6 +200,7 @@ def _clean_request(request: ReceiveRequest, now: datetime) -> ReceiveRequest:
         delivery_address=delivery_address,
         received_at=received_at,
         summary=limits.SUMMARY.clean(request.summary),
+        subject=None if request.subject is None else clean_subject(request.subject, now.date()),
         note=limits.NOTE.clean(request.note),
         client_ref=limits.CLIENT_REF.clean(request.client_ref),
     )
@@ -222,28 +252,28 @@ def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Doss
         fee_receipt = codes.next_fee_receipt_number(conn, office.counter_no, received_at.year) if collects else None
         applicant_id = conn.execute(
             "INSERT INTO applicants (kind, full_name, personal_id, old_id, birth_date, sex, address, phone, email,"
-            " social_insurance_no, hi_card_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " social_insurance_no, hi_card_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 applicant.kind, applicant.full_name, applicant.personal_id, applicant.old_id,
                 applicant.birth_date.isoformat() if applicant.birth_date else None, applicant.sex,
                 applicant.address, applicant.phone, applicant.email, applicant.social_insurance_no,
                 applicant.hi_card_code,
             ),
-        ).lastrowid
+        ).fetchone()[0]
         dossier_id = conn.execute(
             "INSERT INTO dossiers (code, agency_code, procedure_id, applicant_id, status, received_at, due_at,"
             " sets_count, delivery, delivery_address, summary, note, processing_agency, received_by, log_book,"
             " log_number, counter_no, updated_at, client_ref, fee_receipt_book, fee_receipt_number)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 code, office.agency_code, procedure.id, applicant_id, Status.RECEIVED.value,
                 clock.to_db(received_at), clock.to_db(due_at), request.sets_count, request.delivery.value,
-                request.delivery_address, request.summary or procedure.name, request.note,
+                request.delivery_address, request.summary or default_summary(procedure, request.subject), request.note,
                 procedure.agency, actor.user_id, received_at.year, log_number, office.counter_no,
                 clock.to_db(received_at), request.client_ref or None,
                 received_at.year if collects else None, fee_receipt,
             ),
-        ).lastrowid
+        ).fetchone()[0]
         conn.executemany(
             "INSERT INTO dossier_papers (dossier_id, position, name, form, count, received) VALUES (?, ?, ?, ?, ?, ?)",
             [(dossier_id, i, p.name, p.form.value, p.count, int(p.received)) for i, p in enumerate(request.papers)],
@@ -256,8 +286,10 @@ def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Doss
         )
         conn.execute(
             "INSERT INTO dossier_search (rowid, name, address) VALUES (?, ?, ?)",
-            (dossier_id, fold(applicant.full_name), fold(applicant.address)),
+            (dossier_id, indexed_name(applicant, request.subject), fold(applicant.address)),
         )
+        if request.subject is not None:
+            save_subject(conn, dossier_id, request.subject)
         record_change(
             conn, dossier_id=dossier_id, code=code, action=Action.RECEIVE, from_status=None,
             to_status=Status.RECEIVED, actor=actor, at=received_at,

@@ -684,102 +684,122 @@
         <translation>Điện thoại / thư điện tử:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="189"/>
+        <location filename="../../ui/dossier_detail.py" line="190"/>
+        <source>Summary:</source>
+        <translation>Trích yếu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="191"/>
         <source>Received:</source>
         <translation>Tiếp nhận:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="189"/>
+        <location filename="../../ui/dossier_detail.py" line="191"/>
         <source>{time} by {name} (book {book}, no. {number})</source>
         <translation>{time}, người tiếp nhận {name} (quyển {book}, số {number})</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="192"/>
+        <location filename="../../ui/dossier_detail.py" line="194"/>
         <source>Due:</source>
         <translation>Hẹn trả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="193"/>
+        <location filename="../../ui/dossier_detail.py" line="195"/>
         <source>Papers ({sets} sets):</source>
         <translation>Thành phần hồ sơ ({sets} bộ):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="194"/>
+        <location filename="../../ui/dossier_detail.py" line="196"/>
         <source>Fees:</source>
         <translation>Phí, lệ phí:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="194"/>
+        <location filename="../../ui/dossier_detail.py" line="196"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="195"/>
+        <location filename="../../ui/dossier_detail.py" line="197"/>
         <source>Result delivery:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="196"/>
+        <location filename="../../ui/dossier_detail.py" line="198"/>
         <source>Processing agency:</source>
         <translation>Cơ quan giải quyết:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="199"/>
+        <location filename="../../ui/dossier_detail.py" line="201"/>
         <source>Returned:</source>
         <translation>Đã trả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="199"/>
+        <location filename="../../ui/dossier_detail.py" line="201"/>
         <source>{time} to {name}</source>
         <translation>{time}, trả cho {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="208"/>
+        <location filename="../../ui/dossier_detail.py" line="214"/>
+        <source>Subject:</source>
+        <translation>Người được cấp / chủ hồ sơ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="215"/>
+        <source>Subject&apos;s ID / birth date:</source>
+        <translation>Số định danh / ngày sinh chủ hồ sơ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="217"/>
+        <source>Authorisation:</source>
+        <translation>Giấy ủy quyền:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="222"/>
         <source>processing agency: {}</source>
         <translation>cơ quan giải quyết: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="208"/>
+        <location filename="../../ui/dossier_detail.py" line="222"/>
         <source>received by: {}</source>
         <translation>người nhận: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="209"/>
+        <location filename="../../ui/dossier_detail.py" line="223"/>
         <source>missing: {}</source>
         <translation>còn thiếu: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="209"/>
+        <location filename="../../ui/dossier_detail.py" line="223"/>
         <source>new due time: {}</source>
         <translation>hẹn trả mới: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="210"/>
+        <location filename="../../ui/dossier_detail.py" line="224"/>
         <source>corrected: {}</source>
         <translation>đã sửa: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="213"/>
+        <location filename="../../ui/dossier_detail.py" line="227"/>
         <source>full name</source>
         <translation>họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="213"/>
+        <location filename="../../ui/dossier_detail.py" line="227"/>
         <source>address</source>
         <translation>địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="213"/>
+        <location filename="../../ui/dossier_detail.py" line="227"/>
         <source>phone</source>
         <translation>điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="214"/>
+        <location filename="../../ui/dossier_detail.py" line="228"/>
         <source>e-mail</source>
         <translation>thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="233"/>
+        <location filename="../../ui/dossier_detail.py" line="247"/>
         <source>National portal</source>
         <translation>Cổng Dịch vụ công quốc gia</translation>
     </message>
@@ -919,6 +939,19 @@
     </message>
 </context>
 <context>
+    <name>DrillDownDialog</name>
+    <message>
+        <location filename="../../ui/report766_page.py" line="75"/>
+        <source>{count} dossiers</source>
+        <translation>{count} hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="77"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>FeeEditor</name>
     <message>
         <location filename="../../ui/widgets/fee_editor.py" line="65"/>
@@ -1011,52 +1044,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>One-stop counter — {office}</source>
         <translation>Bộ phận Một cửa — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Receive (F2)</source>
         <translation>Tiếp nhận (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Dossiers (F3)</source>
         <translation>Hồ sơ (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Return results (F4)</source>
         <translation>Trả kết quả (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Sync (F6)</source>
         <translation>Đồng bộ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="80"/>
+        <source>766 indicators (F8)</source>
+        <translation>Chỉ số 766 (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>&amp;Session</source>
         <translation>&amp;Phiên làm việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>Lock screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Log out</source>
         <translation>Đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
@@ -1420,7 +1458,7 @@
 <context>
     <name>ProcedurePicker</name>
     <message>
-        <location filename="../../ui/widgets/procedure_picker.py" line="51"/>
+        <location filename="../../ui/widgets/procedure_picker.py" line="46"/>
         <source>Type part of the name, e.g. &quot;cap lai the&quot;</source>
         <translation>Gõ một phần tên, ví dụ &quot;cap lai the&quot;</translation>
     </message>
@@ -1428,104 +1466,263 @@
 <context>
     <name>ReceivePage</name>
     <message>
-        <location filename="../../ui/receive_form.py" line="93"/>
+        <location filename="../../ui/receive_form.py" line="101"/>
         <source>&amp;Restore draft</source>
         <translation>&amp;Khôi phục bản nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="94"/>
+        <location filename="../../ui/receive_form.py" line="102"/>
         <source>Discard draft</source>
         <translation>Bỏ bản nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="115"/>
+        <location filename="../../ui/receive_form.py" line="122"/>
+        <source>Filled from the procedure and the subject; you may edit it</source>
+        <translation>Điền sẵn theo thủ tục và chủ hồ sơ; có thể sửa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="127"/>
         <source>At the &amp;counter</source>
         <translation>Tại q&amp;uầy</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="116"/>
+        <location filename="../../ui/receive_form.py" line="128"/>
         <source>By p&amp;ost</source>
         <translation>Qua bưu chí&amp;nh</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="123"/>
+        <location filename="../../ui/receive_form.py" line="135"/>
         <source>Address for the result by post</source>
         <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="127"/>
+        <location filename="../../ui/receive_form.py" line="139"/>
         <source>Save (Ctrl+S)</source>
         <translation>Lưu (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="131"/>
+        <location filename="../../ui/receive_form.py" line="143"/>
         <source>&amp;Procedure</source>
         <translation>&amp;Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="132"/>
+        <location filename="../../ui/receive_form.py" line="144"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="133"/>
+        <location filename="../../ui/receive_form.py" line="145"/>
+        <source>Subject of the dossier</source>
+        <translation>Người được cấp / chủ hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="147"/>
+        <source>S&amp;ummary:</source>
+        <translation>T&amp;rích yếu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="151"/>
         <source>Papers received</source>
         <translation>Giấy tờ đã nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="137"/>
+        <location filename="../../ui/receive_form.py" line="155"/>
         <source>Number of se&amp;ts:</source>
         <translation>Số &amp;bộ hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="141"/>
+        <location filename="../../ui/receive_form.py" line="159"/>
         <source>Fees</source>
         <translation>Phí, lệ phí</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="142"/>
+        <location filename="../../ui/receive_form.py" line="160"/>
         <source>Result delivery</source>
         <translation>Hình thức nhận kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="154"/>
+        <location filename="../../ui/receive_form.py" line="172"/>
         <source>Print receipt (Ctrl+P / F9)</source>
         <translation>In giấy tiếp nhận (Ctrl+P / F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="155"/>
+        <location filename="../../ui/receive_form.py" line="173"/>
         <source>New dossier (Ctrl+N)</source>
         <translation>Hồ sơ mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="159"/>
+        <location filename="../../ui/receive_form.py" line="177"/>
         <source>Dossier code:</source>
         <translation>Mã hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="223"/>
+        <location filename="../../ui/receive_form.py" line="247"/>
         <source>An unsaved draft from {time} was found.</source>
         <translation>Có một bản nháp chưa lưu lúc {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="257"/>
+        <location filename="../../ui/receive_form.py" line="301"/>
         <source>Due time: choose a procedure</source>
         <translation>Hẹn trả: hãy chọn thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="259"/>
+        <location filename="../../ui/receive_form.py" line="303"/>
         <source>Due time if received now: {due} ({time})</source>
         <translation>Hẹn trả nếu tiếp nhận bây giờ: {due} ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="272"/>
+        <location filename="../../ui/receive_form.py" line="316"/>
         <source>Choose a procedure first.</source>
         <translation>Hãy chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="331"/>
+        <location filename="../../ui/receive_form.py" line="378"/>
         <source>Could not save: {error}</source>
         <translation>Không lưu được: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Report766Page</name>
+    <message>
+        <location filename="../../ui/report766_page.py" line="104"/>
+        <source>&amp;Compute</source>
+        <translation>Tín&amp;h điểm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="106"/>
+        <source>Export P&amp;DF…</source>
+        <translation>Xuất P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="108"/>
+        <source>Export for E&amp;xcel (CSV)…</source>
+        <translation>Xuất cho E&amp;xcel (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="112"/>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="112"/>
+        <source>Indicator</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="112"/>
+        <source>Formula</source>
+        <translation>Cách tính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="112"/>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="113"/>
+        <source>Value</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="113"/>
+        <location filename="../../ui/report766_page.py" line="121"/>
+        <source>Points</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="113"/>
+        <source>Max</source>
+        <translation>Tối đa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="118"/>
+        <source>By clerk</source>
+        <translation>Theo cán bộ tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="119"/>
+        <source>By procedure</source>
+        <translation>Theo thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="121"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="121"/>
+        <source>Dossiers</source>
+        <translation>Số hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="136"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Từ ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="136"/>
+        <source>&amp;To:</source>
+        <translation>Đế&amp;n ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="144"/>
+        <source>&amp;Breakdown:</source>
+        <translation>&amp;Phân theo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="152"/>
+        <source>Decision 766/QĐ-TTg indicators for the dossiers received in the period. Enter or double-click a figure to see its dossiers.</source>
+        <translation>Chỉ số theo Quyết định 766/QĐ-TTg của các hồ sơ tiếp nhận trong kỳ. Nhấn Enter hoặc nhấp đúp vào một số liệu để xem các hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="173"/>
+        <source>The end of the period is before its start.</source>
+        <translation>Ngày cuối kỳ trước ngày đầu kỳ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="181"/>
+        <source>Computing…</source>
+        <translation>Đang tính…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="187"/>
+        <source>{count} dossiers received from {start} to {end}.</source>
+        <translation>{count} hồ sơ tiếp nhận từ {start} đến {end}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="211"/>
+        <source>The report could not be made: {reason}</source>
+        <translation>Không lập được báo cáo: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="233"/>
+        <source>Dossiers counted in {code}</source>
+        <translation>Hồ sơ được tính trong chỉ số {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="244"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="244"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="245"/>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="250"/>
+        <source>Compute the figures first.</source>
+        <translation>Hãy tính điểm trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report766_page.py" line="267"/>
+        <source>Saved to {path}.</source>
+        <translation>Đã lưu vào {path}.</translation>
     </message>
 </context>
 <context>
@@ -1562,6 +1759,49 @@
         <location filename="../../ui/setup_wizard.py" line="81"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectForm</name>
+    <message>
+        <location filename="../../ui/widgets/subject_form.py" line="27"/>
+        <source>&amp;Lodged for someone else (the person the dossier is about)</source>
+        <translation>&amp;Làm hồ sơ cho người khác (người được cấp / chủ hồ sơ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/subject_form.py" line="33"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/subject_form.py" line="35"/>
+        <source>e.g. child, father, principal</source>
+        <translation>ví dụ: con, bố, người ủy quyền</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/subject_form.py" line="43"/>
+        <source>Subject&apos;s &amp;full name:</source>
+        <translation>Họ &amp;và tên:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/subject_form.py" line="45"/>
+        <source>Person&amp;al ID / CMND:</source>
+        <translation>Số định danh / &amp;CMND:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/subject_form.py" line="46"/>
+        <source>Birth date (sub&amp;ject):</source>
+        <translation>Ngà&amp;y sinh:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/subject_form.py" line="44"/>
+        <source>R&amp;elation:</source>
+        <translation>&amp;Mối quan hệ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/subject_form.py" line="47"/>
+        <source>Authorisation (if an&amp;y):</source>
+        <translation>Giấy ủy quyền kèm th&amp;eo:</translation>
     </message>
 </context>
 <context>

@@ -1,14 +1,13 @@
 """Pick a procedure by typing part of its name, without accents ("cap lai the" → "Cấp lại thẻ…").
 
-The list keeps the catalogue's order (most used first), so the usual procedure is one Enter
-away. Matching runs on folded text (counter_app.text.fold): every typed word must start a
-word of the name, or the text must start the procedure code.
+The list is ranked by :class:`counter_app.procedure_search.ProcedureIndex`, the ranking the
+command line's ``catalog find`` uses too: "khai tu" puts "khai tử" first even though "khai
+sinh" is used more; usage (the catalogue's order, most used first) only breaks ties, so the
+usual procedure stays one Enter away.
 """
 from __future__ import annotations
 
-import re
-
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QLineEdit,
@@ -19,24 +18,20 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.models import Procedure
-from counter_app.text import fold
+from counter_app.procedure_search import ProcedureIndex
 
-_WORD = re.compile(r"[0-9a-z]+")
 _NAVIGATION_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -5, Qt.Key.Key_PageDown: 5}
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+class _MatchList(QListWidget):
+    """Asks for five rows, not Qt's default 192 pixels: the form lays out at preferred heights
+    (its wrapped labels), and the applicant and subject blocks must fit under it on a 768-pixel
+    screen. Spare height still goes to the list."""
 
+    ROWS = 110
 
-def matches(procedure_words: list[str], code: str, query: str) -> bool:
-    """Every query word starts some word of the name; or the query starts the code."""
-    words = _words(query)
-    if not words:
-        return True
-    if code.lower().startswith(query.strip().lower()):
-        return True
-    return all(any(w.startswith(q) for w in procedure_words) for q in words)
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.ROWS)
 
 
 class ProcedurePicker(QWidget):
@@ -50,24 +45,26 @@ class ProcedurePicker(QWidget):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Type part of the name, e.g. \"cap lai the\""))
         self.filter_edit.setClearButtonEnabled(True)
-        self.list = QListWidget(self)
+        self.list = _MatchList(self)
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # keys go through the filter box
         self.list.setWordWrap(True)
-        self.list.setMinimumHeight(110)
+        self.list.setMinimumHeight(_MatchList.ROWS)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.list)
         self.setFocusProxy(self.filter_edit)
         self._procedures: list[Procedure] = []
-        self._words: list[list[str]] = []
+        self._index = ProcedureIndex([])
+        self._position: dict[int, int] = {}  # id(procedure) → its row in _procedures, kept in the items
         self.filter_edit.textEdited.connect(self._apply_filter)
         self.filter_edit.installEventFilter(self)
         self.list.currentItemChanged.connect(self._on_current)
 
     def set_procedures(self, procedures: list[Procedure]) -> None:
         self._procedures = list(procedures)
-        self._words = [_words(p.name) for p in self._procedures]
+        self._index = ProcedureIndex(self._procedures)
+        self._position = {id(p): i for i, p in enumerate(self._procedures)}
         self._apply_filter(self.filter_edit.text())
 
     def procedures(self) -> list[Procedure]:
@@ -97,12 +94,11 @@ class ProcedurePicker(QWidget):
         chosen = self.current()
         self.list.blockSignals(True)
         self.list.clear()
-        for index, procedure in enumerate(self._procedures):
-            if matches(self._words[index], procedure.code, text):
-                item = QListWidgetItem(procedure.name)
-                item.setToolTip(f"{procedure.code} — {procedure.name}")
-                item.setData(Qt.ItemDataRole.UserRole, index)
-                self.list.addItem(item)
+        for hit in self._index.find(text):
+            item = QListWidgetItem(hit.procedure.name)
+            item.setToolTip(f"{hit.procedure.code} — {hit.procedure.name}")
+            item.setData(Qt.ItemDataRole.UserRole, self._position[id(hit.procedure)])
+            self.list.addItem(item)
         if text.strip() and self.list.count():
             self.list.setCurrentRow(0)  # typing picks the best match; arrows move from there
         else:

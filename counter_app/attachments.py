@@ -1,0 +1,159 @@
+"""Electronic copies of a dossier's papers and result: content-addressed files plus one row each.
+
+Why content-addressed: the same scan attached twice is stored once, a file's name says what
+its bytes must hash to (so ``check`` finds an altered file without trusting the row alone), and
+nothing is ever overwritten in place. Files live beside the database in
+``<database name>-attachments/<first two hex digits>/<sha256>``, owner-only (0600, folders
+0700). Order of durability: every file is written, fsynced and renamed into place *before* the
+transaction that adds its rows commits, so a crash can leave an unreferenced file (which
+``check`` reports as such) but never a row without its file.
+
+Accepted: PDF, PNG, JPEG and TIFF, recognised by their first bytes, each at most
+``MAX_FILE_BYTES``. Pages are kept in the order given, one file per page or one PDF per paper.
+"""
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import audit, clock, safe_files
+from .dossiers import dossier_id_for_code
+from .errors import ValidationError
+from .models import Actor, Role
+from .store import Store
+from .users import require_role
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILES = 200
+_MEDIA_TYPES = (
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    kind: str  # "paper" or "result"
+    paper: int | None  # 1-based paper number as printed on the receipt; None for the result
+    seq: int
+    sha256: str
+    bytes: int
+    media_type: str
+
+
+def attachments_dir(db_path: Path) -> Path:
+    """Where one database's files live: beside it, so a copy of the folder carries both."""
+    db_path = Path(db_path)
+    return db_path.with_name(f"{db_path.name}-attachments")
+
+
+def content_path(root: Path, sha256: str) -> Path:
+    return root / sha256[:2] / sha256
+
+
+def media_type(data: bytes) -> str:
+    for magic, kind in _MEDIA_TYPES:
+        if data.startswith(magic):
+            return kind
+    raise ValidationError("Tệp không phải PDF, PNG, JPEG hay TIFF.")
+
+
+def _read(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size == 0:
+        raise ValidationError("Tệp rỗng.")
+    if size > MAX_FILE_BYTES:
+        raise ValidationError(f"Tệp lớn hơn {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+    return path.read_bytes()
+
+
+def put_content(root: Path, data: bytes) -> str:
+    """Store ``data`` under its hash (durably; an existing sound copy is kept) and return the hash."""
+    digest = hashlib.sha256(data).hexdigest()
+    target = content_path(root, digest)
+    if target.exists() and hashlib.sha256(target.read_bytes()).hexdigest() == digest:
+        return digest
+    safe_files.private_dir(root)
+    safe_files.private_dir(target.parent)
+    safe_files.write_private(target, data)
+    return digest
+
+
+def attach_files(store: Store, actor: Actor, code: str, files: Sequence[Path], *, paper: int | None) -> list[Attachment]:
+    """Add ``files`` (pages in order) to paper number ``paper`` of the dossier, or to its result.
+
+    Every file is checked before anything is written; a refusal changes nothing.
+    """
+    require_role(actor, Role.STAFF)
+    if not files:
+        raise ValidationError("Chưa chọn tệp nào.")
+    if len(files) > MAX_FILES:
+        raise ValidationError(f"Mỗi lần đính kèm tối đa {MAX_FILES} tệp.")
+    contents = [_read(Path(f)) for f in files]
+    types = [media_type(data) for data in contents]
+    with store.read() as conn:
+        dossier_id = dossier_id_for_code(conn, code)
+        _check_paper(conn, dossier_id, paper)
+    root = attachments_dir(store.path)
+    hashes = [put_content(root, data) for data in contents]  # durable before any row exists
+    kind, position = ("result", None) if paper is None else ("paper", paper - 1)
+    now = clock.now()
+    with store.write() as conn:
+        last = conn.execute(
+            "SELECT coalesce(max(seq), 0) FROM dossier_attachments WHERE dossier_id = ? AND kind = ?"
+            " AND paper_position IS ?", (dossier_id, kind, position)).fetchone()[0]
+        rows = [(dossier_id, kind, position, last + i, digest, len(data), kind_of, clock.to_db(now), actor.user_id)
+                for i, (digest, data, kind_of) in enumerate(zip(hashes, contents, types, strict=True), start=1)]
+        conn.executemany(
+            "INSERT INTO dossier_attachments (dossier_id, kind, paper_position, seq, sha256, bytes, media_type,"
+            " added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        audit.append(conn, username=actor.username, action="dossier.attach", entity="dossier", entity_id=code,
+                     details={"kind": kind, "paper": paper, "files": len(rows), "sha256": hashes})
+    return [Attachment(kind, paper, r[3], r[4], r[5], r[6]) for r in rows]
+
+
+def _check_paper(conn: sqlite3.Connection, dossier_id: int, paper: int | None) -> None:
+    if paper is None:
+        return
+    found = conn.execute("SELECT 1 FROM dossier_papers WHERE dossier_id = ? AND position = ?",
+                         (dossier_id, paper - 1)).fetchone()
+    if not found:
+        raise ValidationError(f"Hồ sơ không có giấy tờ số {paper}.")
+
+
+def list_attachments(store: Store, code: str) -> list[Attachment]:
+    with store.read() as conn:
+        dossier_id = dossier_id_for_code(conn, code)
+        rows = conn.execute(
+            "SELECT kind, paper_position, seq, sha256, bytes, media_type FROM dossier_attachments"
+            " WHERE dossier_id = ? ORDER BY kind, paper_position, seq", (dossier_id,)).fetchall()
+    return [Attachment(r["kind"], None if r["paper_position"] is None else r["paper_position"] + 1, r["seq"],
+                       r["sha256"], r["bytes"], r["media_type"]) for r in rows]
+
+
+def file_problems(conn: sqlite3.Connection, db_path: Path) -> list[str]:
+    """Missing, altered and unreferenced attachment files (for ``check``); no personal data in the lines."""
+    root = attachments_dir(db_path)
+    problems: list[str] = []
+    known: set[str] = set()
+    for row in conn.execute("SELECT DISTINCT a.sha256, d.code FROM dossier_attachments a"
+                            " JOIN dossiers d ON d.id = a.dossier_id ORDER BY d.code"):
+        digest = row["sha256"]
+        known.add(digest)
+        path = content_path(root, digest)
+        if not path.exists():
+            problems.append(f"attachment {digest[:12]} of dossier {row['code']} is missing")
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+            problems.append(f"attachment {digest[:12]} of dossier {row['code']} was altered (its hash differs)")
+    if root.exists():
+        for path in sorted(root.glob("??/*")):
+            if path.name not in known and not path.name.startswith("."):
+                problems.append(f"attachment file {path.name[:12]} belongs to no dossier (left by an interrupted"
+                                " attach; it can be deleted)")
+    return problems

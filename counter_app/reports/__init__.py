@@ -1,0 +1,1 @@
+"""Reports computed from the counter's own data (no Qt, no sync, no printing)."""

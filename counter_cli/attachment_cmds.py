@@ -1,0 +1,47 @@
+"""``dossier attach`` and ``dossier attachments``: electronic copies of a dossier's papers and result."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from counter_app.attachments import attach_files, list_attachments
+
+from .common import print_json, store_from
+from .identity import add_password_stdin, audited_command, log_in
+
+
+def register(dossier: argparse._SubParsersAction) -> None:
+    attach = dossier.add_parser("attach", help="attach scanned pages or PDFs to a paper (or the result)")
+    attach.add_argument("code")
+    which = attach.add_mutually_exclusive_group(required=True)
+    which.add_argument("--paper", type=int, metavar="N", help="paper number as on the receipt (1, 2, …)")
+    which.add_argument("--result", action="store_true", help="the electronic result (Decision 766 4.1)")
+    attach.add_argument("files", nargs="+", metavar="FILE", help="PDF, PNG, JPEG or TIFF, pages in this order")
+    attach.add_argument("--as", dest="as_user", required=True, metavar="USER", help="the clerk, who types their password")
+    add_password_stdin(attach, "read the --as user's password from stdin (one line)")
+    attach.set_defaults(handler=audited_command(cmd_attach))
+    listing = dossier.add_parser("attachments", help="a dossier's attached files: paper, order, bytes, SHA-256")
+    listing.add_argument("code")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_attachments)
+
+
+def cmd_attach(args: argparse.Namespace) -> int:
+    files = [Path(f) for f in args.files]
+    store = store_from(args)
+    actor = log_in(store, args, args.as_user)
+    added = attach_files(store, actor, args.code, files, paper=None if args.result else args.paper)
+    for item in added:
+        print(f"{item.sha256}  {item.bytes}")
+    return 0
+
+
+def cmd_attachments(args: argparse.Namespace) -> int:
+    items = list_attachments(store_from(args), args.code)
+    if args.json:
+        print_json(items)
+        return 0
+    for item in items:
+        where = "result" if item.paper is None else f"paper {item.paper}"
+        print(f"{where:<10} {item.seq:>3}  {item.bytes:>10}  {item.media_type:<16} {item.sha256}")
+    return 0

@@ -1,0 +1,180 @@
+"""Decision 766 figures for a seeded month, checked against counts worked out by hand below."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from factories import add_users, make_store
+from report766_seed import END_OF_MARCH, MARCH, seed_march
+
+from counter_app.dossiers import get_dossier
+from counter_app.errors import ValidationError
+from counter_app.reports.indicators766 import BY_CODE, score
+from counter_app.reports.score766 import NO_REUSE, Period, dossiers_behind, report_766
+
+
+@pytest.fixture
+def march(tmp_path: Path):
+    store = make_store(tmp_path / "m.sqlite3")
+    add_users(store)
+    return store, seed_march(store)
+
+
+def _figures(tally) -> dict:
+    return {f.indicator.code: f for f in tally.figures()}
+
+
+def test_the_month_matches_the_counts_done_by_hand(march) -> None:
+    store, c = march
+    # The premises of the hand count: three working days from receipt.
+    assert get_dossier(store, c["A"]).due_at == datetime(2026, 3, 5, 9, 0)
+    assert get_dossier(store, c["B"]).due_at < datetime(2026, 3, 9, 15, 0)
+    assert get_dossier(store, c["D"]).due_at < END_OF_MARCH < get_dossier(store, c["E"]).due_at
+    report = report_766(store, MARCH, as_of=END_OF_MARCH)
+    f = _figures(report.total)
+    assert report.total.received == 6  # A B C D E F
+    assert (f["1.4"].numerator, f["1.4"].denominator) == (3, 6)  # A C D
+    assert f["1.4"].value == pytest.approx(0.5)
+    assert f["1.4"].score == pytest.approx(0.5 * 4)
+    assert (f["2.1"].numerator, f["2.1"].denominator) == (2, 4)  # A C of A B C D
+    assert f["2.1"].score == pytest.approx(0.5 * 10)
+    assert f["2.2"].value == pytest.approx((2 + 5 + 0) / 3)
+    assert (f["3.6"].numerator, f["3.6"].denominator) == (2, 3)  # A E of A B E
+    assert f["3.6"].score == pytest.approx(2 / 3 * 10)
+    assert (f["4.1"].numerator, f["4.1"].denominator, f["4.1"].score) == (0, 3, 0)  # no file attached yet
+    assert (f["4.2"].numerator, f["4.2"].denominator) == (0, 3)
+    assert f["4.3"].value is None and f["4.3"].score is None and f["4.3"].reason == NO_REUSE
+
+
+def test_average_time_scores_full_when_faster_than_allotted(march) -> None:
+    store, _ = march
+    figure = _figures(report_766(store, MARCH, as_of=END_OF_MARCH).total)["2.2"]
+    # Allotted: 3 working days each for A, B, C (9) against 7 taken: faster than allotted on average.
+    assert figure.score == BY_CODE["2.2"].points
+
+
+def test_per_clerk_and_per_procedure(march) -> None:
+    store, _ = march
+    report = report_766(store, MARCH, as_of=END_OF_MARCH)
+    assert set(report.by_clerk) == {"canbo", "lanhdao"}
+    supervisor = _figures(report.by_clerk["lanhdao"])  # B and E
+    assert (supervisor["2.1"].numerator, supervisor["2.1"].denominator) == (0, 1)
+    assert (supervisor["1.4"].numerator, supervisor["1.4"].denominator) == (0, 2)
+    assert report.by_procedure["1.004194"].received == 6
+    only = report_766(store, MARCH, as_of=END_OF_MARCH, clerk="canbo")
+    assert only.total.received == 4
+
+
+def test_drill_down_names_the_dossiers_behind_a_number(march) -> None:
+    store, c = march
+    assert dossiers_behind(store, MARCH, "2.1", as_of=END_OF_MARCH) == [c["A"], c["C"]]
+    assert dossiers_behind(store, MARCH, "2.1", numerator=False, as_of=END_OF_MARCH) == [c[k] for k in "ABCD"]
+    assert dossiers_behind(store, MARCH, "1.4", as_of=END_OF_MARCH) == [c[k] for k in "ACD"]
+
+
+def test_an_open_dossier_is_not_judged_before_its_due_time(march) -> None:
+    store, c = march
+    early = report_766(store, MARCH, as_of=datetime(2026, 3, 5, 12, 0))
+    assert c["D"] not in dossiers_behind(store, MARCH, "2.1", numerator=False, as_of=datetime(2026, 3, 5, 12, 0))
+    assert _figures(early.total)["2.1"].denominator == 3  # A B C (B finished late on 9/3, already recorded)
+
+
+def test_an_empty_period_has_no_data_rather_than_zero(march) -> None:
+    store, _ = march
+    f = _figures(report_766(store, Period(date(2025, 1, 1), date(2025, 1, 31))).total)
+    assert f["2.1"].value is None and f["2.1"].reason
+
+
+def test_scoring_rule_and_period_checks() -> None:
+    assert score(BY_CODE["4.2"], 0.9) == BY_CODE["4.2"].points
+    assert score(BY_CODE["4.2"], 0.4) == pytest.approx(0.4 * 7 / 0.8)
+    with pytest.raises(ValidationError):
+        Period(date(2026, 3, 2), date(2026, 3, 1))
+
+
+def test_the_query_reads_the_received_at_index(march) -> None:
+    from counter_app.reports.score766 import _FEES_SQL, _TALLY_SQL, _load_workdays
+
+    store, _ = march
+    with store.read() as conn:
+        _load_workdays(conn, MARCH, END_OF_MARCH)
+        params = {"start": "2026-03-01", "end": "2026-04-01", "as_of": "2026-04-01", "clerk": None, "procedure": None}
+        plans = [" | ".join(r["detail"] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+                 for sql in (_TALLY_SQL, _FEES_SQL)]
+    for plan in plans:
+        assert "SEARCH d USING INDEX dossiers_received_at" in plan, plan
+        assert "SCAN d " not in plan + " " and "SCAN f" not in plan, plan
+
+
+def test_cli_prints_the_same_figures_as_json(march, capsys) -> None:
+    import json
+
+    from counter_cli.main import main
+
+    store, _ = march
+    store.close()
+    # The CLI judges open dossiers against the end of the period (March is over by now).
+    assert main(["--db", str(store.path), "report", "766", "--from", "2026-03-01", "--to", "2026-03-31", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    figures = {f["code"]: f for f in data["total"]["figures"]}
+    assert (figures["2.1"]["numerator"], figures["2.1"]["denominator"]) == (2, 4)
+    assert (figures["1.4"]["numerator"], figures["1.4"]["denominator"]) == (3, 6)
+    assert figures["4.3"]["value"] is None and figures["4.3"]["reason"] == NO_REUSE
+    assert set(data["by_clerk"]) == {"canbo", "lanhdao"}
+    assert main(["--db", str(store.path), "report", "766", "--from", "2026-03-01", "--to", "2026-03-31"]) == 0
+    assert "2.1  Tỷ lệ hồ sơ giải quyết đúng hạn" in capsys.readouterr().out
+
+
+def test_cli_refuses_a_reversed_period(march, capsys) -> None:
+    from counter_cli.main import main
+
+    store, _ = march
+    store.close()
+    assert main(["--db", str(store.path), "report", "766", "--from", "2026-03-31", "--to", "2026-03-01"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith("error: ") and "Traceback" not in captured.err
+
+
+def test_csv_and_pdf_exports_carry_the_same_figures(march, tmp_path) -> None:
+    import subprocess
+
+    from counter_app import office
+    from counter_app.reports.table766 import write_csv
+    from printing.pdf import write_pdf
+    from printing.report766 import report_766_pdf
+
+    store, _ = march
+    report = report_766(store, MARCH, as_of=END_OF_MARCH)
+    text = write_csv(report, tmp_path / "r.csv").read_bytes().decode("utf-8-sig")
+    assert "2.1;Tỷ lệ hồ sơ giải quyết đúng hạn;" in text and ";50,0% (2/4);5,00;10" in text
+    assert "Lê Văn Cán (canbo)" in text
+    pdf = write_pdf(report_766_pdf(report, office.get_office(store), on=date(2026, 4, 1)), tmp_path / "r.pdf")
+    pdf_text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+    assert "QUYẾT ĐỊNH 766/QĐ-TTg" in pdf_text and "50,0% (2/4)" in pdf_text
+    assert "không có dữ liệu" in pdf_text
+
+
+def test_digitisation_counts_results_and_papers_attached(march, tmp_path) -> None:
+    from counter_app import users
+    from counter_app.attachments import attach_files
+    from counter_app.models import Actor
+
+    store, c = march
+    clerk = Actor.of(users.get_user(store, "canbo"))
+    pdf = tmp_path / "ket-qua.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%%EOF\n")
+    for key in ("A", "C"):  # a result file for A and C; every received paper scanned for A only
+        attach_files(store, clerk, c[key], [pdf], paper=None)
+    for number, _paper in enumerate(get_dossier(store, c["A"]).papers, start=1):
+        page = tmp_path / f"a{number}.png"
+        page.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes([number]))
+        attach_files(store, clerk, c["A"], [page], paper=number)
+    attach_files(store, clerk, c["C"], [tmp_path / "a1.png"], paper=1)  # C lacks its other papers
+    f = _figures(report_766(store, MARCH, as_of=END_OF_MARCH).total)
+    assert (f["4.1"].numerator, f["4.1"].denominator) == (2, 3)  # A C of the finished A B C
+    assert f["4.1"].score == pytest.approx(2 / 3 * 8)
+    assert (f["4.2"].numerator, f["4.2"].denominator) == (1, 3)  # A only
+    assert f["4.2"].score == pytest.approx(1 / 3 * 7 / 0.8)
+    assert dossiers_behind(store, MARCH, "4.2", as_of=END_OF_MARCH) == [c["A"]]
