@@ -55,7 +55,7 @@ def next_fee_receipt_number(conn: sqlite3.Connection, counter_no: int, year: int
     """
     row = conn.execute(
         "INSERT INTO fee_receipt_sequences (counter_no, year, last) VALUES (?, ?, 1)"
-        " ON CONFLICT (counter_no, year) DO UPDATE SET last = last + 1 RETURNING last",
+        " ON CONFLICT (counter_no, year) DO UPDATE SET last = fee_receipt_sequences.last + 1 RETURNING last",
         (counter_no, year),
     ).fetchone()
     return int(row[0])
