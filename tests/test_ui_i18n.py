@@ -40,14 +40,6 @@ def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path):
     assert compiled.read_bytes() == QM.read_bytes(), "run `make translations`"
 
 
-@pytest.fixture
-def vietnamese(qapp):
-    translator = install_translator(qapp, "vi")
-    assert translator is not None
-    yield
-    qapp.removeTranslator(translator)
-
-
 def test_the_main_window_speaks_vietnamese_by_default(qtbot, app_context, vietnamese):
     from ui.main_window import MainWindow
 

@@ -292,8 +292,8 @@ class DossiersPage(QWidget):
         self.clock.start()
         self.model.query = replace(self.model.query, sort="received_at", descending=True)
         store = context.store
-        context.tasks.run_db(lambda: list_procedures(store), on_done=self.filters.set_procedures,
-                             on_error=lambda _e: None)
+        context.tasks.run_query(list_procedures, store, parent=self, on_done=self.filters.set_procedures)
+        context.tasks.dossiersChanged.connect(self.model.refresh)
         self.apply_filters()
 
     def base_query(self) -> DossierQuery:
@@ -338,7 +338,6 @@ class DossiersPage(QWidget):
     def open_detail(self, code: str) -> DossierDetail:
         self.detail = DossierDetail(self.context, code, self)
         self.detail.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.detail.changed.connect(lambda _code: self.model.refresh())
         self.detail.printRequested.connect(self.printRequested)
         self.detail.open()
         self.dossierOpened.emit(code)
@@ -363,9 +362,8 @@ class ReturnsPage(DossiersPage):
         if not code:
             return
         store = self.context.store
-        self.context.tasks.run_db(lambda: get_dossier(store, code), on_done=self._ask_return,
-                                  on_error=lambda exc: self.count_label.setText(str(exc)))
+        self.context.tasks.run_query(get_dossier, store, code, parent=self, on_done=self._ask_return)
 
     def _ask_return(self, dossier: Dossier) -> None:
         self.dialog = ask_and_run(self.context, Action.RETURN_RESULT, dossier,
-                                  on_done=lambda _d: self.model.refresh(), parent=self)
+                                  on_done=lambda _d: None, parent=self)

@@ -87,8 +87,6 @@ class MainWindow(QMainWindow):
         self.printing.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.sync_worker.stateChanged.connect(
             lambda s: self.status.set_sync_state(s.online, s.pending, s.last_success, s.failed))
-        self.sync_worker.runFinished.connect(self._after_sync)
-        self.receive_page.dossierSaved.connect(lambda _code: self.sync_worker.refresh_counts())
         self.sync_worker.start()
         menu = self.menuBar().addMenu(self.tr("&Session"))
         for text, key, slot in ((self.tr("Lock screen"), "Ctrl+L", self.lock_requested.emit),
@@ -127,12 +125,6 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "Ngôn ngữ / Language",
                                 "Ngôn ngữ mới có hiệu lực khi mở lại chương trình.\n"
                                 "The new language takes effect when the app is started again.")
-
-    def _after_sync(self, report: object) -> None:
-        """Statuses pulled from the portal show in the lists at once."""
-        if getattr(report, "pulled", 0):
-            self.dossiers_page.model.refresh()
-            self.returns_page.model.refresh()
 
     def log_out(self) -> None:
         """Leave the counter to the next clerk: the draft is kept under this clerk's name."""

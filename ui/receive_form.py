@@ -293,8 +293,8 @@ class ReceivePage(QWidget):
             return
         self.saving = True
         self.save_button.setEnabled(False)
-        self.context.tasks.run_db(partial(services.receive_dossier, self.context.store, self.context.actor, request),
-                                  on_done=self._saved, on_error=self._failed)
+        self.context.tasks.run_op(partial(services.receive_dossier, self.context.store, self.context.actor, request),
+                                  parent=self, on_done=self._saved, on_error=self._failed)
 
     def _focus_problem(self) -> None:
         """Put the cursor where the fix goes: the first field in error, else the first missing paper."""

@@ -60,6 +60,7 @@ class SyncWorker(QObject):
         self._thread: threading.Thread | None = None
         self._store: Store | None = None
         self._cycleDone.connect(self._finish)
+        context.tasks.dossiersChanged.connect(self.refresh_counts)
 
     @property
     def busy(self) -> bool:
@@ -88,7 +89,7 @@ class SyncWorker(QObject):
             return SyncState(self.state.online, pending_count(store), failed_count(store), last_success(store),
                              self.state.configured)
 
-        self.context.tasks.run_db(counts, self.context.store, on_done=self._publish)
+        self.context.tasks.run_query(counts, self.context.store, parent=None, on_done=self._publish)
 
     def shutdown(self, timeout: float = 15.0) -> None:
         self._timer.stop()
@@ -134,6 +135,8 @@ class SyncWorker(QObject):
         self._publish(state)
         if report is not None:
             self.runFinished.emit(report)
+            if report.pulled:  # statuses set by processing agencies: every list shows them at once
+                self.context.tasks.notify_dossiers_changed()
 
     def _publish(self, state: SyncState) -> None:
         self.state = state

@@ -337,44 +337,39 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="53"/>
+        <location filename="../../ui/conflict_dialog.py" line="52"/>
         <source>Dossier code already used on the portal</source>
         <translation>Mã hồ sơ đã có trên Cổng DVC</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="56"/>
+        <location filename="../../ui/conflict_dialog.py" line="55"/>
         <source>The portal holds another dossier under the code {code}: two counters gave out the same code. This dossier was not sent, so nothing on the portal was overwritten. Give it a new code, reprint the receipt for the citizen, and check that every counter of the office has its own counter number (Administration → Office).</source>
         <translation>Cổng DVC đang giữ một hồ sơ khác với mã {code}: hai quầy đã cấp trùng mã. Hồ sơ này chưa được gửi nên không có gì trên Cổng bị ghi đè. Hãy cấp mã mới cho hồ sơ, in lại giấy tiếp nhận cho công dân và kiểm tra để mỗi quầy của cơ quan có một số quầy riêng (Quản trị → Thông tin cơ quan).</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="62"/>
+        <location filename="../../ui/conflict_dialog.py" line="61"/>
         <source>At this counter</source>
         <translation>Tại quầy này</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="62"/>
+        <location filename="../../ui/conflict_dialog.py" line="61"/>
         <source>On the portal</source>
         <translation>Trên Cổng DVC</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="66"/>
+        <location filename="../../ui/conflict_dialog.py" line="65"/>
         <source>Give a &amp;new code and send again</source>
         <translation>Cấp &amp;mã mới và gửi lại</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="70"/>
+        <location filename="../../ui/conflict_dialog.py" line="69"/>
         <source>Only a supervisor gives a dossier a new code.</source>
         <translation>Chỉ lãnh đạo mới được cấp mã mới cho hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="72"/>
+        <location filename="../../ui/conflict_dialog.py" line="71"/>
         <source>&amp;Close</source>
         <translation>Đón&amp;g</translation>
-    </message>
-    <message>
-        <location filename="../../ui/conflict_dialog.py" line="98"/>
-        <source>The new code could not be given.</source>
-        <translation>Không cấp được mã mới.</translation>
     </message>
 </context>
 <context>
@@ -1019,22 +1014,22 @@
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>&amp;Session</source>
         <translation>&amp;Phiên làm việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Lock screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Log out</source>
         <translation>Đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
@@ -1156,6 +1151,24 @@
         <location filename="../../ui/admin_office.py" line="70"/>
         <source>Saved. New papers use the new profile.</source>
         <translation>Đã lưu. Các giấy tờ in từ nay dùng thông tin mới.</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../ui/tasks.py" line="160"/>
+        <source>The operation could not be completed ({error}). Try again; if it happens again, tell the administrator.</source>
+        <translation>Thao tác không thực hiện được ({error}). Hãy thử lại; nếu vẫn lỗi, báo cho quản trị viên.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks.py" line="169"/>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks.py" line="172"/>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
     </message>
 </context>
 <context>
@@ -1504,7 +1517,7 @@
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../ui/dossier_list.py" line="356"/>
+        <location filename="../../ui/dossier_list.py" line="355"/>
         <source>&amp;Return result</source>
         <translation>T&amp;rả kết quả</translation>
     </message>
@@ -1645,62 +1658,62 @@
         <translation>Nhấp đúp vào một bản ghi để mở hồ sơ và sửa, hoặc để so sánh hồ sơ có mã đang thuộc một hồ sơ khác trên Cổng.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="118"/>
+        <location filename="../../ui/sync_page.py" line="119"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="118"/>
+        <location filename="../../ui/sync_page.py" line="119"/>
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="123"/>
+        <location filename="../../ui/sync_page.py" line="124"/>
         <source>code used on the portal: needs a new code</source>
         <translation>trùng mã trên Cổng: cần cấp mã mới</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="125"/>
+        <location filename="../../ui/sync_page.py" line="126"/>
         <source>waits for a fix</source>
         <translation>chờ sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="127"/>
+        <location filename="../../ui/sync_page.py" line="128"/>
         <source>after the refused record</source>
         <translation>sau bản ghi bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="128"/>
+        <location filename="../../ui/sync_page.py" line="129"/>
         <source>now</source>
         <translation>ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="144"/>
+        <location filename="../../ui/sync_page.py" line="145"/>
         <source>The connection to the National Public Service Portal is not configured. An administrator sets it with the Connection… button (or: counter-app portal set).</source>
         <translation>Chưa cấu hình kết nối Cổng Dịch vụ công quốc gia. Quản trị viên cấu hình bằng nút «Kết nối…» (hoặc lệnh counter-app portal set).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="147"/>
+        <location filename="../../ui/sync_page.py" line="148"/>
         <source>checking…</source>
         <translation>đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="147"/>
+        <location filename="../../ui/sync_page.py" line="148"/>
         <source>online</source>
         <translation>đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="147"/>
+        <location filename="../../ui/sync_page.py" line="148"/>
         <source>offline</source>
         <translation>mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="148"/>
+        <location filename="../../ui/sync_page.py" line="149"/>
         <source>Portal: {connection}. Waiting to be sent: {pending}. Refused, waiting for a fix: {failed}. Last successful sync: {last}.</source>
         <translation>Cổng DVC: {connection}. Chờ gửi: {pending}. Bị từ chối, chờ sửa: {failed}. Đồng bộ thành công gần nhất: {last}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="151"/>
+        <location filename="../../ui/sync_page.py" line="152"/>
         <source>never</source>
         <translation>chưa có</translation>
     </message>
@@ -1718,11 +1731,6 @@
         <location filename="../../ui/sync_page.py" line="174"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_page.py" line="210"/>
-        <source>Sync</source>
-        <translation>Đồng bộ</translation>
     </message>
 </context>
 <context>
