@@ -7,8 +7,6 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime
 from pathlib import Path
 
-import pytest
-
 from ui.i18n import format_date, format_datetime, format_vnd, install_translator
 
 ROOT = Path(__file__).resolve().parent.parent
