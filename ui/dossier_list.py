@@ -212,7 +212,7 @@ class DossierTableModel(QAbstractTableModel):
 
     def _display(self, row: DossierRow, column: int) -> str:
         values = (row.code, row.applicant_name, row.procedure_name, STATUS_LABEL_VI[row.status],
-                  format_datetime(row.received_at), format_datetime(row.due_at), row.received_by)
+                  format_datetime(row.received_at), format_datetime(row.due_at), row.received_by_name)
         return values[column]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -243,6 +243,7 @@ class DossiersPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.detail: DossierDetail | None = None
+        self.open_when_loaded = False  # Enter pressed in the search box before its results came in
         self.filters = DossierFilters(self)
         self.model = DossierTableModel(context, parent=self)
         self.view = QTableView(self)
@@ -307,17 +308,34 @@ class DossiersPage(QWidget):
         self.count_label.setText(self.tr("{count} dossiers").format(count=f"{total:,}".replace(",", ".")))
         if total and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.model.index(0, 0))
+        if self.open_when_loaded:
+            self.open_when_loaded = False
+            self.open_current()
 
     def _tick(self) -> None:
         self.model.now = clock.now()  # due-state colours follow the clock
         self.view.viewport().update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the search box, Down goes into the results and Enter opens the highlighted row, as the
+        "Open (Enter)" button says; Enter right after typing opens the first match once it is in."""
         search = getattr(getattr(self, "filters", None), "search", None)  # None while being destroyed
-        if (watched is search and event.type() == QEvent.Type.KeyPress and self.model.total
-                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)):  # type: ignore[attr-defined]
+        if watched is not search or event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        key = event.key()  # type: ignore[attr-defined]
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.filters.debounce.isActive():  # typed but not yet searched: search now, open when found
+                self.filters.debounce.stop()
+                self.apply_filters()
+            if self.model.generation != self.model.shown_generation:
+                self.open_when_loaded = True
+            else:
+                self.open_current()
+            return True
+        if key == Qt.Key.Key_Down and self.model.total:
             self.view.setFocus()  # from the search box straight into the results
-            self.view.setCurrentIndex(self.model.index(0, 0))
+            if not self.view.currentIndex().isValid():
+                self.view.setCurrentIndex(self.model.index(0, 0))
             return True
         return super().eventFilter(watched, event)
 

@@ -11,6 +11,7 @@ from counter_app import office, users
 from counter_app.errors import CounterError
 
 from .context import AppContext
+from .widgets.fields import error_label
 
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 
@@ -21,8 +22,7 @@ class LockScreen(QWidget):
         self.context = context
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        self.error = error_label()
         prompt = QLabel(self.tr("Screen locked. {name}, type your password to unlock.").format(
             name=context.actor.full_name))
         prompt.setWordWrap(True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QListWidget,
@@ -26,6 +26,8 @@ from .receive_form import ReceivePage
 from .status_bar import CounterStatusBar
 from .sync_page import SyncPage
 from .sync_worker import SyncWorker
+
+MIN_SIZE = QSize(1280, 760)
 
 
 def _admin_page(context: AppContext) -> QWidget:
@@ -71,10 +73,12 @@ class MainWindow(QMainWindow):
         self._add("returns", self.tr("Return results (F4)"), self.returns_page, "F4")
         self._add("sync", self.tr("Sync (F6)"), self.sync_page, "F6")
         if context.actor.role.at_least(Role.SUPERVISOR):
-            self._add("admin", self.tr("Administration"), DeferredPage(lambda: _admin_page(context)), None)
+            self._add("admin", self.tr("Administration (F7)"), DeferredPage(lambda: _admin_page(context)), "F7")
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
-        self.nav.setMaximumWidth(220)
+        self.nav.setMaximumWidth(260)
+        # The section names are never cut: the list is at least as wide as its longest name.
+        self.nav.setMinimumWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24)
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
@@ -86,11 +90,13 @@ class MainWindow(QMainWindow):
         self.printing.connect_pages(self.receive_page, self.dossiers_page, self.returns_page)
         self.printing.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.sync_worker.stateChanged.connect(
-            lambda s: self.status.set_sync_state(s.online, s.pending, s.last_success, s.failed))
+            lambda s: self.status.set_sync_state(s.online, s.pending, s.last_success, s.failed,
+                                                 configured=s.configured, problem=s.problem))
         self.sync_worker.start()
-        menu = self.menuBar().addMenu(self.tr("&Session"))
+        # No Alt+letter for the menu: every letter is a field's or a button's; each item has its own keys.
+        menu = self.menuBar().addMenu(self.tr("Session"))
         for text, key, slot in ((self.tr("Lock screen"), "Ctrl+L", self.lock_requested.emit),
-                                (self.tr("Log out"), None, self.log_out),
+                                (self.tr("Log out"), "Ctrl+Shift+L", self.log_out),
                                 (self.tr("Quit"), "Ctrl+Q", self.close)):
             action = QAction(text, self)
             if key:
@@ -100,6 +106,18 @@ class MainWindow(QMainWindow):
         self._add_language_menu()
         self.idle_lock = IdleLock(self, context)
         self.lock_requested.connect(self.idle_lock.lock)
+
+    def fit_screen(self) -> None:
+        """At least 1280×760 so no section or column title is cut; maximised on a screen smaller than that.
+
+        Also applied after restoring a saved geometry, which an earlier version may have left tiny."""
+        if self.width() >= MIN_SIZE.width() and self.height() >= MIN_SIZE.height():
+            return
+        available = self.screen().availableGeometry().size()
+        if available.width() < MIN_SIZE.width() or available.height() < MIN_SIZE.height():
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(MIN_SIZE)
 
     def _add(self, key: str, title: str, widget: QWidget, shortcut: str | None) -> None:
         index = self.stack.addWidget(widget)

@@ -141,7 +141,9 @@ class SyncPage(QWidget):
 
     def show_state(self, state: SyncState) -> None:
         self.sync_button.setEnabled(state.configured and not (self.worker and self.worker.busy))
-        if not state.configured:
+        if state.problem:
+            text = state.problem
+        elif not state.configured:
             text = self.tr("The connection to the National Public Service Portal is not configured. An administrator "
                            "sets it with the Connection… button (or: counter-app portal set).")
         else:

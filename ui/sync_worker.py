@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from counter_app.office import get_setting
 from counter_app.store import Store
+from sync.errors import PortalMisconfigured
 from sync.outbox import failed_count, pending_count
 from sync.status import last_success
 
@@ -38,6 +39,7 @@ class SyncState:
     failed: int
     last_success: datetime | None
     configured: bool = True
+    problem: str = ""  # a saved connection that cannot work (sync.errors.PortalMisconfigured), in Vietnamese
 
 
 class SyncWorker(QObject):
@@ -124,6 +126,9 @@ class SyncWorker(QObject):
                     report = run_sync(store, config=config, cancel=self._cancel.is_set)
             state = SyncState(online, pending_count(store), failed_count(store), last_success(store),
                               configured=config is not None)
+        except PortalMisconfigured as exc:  # waiting will not help: say so, once per cycle, without a traceback
+            log.warning("portal connection misconfigured")
+            state = SyncState(False, self.state.pending, self.state.failed, self.state.last_success, problem=str(exc))
         except Exception:
             log.exception("sync cycle failed")
             state = SyncState(False, self.state.pending, self.state.failed, self.state.last_success)

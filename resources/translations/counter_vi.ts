@@ -165,17 +165,17 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="33"/>
+        <location filename="../../ui/admin_page.py" line="21"/>
         <source>Users</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="34"/>
+        <location filename="../../ui/admin_page.py" line="22"/>
         <source>Office profile</source>
         <translation>Thông tin cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="35"/>
+        <location filename="../../ui/admin_page.py" line="23"/>
         <source>Calendar</source>
         <translation>Lịch làm việc</translation>
     </message>
@@ -219,8 +219,18 @@
     </message>
     <message>
         <location filename="../../ui/widgets/applicant_form.py" line="67"/>
-        <source>Old ID card (CMND):</source>
-        <translation>Số CMND cũ:</translation>
+        <source>O&amp;ld ID card (CMND):</source>
+        <translation>Số &amp;CMND cũ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/applicant_form.py" line="73"/>
+        <source>Social ins&amp;urance no.:</source>
+        <translation>Mã số BH&amp;XH:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/applicant_form.py" line="74"/>
+        <source>He&amp;alth-insurance card:</source>
+        <translation>Mã thẻ BH&amp;YT:</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/applicant_form.py" line="68"/>
@@ -247,81 +257,71 @@
         <source>E&amp;mail:</source>
         <translation>Thư đ&amp;iện tử:</translation>
     </message>
-    <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="73"/>
-        <source>Social insurance no.:</source>
-        <translation>Mã số BHXH:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="74"/>
-        <source>Health-insurance card:</source>
-        <translation>Mã thẻ BHYT:</translation>
-    </message>
 </context>
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../ui/admin_office.py" line="85"/>
+        <location filename="../../ui/admin_office.py" line="77"/>
         <source>Extra day off</source>
         <translation>Ngày nghỉ thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="86"/>
+        <location filename="../../ui/admin_office.py" line="78"/>
         <source>Make-up working day</source>
         <translation>Ngày làm bù</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="88"/>
+        <location filename="../../ui/admin_office.py" line="80"/>
         <source>e.g. the province&apos;s decision number</source>
         <translation>ví dụ: số quyết định của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="89"/>
+        <location filename="../../ui/admin_office.py" line="81"/>
         <source>&amp;Add day</source>
         <translation>&amp;Thêm ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="90"/>
+        <location filename="../../ui/admin_office.py" line="82"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Xóa ngày đã chọn</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="94"/>
+        <location filename="../../ui/admin_office.py" line="86"/>
         <source>Only a supervisor changes the office calendar.</source>
         <translation>Chỉ lãnh đạo mới được thay đổi lịch làm việc của cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="98"/>
+        <location filename="../../ui/admin_office.py" line="90"/>
         <source>&amp;Day</source>
         <translation>&amp;Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="99"/>
+        <location filename="../../ui/admin_office.py" line="91"/>
         <source>&amp;Kind</source>
         <translation>&amp;Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="100"/>
+        <location filename="../../ui/admin_office.py" line="92"/>
         <source>&amp;Note</source>
         <translation>&amp;Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="106"/>
+        <location filename="../../ui/admin_office.py" line="98"/>
         <source>This office&apos;s days off and make-up working days</source>
         <translation>Ngày nghỉ thêm và ngày làm bù của cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="110"/>
+        <location filename="../../ui/admin_office.py" line="102"/>
         <source>Public holidays this year (from the holidays library)</source>
         <translation>Ngày nghỉ lễ trong năm (theo thư viện holidays)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="122"/>
+        <location filename="../../ui/admin_office.py" line="114"/>
         <source>day off</source>
         <translation>ngày nghỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="122"/>
+        <location filename="../../ui/admin_office.py" line="114"/>
         <source>make-up working day</source>
         <translation>ngày làm bù</translation>
     </message>
@@ -375,37 +375,47 @@
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="31"/>
+        <location filename="../../ui/status_bar.py" line="32"/>
+        <source>Portal not configured</source>
+        <translation>Chưa cấu hình Cổng DVC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="34"/>
+        <source>Portal connection needs fixing</source>
+        <translation>Kết nối Cổng DVC cần cấu hình lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="36"/>
         <source>Connection: unknown</source>
         <translation>Kết nối: chưa rõ</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="33"/>
+        <location filename="../../ui/status_bar.py" line="38"/>
         <source>Online</source>
         <translation>Đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="33"/>
+        <location filename="../../ui/status_bar.py" line="38"/>
         <source>Offline</source>
         <translation>Mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="34"/>
+        <location filename="../../ui/status_bar.py" line="39"/>
         <source>Pending sync: {n}</source>
         <translation>Chờ đồng bộ: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="35"/>
+        <location filename="../../ui/status_bar.py" line="40"/>
         <source>Pending sync: {n} ({r} refused)</source>
         <translation>Chờ đồng bộ: {n} ({r} bị từ chối)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="36"/>
+        <location filename="../../ui/status_bar.py" line="41"/>
         <source>Last sync: {t}</source>
         <translation>Đồng bộ gần nhất: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="37"/>
+        <location filename="../../ui/status_bar.py" line="42"/>
         <source>never</source>
         <translation>chưa có</translation>
     </message>
@@ -560,43 +570,43 @@
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="102"/>
-        <source>Receipt</source>
-        <translation>Giấy tiếp nhận</translation>
+        <source>Rec&amp;eipt</source>
+        <translation>&amp;Giấy tiếp nhận</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="102"/>
-        <source>Supplement request</source>
-        <translation>Phiếu yêu cầu bổ sung</translation>
+        <source>Supple&amp;ment request</source>
+        <translation>&amp;Phiếu yêu cầu bổ sung</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="103"/>
-        <source>Refusal</source>
-        <translation>Phiếu từ chối</translation>
+        <source>Refus&amp;al</source>
+        <translation>Phiếu từ c&amp;hối</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="103"/>
-        <source>Apology</source>
-        <translation>Phiếu xin lỗi</translation>
+        <source>Apolo&amp;gy</source>
+        <translation>Phiếu xin &amp;lỗi</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="104"/>
-        <source>Control sheet</source>
-        <translation>Phiếu kiểm soát</translation>
+        <source>Stop &amp;notice</source>
+        <translation>Thô&amp;ng báo dừng giải quyết</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="104"/>
-        <source>Stop notice</source>
-        <translation>Thông báo dừng giải quyết</translation>
+        <source>Control s&amp;heet</source>
+        <translation>Phiếu kiể&amp;m soát</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="105"/>
-        <source>TK1-TS form</source>
-        <translation>Tờ khai TK1-TS</translation>
+        <source>TK&amp;1-TS form</source>
+        <translation>Tờ khai TK&amp;1-TS</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="105"/>
-        <source>Fee receipt</source>
-        <translation>Biên lai thu phí, lệ phí</translation>
+        <source>Fee rece&amp;ipt</source>
+        <translation>Biên lai th&amp;u phí, lệ phí</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="114"/>
@@ -888,17 +898,17 @@
 <context>
     <name>DossiersPage</name>
     <message>
-        <location filename="../../ui/dossier_list.py" line="268"/>
+        <location filename="../../ui/dossier_list.py" line="269"/>
         <source>Dossier tracking &amp;log</source>
         <translation>Sổ theo dõi &amp;hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="271"/>
+        <location filename="../../ui/dossier_list.py" line="272"/>
         <source>&amp;Open (Enter)</source>
         <translation>&amp;Mở (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="307"/>
+        <location filename="../../ui/dossier_list.py" line="308"/>
         <source>{count} dossiers</source>
         <translation>{count} hồ sơ</translation>
     </message>
@@ -955,28 +965,28 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="23"/>
-        <location filename="../../ui/login.py" line="32"/>
+        <location filename="../../ui/login.py" line="24"/>
+        <location filename="../../ui/login.py" line="31"/>
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="33"/>
+        <location filename="../../ui/login.py" line="32"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="38"/>
+        <location filename="../../ui/login.py" line="37"/>
         <source>&amp;Username</source>
         <translation>&amp;Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="39"/>
+        <location filename="../../ui/login.py" line="38"/>
         <source>&amp;Password</source>
         <translation>&amp;Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="54"/>
+        <location filename="../../ui/login.py" line="53"/>
         <source>Could not log in.</source>
         <translation>Không đăng nhập được.</translation>
     </message>
@@ -984,52 +994,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>One-stop counter — {office}</source>
         <translation>Bộ phận Một cửa — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Receive (F2)</source>
         <translation>Tiếp nhận (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>Dossiers (F3)</source>
         <translation>Hồ sơ (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Return results (F4)</source>
         <translation>Trả kết quả (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Sync (F6)</source>
         <translation>Đồng bộ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
-        <source>Administration</source>
-        <translation>Quản trị</translation>
+        <location filename="../../ui/main_window.py" line="76"/>
+        <source>Administration (F7)</source>
+        <translation>Quản trị (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
-        <source>&amp;Session</source>
-        <translation>&amp;Phiên làm việc</translation>
+        <location filename="../../ui/main_window.py" line="97"/>
+        <source>Session</source>
+        <translation>Phiên làm việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>Lock screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Log out</source>
         <translation>Đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
@@ -1138,17 +1148,17 @@
 <context>
     <name>OfficeTab</name>
     <message>
-        <location filename="../../ui/admin_office.py" line="47"/>
+        <location filename="../../ui/admin_office.py" line="39"/>
         <source>&amp;Save office profile</source>
         <translation>&amp;Lưu thông tin cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="51"/>
+        <location filename="../../ui/admin_office.py" line="43"/>
         <source>Only an administrator changes the office profile.</source>
         <translation>Chỉ quản trị viên mới được thay đổi thông tin cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="70"/>
+        <location filename="../../ui/admin_office.py" line="62"/>
         <source>Saved. New papers use the new profile.</source>
         <translation>Đã lưu. Các giấy tờ in từ nay dùng thông tin mới.</translation>
     </message>
@@ -1222,42 +1232,42 @@
         <translation>lưu trong kho khóa của hệ điều hành</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="44"/>
+        <location filename="../../ui/portal_settings.py" line="42"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="45"/>
+        <location filename="../../ui/portal_settings.py" line="43"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="49"/>
+        <location filename="../../ui/portal_settings.py" line="47"/>
         <source>Adapter &amp;URL</source>
         <translation>Địa chỉ &amp;kết nối (adapter)</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="51"/>
+        <location filename="../../ui/portal_settings.py" line="49"/>
         <source>&amp;Username</source>
         <translation>&amp;Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="52"/>
+        <location filename="../../ui/portal_settings.py" line="50"/>
         <source>&amp;Agency code</source>
         <translation>&amp;Mã định danh cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="53"/>
+        <location filename="../../ui/portal_settings.py" line="51"/>
         <source>&amp;Destination code</source>
         <translation>Mã đ&amp;ích (dstcode)</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="54"/>
+        <location filename="../../ui/portal_settings.py" line="52"/>
         <source>&amp;Password</source>
         <translation>Mật khẩ&amp;u</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="73"/>
+        <location filename="../../ui/portal_settings.py" line="72"/>
         <source>Could not save the connection.</source>
         <translation>Không lưu được cấu hình kết nối.</translation>
     </message>
@@ -1517,9 +1527,27 @@
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../ui/dossier_list.py" line="355"/>
+        <location filename="../../ui/dossier_list.py" line="373"/>
         <source>&amp;Return result</source>
-        <translation>T&amp;rả kết quả</translation>
+        <translation>Trả &amp;kết quả</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../ui/admin_users.py" line="35"/>
+        <source>Staff</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_users.py" line="36"/>
+        <source>Supervisor</source>
+        <translation>Lãnh đạo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_users.py" line="37"/>
+        <source>Administrator</source>
+        <translation>Quản trị</translation>
     </message>
 </context>
 <context>
@@ -1688,47 +1716,47 @@
         <translation>ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="145"/>
+        <location filename="../../ui/sync_page.py" line="147"/>
         <source>The connection to the National Public Service Portal is not configured. An administrator sets it with the Connection… button (or: counter-app portal set).</source>
         <translation>Chưa cấu hình kết nối Cổng Dịch vụ công quốc gia. Quản trị viên cấu hình bằng nút «Kết nối…» (hoặc lệnh counter-app portal set).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="148"/>
+        <location filename="../../ui/sync_page.py" line="150"/>
         <source>checking…</source>
         <translation>đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="148"/>
+        <location filename="../../ui/sync_page.py" line="150"/>
         <source>online</source>
         <translation>đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="148"/>
+        <location filename="../../ui/sync_page.py" line="150"/>
         <source>offline</source>
         <translation>mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="149"/>
+        <location filename="../../ui/sync_page.py" line="151"/>
         <source>Portal: {connection}. Waiting to be sent: {pending}. Refused, waiting for a fix: {failed}. Last successful sync: {last}.</source>
         <translation>Cổng DVC: {connection}. Chờ gửi: {pending}. Bị từ chối, chờ sửa: {failed}. Đồng bộ thành công gần nhất: {last}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="152"/>
+        <location filename="../../ui/sync_page.py" line="154"/>
         <source>never</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="170"/>
+        <location filename="../../ui/sync_page.py" line="172"/>
         <source>New dossier code</source>
         <translation>Mã hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="171"/>
+        <location filename="../../ui/sync_page.py" line="173"/>
         <source>The dossier now has the code {code} and goes to the portal with the next sync. Reprint the receipt for the citizen (Print receipt in the dossier&apos;s detail).</source>
         <translation>Hồ sơ đã có mã mới {code} và sẽ được gửi lên Cổng DVC ở lần đồng bộ tới. Hãy in lại giấy tiếp nhận cho công dân (nút In giấy tiếp nhận trong chi tiết hồ sơ).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="174"/>
+        <location filename="../../ui/sync_page.py" line="176"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
@@ -1736,57 +1764,79 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="51"/>
-        <source>Username</source>
-        <translation>Tên đăng nhập</translation>
+        <location filename="../../ui/admin_users.py" line="54"/>
+        <source>&amp;Username</source>
+        <translation>Tên đăng &amp;nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="52"/>
-        <source>Full name</source>
-        <translation>Họ và tên</translation>
+        <location filename="../../ui/admin_users.py" line="54"/>
+        <source>&amp;Full name</source>
+        <translation>&amp;Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="53"/>
-        <source>Password</source>
-        <translation>Mật khẩu</translation>
+        <location filename="../../ui/admin_users.py" line="55"/>
+        <source>&amp;Password</source>
+        <translation>&amp;Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="54"/>
-        <source>Role</source>
-        <translation>Vai trò</translation>
+        <location filename="../../ui/admin_users.py" line="55"/>
+        <source>R&amp;ole</source>
+        <translation>&amp;Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="55"/>
-        <source>Add user</source>
-        <translation>Thêm tài khoản</translation>
+        <location filename="../../ui/admin_users.py" line="59"/>
+        <source>&amp;Add user</source>
+        <translation>&amp;Thêm tài khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="57"/>
-        <source>Disable / enable</source>
-        <translation>Khóa / mở khóa</translation>
+        <location filename="../../ui/admin_users.py" line="60"/>
+        <source>&amp;Correct full name</source>
+        <translation>&amp;Sửa họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="59"/>
-        <source>Reset password</source>
-        <translation>Đặt lại mật khẩu</translation>
+        <location filename="../../ui/admin_users.py" line="61"/>
+        <source>&amp;Disable / enable</source>
+        <translation>&amp;Khóa / mở khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="76"/>
+        <location filename="../../ui/admin_users.py" line="62"/>
+        <source>R&amp;eset password</source>
+        <translation>Đặt &amp;lại mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_users.py" line="89"/>
         <source> (disabled)</source>
         <translation> (đã khóa)</translation>
     </message>
-</context>
-<context>
-    <name>parent</name>
     <message>
-        <location filename="../../ui/admin_office.py" line="37"/>
-        <source>Unexpected error.</source>
-        <translation>Lỗi không mong đợi.</translation>
+        <location filename="../../ui/admin_users.py" line="125"/>
+        <source>Account {user} added.</source>
+        <translation>Đã thêm tài khoản {user}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="38"/>
-        <source>Administration</source>
-        <translation>Quản trị</translation>
+        <location filename="../../ui/admin_users.py" line="130"/>
+        <source>Full name of {user} corrected.</source>
+        <translation>Đã sửa họ tên của tài khoản {user}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_users.py" line="135"/>
+        <source>Account {user} disabled.</source>
+        <translation>Đã khóa tài khoản {user}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_users.py" line="136"/>
+        <source>Account {user} enabled.</source>
+        <translation>Đã mở khóa tài khoản {user}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_users.py" line="144"/>
+        <source>Type the new password for {user} first.</source>
+        <translation>Hãy nhập mật khẩu mới cho tài khoản {user} trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_users.py" line="147"/>
+        <source>Password of {user} reset.</source>
+        <translation>Đã đặt lại mật khẩu cho tài khoản {user}.</translation>
     </message>
 </context>
 </TS>
