@@ -73,9 +73,8 @@ def test_enter_in_the_search_box_opens_the_highlighted_dossier(qtbot, context):
 
 
 def test_enter_after_typing_opens_the_first_match(qtbot, context):
-    first, second = (services.receive_dossier(context.store, context.actor, request(context.store)).code
-                     for _ in range(2))
-    code = first  # the newest, on top, is the second: only the search finds the first
+    code, _newer = (services.receive_dossier(context.store, context.actor, request(context.store)).code
+                    for _ in range(2))  # the newer one is on top: only the search finds ``code``
     page = open_list(qtbot, context)
     page.filters.search.setFocus()
     qtbot.waitUntil(lambda: focused() is page.filters.search)
