@@ -120,3 +120,34 @@ def test_user_administration_speaks_vietnamese_answers_each_action_and_never_reu
     tab.add.click()  # a refusal is said in the same place
     qtbot.waitUntil(lambda: "đã có" in tab.feedback.text())
     context.tasks.wait_idle()
+
+
+def test_an_admin_changes_the_settings_on_their_screen_and_a_supervisor_has_none(qtbot, context_for):
+    from counter_app import settings
+
+    supervisor_page = AdminPage(context_for("supervisor"))
+    qtbot.addWidget(supervisor_page)
+    assert supervisor_page.settings is None
+    context = context_for("admin")
+    page = AdminPage(context)
+    qtbot.addWidget(page)
+    tab = page.settings
+    lock = tab.inputs[settings.LOCK_IDLE_MINUTES]
+    qtbot.waitUntil(lambda: lock.value() == 5)
+    assert (lock.minimum(), lock.maximum()) == (1, 240)
+    lock.setValue(12)
+    receipt_printer = tab.inputs[settings.printer("receipt")]
+    receipt_printer.setEditText("HP-Quay-1")
+    tab.profile.setCurrentIndex(tab.profile.findData("tt01-2018"))
+    tab.save.click()
+    qtbot.waitUntil(lambda: tab.feedback.text() != "")
+    assert settings.read(context.store, settings.LOCK_IDLE_MINUTES) == 12
+    assert settings.read(context.store, settings.printer("receipt")) == "HP-Quay-1"
+    assert settings.read(context.store, settings.printer("control")) == ""  # the system's default, untouched
+    assert office.get_office(context.store).regulation_profile == "tt01-2018"
+    again_page = AdminPage(context)
+    qtbot.addWidget(again_page)
+    again = again_page.settings
+    qtbot.waitUntil(lambda: again.inputs[settings.LOCK_IDLE_MINUTES].value() == 12)
+    assert again.inputs[settings.printer("receipt")].currentText() == "HP-Quay-1"
+    context.tasks.wait_idle()

@@ -1,4 +1,4 @@
-"""Administration (supervisor/admin): users, the office profile and the calendar overrides.
+"""Administration (supervisor/admin): users, the office profile, the calendar overrides and (admins) the settings.
 
 Every change goes through counter_app's services, which check the role again; their Vietnamese
 refusals are shown as they are.
@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget
 
+from counter_app.models import Role
+
 from .admin_office import CalendarTab, OfficeTab
+from .admin_settings import SettingsTab
 from .admin_users import UsersTab
 from .context import AppContext
 
@@ -21,3 +24,7 @@ class AdminPage(QTabWidget):
         self.addTab(self.users, self.tr("Users"))
         self.addTab(self.office, self.tr("Office profile"))
         self.addTab(self.calendar, self.tr("Calendar"))
+        self.settings: SettingsTab | None = None
+        if context.actor.role.at_least(Role.ADMIN):
+            self.settings = SettingsTab(context)
+            self.addTab(self.settings, self.tr("Settings"))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from counter_app.office import get_setting
+from counter_app import settings
 from counter_app.store import Store
 from sync.errors import PortalMisconfigured
 from sync.outbox import failed_count, pending_count
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from sync.engine import SyncReport
 
 log = logging.getLogger(__name__)
-DEFAULT_INTERVAL_MINUTES = 3
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,7 @@ class SyncWorker(QObject):
         super().__init__(parent)
         self.context = context
         if interval_ms is None:
-            minutes = float(get_setting(context.store, "sync_interval_minutes", str(DEFAULT_INTERVAL_MINUTES)) or 3)
+            minutes = settings.read(context.store, settings.SYNC_INTERVAL_MINUTES)
             interval_ms = int(minutes * 60_000)
         self.state = SyncState(None, 0, 0, None)
         self._timer = QTimer(self)

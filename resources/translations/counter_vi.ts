@@ -165,19 +165,24 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="21"/>
+        <location filename="../../ui/admin_page.py" line="24"/>
         <source>Users</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="22"/>
+        <location filename="../../ui/admin_page.py" line="25"/>
         <source>Office profile</source>
         <translation>Thông tin cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="23"/>
+        <location filename="../../ui/admin_page.py" line="26"/>
         <source>Calendar</source>
         <translation>Lịch làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="30"/>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
     </message>
 </context>
 <context>
@@ -1275,67 +1280,67 @@
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../ui/printing_actions.py" line="135"/>
+        <location filename="../../ui/printing_actions.py" line="131"/>
         <source>The receipt printer is not set or not available; choose one.</source>
         <translation>Chưa chọn máy in giấy tiếp nhận hoặc máy in không sẵn sàng; hãy chọn máy in.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="143"/>
+        <location filename="../../ui/printing_actions.py" line="139"/>
         <source>Could not print on {printer}: {error}</source>
         <translation>Không in được trên máy in {printer}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="145"/>
+        <location filename="../../ui/printing_actions.py" line="141"/>
         <source>Printed {paper} for {code} on {printer} ({pages} page(s)).</source>
         <translation>Đã in {paper} của hồ sơ {code} trên máy in {printer} ({pages} trang).</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="157"/>
+        <location filename="../../ui/printing_actions.py" line="153"/>
         <source>Record the supplement request on the dossier first.</source>
         <translation>Hãy ghi nhận yêu cầu bổ sung trên hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="158"/>
+        <location filename="../../ui/printing_actions.py" line="154"/>
         <source>Record the refusal on the dossier first.</source>
         <translation>Hãy ghi nhận việc từ chối tiếp nhận trên hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="159"/>
+        <location filename="../../ui/printing_actions.py" line="155"/>
         <source>Record the new appointment (reschedule) on the dossier first.</source>
         <translation>Hãy ghi nhận việc hẹn lại ngày trả kết quả trên hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="161"/>
+        <location filename="../../ui/printing_actions.py" line="157"/>
         <source>Cannot make “{paper}” for dossier {code} yet.</source>
         <translation>Chưa thể lập “{paper}” cho hồ sơ {code}.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="164"/>
+        <location filename="../../ui/printing_actions.py" line="160"/>
         <source>Could not make “{paper}” ({error}).</source>
         <translation>Không lập được “{paper}” ({error}).</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="174"/>
+        <location filename="../../ui/printing_actions.py" line="170"/>
         <source>Only supervisors and administrators print the dossier tracking log.</source>
         <translation>Chỉ lãnh đạo và quản trị viên mới in Sổ theo dõi hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="203"/>
+        <location filename="../../ui/printing_actions.py" line="199"/>
         <source>Making the dossier tracking log…</source>
         <translation>Đang lập Sổ theo dõi hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="203"/>
+        <location filename="../../ui/printing_actions.py" line="199"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="238"/>
+        <location filename="../../ui/printing_actions.py" line="234"/>
         <source>Could not make the dossier tracking log.</source>
         <translation>Không lập được Sổ theo dõi hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="240"/>
+        <location filename="../../ui/printing_actions.py" line="236"/>
         <source>Could not make the dossier tracking log ({error}).</source>
         <translation>Không lập được Sổ theo dõi hồ sơ ({error}).</translation>
     </message>
@@ -1548,6 +1553,39 @@
         <location filename="../../ui/admin_users.py" line="37"/>
         <source>Administrator</source>
         <translation>Quản trị</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTab</name>
+    <message>
+        <location filename="../../ui/admin_settings.py" line="59"/>
+        <source>Paper forms</source>
+        <translation>Mẫu giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_settings.py" line="65"/>
+        <source>(the system&apos;s default printer)</source>
+        <translation>(máy in mặc định của hệ thống)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_settings.py" line="70"/>
+        <source>Counter</source>
+        <translation>Quầy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_settings.py" line="72"/>
+        <source>Printers</source>
+        <translation>Máy in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_settings.py" line="74"/>
+        <source>&amp;Save settings</source>
+        <translation>&amp;Lưu cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_settings.py" line="162"/>
+        <source>Saved. The idle lock and the sync interval apply from the next log-in.</source>
+        <translation>Đã lưu. Thời gian tự khóa màn hình và chu kỳ đồng bộ có hiệu lực từ lần đăng nhập sau.</translation>
     </message>
 </context>
 <context>
