@@ -100,12 +100,27 @@ def failure_message(exc: BaseException) -> str | None:
     return None
 
 
+def _start_log(args: argparse.Namespace) -> None:
+    """The rotating log beside the database (counter_app.logs); a folder that cannot take it costs
+    the log, never the command."""
+    from pathlib import Path
+
+    from counter_app import logs
+    from counter_app.paths import data_dir
+
+    try:
+        logs.configure(Path(args.db).resolve().parent if args.db else data_dir())
+    except OSError:
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args, passed_on = parser.parse_known_args(argv)
     if passed_on and not getattr(args, "passes_arguments_on", False):
         parser.error(f"unrecognized arguments: {' '.join(passed_on)}")
     args.passed_on = passed_on
+    _start_log(args)
     if args.command is None:
         return _start_gui(args)
     try:
