@@ -36,7 +36,7 @@ class _NoMessageFormatter(logging.Formatter):
         finally:
             record.exc_text = cached
 
-    def formatException(self, ei: ExcInfo) -> str:  # noqa: N802 - logging's name
+    def formatException(self, ei: ExcInfo) -> str:
         kind, _exc, tb = ei
         frames = "".join(f'  File "{f.filename}", line {f.lineno}, in {f.name}\n' for f in traceback.extract_tb(tb))
         return f"Traceback (most recent call last):\n{frames}{kind.__name__ if kind else 'Exception'}"
