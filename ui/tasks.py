@@ -169,7 +169,6 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Operations", "Error"),
                       error_text(exc), QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("Operations", "OK"))
     if parent is None:
         _open_boxes.add(box)
         box.finished.connect(lambda _r: _open_boxes.discard(box))

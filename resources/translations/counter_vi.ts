@@ -1180,11 +1180,6 @@
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
-    <message>
-        <location filename="../../ui/tasks.py" line="172"/>
-        <source>OK</source>
-        <translation>Đồng ý</translation>
-    </message>
 </context>
 <context>
     <name>PaperChecklist</name>
