@@ -258,7 +258,7 @@ class DossiersPage(QWidget):
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         rows.hide()
         columns = self.view.horizontalHeader()
-        for column, width in enumerate((190, 170, 300, 130, 120, 120, 100)):
+        for column, width in enumerate((190, 170, 300, 130, 120, 120, 160)):  # the clerk by full name
             self.view.setColumnWidth(column, width)
         columns.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the procedure takes the spare width
         columns.setSortIndicator(4, Qt.SortOrder.DescendingOrder)

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -76,14 +76,14 @@ class MainWindow(QMainWindow):
             self._add("admin", self.tr("Administration (F7)"), DeferredPage(lambda: _admin_page(context)), "F7")
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
-        self.nav.setMaximumWidth(260)
-        # The section names are never cut: the list is at least as wide as its longest name.
-        self.nav.setMinimumWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24)
-        splitter = QSplitter()
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
+        # As wide as its longest section name, never cut and no wider: the rest is for the lists.
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.status = CounterStatusBar(user=context.actor.full_name, office=context.office.agency_name)
         self.setStatusBar(self.status)
         self.printing = PrintActions(context, self)

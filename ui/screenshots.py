@@ -193,6 +193,10 @@ def counter_screens(out: Path, work: Path) -> None:
         window.stack.currentWidget().page.setCurrentIndex(2)  # the calendar tab
         QTest.qWait(300)
         shoot(window, out, "09-admin-calendar")
+        admin = window.stack.currentWidget().page
+        admin.setCurrentWidget(admin.settings)
+        QTest.qWait(300)
+        shoot(window, out, "11-admin-settings")
 
         window.idle_lock.lock()
         QTest.qWait(200)
