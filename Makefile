@@ -6,17 +6,18 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 # Debian packages: Qt's runtime libraries (offscreen and under Xvfb), fonts, poppler and zbar
-# for checking PDFs, binutils for PyInstaller. See ../shared/ARCHITECTURE.md §3.
+# for checking PDFs, binutils for PyInstaller, PostgreSQL (the tests start a throwaway cluster
+# from its binaries; office mode). See ../shared/ARCHITECTURE.md §3.
 SYS_PKGS := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 \
 	libxkbcommon0 fonts-dejavu-core fonts-liberation2 xvfb xauth libxcb-cursor0 libxcb-icccm4 \
 	libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 \
-	libxcb-xkb1 libxkbcommon-x11-0 poppler-utils zbar-tools binutils
+	libxcb-xkb1 libxkbcommon-x11-0 poppler-utils zbar-tools binutils postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export LANG := C.UTF-8
 export LC_ALL := C.UTF-8
 
-.PHONY: run test sysdeps venv bench samples screenshots translations bundle clean
+.PHONY: run test sysdeps venv bench samples screenshots translations bundle clean office-demo
 
 sysdeps:
 	@missing=$$(for p in $(SYS_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
@@ -44,6 +45,10 @@ run: sysdeps venv
 ## All tests, Qt ones offscreen.
 test: sysdeps venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+## A throwaway local PostgreSQL cluster and two counters on it (README: "An office with several counters").
+office-demo: sysdeps venv
+	$(PY) tests/office_demo.py
 
 bench: sysdeps venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench

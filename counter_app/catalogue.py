@@ -119,7 +119,7 @@ def import_entries(conn: sqlite3.Connection, entries: list[dict[str, Any]], cata
         cur = conn.execute(
             "INSERT INTO procedures (code, version, catalogue_version, name, name_fold, field,"
             " processing_value, processing_unit, processing_note, result, agency, national_code,"
-            " confidence, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " confidence, sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 entry["code"], version, catalogue_version, entry["name"], fold(entry["name"]),
                 entry["field"], time["value"], time["unit"], time.get("note", ""),
@@ -127,7 +127,7 @@ def import_entries(conn: sqlite3.Connection, entries: list[dict[str, Any]], cata
                 entry.get("confidence", "confirmed"), json.dumps(entry.get("sources", []), ensure_ascii=False),
             ),
         )
-        pid = cur.lastrowid
+        pid = cur.fetchone()[0]
         conn.executemany(
             "INSERT INTO procedure_papers (procedure_id, position, name, form, count, required)"
             " VALUES (?, ?, ?, ?, ?, ?)",
@@ -152,7 +152,8 @@ def import_file(store: Store, path: Path | str, *, by: Actor | None) -> int:
             require_role(by, Role.SUPERVISOR)
         added = import_entries(conn, doc["procedures"], doc["catalogue_version"])
         conn.execute(
-            "INSERT OR REPLACE INTO settings (key, value) VALUES ('catalogue_version', ?)",
+            "INSERT INTO settings (key, value) VALUES ('catalogue_version', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (doc["catalogue_version"],),
         )
         audit.append(conn, username=by.username if by else "", action="catalogue.import",

@@ -31,7 +31,7 @@ def next_dossier_code(conn: sqlite3.Connection, agency_code: str, day: date, cou
     """Allocate the next code for this counter, agency and day (call inside a write transaction)."""
     row = conn.execute(
         "INSERT INTO code_sequences (agency_code, day, last) VALUES (?, ?, 1)"
-        " ON CONFLICT (agency_code, day) DO UPDATE SET last = last + 1 RETURNING last",
+        " ON CONFLICT (agency_code, day) DO UPDATE SET last = code_sequences.last + 1 RETURNING last",
         (agency_code, day.isoformat()),
     ).fetchone()
     return format_code(agency_code, day, counter_no, int(row[0]))
@@ -41,7 +41,7 @@ def next_log_number(conn: sqlite3.Connection, year: int) -> int:
     """Next Số thứ tự in the tracking log (Quyển số = the year)."""
     row = conn.execute(
         "INSERT INTO log_sequences (year, last) VALUES (?, 1)"
-        " ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+        " ON CONFLICT (year) DO UPDATE SET last = log_sequences.last + 1 RETURNING last",
         (year,),
     ).fetchone()
     return int(row[0])

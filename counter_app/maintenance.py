@@ -116,4 +116,6 @@ def thin(folder: Path, **retention: int) -> list[Path]:
 def check(store: Store) -> list[str]:
     """Problems found in an open store, first one first; empty when the database is sound."""
     with store.read() as conn:
+        if store.backend.name == "postgresql":
+            return db_check.content_problems(conn)
         return db_check.database_problems(conn)

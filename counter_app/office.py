@@ -81,7 +81,8 @@ def save_office(store: Store, office: Office, *, by: Actor | None) -> None:
         values["office_hours"] = json.dumps(office.office_hours.to_json())
         columns = ", ".join(values)
         conn.execute(
-            f"INSERT OR REPLACE INTO office (id, {columns}) VALUES (1, {', '.join('?' * len(values))})",
+            f"INSERT INTO office (id, {columns}) VALUES (1, {', '.join('?' * len(values))})"
+            f" ON CONFLICT (id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in values)}",
             tuple(values.values()),
         )
         audit.append(conn, username=by.username if by else "", action="office.save",
@@ -96,7 +97,8 @@ def get_setting(store: Store, key: str, default: str | None = None) -> str | Non
 
 def set_setting(store: Store, key: str, value: str) -> None:
     with store.write() as conn:
-        conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
+                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
 
 
 def load_calendar(conn: sqlite3.Connection) -> WorkCalendar:
@@ -122,7 +124,8 @@ def set_calendar_override(store: Store, *, day: date, kind: str, note: str = "",
         raise ValidationError("Loại ngày phải là ngày nghỉ hoặc ngày làm bù.")
     with store.write() as conn:
         conn.execute(
-            "INSERT OR REPLACE INTO calendar_overrides (day, kind, note) VALUES (?, ?, ?)",
+            "INSERT INTO calendar_overrides (day, kind, note) VALUES (?, ?, ?)"
+            " ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, note = excluded.note",
             (day.isoformat(), kind, note.strip()),
         )
         audit.append(conn, username=by.username, action=f"calendar.{kind}", entity="calendar",

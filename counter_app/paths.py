@@ -6,6 +6,7 @@ from pathlib import Path
 import platformdirs
 
 from . import catalogue, maintenance, safe_files
+from .db import is_url
 from .store import Store
 
 APP_NAME = "quay-mot-cua"
@@ -29,11 +30,14 @@ def open_store(path: Path | str | None = None) -> Store:
     The app's own data folder is kept owner-only, and what a killed backup or restore left
     beside the database is cleaned first.
     """
-    if path is None:
-        safe_files.private_dir(data_dir(), tighten=True)
-    db_path = Path(path or default_db_path())
-    maintenance.tidy(db_path, default_backup_dir(db_path))
-    store = Store(db_path)
+    if isinstance(path, str) and is_url(path):
+        store = Store(path)  # the office database (or a refusal): no folder of ours to tidy
+    else:
+        if path is None:
+            safe_files.private_dir(data_dir(), tighten=True)
+        db_path = Path(path or default_db_path())
+        maintenance.tidy(db_path, default_backup_dir(db_path))
+        store = Store(db_path)
     try:
         catalogue.ensure_bundled(store)
     except BaseException:

@@ -1,7 +1,8 @@
 """Finding dossiers: the search box and the filtered, paged dossier list.
 
-Names and addresses are searched through an FTS5 index of their *folded* text (see
-:func:`counter_app.text.fold`), because FTS5's own diacritic folding never maps đ to d.
+Names and addresses are searched through a full-text index of their *folded* text (see
+:func:`counter_app.text.fold`): FTS5 on SQLite, whose own diacritic folding never maps đ to d,
+and a GIN full-text index on PostgreSQL (the backend supplies the one clause that differs).
 Each query word matches the start of a word ("ngu" finds "Nguyễn"). A query that looks like
 a dossier code, a personal ID or a phone number is looked up exactly instead.
 """
@@ -61,12 +62,11 @@ class DossierQuery:
     descending: bool = True
 
 
-def _fts_expression(text: str) -> str | None:
-    words = [w for w in re.split(r"[^0-9a-z]+", fold(text)) if w]
-    return " AND ".join(f'"{w}"*' for w in words) or None
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^0-9a-z]+", fold(text)) if w]
 
 
-def _where(query: DossierQuery, now: datetime) -> tuple[list[str], list[object]]:
+def _where(store: Store, query: DossierQuery, now: datetime) -> tuple[list[str], list[object]]:
     clauses: list[str] = []
     params: list[object] = []
     text = query.text.strip()
@@ -82,12 +82,12 @@ def _where(query: DossierQuery, now: datetime) -> tuple[list[str], list[object]]
             clauses.append("a.phone = ?")
             params.append(re.sub(r"^(\+?84)", "0", compact))
         else:
-            expression = _fts_expression(text)
-            if expression is None:
-                clauses.append("0")
+            words = _words(text)
+            if not words:
+                clauses.append("1 = 0")
             else:
-                clauses.append("d.id IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?)")
-                params.append(expression)
+                clauses.append(f"d.id IN ({store.backend.search_clause()})")
+                params.append(store.backend.search_param(words))
     if query.statuses:
         clauses.append(f"d.status IN ({', '.join('?' * len(query.statuses))})")
         params += sorted(s.value for s in query.statuses)
@@ -126,7 +126,7 @@ def list_dossiers(
     now: datetime | None = None,
 ) -> list[DossierRow]:
     """One page of matching dossiers in the requested order."""
-    clauses, params = _where(query, now or clock.now())
+    clauses, params = _where(store, query, now or clock.now())
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     column = SORT_COLUMNS.get(query.sort, "d.id")
     direction = "DESC" if query.descending else "ASC"
@@ -148,7 +148,7 @@ def list_dossiers(
 
 
 def count_dossiers(store: Store, query: DossierQuery = DossierQuery(), *, now: datetime | None = None) -> int:
-    clauses, params = _where(query, now or clock.now())
+    clauses, params = _where(store, query, now or clock.now())
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     with store.read() as conn:
         return int(conn.execute("SELECT COUNT(*)" + _FROM + where, params).fetchone()[0])

@@ -1,12 +1,13 @@
-"""The one owner of the SQLite connection.
+"""The one owner of the database connection (SQLite file, or the office's PostgreSQL).
 
 Thread rule: a :class:`Store` may be shared between threads, but every use goes through
 :meth:`Store.read` or :meth:`Store.write`, which hold the store's lock; the UI gives all
 database work to one worker thread anyway (see ``ui/tasks.py``). Several *processes* may
-open the same file: writers serialise on ``BEGIN IMMEDIATE`` and wait up to the busy timeout.
+open the same database: writers serialise (``BEGIN IMMEDIATE`` on SQLite, an advisory lock
+on PostgreSQL, see :mod:`counter_app.db`) and wait up to the lock timeout.
 
-Durability: WAL journal with ``synchronous=FULL``, so a transaction that returned is on disk
-and a power cut at any instant loses nothing that was committed.
+Durability: on SQLite a WAL journal with ``synchronous=FULL``, so a transaction that
+returned is on disk and a power cut at any instant loses nothing that was committed.
 """
 from __future__ import annotations
 
@@ -16,15 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlite_utils
-
 from . import migrations, safe_files
-
-BUSY_TIMEOUT_MS = 15_000
-
-
-class StoreError(Exception):
-    """The database cannot be used as it is (too new, corrupt, locked)."""
+from .db import StoreError, backend_for
 
 
 class DatabaseTooNew(StoreError):
@@ -37,67 +31,52 @@ class DatabaseTooNew(StoreError):
         self.supported = supported
 
 
-def _connect(path: Path | str) -> sqlite3.Connection:
-    conn = sqlite3.connect(
-        str(path),
-        isolation_level=None,  # we issue BEGIN/COMMIT ourselves
-        check_same_thread=False,  # guarded by Store's lock instead
-        timeout=BUSY_TIMEOUT_MS / 1000,
-    )
-    try:
-        conn.row_factory = sqlite3.Row
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        found = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        if found > migrations.SCHEMA_VERSION:  # refuse before anything (even WAL mode) touches the file
-            raise DatabaseTooNew(found, migrations.SCHEMA_VERSION)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-    except BaseException:  # a damaged file: no connection left open on it (restore checks for those)
-        conn.close()
-        raise
-    return conn
-
-
 class Store:
     """An open counter database, migrated to the schema this code knows."""
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
-        safe_files.private_dir(self.path.parent)
-        safe_files.private_database_file(self.path)
+    def __init__(self, target: Path | str) -> None:
+        """``target``: a file path (SQLite) or ``postgresql://USER@HOST:PORT/DBNAME``."""
+        self.backend = backend_for(target)
+        self.target = self.backend.target  # what another process or thread opens for the same data
+        self.path = Path(target) if self.backend.name == "sqlite" else None
         self._lock = threading.RLock()
         self._savepoints = 0
-        self.conn = _connect(self.path)
+        self.conn = self.backend.connect()
         try:
+            found = self.backend.schema_version(self.conn)
+            if found > migrations.SCHEMA_VERSION:  # refuse before anything (even WAL mode) touches it
+                raise DatabaseTooNew(found, migrations.SCHEMA_VERSION)
+            self.backend.prepare(self.conn)
             self._migrate()
         except BaseException:
             self.conn.close()
             raise
-        self.db = sqlite_utils.Database(self.conn)
 
     @property
     def schema_version(self) -> int:
-        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        with self._lock:
+            return self.backend.schema_version(self.conn)
 
     def _migrate(self) -> None:
         found = self.schema_version
         supported = migrations.SCHEMA_VERSION
         if found == supported:
             return
-        if found > 0:
+        if found > 0 and self.path is not None:
             self.backup_to(self.path.with_name(f"{self.path.name}.before-v{supported}.bak"))
         for version in range(found + 1, supported + 1):
             with self.write() as conn:
-                migrations.STEPS[version - 1](conn)
-                conn.execute(f"PRAGMA user_version = {version}")
+                if self.backend.schema_version(conn) >= version:
+                    continue  # another counter of the office ran this step meanwhile
+                migrations.STEPS[version - 1](self.backend.migration_connection(conn))
+                self.backend.set_schema_version(conn, version)
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: everything inside commits together or not at all.
 
-        ``BEGIN IMMEDIATE`` takes the write lock up front, so two processes allocating
-        dossier codes never read the same sequence value. Called inside another ``write()``
+        The backend takes the write lock up front (``BEGIN IMMEDIATE``, or the office's advisory
+        lock), so two processes allocating dossier codes never read the same sequence value. Called inside another ``write()``
         it becomes a savepoint, so a batch (an import) can be all-or-nothing.
         """
         with self._lock:
@@ -114,11 +93,12 @@ class Store:
                 else:
                     self.conn.execute(f"RELEASE {name}")
                 return
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._reopen_if_lost()
+            self.backend.begin_write(self.conn)
             try:
                 yield self.conn
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self.backend.rollback(self.conn)
                 raise
             else:
                 self.conn.execute("COMMIT")
@@ -130,11 +110,37 @@ class Store:
             if self.conn.in_transaction:  # nested inside write(): reuse it
                 yield self.conn
                 return
-            self.conn.execute("BEGIN")
+            self._reopen_if_lost()
+            self.backend.begin_read(self.conn)
             try:
                 yield self.conn
-            finally:
+            except BaseException:
+                self.backend.rollback(self.conn)
+                raise
+            else:
                 self.conn.execute("COMMIT")
+
+    def _reopen_if_lost(self) -> None:
+        """After the office server went away and came back, carry on with a new connection."""
+        if self.backend.is_broken(self.conn):
+            self.conn = self.backend.connect()
+
+    @contextmanager
+    def office_lock(self, name: str) -> Iterator[bool]:
+        """Yields whether this process holds the office-wide lock ``name`` (never waits).
+
+        On PostgreSQL exactly one process of the office holds it at a time, whichever counter
+        that is; the server frees it if that process dies. On SQLite it is always granted.
+        """
+        with self._lock:
+            self._reopen_if_lost()
+            granted = self.backend.try_office_lock(self.conn, name)
+        try:
+            yield granted
+        finally:
+            if granted:
+                with self._lock:
+                    self.backend.release_office_lock(self.conn, name)
 
     def backup_to(self, target: Path | str) -> Path:
         """A consistent copy through SQLite's online backup API (safe while others write).
@@ -153,13 +159,9 @@ class Store:
         return target
 
     def integrity_errors(self) -> list[str]:
-        """SQLite's own integrity and foreign-key checks; empty when all is well."""
+        """The database's own integrity and foreign-key checks; empty when all is well."""
         with self.read() as conn:
-            rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-            errors = [r for r in rows if r != "ok"]
-            for fk in conn.execute("PRAGMA foreign_key_check"):
-                errors.append(f"foreign key: {fk[0]} row {fk[1]} -> {fk[2]}")
-        return errors
+            return self.backend.integrity_errors(conn)
 
     def close(self) -> None:
         with self._lock:

@@ -63,12 +63,13 @@ def create_user(
         if conn.execute("SELECT 1 FROM users WHERE username = ?", (username,)).fetchone():
             raise ValidationError(f"Tên đăng nhập «{username}» đã có.")
         cur = conn.execute(
-            "INSERT INTO users (username, full_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO users (username, full_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)"
+            " RETURNING id",
             (username, full_name.strip(), Role(role).value, _hasher.hash(password), clock.to_db(clock.now())),
         )
         audit.append(conn, username=by.username if by else username, action="user.create",
                      entity="user", entity_id=username, details={"role": Role(role).value})
-        return User(int(cur.lastrowid), username, full_name.strip(), Role(role))
+        return User(int(cur.fetchone()[0]), username, full_name.strip(), Role(role))
 
 
 def get_user(store: Store, username: str) -> User:

@@ -99,7 +99,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         office.save_office(store, profile, by=None)
         users.create_user(store, username=args.admin, full_name=args.admin_name, role=Role.ADMIN,
                           password=password, by=None)
-    print(f"initialised {profile.agency_code} with admin '{args.admin}' in {store.path}")
+    print(f"initialised {profile.agency_code} with admin '{args.admin}' in {store.backend.label}")
     return 0
 
 

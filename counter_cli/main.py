@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from counter_app.errors import CounterError
 from counter_app.store import StoreError
 
-from . import admin_cmds, calc_cmds, dossier_cmds, maintenance_cmds, print_cmds, sync_cmds
+from . import admin_cmds, calc_cmds, dossier_cmds, maintenance_cmds, office_cmds, print_cmds, sync_cmds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,11 +24,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="counter-app",
         description="Quầy Một Cửa — one-stop counter client. Without a command, starts the GUI.",
     )
-    parser.add_argument("--db", metavar="PATH", help="database file (default: in the user data directory)")
+    parser.add_argument("--db", metavar="PATH|URL", help="database file (default: in the user data directory),"
+                        " or postgresql://USER@HOST:PORT/DBNAME for an office's shared database")
     parser.add_argument("--smoke", action="store_true", help="start the GUI on a temporary database and exit 0")
     parser.add_argument("--lang", choices=("vi", "en"), help="GUI language (default: Vietnamese)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (admin_cmds, calc_cmds, dossier_cmds, maintenance_cmds, print_cmds, sync_cmds):
+    for module in (admin_cmds, calc_cmds, dossier_cmds, maintenance_cmds, office_cmds, print_cmds, sync_cmds):
         module.register(commands)
     return parser
 
@@ -101,15 +102,17 @@ def failure_message(exc: BaseException) -> str | None:
 
 
 def _start_log(args: argparse.Namespace) -> None:
-    """The rotating log beside the database (counter_app.logs); a folder that cannot take it costs
-    the log, never the command."""
+    """The rotating log beside the database file (counter_app.logs), in the user data folder for an
+    office database URL; a folder that cannot take it costs the log, never the command."""
     from pathlib import Path
 
     from counter_app import logs
+    from counter_app.db import is_url
     from counter_app.paths import data_dir
 
+    beside_file = args.db and not is_url(args.db)
     try:
-        logs.configure(Path(args.db).resolve().parent if args.db else data_dir())
+        logs.configure(Path(args.db).resolve().parent if beside_file else data_dir())
     except OSError:
         pass
 
@@ -121,9 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(passed_on)}")
     args.passed_on = passed_on
     _start_log(args)
-    if args.command is None:
-        return _start_gui(args)
     try:
+        if args.command is None:
+            return _start_gui(args)  # a database it cannot open is one line here too
         return int(args.handler(args) or 0)
     except KeyboardInterrupt:
         return 130

@@ -7,16 +7,18 @@ import sys
 from pathlib import Path
 
 from counter_app import audit, db_check, maintenance
-from counter_app.paths import default_backup_dir, default_db_path
+from counter_app.db import is_url
+from counter_app.paths import data_dir, default_backup_dir, default_db_path
 from counter_app.restore import Loss, restore
-from counter_app.store import StoreError
+from counter_app.store import Store, StoreError
 
 from .common import store_from
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     backup = commands.add_parser("backup", help="consistent copy, thinned to 7 daily, 4 weekly, 12 monthly")
-    backup.add_argument("--to", metavar="DIR", help="backup folder (default: 'backups' beside the database)")
+    backup.add_argument("--to", metavar="DIR", help="backup folder (default: 'backups' beside the database;"
+                        " for an office database, in the user data directory)")
     backup.set_defaults(handler=cmd_backup)
     restore_cmd = commands.add_parser("restore", help="replace the database with a checked backup")
     restore_cmd.add_argument("file")
@@ -42,6 +44,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"the database cannot be read ({exc}); run 'check', or 'restore' a backup") from None
     with store:
+        if store.backend.name == "postgresql":  # the office database: pg_dump, custom format
+            from counter_app.db import pg_backup  # psycopg and the tools only for office mode
+
+            print(pg_backup.backup(store.backend, Path(args.to) if args.to else data_dir() / "backups"))
+            return 0
         folder = Path(args.to) if args.to else default_backup_dir(store.path)
         print(maintenance.backup(store, folder, own_folder=not args.to))
     return 0
@@ -52,6 +59,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
         print(f"--force: {loss.summary()}; they will be gone from the live database"
               " (kept in the copy set aside)", file=sys.stderr)
 
+    if args.db and is_url(args.db):
+        from counter_app.db import pg_backup
+
+        with Store(args.db) as store:
+            pg_backup.restore(store.backend, Path(args.file))
+        print(f"restored {args.file} into the office database")
+        return 0
     result = restore(_db_path(args), Path(args.file), force=args.force, before_losing=warn)
     if result.live_unreadable:
         print(f"note: {result.live_unreadable}; nothing in it could be compared", file=sys.stderr)
@@ -61,12 +75,22 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    db_path = _db_path(args)
-    if not db_path.exists():
-        raise FileNotFoundError(f"no database at {db_path}")
-    problems = db_check.file_problems(db_path)
-    if args.anchor and not problems:
-        problems = _anchor_problems(db_path, args.anchor)
+    if args.db and is_url(args.db):
+        with Store(args.db) as store, store.read() as conn:
+            problems = maintenance.check(store)
+            if args.anchor and not problems:
+                problems = _anchor_problems(conn, args.anchor)
+    else:
+        db_path = _db_path(args)
+        if not db_path.exists():
+            raise FileNotFoundError(f"no database at {db_path}")
+        problems = db_check.file_problems(db_path)
+        if args.anchor and not problems:
+            conn = db_check.open_read_only(db_path)
+            try:
+                problems = _anchor_problems(conn, args.anchor)
+            finally:
+                conn.close()
     if problems:
         print(f"FAILED: {problems[0]}", file=sys.stderr)
         for problem in problems[1:]:
@@ -80,11 +104,7 @@ def _db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else default_db_path()
 
 
-def _anchor_problems(db_path: Path, anchor: audit.Anchor) -> list[str]:
-    """The chain up to a printed anchor, read-only like the rest of ``check``."""
-    conn = db_check.open_read_only(db_path)
-    try:
-        broken = audit.verify_to_anchor(conn, anchor)
-    finally:
-        conn.close()
+def _anchor_problems(conn: sqlite3.Connection, anchor: audit.Anchor) -> list[str]:
+    """The chain up to a printed anchor (read-only, like the rest of ``check``)."""
+    broken = audit.verify_to_anchor(conn, anchor)
     return [str(broken)] if broken else []

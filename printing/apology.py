@@ -1,4 +1,5 @@
-"""Phiếu xin lỗi và hẹn lại ngày trả kết quả: the office apologises in writing for a late result.
+"""Phiếu xin lỗi và hẹn lại ngày trả kết quả (2018; "Văn bản xin lỗi và đề nghị gia hạn thời gian giải
+quyết hồ sơ" since Circular 03/2025): the office apologises in writing for a late result.
 
 The old due time comes from the receipt the citizen holds; the new one is what the supervisor
 promised when rescheduling. The head of the office signs (and stamps), not the counter clerk.
@@ -14,7 +15,7 @@ from counter_app.states import Action
 
 from .blocks import addressee, event_time, head_signature, honorific, last_event
 from .layout import BLANK, build_pdf, esc, heading, page_width, para, title, vn_date, vn_datetime
-from .regulations import FormKind
+from .regulations import FormKind, form_info
 from .wording import request_text
 
 TITLE = "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
@@ -38,8 +39,9 @@ def build_apology(office: Office, dossier: Dossier, *, new_due_at: datetime | No
     width = page_width()
     who = honorific(dossier.applicant)
     agency = esc(office.agency_name)
+    paper_title = form_info(office.regulation_profile, FormKind.APOLOGY).title or TITLE
     story: list[Flowable] = heading(office, FormKind.APOLOGY, on=on or date.today(), width=width)
-    story += title(TITLE)
+    story += title(paper_title)
     story += addressee(dossier)
     story += [
         para(f"N{vn_date(dossier.received_at)[1:]}, {agency} tiếp nhận giải quyết hồ sơ của {who}.", "prose"),
@@ -54,4 +56,4 @@ def build_apology(office: Office, dossier: Dossier, *, new_due_at: datetime | No
         para(f"Xin trân trọng cảm ơn sự hợp tác của {who}./.", "prose"),
     ]
     story += head_signature(signer_title, signer_name, width=width)
-    return build_pdf(story, title_text=f"{TITLE} {dossier.code}")
+    return build_pdf(story, title_text=f"{paper_title} {dossier.code}")

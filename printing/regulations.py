@@ -38,6 +38,7 @@ class FormInfo:
     number: str  # e.g. "Mẫu số 01"
     legal_basis: str  # one line, printed in italics under the number
     to_check: bool = False  # True while nobody has compared it with the published text
+    title: str = ""  # the paper's title where the profile renamed it ("" : the document's own)
 
 
 TT01_2018 = "tt01-2018"
@@ -74,7 +75,9 @@ REGULATIONS: dict[str, dict[FormKind, FormInfo]] = {
         FormKind.RECEIPT: FormInfo("Mẫu số 01", _TT03),
         FormKind.SUPPLEMENT: FormInfo("Mẫu số 02", _TT03),
         FormKind.REFUSAL: FormInfo("Mẫu số 03", _TT03),
-        FormKind.APOLOGY: FormInfo("Mẫu số 04", _TT03),
+        # Appendix I renamed Mẫu 04: the office apologises and asks the citizen to accept a later date.
+        FormKind.APOLOGY: FormInfo("Mẫu số 04", _TT03,
+                                   title="VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT HỒ SƠ"),
         FormKind.STOP_NOTICE: FormInfo("Mẫu số 05", _TT03),
         FormKind.CONTROL_SHEET: FormInfo("Mẫu số 06", _TT03),
         FormKind.DAILY_LOG: FormInfo("Mẫu số 07", _TT03),

@@ -181,6 +181,10 @@ class PortalClient:
     def list_procedures(self) -> list[dict[str, Any]]:
         return self._call(contract.LIST_PROCEDURES)
 
+    def push_anchor(self, anchor: dict[str, Any]) -> None:
+        """Leave the audit chain's head with the portal (ours: ``GuiDauKiemNhatKy``)."""
+        self._call(contract.PUSH_ANCHOR, data=anchor)
+
     def ping(self) -> bool:
         """Cheap reachability check: does the auth endpoint answer at all within two seconds?
 

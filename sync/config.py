@@ -100,7 +100,7 @@ def save_config(store: Store, config: PortalConfig, *, by: Actor | None = None) 
     with store.write() as conn:
         if by is not None:
             require_role(by, Role.ADMIN)
-        conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                      (SETTING_KEY, json.dumps(asdict(config))))
         audit.append(conn, username=by.username if by else "", action="portal.configure",
                      details={"url": config.url, "username": config.username, "agency_code": config.agency_code,

@@ -32,12 +32,14 @@ PUSH_PROGRESS = "CapNhatTienDoHoSoMC"
 LOOKUP = "TraCuuHoSo"
 LIST_PROCEDURES = "LayDanhSachTTHC"
 GET_PROCEDURE = "LayThuTuc"
+PUSH_ANCHOR = "GuiDauKiemNhatKy"  # ours: the audit chain's head, kept outside the counter (contract.md)
 ENDPOINT_OF_SERVICE = {
     PUSH_DOSSIERS: INTEGRATION,
     PUSH_PROGRESS: INTEGRATION,
     LOOKUP: INTEGRATION,
     LIST_PROCEDURES: SHARE,
     GET_PROCEDURE: SHARE,
+    PUSH_ANCHOR: INTEGRATION,
 }
 LOOKUP_BATCH = 100  # most codes one DanhSachMaHoSo look-up may carry
 

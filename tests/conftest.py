@@ -44,15 +44,86 @@ def _memory_keyring():
     keyring.set_keyring(previous)
 
 
+def pytest_generate_tests(metafunc):
+    """Modules marked ``both_stores`` run every test on SQLite and on PostgreSQL."""
+    if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_stores"):
+        metafunc.parametrize("backend", ["sqlite", "postgres"], indirect=True)
+
+
 @pytest.fixture
-def store(tmp_path):
-    """A database with the office profile saved and admin/supervisor/staff (password factories.PASSWORD)."""
+def november_2026(monkeypatch):
+    """The office clock at 30/11/2026 10:00, for tests that receive on fixed days of November 2026.
+
+    Their dates are chosen for what they test (a holiday inside a deadline, a code's day), and a
+    dossier received more than a year before "now" needs --import-history: without a pinned clock
+    these tests would start failing in November 2027. In-process only.
+    """
+    from datetime import datetime
+
+    from counter_app import clock
+    monkeypatch.setattr(clock, "now", lambda: datetime(2026, 11, 30, 10, 0))
+
+
+@pytest.fixture
+def backend(request):
+    """Which store the test runs on: "sqlite" unless its module is marked ``both_stores``."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL cluster for the whole run (about 1-2 s to start)."""
+    import pg_cluster
+    if pg_cluster.binaries() is None:
+        pytest.skip("PostgreSQL is not installed (make test installs it)")
+    cluster = pg_cluster.start_cluster()
+    yield pg_cluster.Databases(cluster)
+    cluster.stop()
+    pg_cluster.remove(cluster)
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server):
+    """A database with schema, catalogue, office profile and the test users, cloned for each test."""
     from factories import add_users, make_store
-    s = make_store(tmp_path / "counter.sqlite3")
-    s.test_actors = add_users(s)  # type: ignore[attr-defined]
+    s = make_store(pg_server.create("counter_template"))
+    add_users(s)
+    s.close()
+    return "counter_template"
+
+
+@pytest.fixture
+def db_target(backend, tmp_path, request):
+    """What ``--db`` names for this test: a SQLite file path, or a new empty PostgreSQL database."""
+    if backend == "sqlite":
+        yield str(tmp_path / "counter.sqlite3")
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.create()
+    yield url
+    server.drop(url)
+
+
+@pytest.fixture
+def store(backend, tmp_path, request):
+    """A database with the office profile saved and admin/supervisor/staff (password factories.PASSWORD)."""
+    from factories import actors_of, add_users, make_store
+
+    from counter_app.store import Store
+    url = None
+    if backend == "sqlite":
+        s = make_store(tmp_path / "counter.sqlite3")
+        s.test_actors = add_users(s)  # type: ignore[attr-defined]
+    else:
+        server = request.getfixturevalue("pg_server")
+        url = server.create(template=request.getfixturevalue("pg_template"))
+        s = Store(url)
+        s.test_actors = actors_of(s)  # type: ignore[attr-defined]
     yield s
     if hasattr(s, "close"):
         s.close()
+    if url:
+        server.drop(url)
 
 
 @pytest.fixture

@@ -54,7 +54,7 @@ def initialised_database(path: Path) -> Path:
 # Start of a script run in a child process: a store on ``{db}`` and the staff actor "canbo".
 RECEIVER_PREAMBLE = """
 import random, sys
-from datetime import datetime
+from datetime import datetime, timedelta
 sys.path.insert(0, {tests!r})
 from counter_app import services, users
 from counter_app.models import Actor
@@ -97,3 +97,9 @@ def request(
     papers = tuple(DossierPaper(p.name, p.form, p.count) for p in procedure.papers if p.required)
     return services.ReceiveRequest(procedure_code=procedure_code, applicant=applicant, papers=papers,
                                    received_at=received_at)
+
+
+def actors_of(store: Store) -> dict[str, Actor]:
+    """The accounts :func:`add_users` made, read back (from a database cloned from a template)."""
+    return {key: Actor.of(users.get_user(store, name))
+            for key, name in (("admin", "admin"), ("supervisor", "lanhdao"), ("staff", "canbo"))}

@@ -4,6 +4,7 @@ from __future__ import annotations
 import random
 import sqlite3
 
+import psycopg
 import pytest
 from factories import PASSWORD, initialised_database, request
 
@@ -12,18 +13,25 @@ from counter_app.models import Actor
 from counter_app.store import Store
 from counter_cli.main import main
 
+pytestmark = pytest.mark.both_stores
+DATABASE_ERRORS = (sqlite3.DatabaseError, psycopg.Error)
+
 
 @pytest.fixture
-def conn(tmp_path):
-    store = Store(tmp_path / "a.sqlite3")
+def conn(db_target, backend):
+    store = Store(db_target)
     with store.write() as c:
         for i in range(5):
             audit.append(c, username="canbo", action="dossier.receive", entity="dossier", entity_id=f"X-{i}")
-    raw = sqlite3.connect(str(store.path), isolation_level=None)
-    raw.row_factory = sqlite3.Row
-    # Someone goes around the append-only triggers with a tool of their own.
-    raw.execute("DROP TRIGGER audit_log_no_update")
-    raw.execute("DROP TRIGGER audit_log_no_delete")
+    # Someone goes around the append-only triggers with a tool of their own (the owner's rights).
+    if backend == "sqlite":
+        raw = sqlite3.connect(db_target, isolation_level=None)
+        raw.row_factory = sqlite3.Row
+        raw.execute("DROP TRIGGER audit_log_no_update")
+        raw.execute("DROP TRIGGER audit_log_no_delete")
+    else:
+        raw = Store(db_target).conn  # autocommit: each statement on its own
+        raw.execute("ALTER TABLE audit_log DISABLE TRIGGER USER")
     yield raw
     raw.close()
     store.close()
@@ -33,16 +41,17 @@ def test_intact_chain_verifies(conn):
     assert audit.verify_chain(conn) is None
 
 
-def test_triggers_refuse_changes(tmp_path):
-    store = Store(tmp_path / "b.sqlite3")
+def test_triggers_refuse_changes(db_target):
+    store = Store(db_target)
     with store.write() as c:
         audit.append(c, username="u", action="login")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        with store.write() as c:
-            c.execute("UPDATE audit_log SET username = 'x'")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        with store.write() as c:
-            c.execute("DELETE FROM audit_log")
+    for change in ("UPDATE audit_log SET username = 'x'", "DELETE FROM audit_log"):
+        with pytest.raises(DATABASE_ERRORS, match="append-only"):
+            with store.write() as c:
+                c.execute(change)
+    with store.read() as c:
+        assert c.execute("SELECT username FROM audit_log").fetchall()[0][0] == "u"
+    store.close()
 
 
 def test_edited_record_is_found(conn):
@@ -66,9 +75,9 @@ def test_reordered_records_are_found(conn):
     assert audit.verify_chain(conn).record_id == 2
 
 
-def test_check_command_names_the_first_bad_record(conn, tmp_path, capsys):
+def test_check_command_names_the_first_bad_record(conn, db_target, capsys):
     conn.execute("UPDATE audit_log SET username = 'kẻ gian' WHERE id = 4")
-    assert main(["--db", str(tmp_path / "a.sqlite3"), "check"]) == 1
+    assert main(["--db", db_target, "check"]) == 1
     assert "audit record 4" in capsys.readouterr().err
 
 
@@ -158,11 +167,11 @@ def test_a_rewritten_chain_passes_check_but_not_check_with_the_printed_anchor(of
     assert f"audit record {head.record_id}: hash" in capsys.readouterr().err
 
 
-def test_check_names_an_edit_before_the_anchor_and_refuses_a_short_anchor(conn, tmp_path, capsys):
+def test_check_names_an_edit_before_the_anchor_and_refuses_a_short_anchor(conn, db_target, capsys):
     head = audit.chain_head(conn)
     conn.execute("UPDATE audit_log SET username = 'kẻ gian' WHERE id = 2")
-    assert main(["--db", str(tmp_path / "a.sqlite3"), "check", "--anchor", str(head)]) == 1
+    assert main(["--db", db_target, "check", "--anchor", str(head)]) == 1
     assert "audit record 2" in capsys.readouterr().err
     with pytest.raises(SystemExit) as refused:
-        main(["--db", str(tmp_path / "a.sqlite3"), "check", "--anchor", head.hash[:8]])
+        main(["--db", db_target, "check", "--anchor", head.hash[:8]])
     assert refused.value.code == 2 and "at least 12 hex digits" in capsys.readouterr().err

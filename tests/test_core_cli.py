@@ -13,6 +13,8 @@ from counter_app.models import Role
 from counter_app.store import Store
 from counter_cli.main import main
 
+pytestmark = pytest.mark.usefixtures("november_2026")  # fixed November 2026 dates: see conftest
+
 PAPERS = ["Tờ khai thay đổi thông tin cư trú (Mẫu CT01)", "Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp"]
 
 

@@ -14,7 +14,7 @@ from factories import PASSWORD, initialised_database
 from test_core_cli import _dossier, run
 
 from counter_app import clock
-from counter_app import store as store_module
+from counter_app.db import sqlite as sqlite_backend
 from counter_app.store import Store
 from counter_cli import common
 
@@ -180,7 +180,7 @@ def test_a_full_disk_gives_one_line(db, tmp_path, capsys, monkeypatch):
 
 
 def test_a_database_held_by_another_program_gives_one_line(db, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_MS", 200)
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:

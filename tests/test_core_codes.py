@@ -62,8 +62,9 @@ def test_sequence_restarts_each_day_and_rolls_back(tmp_path):
 
 WORKER = RECEIVER_PREAMBLE + """
 rng = random.Random({seed})
+yesterday = datetime.combine(datetime.now().date() - timedelta(days=1), datetime.min.time()).replace(hour=9)
 for i in range({count}):
-    services.receive_dossier(store, actor, request(store, rng=rng, received_at=datetime(2026, 11, 20, 9, 0)))
+    services.receive_dossier(store, actor, request(store, rng=rng, received_at=yesterday))
 """
 
 

@@ -42,3 +42,13 @@ def test_the_log_rotates_and_keeps_a_bounded_number_of_files(tmp_path, monkeypat
     files = sorted(p.name for p in tmp_path.glob(logs.LOG_FILE + "*"))
     assert logs.LOG_FILE in files and len(files) == 1 + logs.KEEP_FILES
     assert all((tmp_path / name).stat().st_size <= 2100 for name in files)
+
+
+def test_an_office_database_url_logs_in_the_user_data_folder(tmp_path, monkeypatch):
+    from counter_cli.main import _start_log
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("counter_app.paths.data_dir", lambda: tmp_path / "data")
+    _start_log(type("Args", (), {"db": "postgresql://quay@127.0.0.1:5432/office"})())
+    assert (tmp_path / "data" / logs.LOG_FILE).exists()
+    assert not (tmp_path / "postgresql:").exists()

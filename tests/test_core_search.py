@@ -5,17 +5,28 @@ import random
 import unicodedata
 
 import pytest
-from factories import add_users, make_store, request
+from factories import actors_of, add_users, make_store, request
 
 from counter_app import services
 from counter_app.search import DossierQuery, count_dossiers, list_dossiers, search
 from counter_app.states import Status
+from counter_app.store import Store
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def staffed_store(request, tmp_path_factory):
+    """An initialised store of each kind, and its staff member."""
+    if request.param == "sqlite":
+        store = make_store(tmp_path_factory.mktemp("s") / "c.sqlite3")
+        return store, add_users(store)["staff"]
+    server = request.getfixturevalue("pg_server")
+    store = Store(server.create(template=request.getfixturevalue("pg_template")))
+    return store, actors_of(store)["staff"]
 
 
 @pytest.fixture(scope="module")
-def filled(tmp_path_factory):
-    store = make_store(tmp_path_factory.mktemp("s") / "c.sqlite3")
-    staff = add_users(store)["staff"]
+def filled(staffed_store):
+    store, staff = staffed_store
     rng = random.Random(11)
     names = ["Nguyễn Văn Đức", "Trần Thị Hoà", "Lê Hòa Bình", "Phạm Thị Thuỷ"]
     made = [services.receive_dossier(store, staff, request(store, rng=rng, full_name=n)) for n in names]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from factories import add_users, make_store, request
+from factories import request
 
 from counter_app import services
 from counter_app.audit import verify_chain
@@ -13,11 +13,13 @@ from counter_app.errors import InvalidState, PermissionDenied, ValidationError
 from counter_app.models import Applicant
 from counter_app.states import Status
 
+pytestmark = [pytest.mark.usefixtures("november_2026"),  # fixed November 2026 dates: see conftest
+              pytest.mark.both_stores]
+
 
 @pytest.fixture
-def setup(tmp_path):
-    store = make_store(tmp_path / "c.sqlite3")
-    return store, add_users(store)
+def setup(store):
+    return store, store.test_actors
 
 
 def _counts(store) -> dict[str, int]:

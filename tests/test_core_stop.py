@@ -11,6 +11,8 @@ from counter_app import services
 from counter_app.errors import InvalidState, ValidationError
 from counter_app.states import PORTAL_CODE, Action, Status
 
+pytestmark = pytest.mark.usefixtures("november_2026")  # fixed November 2026 dates: see conftest
+
 
 @pytest.fixture
 def setup(tmp_path):

@@ -134,11 +134,17 @@ def test_refusal_states_reason_and_basis(tmp_path: Path) -> None:
 def test_apology_gives_old_and_new_due_times(tmp_path: Path) -> None:
     text = text_of(tmp_path, build_apology(OFFICE, demo.residence_dossier(), new_due_at=datetime(2026, 12, 4, 15, 0),
                                            reason="Cần xác minh thêm", signer_name="Nguyễn Văn Hùng"))
-    for expected in ["PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Kính gửi: Bà Nguyễn Thị Hoài Thương",
+    for expected in ["VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT HỒ SƠ", "Kính gửi: Bà Nguyễn Thị Hoài Thương",
                      "Thời gian hẹn trả kết quả giải quyết hồ sơ: 08 giờ 35 phút, ngày 01 tháng 12 năm 2026",
                      "vào 15 giờ 00 phút, ngày 04 tháng 12 năm 2026", "Lý do: Cần xác minh thêm",
                      "Mã hồ sơ: H26.49.09-261120-0012", "Mẫu số 04", "Nguyễn Văn Hùng"]:
         assert expected in text, expected
+
+
+def test_apology_keeps_its_2018_title_under_the_2018_profile(tmp_path: Path) -> None:
+    office = replace(OFFICE, regulation_profile="tt01-2018")
+    text = text_of(tmp_path, build_apology(office, demo.residence_dossier(), new_due_at=datetime(2026, 12, 4, 15, 0)))
+    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text and "01/2018/TT-VPCP" in text
 
 
 def test_apology_reads_the_reschedule_event(tmp_path: Path) -> None:

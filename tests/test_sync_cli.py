@@ -14,10 +14,12 @@ from counter_cli.main import main
 from sync.config import KEYRING_SERVICE, load_config
 from sync.simulator.process import running_simulator
 
+pytestmark = pytest.mark.both_stores
+
 
 def test_portal_set_then_sync_until_empty(store, staff_actor, tmp_path, capsys, monkeypatch):
     receive_many(store, staff_actor, 3)
-    db = str(store.path)
+    db = str(store.target)
     monkeypatch.delenv("COUNTER_PORTAL_PASSWORD", raising=False)
     with running_simulator(tmp_path, account=PORTAL_ACCOUNT) as sim:
         code, out, err = run(capsys, "--db", db, "portal", "set", "--url", sim.url, "--username", PORTAL_ACCOUNT[0],
@@ -35,12 +37,12 @@ def test_portal_set_then_sync_until_empty(store, staff_actor, tmp_path, capsys, 
 
 def test_sync_with_work_left_exits_non_zero_and_says_why(store, staff_actor, capsys):
     receive_many(store, staff_actor, 1)
-    code, out, err = run(capsys, "--db", str(store.path), "sync", "--once")
+    code, out, err = run(capsys, "--db", str(store.target), "sync", "--once")
     assert code == 1 and "pending" in out and "portal set" in err
 
 
 def test_portal_set_refuses_a_bad_url_and_writes_nothing(store, capsys):
-    code, _, err = run(capsys, "--db", str(store.path), "portal", "set", "--url", "cong-dvc", "--username", "u",
+    code, _, err = run(capsys, "--db", str(store.target), "portal", "set", "--url", "cong-dvc", "--username", "u",
                        "--agency-code", "H15.50.05.13", "--no-password", "--admin", "admin", "--password-stdin",
                        stdin=PASSWORD + "\n")
     assert code == 2 and "cong-dvc" in err
@@ -49,7 +51,7 @@ def test_portal_set_refuses_a_bad_url_and_writes_nothing(store, capsys):
 
 def test_portal_set_needs_an_administrators_password(store, capsys):
     for admin, password in (("admin", "doan-thu-xem"), ("canbo", PASSWORD)):  # wrong; right but only staff
-        code, _, err = run(capsys, "--db", str(store.path), "portal", "set", "--url", "https://cong.example/dvcqg",
+        code, _, err = run(capsys, "--db", str(store.target), "portal", "set", "--url", "https://cong.example/dvcqg",
                            "--username", "u", "--agency-code", "H15.50.05.13", "--no-password", "--admin", admin,
                            "--password-stdin", stdin=password + "\n")
         assert code == 2 and err, admin

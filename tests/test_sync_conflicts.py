@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 import pytest
 from factories import TEST_OFFICE, add_users, make_store, request
@@ -23,7 +23,8 @@ from sync import outbox
 from sync.engine import run_sync
 from sync.simulator.process import running_simulator
 
-MORNING = datetime(2026, 11, 30, 9, 0)
+MORNING = datetime.combine(datetime.now().date() - timedelta(days=1), time(9, 0))  # one day for both counters
+DAY = f"{MORNING:%y%m%d}"
 
 
 def _counter(tmp_path, name: str, counter_no: int) -> tuple[Store, dict[str, Actor]]:
@@ -56,8 +57,8 @@ def test_two_counters_of_one_agency_give_distinct_codes_and_log_numbers(two_coun
     codes_one = [_receive(one, one_actors["staff"], seed) for seed in range(3)]
     codes_two = [_receive(two, two_actors["staff"], seed) for seed in range(3)]
     assert not set(codes_one) & set(codes_two)
-    assert all(code.startswith("H15.50.05.13-261130-01") for code in codes_one)
-    assert all(code.startswith("H15.50.05.13-261130-02") for code in codes_two)
+    assert all(code.startswith(f"H15.50.05.13-{DAY}-01") for code in codes_one)
+    assert all(code.startswith(f"H15.50.05.13-{DAY}-02") for code in codes_two)
     books = {(get_dossier(s, c).log_book_label, get_dossier(s, c).log_number)
              for s, cs in ((one, codes_one), (two, codes_two)) for c in cs}
     assert len(books) == 6  # Quyển số 01/2026 and 02/2026: the receipt numbers never repeat either
@@ -151,3 +152,25 @@ def test_the_simulator_refuses_an_update_from_another_installation(tmp_path):
         [held] = handle.admin_dossiers()
     assert verdicts == [contract.CONFLICT, contract.CONFLICT, contract.OK]
     assert held["record"]["ChuHoSo"] == "Lê Thị Hồng Đào (đã sửa)"
+
+
+def test_each_sync_run_leaves_the_audit_chains_head_with_the_portal(store, staff_actor, tmp_path):
+    """A chain rewritten later disagrees with the head the portal holds, as with the printed daily log."""
+    from counter_app import audit
+    from counter_app.office import installation_id
+
+    _receive(store, staff_actor, 4)
+    with running_simulator(tmp_path, account=PORTAL_ACCOUNT) as sim:
+        configure_portal(store, sim.url)
+        report = run_sync(store, until_empty=True, max_seconds=60, backoff=FAST_BACKOFF)
+        with store.read() as conn:
+            head, installation = audit.chain_head(conn), installation_id(conn)
+        _receive(store, staff_actor, 5)
+        run_sync(store, until_empty=True, max_seconds=60, backoff=FAST_BACKOFF)
+        anchors = sim.admin_anchors()
+    assert report.anchor == str(head)
+    first = next(a for a in anchors if a["SoBanGhi"] == head.record_id)
+    assert (first["MaCaiDat"], first["MaBam"]) == (installation, head.hash)
+    assert len(anchors) == 2 and anchors[1]["SoBanGhi"] > head.record_id
+    with store.read() as conn:  # the head the portal holds verifies against the chain as it stands
+        assert audit.verify_to_anchor(conn, audit.Anchor(first["SoBanGhi"], first["MaBam"])) is None

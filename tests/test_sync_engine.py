@@ -15,6 +15,8 @@ from sync.runs import recent_runs
 from sync.simulator.process import running_simulator
 from sync.status import last_success
 
+pytestmark = pytest.mark.both_stores
+
 
 def test_thousand_dossiers_reach_a_faulty_portal_exactly_once(store, staff_actor, tmp_path):
     codes = receive_many(store, staff_actor, 1000)

@@ -28,6 +28,7 @@ class ScriptedPortal:
         self.fail_pushes = fail_pushes
         self.failing_pulls = failing_pulls
         self.pushes = self.pulls = 0
+        self.anchors: list[dict[str, Any]] = []
 
     def _push(self, records: list[dict[str, Any]]) -> list[RecordResult]:
         self.pushes += 1
@@ -51,6 +52,9 @@ class ScriptedPortal:
             raise PortalUnavailable("Cổng DVC đang bận hoặc lỗi (HTTP 503).", retry_after=0.01)
         return []
 
+    def push_anchor(self, anchor: dict[str, Any]) -> None:
+        self.anchors.append(anchor)
+
     def close(self) -> None:
         pass
 
@@ -73,6 +77,7 @@ def test_a_busy_portal_is_pulled_from_again_within_the_run(store, staff_actor):
                       backoff=Backoff(base=0.01, cap=0.05))
     assert (report.pending, report.error, report.pull_error) == (0, "", "")
     assert portal.pulls == 3
+    assert [a["SoBanGhi"] for a in portal.anchors] == [int(report.anchor.split(":")[0])]
 
 
 def test_a_pull_that_keeps_failing_is_reported_apart_from_a_complete_push(store, staff_actor):

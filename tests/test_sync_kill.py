@@ -9,16 +9,19 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from sync_helpers import PORTAL_ACCOUNT, assert_portal_matches, configure_portal, receive_many
 
 from sync import outbox
 from sync.simulator.process import running_simulator
 
+pytestmark = pytest.mark.both_stores
+
 KILLS = 20
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _sync_process(db: Path) -> subprocess.Popen:
+def _sync_process(db: str) -> subprocess.Popen:
     env = {**os.environ, "COUNTER_PORTAL_PASSWORD": PORTAL_ACCOUNT[1], "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(
         [sys.executable, "-m", "counter_cli.main", "--db", str(db), "sync", "--until-empty", "--max-seconds", "120"],
@@ -32,7 +35,7 @@ def test_sigkill_at_random_moments_loses_nothing_and_repeats_nothing(store, staf
     # Small batches and some latency so that the kills land in the middle of the work.
     with running_simulator(tmp_path, account=PORTAL_ACCOUNT, latency_ms=15, drop_rate=0.05, seed=5) as sim:
         configure_portal(store, sim.url, batch_size=10)
-        db = Path(store.path)
+        db = store.target
         killed_with_work_left = 0
         for _ in range(KILLS):
             proc = _sync_process(db)

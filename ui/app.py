@@ -74,6 +74,7 @@ def run(db_path: str | None = None, *, smoke: bool = False, lang: str | None = N
 
     import ui.widgets  # noqa: F401 - first: installs the PySide6 6.12 reference-count guard
     from counter_app import office
+    from counter_app.db import is_url
     from counter_app.paths import default_db_path, open_store
 
     from .database_recovery import open_or_recover
@@ -87,7 +88,12 @@ def run(db_path: str | None = None, *, smoke: bool = False, lang: str | None = N
     settings = QSettings()
     translator = install_translator(app, lang or str(settings.value("language", "vi")))
     tmp = tempfile.TemporaryDirectory() if smoke else None
-    store = open_store(Path(tmp.name) / "smoke.sqlite3") if tmp else open_or_recover(Path(db_path or default_db_path()))
+    if tmp:
+        store = open_store(Path(tmp.name) / "smoke.sqlite3")
+    elif db_path and is_url(db_path):  # the office server: no file here to recover (errors: one line, CLI)
+        store = open_store(db_path)
+    else:
+        store = open_or_recover(Path(db_path or default_db_path()))
     if store is None:  # a damaged or too-new database, and the user chose to quit
         if translator is not None:
             app.removeTranslator(translator)

@@ -111,7 +111,7 @@ class SyncWorker(QObject):
         report: SyncReport | None = None
         try:
             if self._store is None:
-                self._store = Store(self.context.store.path)
+                self._store = Store(self.context.store.target)
             store = self._store
             config = load_config(store)
             online: bool | None = None

@@ -34,14 +34,14 @@ def record_change(
     stamp = clock.to_db(at)
     cur = conn.execute(
         "INSERT INTO status_events (dossier_id, at, action, from_status, to_status, portal_code, user_id,"
-        " source, note, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " source, note, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         (
             dossier_id, stamp, action.value, from_status.value if from_status else None, to_status.value,
             PORTAL_CODE[to_status], actor.user_id if actor else None, source, note,
             json.dumps(data or {}, ensure_ascii=False, default=str),
         ),
     )
-    event_id = int(cur.lastrowid)
+    event_id = int(cur.fetchone()[0])
     conn.execute("UPDATE dossiers SET updated_at = ? WHERE id = ?", (stamp, dossier_id))
     audit.append(
         conn,

@@ -210,19 +210,19 @@ def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Doss
         log_number = codes.next_log_number(conn, received_at.year)
         applicant_id = conn.execute(
             "INSERT INTO applicants (kind, full_name, personal_id, old_id, birth_date, sex, address, phone, email,"
-            " social_insurance_no, hi_card_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " social_insurance_no, hi_card_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 applicant.kind, applicant.full_name, applicant.personal_id, applicant.old_id,
                 applicant.birth_date.isoformat() if applicant.birth_date else None, applicant.sex,
                 applicant.address, applicant.phone, applicant.email, applicant.social_insurance_no,
                 applicant.hi_card_code,
             ),
-        ).lastrowid
+        ).fetchone()[0]
         dossier_id = conn.execute(
             "INSERT INTO dossiers (code, agency_code, procedure_id, applicant_id, status, received_at, due_at,"
             " sets_count, delivery, delivery_address, summary, note, processing_agency, received_by, log_book,"
             " log_number, counter_no, updated_at, client_ref)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 code, office.agency_code, procedure.id, applicant_id, Status.RECEIVED.value,
                 clock.to_db(received_at), clock.to_db(due_at), request.sets_count, request.delivery.value,
@@ -230,7 +230,7 @@ def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Doss
                 procedure.agency, actor.user_id, received_at.year, log_number, office.counter_no,
                 clock.to_db(received_at), request.client_ref or None,
             ),
-        ).lastrowid
+        ).fetchone()[0]
         conn.executemany(
             "INSERT INTO dossier_papers (dossier_id, position, name, form, count, received) VALUES (?, ?, ?, ?, ?, ?)",
             [(dossier_id, i, p.name, p.form.value, p.count, int(p.received)) for i, p in enumerate(request.papers)],

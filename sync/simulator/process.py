@@ -61,10 +61,17 @@ class SimulatorHandle:
             self.process.stdout.close()
         self.process = None
 
-    def admin_dossiers(self) -> list[dict[str, Any]]:
-        answer = requests.get(f"{self.url}/__admin/dossiers", timeout=30)
+    def _admin(self, what: str) -> list[dict[str, Any]]:
+        answer = requests.get(f"{self.url}/__admin/{what}", timeout=30)
         answer.raise_for_status()
         return answer.json()
+
+    def admin_dossiers(self) -> list[dict[str, Any]]:
+        return self._admin("dossiers")
+
+    def admin_anchors(self) -> list[dict[str, Any]]:
+        """The audit-chain heads counters left with the portal."""
+        return self._admin("anchors")
 
     def put_procedure(self, procedure: dict[str, Any]) -> dict[str, Any]:
         answer = requests.put(f"{self.url}/__admin/procedures/{procedure['MATTHC']}", json=procedure, timeout=10)

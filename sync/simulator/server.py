@@ -78,6 +78,9 @@ class Portal:
             result = self.store.lookup(body.get("DanhSachMaHoSo") or [body["MaHoSo"]])
         elif service == contract.LIST_PROCEDURES:
             result = self.store.procedures()
+        elif service == contract.PUSH_ANCHOR:
+            contract.validate("push_anchor", body)
+            result = self.store.store_anchor(body["data"])
         else:
             result = self.store.procedures(str(body.get("MaTTHC", "")))
         return {"error_code": contract.OK, "message": "Thành công", "result": result}
@@ -98,6 +101,8 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if self.path == "/__admin/dossiers":
             self._send(200, self.server.portal.store.admin_dossiers())
+        elif self.path == "/__admin/anchors":
+            self._send(200, self.server.portal.store.admin_anchors())
         elif self.path == "/__admin/health":
             self._send(200, {"ok": True})
         else:

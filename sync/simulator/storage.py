@@ -36,6 +36,10 @@ CREATE TABLE IF NOT EXISTS calls (
 );
 CREATE INDEX IF NOT EXISTS calls_code ON calls(code, id);
 CREATE TABLE IF NOT EXISTS procedures (code TEXT PRIMARY KEY, version TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS anchors (
+    installation TEXT NOT NULL, record INTEGER NOT NULL, hash TEXT NOT NULL, at TEXT NOT NULL,
+    PRIMARY KEY (installation, record)
+);
 """
 PROCESSED_BY = "Cán bộ xử lý"
 
@@ -216,6 +220,26 @@ class PortalStore:
             else:
                 rows = self._conn.execute("SELECT body FROM procedures WHERE code = ?", (code,)).fetchall()
         return [json.loads(row["body"]) for row in rows]
+
+    # Audit anchors ------------------------------------------------------------------------------
+
+    def store_anchor(self, anchor: dict[str, Any]) -> list[dict[str, str]]:
+        """Keep a counter's chain head; the same record sent twice is kept once, a changed hash is refused."""
+        with self._tx() as conn:
+            held = conn.execute("SELECT hash FROM anchors WHERE installation = ? AND record = ?",
+                                (anchor["MaCaiDat"], anchor["SoBanGhi"])).fetchone()
+            if held is not None and held["hash"] != anchor["MaBam"]:
+                return [{"error_code": contract.CONFLICT,
+                         "message": f"Bản ghi nhật ký số {anchor['SoBanGhi']} đã được gửi với mã khác."}]
+            conn.execute("INSERT OR IGNORE INTO anchors VALUES (?, ?, ?, ?)",
+                         (anchor["MaCaiDat"], anchor["SoBanGhi"], anchor["MaBam"], anchor["ThoiDiem"]))
+        return [{"error_code": contract.OK, "message": "Đã lưu dấu kiểm nhật ký."}]
+
+    def admin_anchors(self) -> list[dict[str, Any]]:
+        with self._lock:
+            rows = self._conn.execute("SELECT * FROM anchors ORDER BY installation, record").fetchall()
+        return [{"MaCaiDat": r["installation"], "SoBanGhi": r["record"], "MaBam": r["hash"], "ThoiDiem": r["at"]}
+                for r in rows]
 
     # Trainers' view ---------------------------------------------------------------------------
 
