@@ -41,6 +41,11 @@ def test_no_section_claims_an_alt_key_twice(qtbot, tmp_path, language):
             page = window.stack.currentWidget()
             qtbot.waitUntil(lambda page=page: page.isVisible())
             assert clashes(window) == {}, key
+        tabs = window.stack.currentWidget().page  # administration: each of its tabs in turn
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            qtbot.waitUntil(lambda index=index: tabs.widget(index).isVisible())
+            assert clashes(window) == {}, tabs.tabText(index)
         window.sync_worker.shutdown()
     finally:
         context.tasks.wait_idle()
