@@ -25,9 +25,14 @@ class CounterStatusBar(QStatusBar):
         self.set_sync_state(None, 0, None)
 
     def set_sync_state(self, online: bool | None, pending: int, last_success: datetime | None,
-                       refused: int = 0) -> None:
-        """Called on the GUI thread by the sync worker; ``online=None`` means not known (or not configured)."""
-        if online is None:
+                       refused: int = 0, *, configured: bool = True, problem: str = "") -> None:
+        """Called on the GUI thread by the sync worker; ``online=None`` means not yet known."""
+        self.online_label.setToolTip(problem)
+        if not configured:
+            self.online_label.setText(self.tr("Portal not configured"))
+        elif problem:
+            self.online_label.setText(self.tr("Portal connection needs fixing"))
+        elif online is None:
             self.online_label.setText(self.tr("Connection: unknown"))
         else:
             self.online_label.setText(self.tr("Online") if online else self.tr("Offline"))
