@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.models import Role
 
+from .change_watch import ChangeWatcher
 from .context import AppContext
 from .dossier_list import DossiersPage, ReturnsPage
 from .i18n import DEFAULT_LANG, LANGUAGES
@@ -111,6 +112,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             menu.addAction(action)
         self._add_language_menu()
+        self.changes = ChangeWatcher(context, self)
+        self.changes.databaseLost.connect(self.status.set_database_lost)
+        self.changes.databaseBack.connect(self.status.set_database_back)
         self.idle_lock = IdleLock(self, context)
         self.lock_requested.connect(self.idle_lock.lock)
 

@@ -19,7 +19,10 @@ class CounterStatusBar(QStatusBar):
         self.online_label = QLabel()
         self.pending_label = QLabel()
         self.last_sync_label = QLabel()
-        for label in (self.user_label, self.office_label, self.online_label, self.pending_label,
+        self.database_label = QLabel()
+        self.database_label.setStyleSheet("color: #b00020; font-weight: bold")
+        self.database_label.hide()
+        for label in (self.database_label, self.user_label, self.office_label, self.online_label, self.pending_label,
                       self.last_sync_label):
             self.addPermanentWidget(label)
         self.set_sync_state(None, 0, None)
@@ -40,3 +43,13 @@ class CounterStatusBar(QStatusBar):
                                    self.tr("Pending sync: {n} ({r} refused)").format(n=pending, r=refused))
         self.last_sync_label.setText(self.tr("Last sync: {t}").format(
             t=format_datetime(last_success) if last_success else self.tr("never")))
+
+    def set_database_lost(self, reason: str) -> None:
+        """The office database does not answer: say so until it does again (saving waits for it)."""
+        self.database_label.setText(self.tr("Database not reachable: retrying…"))
+        self.database_label.setToolTip(reason)
+        self.database_label.show()
+
+    def set_database_back(self) -> None:
+        self.database_label.hide()
+        self.showMessage(self.tr("Database reachable again."), 8000)
