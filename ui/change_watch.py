@@ -3,8 +3,10 @@
 In an office several counters share one database (PostgreSQL on the LAN, or one SQLite file);
 a dossier received at counter 1 must appear in counter 2's lists without a restart. Every
 change writes an audit record, so the newest audit record's number is a cheap change marker
-(one indexed row, whatever the size of the database): when it moved, the watcher emits the task runner's ``dossiersChanged`` and every list refreshes as after a
-change of our own (after our own changes too: one extra refresh, never a missed one). The same poll notices a lost office server at once, and its return.
+(one indexed row, whatever the size of the database): when it moved, the watcher emits the
+task runner's ``dossiersChanged`` and every list refreshes as after a change of our own (after
+our own changes too: one extra refresh, never a missed one). The same poll notices a lost
+office server at once, and its return.
 """
 from __future__ import annotations
 
