@@ -62,7 +62,8 @@ screenshots: sysdeps venv
 ## Refresh the Vietnamese translation's sources from ui/ (edit it with Qt Linguist), then compile it.
 translations: venv
 	$(VENV)/bin/pyside6-lupdate $$(find ui -name '*.py' | sort) -ts resources/translations/counter_vi.ts -no-obsolete
-	$(VENV)/bin/pyside6-lrelease resources/translations/counter_vi.ts -qm resources/translations/counter_vi.qm
+	$(VENV)/bin/pyside6-lrelease resources/translations/counter_vi.ts resources/translations/qt_vi.ts \
+		-qm resources/translations/counter_vi.qm
 
 bundle: sysdeps venv
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec

@@ -11,7 +11,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from . import clock, db_check, safe_files
+from . import clock, db_check, safe_files, settings
 from .store import Store
 
 BACKUP_PATTERN = re.compile(r"^counter-(\d{8}-\d{6})\.sqlite3$")
@@ -39,7 +39,9 @@ def backup(store: Store, to_dir: Path, *, own_folder: bool = False) -> Path:
         target = store.backup_to(folder / f"counter-{stamp}.sqlite3")
     except (OSError, sqlite3.Error) as exc:  # not a folder, no permission, disk full (SQLite says so itself)
         raise BackupTargetError(f"cannot write a backup to {folder}: {getattr(exc, 'strerror', None) or exc}") from None
-    thin(folder)
+    thin(folder, daily=settings.read(store, settings.BACKUP_KEEP_DAILY),
+         weekly=settings.read(store, settings.BACKUP_KEEP_WEEKLY),
+         monthly=settings.read(store, settings.BACKUP_KEEP_MONTHLY))
     return target
 
 
@@ -80,13 +82,15 @@ def _backups(folder: Path) -> list[tuple[datetime, Path]]:
     return sorted(found, reverse=True)
 
 
-def backups_to_keep(stamps: list[datetime]) -> set[datetime]:
-    """Newest of each of the last 7 days, 4 ISO weeks and 12 months (Anki-style thinning)."""
+def backups_to_keep(stamps: list[datetime], *, daily: int = KEEP_DAILY, weekly: int = KEEP_WEEKLY,
+                    monthly: int = KEEP_MONTHLY) -> set[datetime]:
+    """Newest of each of the last 7 days, 4 ISO weeks and 12 months (Anki-style thinning; the counts are
+    the office's backup settings)."""
     keep: set[datetime] = set()
     for period, count in (
-        (lambda t: t.date(), KEEP_DAILY),
-        (lambda t: t.isocalendar()[:2], KEEP_WEEKLY),
-        (lambda t: (t.year, t.month), KEEP_MONTHLY),
+        (lambda t: t.date(), daily),
+        (lambda t: t.isocalendar()[:2], weekly),
+        (lambda t: (t.year, t.month), monthly),
     ):
         seen: list[object] = []
         for stamp in sorted(stamps, reverse=True):
@@ -99,10 +103,10 @@ def backups_to_keep(stamps: list[datetime]) -> set[datetime]:
     return keep
 
 
-def thin(folder: Path) -> list[Path]:
-    """Delete backups no longer kept; returns the deleted paths."""
+def thin(folder: Path, **retention: int) -> list[Path]:
+    """Delete backups no longer kept (``retention``: see backups_to_keep); returns the deleted paths."""
     found = _backups(folder)
-    keep = backups_to_keep([stamp for stamp, _ in found])
+    keep = backups_to_keep([stamp for stamp, _ in found], **retention)
     removed = [path for stamp, path in found if stamp not in keep]
     for path in removed:
         path.unlink()

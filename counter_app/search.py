@@ -45,7 +45,8 @@ class DossierRow:
     phone: str
     received_at: datetime
     due_at: datetime
-    received_by: str
+    received_by: str  # username (the staff filter)
+    received_by_name: str = ""  # full name, as the list shows the clerk
     summary: str = ""  # trích yếu: the procedure, and for whom
 
 
@@ -132,7 +133,7 @@ def list_dossiers(
     direction = "DESC" if query.descending else "ASC"
     sql = (
         "SELECT d.id, d.code, d.status, p.code AS pcode, p.name AS pname, a.full_name, a.address, a.phone,"
-        " d.received_at, d.due_at, u.username, d.summary" + _FROM + where
+        " d.received_at, d.due_at, u.username, u.full_name, d.summary" + _FROM + where
         + f" ORDER BY {column} {direction}, d.id {direction} LIMIT ? OFFSET ?"
     )
     with store.read() as conn:
@@ -141,7 +142,7 @@ def list_dossiers(
         DossierRow(
             id=r[0], code=r[1], status=Status(r[2]), procedure_code=r[3], procedure_name=r[4], applicant_name=r[5],
             address=r[6], phone=r[7], received_at=clock.from_db(r[8]), due_at=clock.from_db(r[9]), received_by=r[10],
-            summary=r[11],
+            received_by_name=r[11], summary=r[12],
         )
         for r in rows
     ]

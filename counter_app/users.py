@@ -15,6 +15,7 @@ from argon2.exceptions import InvalidHashError, VerifyMismatchError
 
 from . import audit, clock
 from .errors import AuthError, NotFound, PermissionDenied, ValidationError
+from .limits import FULL_NAME
 from .models import Actor, Role, User
 from .store import Store
 
@@ -177,6 +178,21 @@ def set_active(store: Store, *, username: str, active: bool, by: Actor) -> None:
             raise NotFound(f"Không có tài khoản «{username}».")
         audit.append(conn, username=by.username, action="user.enable" if active else "user.disable",
                      entity="user", entity_id=username)
+
+
+def rename_user(store: Store, *, username: str, full_name: str, by: Actor) -> User:
+    """Correct an account's full name (it prints on every receipt). The audit record names the account,
+    not the old or new name: names are personal data and stay out of the log."""
+    require_role(by, Role.ADMIN)
+    name = FULL_NAME.clean(full_name)
+    if not name:
+        raise ValidationError("Chưa nhập họ và tên.")
+    with store.write() as conn:
+        cur = conn.execute("UPDATE users SET full_name = ? WHERE username = ?", (name, username))
+        if cur.rowcount == 0:
+            raise NotFound(f"Không có tài khoản «{username}».")
+        audit.append(conn, username=by.username, action="user.rename", entity="user", entity_id=username)
+        return _row_to_user(conn.execute("SELECT * FROM users WHERE username = ?", (username,)).fetchone())
 
 
 def reset_password(store: Store, *, username: str, password: str, by: Actor) -> None:

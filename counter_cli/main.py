@@ -102,12 +102,29 @@ def failure_message(exc: BaseException) -> str | None:
     return None
 
 
+def _start_log(args: argparse.Namespace) -> None:
+    """The rotating log beside the database file (counter_app.logs), in the user data folder for an
+    office database URL; a folder that cannot take it costs the log, never the command."""
+    from pathlib import Path
+
+    from counter_app import logs
+    from counter_app.db import is_url
+    from counter_app.paths import data_dir
+
+    beside_file = args.db and not is_url(args.db)
+    try:
+        logs.configure(Path(args.db).resolve().parent if beside_file else data_dir())
+    except OSError:
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args, passed_on = parser.parse_known_args(argv)
     if passed_on and not getattr(args, "passes_arguments_on", False):
         parser.error(f"unrecognized arguments: {' '.join(passed_on)}")
     args.passed_on = passed_on
+    _start_log(args)
     try:
         if args.command is None:
             return _start_gui(args)  # a database it cannot open is one line here too

@@ -62,7 +62,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from sync.engine import run_sync
     from sync.outbox import failed_count
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s", stream=sys.stderr)
+    root = logging.getLogger()  # the run's progress on stderr too, beside the log file main() set up
+    if not any(type(h) is logging.StreamHandler for h in root.handlers):
+        echo = logging.StreamHandler(sys.stderr)
+        echo.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+        root.addHandler(echo)
+    root.setLevel(logging.INFO)
     store = store_from(args)
     report = run_sync(store, until_empty=args.until_empty, max_seconds=args.max_seconds)
     if args.json:

@@ -154,3 +154,13 @@ def context(tmp_path):
     ctx = make_context(tmp_path)
     yield ctx
     close_context(ctx)
+
+
+@pytest.fixture
+def vietnamese(qapp):
+    """The shipped Vietnamese translation installed for one test (tests otherwise run in English)."""
+    from ui.i18n import install_translator
+    translator = install_translator(qapp, "vi")
+    assert translator is not None
+    yield
+    qapp.removeTranslator(translator)

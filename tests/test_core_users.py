@@ -7,7 +7,7 @@ import pytest
 from factories import PASSWORD, add_users, make_store
 
 from counter_app import office, users
-from counter_app.errors import AuthError, PermissionDenied, ValidationError
+from counter_app.errors import AuthError, NotFound, PermissionDenied, ValidationError
 from counter_app.models import Role
 
 
@@ -123,3 +123,30 @@ def test_short_password_is_refused(store):
     admin = users.authenticate(store, "admin", PASSWORD)
     with pytest.raises(ValidationError, match="ít nhất 8"):
         users.create_user(store, username="moi", full_name="Người Mới", role=Role.STAFF, password="123", by=admin)
+
+
+def test_an_admin_corrects_a_full_name_with_an_audit_record_that_does_not_hold_it(store):
+    admin = users.authenticate(store, "admin", PASSWORD)
+    renamed = users.rename_user(store, username="canbo", full_name="  Lê Văn Cần ", by=admin)
+    assert renamed.full_name == "Lê Văn Cần"
+    assert users.get_user(store, "canbo").full_name == "Lê Văn Cần"
+    assert users.authenticate(store, "canbo", PASSWORD).full_name == "Lê Văn Cần"  # receipts print it from here
+    with store.read() as conn:
+        row = conn.execute("SELECT username, action, entity_id, details FROM audit_log WHERE action = 'user.rename'"
+                           ).fetchone()
+    assert tuple(row[:3]) == ("admin", "user.rename", "canbo")
+    assert "Lê" not in row[3] and "Cán" not in row[3]
+
+
+def test_a_rename_is_refused_to_staff_and_for_an_empty_or_too_long_name(store):
+    staff = users.authenticate(store, "canbo", PASSWORD)
+    admin = users.authenticate(store, "admin", PASSWORD)
+    with pytest.raises(PermissionDenied):
+        users.rename_user(store, username="canbo", full_name="Ai Đó", by=staff)
+    with pytest.raises(ValidationError, match="Chưa nhập"):
+        users.rename_user(store, username="canbo", full_name="   ", by=admin)
+    with pytest.raises(ValidationError, match="quá dài"):
+        users.rename_user(store, username="canbo", full_name="A" * 101, by=admin)
+    with pytest.raises(NotFound):
+        users.rename_user(store, username="khongco", full_name="Ai Đó", by=admin)
+    assert users.get_user(store, "canbo").full_name == "Lê Văn Cán"

@@ -18,7 +18,7 @@ REISSUE = "Cấp lại thẻ BHYT do bị mất, hỏng (không thay đổi thô
 
 def _open_subject_block(qtbot, page) -> None:
     assert not page.subject.fields.isVisible()  # collapsed: most citizens file for themselves
-    key(Qt.Key.Key_L, ALT)
+    key(Qt.Key.Key_G, ALT)
     qtbot.waitUntil(lambda: page.subject.fields.isVisible() and focused() is page.subject.full_name.edit)
 
 
@@ -48,7 +48,7 @@ def test_subject_typed_by_keyboard_names_the_summary_and_is_saved(qtbot, context
 def test_a_summary_written_by_the_clerk_is_kept(qtbot, context):
     page = open_page(qtbot, context)
     fill_by_keyboard(page)
-    key(Qt.Key.Key_U, ALT)  # English mnemonic of the summary
+    key(Qt.Key.Key_R, ALT)  # English mnemonic of the summary
     assert focused() is page.summary
     page.summary.selectAll()
     type_text("Cấp lại thẻ BHYT do bị mất")
@@ -75,7 +75,7 @@ def test_closing_the_block_again_files_for_the_applicant(qtbot, context):
     fill_by_keyboard(page)
     _open_subject_block(qtbot, page)
     type_text("Trần Thị Mai")
-    key(Qt.Key.Key_L, ALT)
+    key(Qt.Key.Key_G, ALT)
     qtbot.waitUntil(lambda: not page.subject.fields.isVisible())
     assert page.summary.text() == REISSUE
     code = save_by_keyboard(qtbot, page)
@@ -87,7 +87,7 @@ def test_the_draft_keeps_the_subject_and_a_written_summary(qtbot, context):
     fill_by_keyboard(page)
     _open_subject_block(qtbot, page)
     type_text("Trần Thị Mai")
-    key(Qt.Key.Key_U, ALT)
+    key(Qt.Key.Key_R, ALT)
     page.summary.selectAll()
     type_text("Cấp lại thẻ BHYT cho mẹ")
     saves = page.drafts.saves

@@ -120,7 +120,9 @@ def test_a_refused_record_opens_its_dossier_for_correction(qtbot, app_context):
     qtbot.waitUntil(lambda: detail.dossier is not None)
     assert detail.code == code and detail.action_buttons[Action.CORRECT_APPLICANT].isEnabled()
     applicant = detail.dossier.applicant
-    services.correct_applicant(app_context.store, app_context.actor, code, full_name=applicant.full_name,
-                               address=applicant.address, phone="0987654321", email="", reason="Sai số điện thoại")
-    detail.changed.emit(code)  # as the detail does after its correction dialog
+    app_context.tasks.run_op(  # as the detail's correction dialog runs it
+        lambda: services.correct_applicant(app_context.store, app_context.actor, code,
+                                           full_name=applicant.full_name, address=applicant.address,
+                                           phone="0987654321", email="", reason="Sai số điện thoại"),
+        parent=detail)
     qtbot.waitUntil(lambda: not page.retry_all_button.isEnabled())  # nothing refused any more

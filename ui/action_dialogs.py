@@ -169,7 +169,7 @@ class ActionDialog(QDialog):
         self.buttons.setEnabled(False)
         call = partial(SERVICES[self.action], self.context.store, self.context.actor, self.dossier.code,
                        **self.values())
-        self.context.tasks.run_db(call, on_done=self._done, on_error=self._failed)
+        self.context.tasks.run_op(call, parent=self, on_done=self._done, on_error=self._failed)
 
     def _done(self, dossier: Dossier) -> None:
         self.busy = False

@@ -16,26 +16,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from counter_app import office
-from counter_app.errors import CounterError
 from counter_app.models import Office, Role
 from counter_app.workdays import public_holiday_names
 
 from .context import AppContext
 from .i18n import format_date
 from .office_form import OfficeForm
-
-
-def show_refusal(parent: QWidget, exc: BaseException) -> None:
-    """A service's Vietnamese refusal as it is; anything else as a plain apology."""
-    text = str(exc) if isinstance(exc, CounterError) else parent.tr("Unexpected error.")
-    QMessageBox.warning(parent, parent.tr("Administration"), text)
 
 
 class OfficeTab(QWidget):
@@ -62,8 +54,8 @@ class OfficeTab(QWidget):
         profile = self.form.office(self.context.office)
         if profile is None:
             return
-        self.context.tasks.run_db(lambda: office.save_office(self.context.store, profile, by=self.context.actor),
-                                  on_done=lambda _r: self._done(profile), on_error=lambda e: show_refusal(self, e))
+        self.context.tasks.run_query(lambda: office.save_office(self.context.store, profile, by=self.context.actor),
+                                  on_done=lambda _r: self._done(profile), parent=self)
 
     def _done(self, profile: Office) -> None:
         self.context.office = profile
@@ -115,7 +107,7 @@ class CalendarTab(QWidget):
         def load(store) -> tuple[list[tuple[date, str, str]], list[tuple[date, str]]]:  # type: ignore[no-untyped-def]
             return office.list_calendar_overrides(store), public_holiday_names(date.today().year)
 
-        self.context.tasks.run_db(load, self.context.store, on_done=self._show, on_error=lambda e: show_refusal(self, e))
+        self.context.tasks.run_query(load, self.context.store, on_done=self._show, parent=self)
 
     def _show(self, data: tuple[list[tuple[date, str, str]], list[tuple[date, str]]]) -> None:
         overrides, holidays = data
@@ -128,17 +120,17 @@ class CalendarTab(QWidget):
         self.holidays.addItems([f"{format_date(day)} — {name}" for day, name in holidays])
 
     def _add(self) -> None:
-        self.context.tasks.run_db(
+        self.context.tasks.run_query(
             lambda: office.set_calendar_override(self.context.store, day=self.day.date().toPython(),
                                                  kind=self.kind.currentData(), note=self.note.text(),
                                                  by=self.context.actor),
-            on_done=lambda _r: self.refresh(), on_error=lambda e: show_refusal(self, e))
+            on_done=lambda _r: self.refresh(), parent=self)
 
     def _remove(self) -> None:
         item = self.overrides.currentItem()
         if item is None:
             return
         day = date.fromisoformat(item.data(256))
-        self.context.tasks.run_db(
+        self.context.tasks.run_query(
             lambda: office.remove_calendar_override(self.context.store, day=day, by=self.context.actor),
-            on_done=lambda _r: self.refresh(), on_error=lambda e: show_refusal(self, e))
+            on_done=lambda _r: self.refresh(), parent=self)

@@ -29,6 +29,7 @@ def _smoke(store, tasks) -> int:  # type: ignore[no-untyped-def]
 
     actor = authenticate(store, "admin", "matkhau-demo-123")
     window = MainWindow(AppContext(store=store, actor=actor, office=office.get_office(store), tasks=tasks))
+    window.fit_screen()
     window.show()
     ok = QTest.qWaitForWindowExposed(window, 5000) and window.isVisible()
     tasks.wait_idle()
@@ -59,6 +60,7 @@ def _sessions(app, store, tasks) -> int:  # type: ignore[no-untyped-def]
         geometry = settings.value("main_window/geometry")
         if geometry is not None:
             window.restoreGeometry(geometry)
+        window.fit_screen()
         window.show()
         code = app.exec()
         settings.setValue("main_window/geometry", window.saveGeometry())

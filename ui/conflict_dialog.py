@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,13 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app import services
-from counter_app.errors import CounterError
 from counter_app.models import Dossier, Role
 from sync.contract import parse_portal_time
 from sync.outbox import CONFLICT_FIELDS, conflict_versions
 
 from .context import AppContext
 from .i18n import format_datetime
+from .tasks import show_error
 
 
 def _shown(field: str, value: Any) -> str:
@@ -77,7 +76,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(explanation)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        context.tasks.run_db(conflict_versions, context.store, code, on_done=self._show_versions)
+        context.tasks.run_query(conflict_versions, context.store, code, parent=self, on_done=self._show_versions)
 
     def _show_versions(self, versions: tuple[dict[str, Any], dict[str, Any]]) -> None:
         for column, record in enumerate(versions):
@@ -86,8 +85,8 @@ class ConflictDialog(QDialog):
 
     def recode(self) -> None:
         self.recode_button.setEnabled(False)
-        self.context.tasks.run_db(services.assign_new_code, self.context.store, self.context.actor, self.code,
-                                  on_done=self._recoded, on_error=self._failed)
+        self.context.tasks.run_op(services.assign_new_code, self.context.store, self.context.actor, self.code,
+                                  parent=self, on_done=self._recoded, on_error=self._failed)
 
     def _recoded(self, dossier: Dossier) -> None:
         self.recoded.emit(dossier.code)
@@ -95,6 +94,5 @@ class ConflictDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.recode_button.setEnabled(True)
-        message = str(exc) if isinstance(exc, CounterError) else self.tr("The new code could not be given.")
-        QMessageBox.warning(self, self.windowTitle(), message)
+        show_error(self, exc)
 

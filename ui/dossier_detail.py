@@ -99,10 +99,10 @@ class DossierDetail(QDialog):
         prints = QHBoxLayout()
         prints.addWidget(QLabel(self.tr("Print:"), self))
         texts = {
-            "receipt": self.tr("Receipt"), "supplement": self.tr("Supplement request"),
-            "refusal": self.tr("Refusal"), "apology": self.tr("Apology"),
-            "stop-notice": self.tr("Stop notice"), "control": self.tr("Control sheet"),
-            "hi-card-request": self.tr("TK1-TS form"), "fee": self.tr("Fee receipt"),
+            "receipt": self.tr("Rec&eipt"), "supplement": self.tr("Supple&ment request"),
+            "refusal": self.tr("Refus&al"), "apology": self.tr("Apolo&gy"),
+            "stop-notice": self.tr("Stop &notice"), "control": self.tr("Control s&heet"),
+            "hi-card-request": self.tr("TK&1-TS form"), "fee": self.tr("Fee rece&ipt"),
         }
         for kind in PRINT_KINDS:
             button = QPushButton(texts[kind], self)

@@ -212,7 +212,7 @@ class DossierTableModel(QAbstractTableModel):
 
     def _display(self, row: DossierRow, column: int) -> str:
         values = (row.code, row.applicant_name, row.procedure_name, STATUS_LABEL_VI[row.status],
-                  format_datetime(row.received_at), format_datetime(row.due_at), row.received_by)
+                  format_datetime(row.received_at), format_datetime(row.due_at), row.received_by_name)
         return values[column]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -243,6 +243,7 @@ class DossiersPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.detail: DossierDetail | None = None
+        self.open_when_loaded = False  # Enter pressed in the search box before its results came in
         self.filters = DossierFilters(self)
         self.model = DossierTableModel(context, parent=self)
         self.view = QTableView(self)
@@ -257,7 +258,7 @@ class DossiersPage(QWidget):
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         rows.hide()
         columns = self.view.horizontalHeader()
-        for column, width in enumerate((190, 170, 300, 130, 120, 120, 100)):
+        for column, width in enumerate((190, 170, 300, 130, 120, 120, 160)):  # the clerk by full name
             self.view.setColumnWidth(column, width)
         columns.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the procedure takes the spare width
         columns.setSortIndicator(4, Qt.SortOrder.DescendingOrder)
@@ -292,8 +293,8 @@ class DossiersPage(QWidget):
         self.clock.start()
         self.model.query = replace(self.model.query, sort="received_at", descending=True)
         store = context.store
-        context.tasks.run_db(lambda: list_procedures(store), on_done=self.filters.set_procedures,
-                             on_error=lambda _e: None)
+        context.tasks.run_query(list_procedures, store, parent=self, on_done=self.filters.set_procedures)
+        context.tasks.dossiersChanged.connect(self.model.refresh)
         self.apply_filters()
 
     def base_query(self) -> DossierQuery:
@@ -307,17 +308,34 @@ class DossiersPage(QWidget):
         self.count_label.setText(self.tr("{count} dossiers").format(count=f"{total:,}".replace(",", ".")))
         if total and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.model.index(0, 0))
+        if self.open_when_loaded:
+            self.open_when_loaded = False
+            self.open_current()
 
     def _tick(self) -> None:
         self.model.now = clock.now()  # due-state colours follow the clock
         self.view.viewport().update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the search box, Down goes into the results and Enter opens the highlighted row, as the
+        "Open (Enter)" button says; Enter right after typing opens the first match once it is in."""
         search = getattr(getattr(self, "filters", None), "search", None)  # None while being destroyed
-        if (watched is search and event.type() == QEvent.Type.KeyPress and self.model.total
-                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)):  # type: ignore[attr-defined]
+        if watched is not search or event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        key = event.key()  # type: ignore[attr-defined]
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.filters.debounce.isActive():  # typed but not yet searched: search now, open when found
+                self.filters.debounce.stop()
+                self.apply_filters()
+            if self.model.generation != self.model.shown_generation:
+                self.open_when_loaded = True
+            else:
+                self.open_current()
+            return True
+        if key == Qt.Key.Key_Down and self.model.total:
             self.view.setFocus()  # from the search box straight into the results
-            self.view.setCurrentIndex(self.model.index(0, 0))
+            if not self.view.currentIndex().isValid():
+                self.view.setCurrentIndex(self.model.index(0, 0))
             return True
         return super().eventFilter(watched, event)
 
@@ -338,7 +356,6 @@ class DossiersPage(QWidget):
     def open_detail(self, code: str) -> DossierDetail:
         self.detail = DossierDetail(self.context, code, self)
         self.detail.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.detail.changed.connect(lambda _code: self.model.refresh())
         self.detail.printRequested.connect(self.printRequested)
         self.detail.open()
         self.dossierOpened.emit(code)
@@ -363,9 +380,8 @@ class ReturnsPage(DossiersPage):
         if not code:
             return
         store = self.context.store
-        self.context.tasks.run_db(lambda: get_dossier(store, code), on_done=self._ask_return,
-                                  on_error=lambda exc: self.count_label.setText(str(exc)))
+        self.context.tasks.run_query(get_dossier, store, code, parent=self, on_done=self._ask_return)
 
     def _ask_return(self, dossier: Dossier) -> None:
         self.dialog = ask_and_run(self.context, Action.RETURN_RESULT, dossier,
-                                  on_done=lambda _d: self.model.refresh(), parent=self)
+                                  on_done=lambda _d: None, parent=self)

@@ -28,7 +28,10 @@ def format_vnd(amount: int | None) -> str:
 
 
 def install_translator(app, lang: str | None = None):  # type: ignore[no-untyped-def]
-    """Load ``resources/translations/counter_<lang>.qm``; English needs none. Returns the translator."""
+    """Load ``resources/translations/counter_<lang>.qm``; English needs none. Returns the translator.
+
+    The .qm also carries Qt's own strings (file and print dialogs, standard buttons) from ``qt_<lang>.ts``:
+    PySide6 ships no Vietnamese for them, and one translator keeps install and removal one step."""
     from PySide6.QtCore import QTranslator
 
     from counter_app.resources import resource_path

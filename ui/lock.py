@@ -1,16 +1,17 @@
 """Lock after idle: an app-wide event filter restarts a timer on key/mouse input; when it fires, the
 window's content is hidden behind a lock page (personal data off screen) until the same user's
-password is typed again. Idle minutes come from setting "lock_idle_minutes" (default 5).
+password is typed again. Idle minutes come from the setting ``settings.LOCK_IDLE_MINUTES``.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QVBoxLayout, QWidget
 
-from counter_app import office, users
+from counter_app import settings, users
 from counter_app.errors import CounterError
 
 from .context import AppContext
+from .widgets.fields import error_label
 
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 
@@ -21,8 +22,7 @@ class LockScreen(QWidget):
         self.context = context
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        self.error = error_label()
         prompt = QLabel(self.tr("Screen locked. {name}, type your password to unlock.").format(
             name=context.actor.full_name))
         prompt.setWordWrap(True)
@@ -42,7 +42,7 @@ class IdleLock(QObject):
         super().__init__(window)
         self.window, self.context = window, context
         if minutes is None:
-            minutes = float(office.get_setting(context.store, "lock_idle_minutes", "5") or 5)
+            minutes = settings.read(context.store, settings.LOCK_IDLE_MINUTES)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(max(1, int(minutes * 60_000)))

@@ -5,7 +5,7 @@ may be wrong and what to do: wait out the 15-minute lock-out or ask the administ
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from counter_app import users
 from counter_app.errors import CounterError
@@ -13,6 +13,7 @@ from counter_app.models import Actor
 from counter_app.store import Store
 
 from .tasks import TaskRunner
+from .widgets.fields import error_label
 
 
 class LoginDialog(QDialog):
@@ -24,9 +25,7 @@ class LoginDialog(QDialog):
         self.username = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         # Qt ships no Vietnamese for its standard buttons, so they are named here.
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
@@ -52,5 +51,6 @@ class LoginDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         self.error.setText(str(exc) if isinstance(exc, CounterError) else self.tr("Could not log in."))
+        self.adjustSize()  # the wrapped message gets the lines it needs
         self.password.clear()
         self.password.setFocus()

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.models import Role
 
+from .change_watch import ChangeWatcher
 from .context import AppContext
 from .dossier_list import DossiersPage, ReturnsPage
 from .i18n import DEFAULT_LANG, LANGUAGES
@@ -26,6 +27,8 @@ from .receive_form import ReceivePage
 from .status_bar import CounterStatusBar
 from .sync_page import SyncPage
 from .sync_worker import SyncWorker
+
+MIN_SIZE = QSize(1280, 760)
 
 
 def _report_page(context: AppContext) -> QWidget:
@@ -78,28 +81,30 @@ class MainWindow(QMainWindow):
         self._add("sync", self.tr("Sync (F6)"), self.sync_page, "F6")
         if context.actor.role.at_least(Role.SUPERVISOR):
             self._add("report766", self.tr("766 indicators (F8)"), DeferredPage(lambda: _report_page(context)), "F8")
-            self._add("admin", self.tr("Administration"), DeferredPage(lambda: _admin_page(context)), None)
+            self._add("admin", self.tr("Administration (F7)"), DeferredPage(lambda: _admin_page(context)), "F7")
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
-        self.nav.setMaximumWidth(220)
-        splitter = QSplitter()
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
+        # As wide as its longest section name, never cut and no wider: the rest is for the lists.
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.status = CounterStatusBar(user=context.actor.full_name, office=context.office.agency_name)
         self.setStatusBar(self.status)
         self.printing = PrintActions(context, self)
         self.printing.connect_pages(self.receive_page, self.dossiers_page, self.returns_page)
         self.printing.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.sync_worker.stateChanged.connect(
-            lambda s: self.status.set_sync_state(s.online, s.pending, s.last_success, s.failed))
-        self.sync_worker.runFinished.connect(self._after_sync)
-        self.receive_page.dossierSaved.connect(lambda _code: self.sync_worker.refresh_counts())
+            lambda s: self.status.set_sync_state(s.online, s.pending, s.last_success, s.failed,
+                                                 configured=s.configured, problem=s.problem))
         self.sync_worker.start()
-        menu = self.menuBar().addMenu(self.tr("&Session"))
+        # No Alt+letter for the menu: every letter is a field's or a button's; each item has its own keys.
+        menu = self.menuBar().addMenu(self.tr("Session"))
         for text, key, slot in ((self.tr("Lock screen"), "Ctrl+L", self.lock_requested.emit),
-                                (self.tr("Log out"), None, self.log_out),
+                                (self.tr("Log out"), "Ctrl+Shift+L", self.log_out),
                                 (self.tr("Quit"), "Ctrl+Q", self.close)):
             action = QAction(text, self)
             if key:
@@ -107,8 +112,23 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             menu.addAction(action)
         self._add_language_menu()
+        self.changes = ChangeWatcher(context, self)
+        self.changes.databaseLost.connect(self.status.set_database_lost)
+        self.changes.databaseBack.connect(self.status.set_database_back)
         self.idle_lock = IdleLock(self, context)
         self.lock_requested.connect(self.idle_lock.lock)
+
+    def fit_screen(self) -> None:
+        """At least 1280×760 so no section or column title is cut; maximised on a screen smaller than that.
+
+        Also applied after restoring a saved geometry, which an earlier version may have left tiny."""
+        if self.width() >= MIN_SIZE.width() and self.height() >= MIN_SIZE.height():
+            return
+        available = self.screen().availableGeometry().size()
+        if available.width() < MIN_SIZE.width() or available.height() < MIN_SIZE.height():
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(MIN_SIZE)
 
     def _add(self, key: str, title: str, widget: QWidget, shortcut: str | None) -> None:
         index = self.stack.addWidget(widget)
@@ -134,12 +154,6 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "Ngôn ngữ / Language",
                                 "Ngôn ngữ mới có hiệu lực khi mở lại chương trình.\n"
                                 "The new language takes effect when the app is started again.")
-
-    def _after_sync(self, report: object) -> None:
-        """Statuses pulled from the portal show in the lists at once."""
-        if getattr(report, "pulled", 0):
-            self.dossiers_page.model.refresh()
-            self.returns_page.model.refresh()
 
     def log_out(self) -> None:
         """Leave the counter to the next clerk: the draft is kept under this clerk's name."""

@@ -6,12 +6,12 @@ changes nothing and says why. Plain http:// needs the box ticked and a host on t
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from counter_app.errors import CounterError
 
 from .context import AppContext
-from .widgets.fields import ERROR_LABEL_STYLE
+from .widgets.fields import error_label
 
 
 class PortalSettingsDialog(QDialog):
@@ -22,7 +22,7 @@ class PortalSettingsDialog(QDialog):
 
         self.context = context
         self.setWindowTitle(self.tr("Portal connection"))
-        self.message = QLabel()
+        self.message = error_label()
         try:
             current = load_config(context.store)
         except PortalMisconfigured as exc:  # saved before today's rules: say why, start afresh
@@ -38,8 +38,6 @@ class PortalSettingsDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("kept in the operating system's keyring"))
-        self.message.setStyleSheet(ERROR_LABEL_STYLE)
-        self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -66,11 +64,13 @@ class PortalSettingsDialog(QDialog):
                                   dstcode=self.dstcode.text().strip(), insecure_http=self.insecure_http.isChecked())
         except CounterError as exc:
             self.message.setText(str(exc))
+            self.adjustSize()
             return
 
         def failed(exc: BaseException) -> None:
             known = isinstance(exc, (CounterError, SyncError))
             self.message.setText(str(exc) if known else self.tr("Could not save the connection."))
+            self.adjustSize()
             self.buttons.setEnabled(True)
 
         self.buttons.setEnabled(False)

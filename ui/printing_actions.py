@@ -21,10 +21,11 @@ from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
+from counter_app import settings
 from counter_app.dossiers import get_dossier
 from counter_app.errors import CounterError, PermissionDenied
 from counter_app.models import Role
-from counter_app.office import get_office, get_setting, set_setting
+from counter_app.office import get_office
 from counter_app.users import require_role
 from printing.kinds import KIND_LABELS
 
@@ -37,11 +38,6 @@ DAILY_LOG = "daily-log"
 DAILY_LOG_LABEL = "Sổ theo dõi hồ sơ"
 FEE_LEDGER = "fee-ledger"
 FEE_LEDGER_LABEL = "Sổ thu phí, lệ phí"
-RECEIPT_DIRECT = "print.receipt_direct"
-
-
-def printer_key(kind: str) -> str:
-    return f"printer.{kind}"
 
 
 class _Progress:
@@ -119,8 +115,8 @@ class PrintActions(QObject):
             from printing.documents import render
 
             pdf = render(kind, get_office(store), get_dossier(store, code))
-            direct = direct_allowed and get_setting(store, RECEIPT_DIRECT, "0") == "1"
-            return pdf, get_setting(store, printer_key(kind), "") or "", direct
+            direct = direct_allowed and settings.read(store, settings.RECEIPT_DIRECT)
+            return pdf, settings.read(store, settings.printer(kind)), direct
 
         self.context.tasks.run_db(job, on_done=lambda result: self._paper_ready(kind, code, result),
                                   on_error=lambda exc: self._paper_failed(kind, code, exc))
@@ -196,7 +192,7 @@ class PrintActions(QObject):
 
             pdf = render_daily_log(store, get_office(store), start=choice.start, end=choice.end, staff=choice.staff,
                                    progress=progress, cancel=progress.cancel)
-            return pdf, get_setting(store, printer_key(DAILY_LOG), "") or ""
+            return pdf, settings.read(store, settings.printer(DAILY_LOG))
 
         self._show_progress(progress)
         self.context.tasks.run_db(job, on_done=lambda result: self._log_ready(choice, result),
@@ -238,7 +234,7 @@ class PrintActions(QObject):
             from printing.documents import render_fee_ledger
 
             pdf = render_fee_ledger(store, get_office(store), day=choice.start, staff=choice.staff)
-            return pdf, get_setting(store, printer_key(FEE_LEDGER), "") or ""
+            return pdf, settings.read(store, settings.printer(FEE_LEDGER))
 
         def ready(result: tuple[bytes, str]) -> None:
             if isValid(self):
@@ -292,9 +288,8 @@ class PrintActions(QObject):
 
     def remember_printer(self, kind: str, name: str) -> None:
         store = self.context.store
-        self.context.tasks.run_db(lambda: set_setting(store, printer_key(kind), name),
-                                  on_done=lambda _r: self.printerRemembered.emit(kind, name),
-                                  on_error=lambda _exc: None)  # only a preselection is lost
+        self.context.tasks.run_query(settings.remember, store, settings.printer(kind), name, parent=None,
+                                     on_done=lambda _r: self.printerRemembered.emit(kind, name))
 
     def _window(self) -> QWidget:
         return self.parent_widget.window() if self.parent_widget is not None else None  # type: ignore[return-value]

@@ -144,7 +144,7 @@ class ReceivePage(QWidget):
         applicant_box = self._group(self.tr("Applicant"), self.applicant)
         subject_box = self._group(self.tr("Subject of the dossier"), self.subject)
         summary_row = QFormLayout()
-        summary_label = QLabel(self.tr("S&ummary:"), subject_box)
+        summary_label = QLabel(self.tr("Summa&ry:"), subject_box)
         summary_label.setBuddy(self.summary)
         summary_row.addRow(summary_label, self.summary)
         subject_box.layout().addLayout(summary_row)
@@ -340,8 +340,8 @@ class ReceivePage(QWidget):
             return
         self.saving = True
         self.save_button.setEnabled(False)
-        self.context.tasks.run_db(partial(services.receive_dossier, self.context.store, self.context.actor, request),
-                                  on_done=self._saved, on_error=self._failed)
+        self.context.tasks.run_op(partial(services.receive_dossier, self.context.store, self.context.actor, request),
+                                  parent=self, on_done=self._saved, on_error=self._failed)
 
     def _focus_problem(self) -> None:
         """Put the cursor where the fix goes: the first field in error, else the first missing paper."""

@@ -20,7 +20,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 import ui.widgets  # noqa: F401 - first: installs the PySide6 6.12 reference-count guard
-from counter_app import catalogue, office, services, users
+from counter_app import catalogue, office, services, settings, users
 from counter_app.models import Actor, Applicant, DossierPaper, Office, Role
 from counter_app.paths import open_store
 from counter_app.store import Store
@@ -144,7 +144,7 @@ def counter_screens(out: Path, work: Path) -> None:
         procedure_code=reissue.code, applicant=Applicant(full_name="Lê Văn Ưng", personal_id="001058012345",
                                                          birth_date=date(1958, 1, 7), sex="male"),
         papers=tuple(DossierPaper(p.name, p.form, p.count) for p in reissue.papers if p.required))).code
-    office.set_setting(store, "sync_interval_minutes", "0.02")
+    office.set_setting(store, settings.SYNC_INTERVAL_MINUTES.key, "0.02")
     os.environ["COUNTER_PORTAL_PASSWORD"] = PASSWORD  # this process only
     with running_simulator(work, account=("xa-ba-vi", PASSWORD)) as sim:
         save_config(store, PortalConfig(url=sim.url, username="xa-ba-vi", agency_code=OFFICE.agency_code,
@@ -198,12 +198,16 @@ def counter_screens(out: Path, work: Path) -> None:
         window.stack.currentWidget().page.setCurrentIndex(2)  # the calendar tab
         QTest.qWait(300)
         shoot(window, out, "09-admin-calendar")
+        admin = window.stack.currentWidget().page
+        admin.setCurrentWidget(admin.settings)
+        QTest.qWait(300)
+        shoot(window, out, "11-admin-settings")
 
         window.show_section("report766")
         section = window.stack.currentWidget()
         wait_until(lambda: section.page is not None and section.page.report is not None)
         QTest.qWait(300)
-        shoot(window, out, "11-chi-so-766")
+        shoot(window, out, "12-chi-so-766")
 
         window.idle_lock.lock()
         QTest.qWait(200)

@@ -104,6 +104,7 @@ class SyncPage(QWidget):
             worker.stateChanged.connect(self.show_state)
             worker.runStarted.connect(lambda: self.sync_button.setEnabled(False))
             worker.runFinished.connect(lambda _report: self.refresh())
+        context.tasks.dossiersChanged.connect(self.refresh)
         self.refresh()
 
     # -- data ---------------------------------------------------------------------------------
@@ -111,7 +112,7 @@ class SyncPage(QWidget):
         def load(store: Store) -> tuple[list[OutboxItem], list[SyncRun]]:
             return outbox.list_items(store), recent_runs(store)
 
-        self.context.tasks.run_db(load, self.context.store, on_done=self._show_lists)
+        self.context.tasks.run_query(load, self.context.store, parent=self, on_done=self._show_lists)
 
     def _show_lists(self, data: tuple[list[OutboxItem], list[SyncRun]]) -> None:
         self.items, runs = data
@@ -140,7 +141,9 @@ class SyncPage(QWidget):
 
     def show_state(self, state: SyncState) -> None:
         self.sync_button.setEnabled(state.configured and not (self.worker and self.worker.busy))
-        if not state.configured:
+        if state.problem:
+            text = state.problem
+        elif not state.configured:
             text = self.tr("The connection to the National Public Service Portal is not configured. An administrator "
                            "sets it with the Connection… button (or: counter-app portal set).")
         else:
@@ -165,7 +168,6 @@ class SyncPage(QWidget):
 
     def _after_recode(self, new_code: str) -> None:
         """The citizen's receipt shows the old code: open the dossier, whose detail prints the new one."""
-        self._after_change()
         detail = self.open_dossier(new_code)
         self.notice = QMessageBox(QMessageBox.Icon.Information, self.tr("New dossier code"), self.tr(
             "The dossier now has the code {code} and goes to the portal with the next sync. Reprint the receipt "
@@ -178,7 +180,6 @@ class SyncPage(QWidget):
         """Where staff fix what the portal refused; a correction puts the records back in the queue."""
         self.detail = DossierDetail(self.context, code, self)
         self.detail.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.detail.changed.connect(lambda _code: self._after_change())
         self.detail.open()
         return self.detail
 
@@ -199,15 +200,8 @@ class SyncPage(QWidget):
         if ids:
             self._retry(ids)
 
-    def _after_change(self) -> None:
-        self.refresh()
-        if self.worker is not None:
-            self.worker.refresh_counts()
-
     def _retry(self, ids: list[int] | None) -> None:
-        self.context.tasks.run_db(outbox.retry, self.context.store, self.context.actor, ids,
-                                  on_done=lambda _count: self._after_change(),
-                                  on_error=lambda exc: QMessageBox.warning(self, self.tr("Sync"), str(exc)))
+        self.context.tasks.run_op(outbox.retry, self.context.store, self.context.actor, ids, parent=self)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key() == Qt.Key.Key_F5:

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from counter_app.office import get_setting
+from counter_app import settings
 from counter_app.store import Store
+from sync.errors import PortalMisconfigured
 from sync.outbox import failed_count, pending_count
 from sync.status import last_success
 
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
     from sync.engine import SyncReport
 
 log = logging.getLogger(__name__)
-DEFAULT_INTERVAL_MINUTES = 3
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class SyncState:
     failed: int
     last_success: datetime | None
     configured: bool = True
+    problem: str = ""  # a saved connection that cannot work (sync.errors.PortalMisconfigured), in Vietnamese
 
 
 class SyncWorker(QObject):
@@ -50,7 +51,7 @@ class SyncWorker(QObject):
         super().__init__(parent)
         self.context = context
         if interval_ms is None:
-            minutes = float(get_setting(context.store, "sync_interval_minutes", str(DEFAULT_INTERVAL_MINUTES)) or 3)
+            minutes = settings.read(context.store, settings.SYNC_INTERVAL_MINUTES)
             interval_ms = int(minutes * 60_000)
         self.state = SyncState(None, 0, 0, None)
         self._timer = QTimer(self)
@@ -60,6 +61,7 @@ class SyncWorker(QObject):
         self._thread: threading.Thread | None = None
         self._store: Store | None = None
         self._cycleDone.connect(self._finish)
+        context.tasks.dossiersChanged.connect(self.refresh_counts)
 
     @property
     def busy(self) -> bool:
@@ -88,7 +90,7 @@ class SyncWorker(QObject):
             return SyncState(self.state.online, pending_count(store), failed_count(store), last_success(store),
                              self.state.configured)
 
-        self.context.tasks.run_db(counts, self.context.store, on_done=self._publish)
+        self.context.tasks.run_query(counts, self.context.store, parent=None, on_done=self._publish)
 
     def shutdown(self, timeout: float = 15.0) -> None:
         self._timer.stop()
@@ -123,6 +125,9 @@ class SyncWorker(QObject):
                     report = run_sync(store, config=config, cancel=self._cancel.is_set)
             state = SyncState(online, pending_count(store), failed_count(store), last_success(store),
                               configured=config is not None)
+        except PortalMisconfigured as exc:  # waiting will not help: say so, once per cycle, without a traceback
+            log.warning("portal connection misconfigured")
+            state = SyncState(False, self.state.pending, self.state.failed, self.state.last_success, problem=str(exc))
         except Exception:
             log.exception("sync cycle failed")
             state = SyncState(False, self.state.pending, self.state.failed, self.state.last_success)
@@ -134,6 +139,8 @@ class SyncWorker(QObject):
         self._publish(state)
         if report is not None:
             self.runFinished.emit(report)
+            if report.pulled:  # statuses set by processing agencies: every list shows them at once
+                self.context.tasks.notify_dossiers_changed()
 
     def _publish(self, state: SyncState) -> None:
         self.state = state

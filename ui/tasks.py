@@ -3,6 +3,12 @@ work on a small pool, results and errors handed back on the GUI thread through s
 
 Why one database thread: the store's connection has a single owner, so every ``run_db`` call is
 serialised there in submission order. Workers never touch widgets; callbacks run on the GUI thread.
+
+Screens call the two operation wrappers rather than ``run_db`` (Anki's ``CollectionOp`` and
+``QueryOp``): ``run_op`` for anything that changes dossiers, ``run_query`` for reads. Both show a
+failure to the user in a Vietnamese message box unless the caller handles it, so no error is lost
+in a log; ``run_op`` then emits ``dossiersChanged`` once, which every list, the sync counts and the
+status bar listen to, instead of each screen refreshing the others by hand.
 """
 from __future__ import annotations
 
@@ -13,7 +19,11 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+from shiboken6 import isValid
+
+from counter_app.errors import CounterError
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +41,9 @@ class TaskRunner(QObject):
     # timers (the receive form's draft) flush now and stop their timers, so nothing typed is
     # lost on quit and no timer fires into a closed runner afterwards.
     stopping = Signal()
+    # Emitted on the GUI thread after any operation that changed dossiers (run_op, a sync run that
+    # pulled statuses): the lists, the sync counts and the status bar refresh from it.
+    dossiersChanged = Signal()
 
     def __init__(self, *, net_workers: int = 3, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +69,28 @@ class TaskRunner(QObject):
         """Run ``fn(*args)`` on the network pool (never for database work)."""
         self._begin()
         self._net.submit(self._call, fn, args, on_done, on_error)
+
+    def run_op(self, fn: Callable[..., Any], *args: Any, parent: QWidget | None, on_done: Callback = None,
+               on_error: Callback = None) -> None:
+        """A change (CollectionOp): ``fn(*args)`` on the database thread, then ``on_done(result)`` and
+        ``dossiersChanged``. A failure goes to ``on_error`` when given, else to a message box on ``parent``."""
+        def done(result: Any) -> None:
+            try:
+                if on_done is not None:
+                    on_done(result)
+            finally:
+                self.dossiersChanged.emit()
+
+        self.run_db(fn, *args, on_done=done, on_error=on_error or _shower(parent, fn))
+
+    def run_query(self, fn: Callable[..., Any], *args: Any, parent: QWidget | None, on_done: Callback = None,
+                  on_error: Callback = None) -> None:
+        """A read (QueryOp): like ``run_op`` without the change signal."""
+        self.run_db(fn, *args, on_done=on_done, on_error=on_error or _shower(parent, fn))
+
+    def notify_dossiers_changed(self) -> None:
+        """For changes made outside the runner (the sync worker's own thread)."""
+        self.dossiersChanged.emit()
 
     def pending(self) -> int:
         with self._lock:
@@ -113,3 +148,37 @@ class TaskRunner(QObject):
         finally:
             with self._lock:
                 self._pending -= 1
+
+
+_open_boxes: set[QMessageBox] = set()  # parentless boxes live until closed
+
+
+def error_text(exc: BaseException) -> str:
+    """A service's own (Vietnamese) refusal as it is; anything else as a plain apology, never a traceback."""
+    if isinstance(exc, CounterError):
+        return str(exc)
+    return QCoreApplication.translate(
+        "Operations", "The operation could not be completed ({error}). Try again; if it happens again, "
+                      "tell the administrator.").format(error=type(exc).__name__)
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
+    """A window-modal warning that does not block the caller (no nested event loop)."""
+    if parent is not None and not isValid(parent):  # the screen closed while the work ran
+        parent = None
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Operations", "Error"),
+                      error_text(exc), QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if parent is None:
+        _open_boxes.add(box)
+        box.finished.connect(lambda _r: _open_boxes.discard(box))
+    box.open()
+    return box
+
+
+def _shower(parent: QWidget | None, fn: Callable[..., Any]) -> Callable[[BaseException], None]:
+    def show(exc: BaseException) -> None:
+        log.error("operation %s failed: %s", getattr(fn, "__name__", "?"), type(exc).__name__)
+        show_error(parent, exc)
+
+    return show

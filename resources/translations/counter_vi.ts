@@ -165,19 +165,24 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="33"/>
+        <location filename="../../ui/admin_page.py" line="24"/>
         <source>Users</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="34"/>
+        <location filename="../../ui/admin_page.py" line="25"/>
         <source>Office profile</source>
         <translation>Thông tin cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="35"/>
+        <location filename="../../ui/admin_page.py" line="26"/>
         <source>Calendar</source>
         <translation>Lịch làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="30"/>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
     </message>
 </context>
 <context>
@@ -219,8 +224,18 @@
     </message>
     <message>
         <location filename="../../ui/widgets/applicant_form.py" line="67"/>
-        <source>Old ID card (CMND):</source>
-        <translation>Số CMND cũ:</translation>
+        <source>O&amp;ld ID card (CMND):</source>
+        <translation>Số &amp;CMND cũ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/applicant_form.py" line="73"/>
+        <source>Social ins&amp;urance no.:</source>
+        <translation>Mã số BH&amp;XH:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/applicant_form.py" line="74"/>
+        <source>He&amp;alth-insurance card:</source>
+        <translation>Mã thẻ BH&amp;YT:</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/applicant_form.py" line="68"/>
@@ -247,81 +262,71 @@
         <source>E&amp;mail:</source>
         <translation>Thư đ&amp;iện tử:</translation>
     </message>
-    <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="73"/>
-        <source>Social insurance no.:</source>
-        <translation>Mã số BHXH:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="74"/>
-        <source>Health-insurance card:</source>
-        <translation>Mã thẻ BHYT:</translation>
-    </message>
 </context>
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../ui/admin_office.py" line="85"/>
+        <location filename="../../ui/admin_office.py" line="77"/>
         <source>Extra day off</source>
         <translation>Ngày nghỉ thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="86"/>
+        <location filename="../../ui/admin_office.py" line="78"/>
         <source>Make-up working day</source>
         <translation>Ngày làm bù</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="88"/>
+        <location filename="../../ui/admin_office.py" line="80"/>
         <source>e.g. the province&apos;s decision number</source>
         <translation>ví dụ: số quyết định của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="89"/>
+        <location filename="../../ui/admin_office.py" line="81"/>
         <source>&amp;Add day</source>
         <translation>&amp;Thêm ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="90"/>
+        <location filename="../../ui/admin_office.py" line="82"/>
         <source>&amp;Remove selected</source>
         <translation>&amp;Xóa ngày đã chọn</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="94"/>
+        <location filename="../../ui/admin_office.py" line="86"/>
         <source>Only a supervisor changes the office calendar.</source>
         <translation>Chỉ lãnh đạo mới được thay đổi lịch làm việc của cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="98"/>
+        <location filename="../../ui/admin_office.py" line="90"/>
         <source>&amp;Day</source>
         <translation>&amp;Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="99"/>
+        <location filename="../../ui/admin_office.py" line="91"/>
         <source>&amp;Kind</source>
         <translation>&amp;Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="100"/>
+        <location filename="../../ui/admin_office.py" line="92"/>
         <source>&amp;Note</source>
         <translation>&amp;Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="106"/>
+        <location filename="../../ui/admin_office.py" line="98"/>
         <source>This office&apos;s days off and make-up working days</source>
         <translation>Ngày nghỉ thêm và ngày làm bù của cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="110"/>
+        <location filename="../../ui/admin_office.py" line="102"/>
         <source>Public holidays this year (from the holidays library)</source>
         <translation>Ngày nghỉ lễ trong năm (theo thư viện holidays)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="122"/>
+        <location filename="../../ui/admin_office.py" line="114"/>
         <source>day off</source>
         <translation>ngày nghỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="122"/>
+        <location filename="../../ui/admin_office.py" line="114"/>
         <source>make-up working day</source>
         <translation>ngày làm bù</translation>
     </message>
@@ -337,82 +342,97 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="53"/>
+        <location filename="../../ui/conflict_dialog.py" line="52"/>
         <source>Dossier code already used on the portal</source>
         <translation>Mã hồ sơ đã có trên Cổng DVC</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="56"/>
+        <location filename="../../ui/conflict_dialog.py" line="55"/>
         <source>The portal holds another dossier under the code {code}: two counters gave out the same code. This dossier was not sent, so nothing on the portal was overwritten. Give it a new code, reprint the receipt for the citizen, and check that every counter of the office has its own counter number (Administration → Office).</source>
         <translation>Cổng DVC đang giữ một hồ sơ khác với mã {code}: hai quầy đã cấp trùng mã. Hồ sơ này chưa được gửi nên không có gì trên Cổng bị ghi đè. Hãy cấp mã mới cho hồ sơ, in lại giấy tiếp nhận cho công dân và kiểm tra để mỗi quầy của cơ quan có một số quầy riêng (Quản trị → Thông tin cơ quan).</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="62"/>
+        <location filename="../../ui/conflict_dialog.py" line="61"/>
         <source>At this counter</source>
         <translation>Tại quầy này</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="62"/>
+        <location filename="../../ui/conflict_dialog.py" line="61"/>
         <source>On the portal</source>
         <translation>Trên Cổng DVC</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="66"/>
+        <location filename="../../ui/conflict_dialog.py" line="65"/>
         <source>Give a &amp;new code and send again</source>
         <translation>Cấp &amp;mã mới và gửi lại</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="70"/>
+        <location filename="../../ui/conflict_dialog.py" line="69"/>
         <source>Only a supervisor gives a dossier a new code.</source>
         <translation>Chỉ lãnh đạo mới được cấp mã mới cho hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="72"/>
+        <location filename="../../ui/conflict_dialog.py" line="71"/>
         <source>&amp;Close</source>
         <translation>Đón&amp;g</translation>
-    </message>
-    <message>
-        <location filename="../../ui/conflict_dialog.py" line="98"/>
-        <source>The new code could not be given.</source>
-        <translation>Không cấp được mã mới.</translation>
     </message>
 </context>
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="31"/>
+        <location filename="../../ui/status_bar.py" line="35"/>
+        <source>Portal not configured</source>
+        <translation>Chưa cấu hình Cổng DVC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="37"/>
+        <source>Portal connection needs fixing</source>
+        <translation>Kết nối Cổng DVC cần cấu hình lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="39"/>
         <source>Connection: unknown</source>
         <translation>Kết nối: chưa rõ</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="33"/>
+        <location filename="../../ui/status_bar.py" line="41"/>
         <source>Online</source>
         <translation>Đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="33"/>
+        <location filename="../../ui/status_bar.py" line="41"/>
         <source>Offline</source>
         <translation>Mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="34"/>
+        <location filename="../../ui/status_bar.py" line="42"/>
         <source>Pending sync: {n}</source>
         <translation>Chờ đồng bộ: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="35"/>
+        <location filename="../../ui/status_bar.py" line="43"/>
         <source>Pending sync: {n} ({r} refused)</source>
         <translation>Chờ đồng bộ: {n} ({r} bị từ chối)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="36"/>
+        <location filename="../../ui/status_bar.py" line="44"/>
         <source>Last sync: {t}</source>
         <translation>Đồng bộ gần nhất: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="37"/>
+        <location filename="../../ui/status_bar.py" line="45"/>
         <source>never</source>
         <translation>chưa có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="49"/>
+        <source>Database not reachable: retrying…</source>
+        <translation>Mất kết nối cơ sở dữ liệu: đang thử lại…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="55"/>
+        <source>Database reachable again.</source>
+        <translation>Đã kết nối lại cơ sở dữ liệu.</translation>
     </message>
 </context>
 <context>
@@ -575,43 +595,43 @@
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="102"/>
-        <source>Receipt</source>
-        <translation>Giấy tiếp nhận</translation>
+        <source>Rec&amp;eipt</source>
+        <translation>&amp;Giấy tiếp nhận</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="102"/>
-        <source>Supplement request</source>
-        <translation>Phiếu yêu cầu bổ sung</translation>
+        <source>Supple&amp;ment request</source>
+        <translation>&amp;Phiếu yêu cầu bổ sung</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="103"/>
-        <source>Refusal</source>
-        <translation>Phiếu từ chối</translation>
+        <source>Refus&amp;al</source>
+        <translation>Phiếu từ c&amp;hối</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="103"/>
-        <source>Apology</source>
-        <translation>Phiếu xin lỗi</translation>
+        <source>Apolo&amp;gy</source>
+        <translation>Phiếu xin &amp;lỗi</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="104"/>
-        <source>Control sheet</source>
-        <translation>Phiếu kiểm soát</translation>
+        <source>Stop &amp;notice</source>
+        <translation>Thô&amp;ng báo dừng giải quyết</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="104"/>
-        <source>Stop notice</source>
-        <translation>Thông báo dừng giải quyết</translation>
+        <source>Control s&amp;heet</source>
+        <translation>Phiếu kiể&amp;m soát</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="105"/>
-        <source>TK1-TS form</source>
-        <translation>Tờ khai TK1-TS</translation>
+        <source>TK&amp;1-TS form</source>
+        <translation>Tờ khai TK&amp;1-TS</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="105"/>
-        <source>Fee receipt</source>
-        <translation>Biên lai thu phí, lệ phí</translation>
+        <source>Fee rece&amp;ipt</source>
+        <translation>Biên lai th&amp;u phí, lệ phí</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="114"/>
@@ -923,17 +943,17 @@
 <context>
     <name>DossiersPage</name>
     <message>
-        <location filename="../../ui/dossier_list.py" line="268"/>
+        <location filename="../../ui/dossier_list.py" line="269"/>
         <source>Dossier tracking &amp;log</source>
         <translation>Sổ theo dõi &amp;hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="271"/>
+        <location filename="../../ui/dossier_list.py" line="272"/>
         <source>&amp;Open (Enter)</source>
         <translation>&amp;Mở (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="307"/>
+        <location filename="../../ui/dossier_list.py" line="308"/>
         <source>{count} dossiers</source>
         <translation>{count} hồ sơ</translation>
     </message>
@@ -1015,28 +1035,28 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="23"/>
-        <location filename="../../ui/login.py" line="32"/>
+        <location filename="../../ui/login.py" line="24"/>
+        <location filename="../../ui/login.py" line="31"/>
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="33"/>
+        <location filename="../../ui/login.py" line="32"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="38"/>
+        <location filename="../../ui/login.py" line="37"/>
         <source>&amp;Username</source>
         <translation>&amp;Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="39"/>
+        <location filename="../../ui/login.py" line="38"/>
         <source>&amp;Password</source>
         <translation>&amp;Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="54"/>
+        <location filename="../../ui/login.py" line="53"/>
         <source>Could not log in.</source>
         <translation>Không đăng nhập được.</translation>
     </message>
@@ -1044,57 +1064,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>One-stop counter — {office}</source>
         <translation>Bộ phận Một cửa — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Receive (F2)</source>
         <translation>Tiếp nhận (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Dossiers (F3)</source>
         <translation>Hồ sơ (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Return results (F4)</source>
         <translation>Trả kết quả (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Sync (F6)</source>
         <translation>Đồng bộ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>766 indicators (F8)</source>
         <translation>Chỉ số 766 (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
-        <source>Administration</source>
-        <translation>Quản trị</translation>
+        <location filename="../../ui/main_window.py" line="84"/>
+        <source>Administration (F7)</source>
+        <translation>Quản trị (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
-        <source>&amp;Session</source>
-        <translation>&amp;Phiên làm việc</translation>
+        <location filename="../../ui/main_window.py" line="105"/>
+        <source>Session</source>
+        <translation>Phiên làm việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Lock screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Log out</source>
         <translation>Đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
@@ -1203,19 +1223,32 @@
 <context>
     <name>OfficeTab</name>
     <message>
-        <location filename="../../ui/admin_office.py" line="47"/>
+        <location filename="../../ui/admin_office.py" line="39"/>
         <source>&amp;Save office profile</source>
         <translation>&amp;Lưu thông tin cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="51"/>
+        <location filename="../../ui/admin_office.py" line="43"/>
         <source>Only an administrator changes the office profile.</source>
         <translation>Chỉ quản trị viên mới được thay đổi thông tin cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="70"/>
+        <location filename="../../ui/admin_office.py" line="62"/>
         <source>Saved. New papers use the new profile.</source>
         <translation>Đã lưu. Các giấy tờ in từ nay dùng thông tin mới.</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../ui/tasks.py" line="160"/>
+        <source>The operation could not be completed ({error}). Try again; if it happens again, tell the administrator.</source>
+        <translation>Thao tác không thực hiện được ({error}). Hãy thử lại; nếu vẫn lỗi, báo cho quản trị viên.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks.py" line="169"/>
+        <source>Error</source>
+        <translation>Lỗi</translation>
     </message>
 </context>
 <context>
@@ -1269,42 +1302,42 @@
         <translation>lưu trong kho khóa của hệ điều hành</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="44"/>
+        <location filename="../../ui/portal_settings.py" line="42"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="45"/>
+        <location filename="../../ui/portal_settings.py" line="43"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="49"/>
+        <location filename="../../ui/portal_settings.py" line="47"/>
         <source>Adapter &amp;URL</source>
         <translation>Địa chỉ &amp;kết nối (adapter)</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="51"/>
+        <location filename="../../ui/portal_settings.py" line="49"/>
         <source>&amp;Username</source>
         <translation>&amp;Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="52"/>
+        <location filename="../../ui/portal_settings.py" line="50"/>
         <source>&amp;Agency code</source>
         <translation>&amp;Mã định danh cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="53"/>
+        <location filename="../../ui/portal_settings.py" line="51"/>
         <source>&amp;Destination code</source>
         <translation>Mã đ&amp;ích (dstcode)</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="54"/>
+        <location filename="../../ui/portal_settings.py" line="52"/>
         <source>&amp;Password</source>
         <translation>Mật khẩ&amp;u</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_settings.py" line="73"/>
+        <location filename="../../ui/portal_settings.py" line="72"/>
         <source>Could not save the connection.</source>
         <translation>Không lưu được cấu hình kết nối.</translation>
     </message>
@@ -1312,72 +1345,72 @@
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../ui/printing_actions.py" line="137"/>
+        <location filename="../../ui/printing_actions.py" line="133"/>
         <source>The receipt printer is not set or not available; choose one.</source>
         <translation>Chưa chọn máy in giấy tiếp nhận hoặc máy in không sẵn sàng; hãy chọn máy in.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="145"/>
+        <location filename="../../ui/printing_actions.py" line="141"/>
         <source>Could not print on {printer}: {error}</source>
         <translation>Không in được trên máy in {printer}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="147"/>
+        <location filename="../../ui/printing_actions.py" line="143"/>
         <source>Printed {paper} for {code} on {printer} ({pages} page(s)).</source>
         <translation>Đã in {paper} của hồ sơ {code} trên máy in {printer} ({pages} trang).</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="159"/>
+        <location filename="../../ui/printing_actions.py" line="155"/>
         <source>Record the supplement request on the dossier first.</source>
         <translation>Hãy ghi nhận yêu cầu bổ sung trên hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="160"/>
+        <location filename="../../ui/printing_actions.py" line="156"/>
         <source>Record the refusal on the dossier first.</source>
         <translation>Hãy ghi nhận việc từ chối tiếp nhận trên hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="161"/>
+        <location filename="../../ui/printing_actions.py" line="157"/>
         <source>Record the new appointment (reschedule) on the dossier first.</source>
         <translation>Hãy ghi nhận việc hẹn lại ngày trả kết quả trên hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="163"/>
+        <location filename="../../ui/printing_actions.py" line="159"/>
         <source>Cannot make “{paper}” for dossier {code} yet.</source>
         <translation>Chưa thể lập “{paper}” cho hồ sơ {code}.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="166"/>
+        <location filename="../../ui/printing_actions.py" line="162"/>
         <source>Could not make “{paper}” ({error}).</source>
         <translation>Không lập được “{paper}” ({error}).</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="176"/>
+        <location filename="../../ui/printing_actions.py" line="172"/>
         <source>Only supervisors and administrators print the dossier tracking log.</source>
         <translation>Chỉ lãnh đạo và quản trị viên mới in Sổ theo dõi hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="206"/>
+        <location filename="../../ui/printing_actions.py" line="202"/>
         <source>Making the dossier tracking log…</source>
         <translation>Đang lập Sổ theo dõi hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="206"/>
+        <location filename="../../ui/printing_actions.py" line="202"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="251"/>
+        <location filename="../../ui/printing_actions.py" line="247"/>
         <source>Could not make the fee ledger.</source>
         <translation>Không lập được sổ thu phí, lệ phí.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="264"/>
+        <location filename="../../ui/printing_actions.py" line="260"/>
         <source>Could not make the dossier tracking log.</source>
         <translation>Không lập được Sổ theo dõi hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="266"/>
+        <location filename="../../ui/printing_actions.py" line="262"/>
         <source>Could not make the dossier tracking log ({error}).</source>
         <translation>Không lập được Sổ theo dõi hồ sơ ({error}).</translation>
     </message>
@@ -1517,7 +1550,7 @@
     </message>
     <message>
         <location filename="../../ui/receive_form.py" line="147"/>
-        <source>S&amp;ummary:</source>
+        <source>Summa&amp;ry:</source>
         <translation>T&amp;rích yếu:</translation>
     </message>
     <message>
@@ -1728,9 +1761,60 @@
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../ui/dossier_list.py" line="356"/>
+        <location filename="../../ui/dossier_list.py" line="373"/>
         <source>&amp;Return result</source>
-        <translation>T&amp;rả kết quả</translation>
+        <translation>Trả &amp;kết quả</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../ui/admin_users.py" line="35"/>
+        <source>Staff</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_users.py" line="36"/>
+        <source>Supervisor</source>
+        <translation>Lãnh đạo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_users.py" line="37"/>
+        <source>Administrator</source>
+        <translation>Quản trị</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTab</name>
+    <message>
+        <location filename="../../ui/admin_settings.py" line="59"/>
+        <source>Paper forms</source>
+        <translation>Mẫu giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_settings.py" line="65"/>
+        <source>(the system&apos;s default printer)</source>
+        <translation>(máy in mặc định của hệ thống)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_settings.py" line="70"/>
+        <source>Counter</source>
+        <translation>Quầy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_settings.py" line="72"/>
+        <source>Printers</source>
+        <translation>Máy in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_settings.py" line="74"/>
+        <source>&amp;Save settings</source>
+        <translation>&amp;Lưu cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_settings.py" line="162"/>
+        <source>Saved. The idle lock and the sync interval apply from the next log-in.</source>
+        <translation>Đã lưu. Thời gian tự khóa màn hình và chu kỳ đồng bộ có hiệu lực từ lần đăng nhập sau.</translation>
     </message>
 </context>
 <context>
@@ -1765,7 +1849,7 @@
     <name>SubjectForm</name>
     <message>
         <location filename="../../ui/widgets/subject_form.py" line="27"/>
-        <source>&amp;Lodged for someone else (the person the dossier is about)</source>
+        <source>Lod&amp;ged for someone else (the person the dossier is about)</source>
         <translation>&amp;Làm hồ sơ cho người khác (người được cấp / chủ hồ sơ)</translation>
     </message>
     <message>
@@ -1785,13 +1869,13 @@
     </message>
     <message>
         <location filename="../../ui/widgets/subject_form.py" line="45"/>
-        <source>Person&amp;al ID / CMND:</source>
-        <translation>Số định danh / &amp;CMND:</translation>
+        <source>Personal ID / CMND (&amp;k):</source>
+        <translation>Số định danh / CMND (&amp;P):</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/subject_form.py" line="46"/>
         <source>Birth date (sub&amp;ject):</source>
-        <translation>Ngà&amp;y sinh:</translation>
+        <translation>Ngày sinh (&amp;J):</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/subject_form.py" line="44"/>
@@ -1912,140 +1996,157 @@
         <translation>Nhấp đúp vào một bản ghi để mở hồ sơ và sửa, hoặc để so sánh hồ sơ có mã đang thuộc một hồ sơ khác trên Cổng.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="118"/>
+        <location filename="../../ui/sync_page.py" line="119"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="118"/>
+        <location filename="../../ui/sync_page.py" line="119"/>
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="123"/>
+        <location filename="../../ui/sync_page.py" line="124"/>
         <source>code used on the portal: needs a new code</source>
         <translation>trùng mã trên Cổng: cần cấp mã mới</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="125"/>
+        <location filename="../../ui/sync_page.py" line="126"/>
         <source>waits for a fix</source>
         <translation>chờ sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="127"/>
+        <location filename="../../ui/sync_page.py" line="128"/>
         <source>after the refused record</source>
         <translation>sau bản ghi bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="128"/>
+        <location filename="../../ui/sync_page.py" line="129"/>
         <source>now</source>
         <translation>ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="144"/>
+        <location filename="../../ui/sync_page.py" line="147"/>
         <source>The connection to the National Public Service Portal is not configured. An administrator sets it with the Connection… button (or: counter-app portal set).</source>
         <translation>Chưa cấu hình kết nối Cổng Dịch vụ công quốc gia. Quản trị viên cấu hình bằng nút «Kết nối…» (hoặc lệnh counter-app portal set).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="147"/>
+        <location filename="../../ui/sync_page.py" line="150"/>
         <source>checking…</source>
         <translation>đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="147"/>
+        <location filename="../../ui/sync_page.py" line="150"/>
         <source>online</source>
         <translation>đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="147"/>
+        <location filename="../../ui/sync_page.py" line="150"/>
         <source>offline</source>
         <translation>mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="148"/>
+        <location filename="../../ui/sync_page.py" line="151"/>
         <source>Portal: {connection}. Waiting to be sent: {pending}. Refused, waiting for a fix: {failed}. Last successful sync: {last}.</source>
         <translation>Cổng DVC: {connection}. Chờ gửi: {pending}. Bị từ chối, chờ sửa: {failed}. Đồng bộ thành công gần nhất: {last}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="151"/>
+        <location filename="../../ui/sync_page.py" line="154"/>
         <source>never</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="170"/>
+        <location filename="../../ui/sync_page.py" line="172"/>
         <source>New dossier code</source>
         <translation>Mã hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="171"/>
+        <location filename="../../ui/sync_page.py" line="173"/>
         <source>The dossier now has the code {code} and goes to the portal with the next sync. Reprint the receipt for the citizen (Print receipt in the dossier&apos;s detail).</source>
         <translation>Hồ sơ đã có mã mới {code} và sẽ được gửi lên Cổng DVC ở lần đồng bộ tới. Hãy in lại giấy tiếp nhận cho công dân (nút In giấy tiếp nhận trong chi tiết hồ sơ).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="174"/>
+        <location filename="../../ui/sync_page.py" line="176"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_page.py" line="210"/>
-        <source>Sync</source>
-        <translation>Đồng bộ</translation>
     </message>
 </context>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="51"/>
-        <source>Username</source>
-        <translation>Tên đăng nhập</translation>
+        <location filename="../../ui/admin_users.py" line="54"/>
+        <source>&amp;Username</source>
+        <translation>Tên đăng &amp;nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="52"/>
-        <source>Full name</source>
-        <translation>Họ và tên</translation>
+        <location filename="../../ui/admin_users.py" line="54"/>
+        <source>&amp;Full name</source>
+        <translation>&amp;Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="53"/>
-        <source>Password</source>
-        <translation>Mật khẩu</translation>
+        <location filename="../../ui/admin_users.py" line="55"/>
+        <source>&amp;Password</source>
+        <translation>&amp;Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="54"/>
-        <source>Role</source>
-        <translation>Vai trò</translation>
+        <location filename="../../ui/admin_users.py" line="55"/>
+        <source>R&amp;ole</source>
+        <translation>&amp;Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="55"/>
-        <source>Add user</source>
-        <translation>Thêm tài khoản</translation>
+        <location filename="../../ui/admin_users.py" line="59"/>
+        <source>&amp;Add user</source>
+        <translation>&amp;Thêm tài khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="57"/>
-        <source>Disable / enable</source>
-        <translation>Khóa / mở khóa</translation>
+        <location filename="../../ui/admin_users.py" line="60"/>
+        <source>&amp;Correct full name</source>
+        <translation>&amp;Sửa họ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="59"/>
-        <source>Reset password</source>
-        <translation>Đặt lại mật khẩu</translation>
+        <location filename="../../ui/admin_users.py" line="61"/>
+        <source>&amp;Disable / enable</source>
+        <translation>&amp;Khóa / mở khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="76"/>
+        <location filename="../../ui/admin_users.py" line="62"/>
+        <source>R&amp;eset password</source>
+        <translation>Đặt &amp;lại mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_users.py" line="89"/>
         <source> (disabled)</source>
         <translation> (đã khóa)</translation>
     </message>
-</context>
-<context>
-    <name>parent</name>
     <message>
-        <location filename="../../ui/admin_office.py" line="37"/>
-        <source>Unexpected error.</source>
-        <translation>Lỗi không mong đợi.</translation>
+        <location filename="../../ui/admin_users.py" line="125"/>
+        <source>Account {user} added.</source>
+        <translation>Đã thêm tài khoản {user}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_office.py" line="38"/>
-        <source>Administration</source>
-        <translation>Quản trị</translation>
+        <location filename="../../ui/admin_users.py" line="130"/>
+        <source>Full name of {user} corrected.</source>
+        <translation>Đã sửa họ tên của tài khoản {user}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_users.py" line="135"/>
+        <source>Account {user} disabled.</source>
+        <translation>Đã khóa tài khoản {user}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_users.py" line="136"/>
+        <source>Account {user} enabled.</source>
+        <translation>Đã mở khóa tài khoản {user}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_users.py" line="144"/>
+        <source>Type the new password for {user} first.</source>
+        <translation>Hãy nhập mật khẩu mới cho tài khoản {user} trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_users.py" line="147"/>
+        <source>Password of {user} reset.</source>
+        <translation>Đã đặt lại mật khẩu cho tài khoản {user}.</translation>
     </message>
 </context>
 </TS>

@@ -64,14 +64,14 @@ class ApplicantForm(QWidget):
             ("", self.scan_error),
             (self.tr("Full &name:"), self.full_name),
             (self.tr("Personal &ID:"), self.personal_id),
-            (self.tr("Old ID card (CMND):"), self.old_id),
+            (self.tr("O&ld ID card (CMND):"), self.old_id),
             (self.tr("&Birth date:"), self.birth_date),
             (self.tr("Se&x:"), self.sex),
             (self.tr("A&ddress:"), self.address),
             (self.tr("P&hone:"), self.phone),
             (self.tr("E&mail:"), self.email),
-            (self.tr("Social insurance no.:"), self.social_insurance_no),
-            (self.tr("Health-insurance card:"), self.hi_card_code),
+            (self.tr("Social ins&urance no.:"), self.social_insurance_no),
+            (self.tr("He&alth-insurance card:"), self.hi_card_code),
         ]
         for text, widget in rows:
             if text:

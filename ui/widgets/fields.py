@@ -48,6 +48,14 @@ def add_grid_row(grid: QGridLayout, row: int, widgets: tuple[QWidget, ...], *, f
         widget.show()
 
 
+def error_label(parent: QWidget | None = None) -> QLabel:
+    """A red message that wraps: refusals (lock-out, keyring) are sentences, never cut off at the edge."""
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_LABEL_STYLE)
+    label.setWordWrap(True)
+    return label
+
+
 def mark_invalid(widget: QWidget, message: str, label: QLabel) -> None:
     """Red border on ``widget`` and ``message`` in ``label`` (hidden when the message is empty)."""
     widget.setStyleSheet(INVALID_STYLE if message else "")

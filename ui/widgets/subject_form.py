@@ -24,7 +24,7 @@ class SubjectForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.toggle = QCheckBox(self.tr("&Lodged for someone else (the person the dossier is about)"), self)
+        self.toggle = QCheckBox(self.tr("Lod&ged for someone else (the person the dossier is about)"), self)
         self.fields = QWidget(self)
         self.full_name = CheckedLineEdit(limit=limits.SUBJECT_NAME, parent=self.fields,
                                          required_message="Chưa nhập họ và tên người được cấp / chủ hồ sơ.")
@@ -42,7 +42,7 @@ class SubjectForm(QWidget):
         for row, column, span, text, field in (
             (0, 0, 1, self.tr("Subject's &full name:"), self.full_name),
             (0, 2, 1, self.tr("R&elation:"), self.relation),
-            (1, 0, 1, self.tr("Person&al ID / CMND:"), self.personal_id),
+            (1, 0, 1, self.tr("Personal ID / CMND (&k):"), self.personal_id),
             (1, 2, 1, self.tr("Birth date (sub&ject):"), self.birth_date),
             (2, 0, 3, self.tr("Authorisation (if an&y):"), self.authorisation),
         ):
