@@ -220,3 +220,11 @@ def voluntary_social_insurance(*, income_vnd: int, category: Category, start: da
         months=rows, supported_months=supported, contribution_vnd=sum(r.contribution_vnd for r in rows),
         state_support_vnd=sum(r.state_support_vnd for r in rows), total_vnd=sum(r.citizen_vnd for r in rows),
     )
+
+
+def fee_name(quote: HouseholdQuote | VoluntaryQuote) -> str:
+    """The fee line a quote becomes on the dossier, its receipt and its fee receipt (data: always Vietnamese)."""
+    if isinstance(quote, HouseholdQuote):
+        return f"BHYT hộ gia đình: {quote.members} người × {len(quote.months)} tháng (từ {quote.months[0].month:%m/%Y})"
+    return (f"BHXH tự nguyện: {len(quote.months)} tháng (từ {quote.months[0].month:%m/%Y}), "
+            f"mức thu nhập {vnd_text(quote.income_vnd)}")

@@ -43,6 +43,7 @@ from counter_app.workdays import WorkCalendar
 from .context import AppContext
 from .drafts import DraftKeeper
 from .i18n import format_datetime
+from .insurance_calc import InsuranceCalculator
 from .widgets.applicant_form import ApplicantForm
 from .widgets.fee_editor import FeeEditor
 from .widgets.fields import ERROR_LABEL_STYLE
@@ -157,6 +158,9 @@ class ReceivePage(QWidget):
         sets_row.addRow(sets_label, self.sets)
         papers_layout.addLayout(sets_row)
         fees_box = self._group(self.tr("Fees"), self.fees)
+        self.insurance_button = QPushButton(self.tr("Ho&w much? Health / social insurance…"), fees_box)
+        self.insurance_button.clicked.connect(self.open_insurance_calculator)
+        fees_box.layout().addWidget(self.insurance_button, 0, Qt.AlignmentFlag.AlignLeft)
         delivery_box = QGroupBox(self.tr("Result delivery"), self.body)
         delivery_layout = QGridLayout(delivery_box)
         delivery_layout.addWidget(self.at_counter, 0, 0)
@@ -211,6 +215,14 @@ class ReceivePage(QWidget):
         box = QGroupBox(title, self.body)
         QVBoxLayout(box).addWidget(widget)
         return box
+
+    def open_insurance_calculator(self) -> InsuranceCalculator:
+        """The citizen's first question: the household or voluntary insurance amount, added as a fee line."""
+        self.calculator = InsuranceCalculator(self)
+        self.calculator.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.calculator.accepted.connect(lambda: self.fees.add_fee(*self.calculator.fee))
+        self.calculator.open()
+        return self.calculator
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut

@@ -974,44 +974,44 @@
 <context>
     <name>FeeEditor</name>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="65"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="66"/>
         <source>Cash</source>
         <translation>Tiền mặt</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="66"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="67"/>
         <source>Bank transfer</source>
         <translation>Chuyển khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="67"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="68"/>
         <source>Exempt</source>
         <translation>Miễn</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="112"/>
-        <location filename="../../ui/widgets/fee_editor.py" line="117"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="128"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="133"/>
         <source>Pages of the original</source>
         <translation>Số trang bản chính</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="113"/>
-        <location filename="../../ui/widgets/fee_editor.py" line="121"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="129"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="137"/>
         <source>Copies</source>
         <translation>Số bản sao</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="134"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="150"/>
         <source>Reason for exemption</source>
         <translation>Lý do miễn</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="99"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="101"/>
         <source>No fee for this procedure.</source>
         <translation>Thủ tục này không thu phí, lệ phí.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="173"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="189"/>
         <source>Total to collect: {amount}</source>
         <translation>Tổng số tiền thu: {amount}</translation>
     </message>
@@ -1022,6 +1022,109 @@
         <location filename="../../ui/lock.py" line="83"/>
         <source>Wrong password.</source>
         <translation>Sai mật khẩu.</translation>
+    </message>
+</context>
+<context>
+    <name>InsuranceCalculator</name>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="51"/>
+        <source>Insurance amount</source>
+        <translation>Số tiền đóng bảo hiểm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="66"/>
+        <source>Other citizens (20% support)</source>
+        <translation>Đối tượng khác (hỗ trợ 20%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="67"/>
+        <source>Ethnic minority (30%)</source>
+        <translation>Người dân tộc thiểu số (30%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="68"/>
+        <source>Near-poor household (40%)</source>
+        <translation>Hộ cận nghèo (40%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="69"/>
+        <source>Poor household or island commune (50%)</source>
+        <translation>Hộ nghèo hoặc xã đảo (50%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="74"/>
+        <source>{n} month(s)</source>
+        <translation>{n} tháng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="76"/>
+        <source>&amp;Members joining</source>
+        <translation>&amp;Số người tham gia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="77"/>
+        <source>&amp;From month</source>
+        <translation>&amp;Từ tháng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="78"/>
+        <source>Mo&amp;nths</source>
+        <translation>Số thá&amp;ng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="79"/>
+        <source>Household health insurance</source>
+        <translation>BHYT hộ gia đình</translation>
+    </message>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="80"/>
+        <source>&amp;Chosen monthly income</source>
+        <translation>&amp;Mức thu nhập chọn đóng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="81"/>
+        <source>Ca&amp;tegory</source>
+        <translation>Đối tượn&amp;g</translation>
+    </message>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="82"/>
+        <source>F&amp;rom month</source>
+        <translation>Từ thá&amp;ng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="83"/>
+        <source>Peri&amp;od</source>
+        <translation>Phương thức đón&amp;g</translation>
+    </message>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="84"/>
+        <source>Voluntary social insurance</source>
+        <translation>BHXH tự nguyện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="88"/>
+        <source>&amp;Add as a fee</source>
+        <translation>Thêm vào &amp;phí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="89"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="116"/>
+        <source>Base salary {salary}; per month: {each}</source>
+        <translation>Lương cơ sở {salary}; mỗi tháng: {each}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="123"/>
+        <source>Contribution {total}, State support {support}</source>
+        <translation>Số phải đóng {total}, Nhà nước hỗ trợ {support}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/insurance_calc.py" line="135"/>
+        <source>{detail}. The citizen pays &lt;b&gt;{amount}&lt;/b&gt;.</source>
+        <translation>{detail}. Người dân nộp &lt;b&gt;{amount}&lt;/b&gt;.</translation>
     </message>
 </context>
 <context>
@@ -1499,117 +1602,122 @@
 <context>
     <name>ReceivePage</name>
     <message>
-        <location filename="../../ui/receive_form.py" line="101"/>
+        <location filename="../../ui/receive_form.py" line="102"/>
         <source>&amp;Restore draft</source>
         <translation>&amp;Khôi phục bản nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="102"/>
+        <location filename="../../ui/receive_form.py" line="103"/>
         <source>Discard draft</source>
         <translation>Bỏ bản nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="122"/>
+        <location filename="../../ui/receive_form.py" line="123"/>
         <source>Filled from the procedure and the subject; you may edit it</source>
         <translation>Điền sẵn theo thủ tục và chủ hồ sơ; có thể sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="127"/>
+        <location filename="../../ui/receive_form.py" line="128"/>
         <source>At the &amp;counter</source>
         <translation>Tại q&amp;uầy</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="128"/>
+        <location filename="../../ui/receive_form.py" line="129"/>
         <source>By p&amp;ost</source>
         <translation>Qua bưu chí&amp;nh</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="135"/>
+        <location filename="../../ui/receive_form.py" line="136"/>
         <source>Address for the result by post</source>
         <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="139"/>
+        <location filename="../../ui/receive_form.py" line="140"/>
         <source>Save (Ctrl+S)</source>
         <translation>Lưu (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="143"/>
+        <location filename="../../ui/receive_form.py" line="144"/>
         <source>&amp;Procedure</source>
         <translation>&amp;Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="144"/>
+        <location filename="../../ui/receive_form.py" line="145"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="145"/>
+        <location filename="../../ui/receive_form.py" line="146"/>
         <source>Subject of the dossier</source>
         <translation>Người được cấp / chủ hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="147"/>
+        <location filename="../../ui/receive_form.py" line="148"/>
         <source>Summa&amp;ry:</source>
         <translation>T&amp;rích yếu:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="151"/>
+        <location filename="../../ui/receive_form.py" line="152"/>
         <source>Papers received</source>
         <translation>Giấy tờ đã nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="155"/>
+        <location filename="../../ui/receive_form.py" line="156"/>
         <source>Number of se&amp;ts:</source>
         <translation>Số &amp;bộ hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="159"/>
+        <location filename="../../ui/receive_form.py" line="160"/>
         <source>Fees</source>
         <translation>Phí, lệ phí</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="160"/>
+        <location filename="../../ui/receive_form.py" line="161"/>
+        <source>Ho&amp;w much? Health / social insurance…</source>
+        <translation>Tính tiền BHYT, BHXH (&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="164"/>
         <source>Result delivery</source>
         <translation>Hình thức nhận kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="172"/>
+        <location filename="../../ui/receive_form.py" line="176"/>
         <source>Print receipt (Ctrl+P / F9)</source>
         <translation>In giấy tiếp nhận (Ctrl+P / F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="173"/>
+        <location filename="../../ui/receive_form.py" line="177"/>
         <source>New dossier (Ctrl+N)</source>
         <translation>Hồ sơ mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="177"/>
+        <location filename="../../ui/receive_form.py" line="181"/>
         <source>Dossier code:</source>
         <translation>Mã hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="247"/>
+        <location filename="../../ui/receive_form.py" line="259"/>
         <source>An unsaved draft from {time} was found.</source>
         <translation>Có một bản nháp chưa lưu lúc {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="301"/>
+        <location filename="../../ui/receive_form.py" line="313"/>
         <source>Due time: choose a procedure</source>
         <translation>Hẹn trả: hãy chọn thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="303"/>
+        <location filename="../../ui/receive_form.py" line="315"/>
         <source>Due time if received now: {due} ({time})</source>
         <translation>Hẹn trả nếu tiếp nhận bây giờ: {due} ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="316"/>
+        <location filename="../../ui/receive_form.py" line="328"/>
         <source>Choose a procedure first.</source>
         <translation>Hãy chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="378"/>
+        <location filename="../../ui/receive_form.py" line="390"/>
         <source>Could not save: {error}</source>
         <translation>Không lưu được: {error}</translation>
     </message>

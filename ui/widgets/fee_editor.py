@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
-from counter_app.fees import FeeBasis, FeeRule, describe
+from counter_app.fees import FeeBasis, FeeRule, describe, fixed
 from counter_app.limits import EXEMPT_REASON, MAX_COUNT
 from counter_app.models import DossierFee, PaymentMethod, Procedure
 from counter_app.services import default_fees
@@ -59,6 +59,7 @@ class FeeEditor(QWidget):
         self.grid.setColumnStretch(1, 0)
         self.grid.setColumnStretch(3, 1)  # the exemption reason takes the spare width
         self.rows: list[FeeRow] = []
+        self._next_line = 0
         self.sets = 1
         self.total_label = QLabel(self)
         self.method_labels = {
@@ -94,11 +95,26 @@ class FeeEditor(QWidget):
             line += 2
             self.rows.append(row)
             self._recompute(row)
+        self._next_line = line
         self.grid.addWidget(self.total_label, line, 1, 1, 3)
         if not specs:
             self.total_label.setText(self.tr("No fee for this procedure."))
         else:
             self._update_total()
+
+    def add_fee(self, name: str, amount_vnd: int) -> None:
+        """One more fee line, ticked and in cash (an insurance contribution the calculator worked out)."""
+        self.grid.removeWidget(self.total_label)
+        row = self._row(fixed(amount_vnd), name, "")
+        row.amount.setValue(amount_vnd)
+        row.box.setChecked(True)
+        row.quantities.hide()
+        add_grid_row(self.grid, self._next_line, (row.box, row.label), last_span=3)
+        add_grid_row(self.grid, self._next_line + 1, (row.amount, row.method, row.reason), first_column=1)
+        self._next_line += 2
+        self.rows.append(row)
+        self.grid.addWidget(self.total_label, self._next_line, 1, 1, 3)
+        self._on_changed()
 
     def _row(self, rule: FeeRule, name: str, wording: str) -> FeeRow:
         box = QCheckBox(self)

@@ -1,0 +1,56 @@
+"""The counter's answer to "how much do I pay?": the calculator's quote becomes one fee line."""
+from __future__ import annotations
+
+from datetime import date
+
+from counter_app import insurance
+
+PAID_ON = date(2026, 7, 15)  # after the base salary rose to 2,530,000 đ (Decree 161/2026)
+
+
+def test_household_quote_becomes_a_fee_line(qtbot):
+    from ui.insurance_calc import InsuranceCalculator
+
+    dialog = InsuranceCalculator(paid_on=PAID_ON)
+    qtbot.addWidget(dialog)
+    dialog.members.setValue(2)
+    dialog.household_months.setValue(12)
+    dialog.ok_button.click()
+    name, amount = dialog.fee
+    assert amount == 12 * (113_850 + 79_695)  # the first member 4.5% of 2,530,000; the second 70% of it
+    assert name.startswith("BHYT hộ gia đình: 2 người × 12 tháng")
+
+
+def test_voluntary_quote_refuses_an_income_out_of_range_and_counts_the_support(qtbot):
+    from ui.insurance_calc import InsuranceCalculator
+
+    dialog = InsuranceCalculator(paid_on=PAID_ON)
+    qtbot.addWidget(dialog)
+    dialog.tabs.setCurrentIndex(1)
+    dialog.voluntary_months.setCurrentIndex(dialog.voluntary_months.findData(12))
+    dialog.category.setCurrentIndex(dialog.category.findData(insurance.Category.POOR))
+    low, _high = insurance.voluntary_income_range(PAID_ON)
+    dialog.income.setValue(low)
+    dialog.ok_button.click()
+    name, amount = dialog.fee
+    expected = insurance.voluntary_social_insurance(income_vnd=low, category=insurance.Category.POOR,
+                                                    start=date.today().replace(day=1), months=12, paid_on=PAID_ON)
+    assert amount == expected.total_vnd == 12 * (330_000 - 165_000)  # 22% of 1,500,000, half paid by the State
+    assert name.startswith("BHXH tự nguyện: 12 tháng")
+
+
+def test_the_receive_form_adds_the_quote_as_a_fee_line_that_is_saved(qtbot, context):
+    from ui_flows import fill_by_keyboard, open_page, save_by_keyboard
+
+    from counter_app.dossiers import get_dossier
+
+    page = open_page(qtbot, context)
+    fill_by_keyboard(page)
+    dialog = page.open_insurance_calculator()
+    dialog.paid_on = PAID_ON
+    dialog.members.setValue(1)
+    dialog.household_months.setValue(3)
+    dialog.ok_button.click()
+    code = save_by_keyboard(qtbot, page)
+    fee = get_dossier(context.store, code).fees[-1]
+    assert fee.amount_vnd == 3 * 113_850 and fee.name.startswith("BHYT hộ gia đình: 1 người × 3 tháng")
