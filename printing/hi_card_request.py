@@ -14,12 +14,14 @@ Addresses print commune and province: districts were abolished on 1/7/2025.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
+from counter_app import ids
 from counter_app.models import Applicant, Delivery, Dossier, Office
 from counter_app.text import fold
 
@@ -86,8 +88,27 @@ def _is_child(a: Applicant, on: date) -> bool | None:
     return (on.year - a.birth_date.year - ((on.month, on.day) < (a.birth_date.month, a.birth_date.day))) < 6
 
 
+def _participant(dossier: Dossier) -> Applicant:
+    """The insured person the form is about: the dossier's subject when one was filed for, else the applicant.
+
+    A card reissued for an elderly parent names the parent in items [01]–[06] and on the appendix;
+    the applicant stays the declarant who signs, and the contact for the result. The card and
+    social insurance numbers are the ones the clerk typed for this dossier.
+    """
+    a, s = dossier.applicant, dossier.subject
+    if s is None:
+        return a
+    try:
+        sex = ids.parse_personal_id(s.personal_id).sex if len(s.personal_id) == 12 else ""
+    except ValueError:
+        sex = ""
+    return replace(a, full_name=s.full_name, birth_date=s.birth_date, sex=sex,
+                   personal_id=s.personal_id if len(s.personal_id) == 12 else "",
+                   old_id=s.personal_id if len(s.personal_id) == 9 else "")
+
+
 def _section_one(dossier: Dossier, width: float) -> list[Flowable]:
-    a = dossier.applicant
+    a = _participant(dossier)
     child = _is_child(a, dossier.received_at.date())
     # Only Vietnamese citizens hold a 12-digit personal identification number.
     nationality = "Việt Nam" if len(a.personal_id) == 12 else ""
@@ -123,7 +144,7 @@ def _changes_table(width: float) -> Table:
 
 
 def _section_two(dossier: Dossier, reason: Reason | None, width: float) -> list[Flowable]:
-    a = dossier.applicant
+    a = _participant(dossier)
     papers = [p for p in dossier.papers if p.received and "TK1-TS" not in p.name]
     story: list[Flowable] = [
         Spacer(1, 4),
@@ -151,8 +172,8 @@ def _declarant(office: Office, dossier: Dossier, on: date, width: float) -> Flow
 
 
 def _appendix(office: Office, dossier: Dossier, on: date, width: float) -> list[Flowable]:
-    """The household members' table: the declarant on the first row, the others to write in."""
-    a = dossier.applicant
+    """The household members' table: the insured person on the first row, the others to write in."""
+    a = _participant(dossier)
     heads = ("TT", "Họ và tên", "Mã số BHXH", "Ngày, tháng, năm sinh", "Giới tính", "Nơi đăng ký khai sinh",
              "Quan hệ với chủ hộ", "Số CCCD/ ĐDCN/ Hộ chiếu", "Ghi chú")
     first = ["1", a.full_name, a.social_insurance_no, dmy(a.birth_date), SEX_VI.get(a.sex, ""), "", "",

@@ -76,3 +76,20 @@ def test_the_2026_decision_profile_is_marked_unconfirmed(tmp_path: Path) -> None
     assert "Quyết định số 366/QĐ-BHXH ngày 29 tháng 4 năm 2026" in text and "490/QĐ-BHXH" not in text
     with pytest.raises(ValueError, match="TK1-TS"):
         build_hi_card_request(OFFICE, demo.hi_card_dossier(), decision="qd999-2030")
+
+
+def test_a_card_reissued_for_a_parent_names_the_parent_and_the_child_signs(tmp_path: Path) -> None:
+    """Filed under authorisation: the insured person is the dossier's subject, the applicant declares."""
+    from datetime import date
+
+    from counter_app.models import Subject
+
+    mother = Subject(full_name="Nguyễn Thị Mận", personal_id="001158012345", birth_date=date(1958, 3, 4),
+                     relation="mẹ")
+    declaration, appendix = pages_of(tmp_path, build_hi_card_request(
+        OFFICE, replace(demo.hi_card_dossier(), subject=mother)))
+    assert "[01]. Họ và tên (viết chữ in hoa): NGUYỄN THỊ MẬN" in declaration
+    assert "[02]. Giới tính: Nữ" in declaration and "[03]. Ngày, tháng, năm sinh: 04/03/1958" in declaration
+    assert "[06]. Số CCCD/ĐDCN/Hộ chiếu: 001158012345" in declaration
+    assert declaration.rstrip().endswith("Lê Văn Ưng")  # the applicant signs as the declarant
+    assert "Nguyễn Thị Mận" in appendix and "04/03/1958" in appendix
