@@ -188,6 +188,8 @@ def _dead_pid() -> int:
 def test_backup_restore_and_start_clean_what_killed_ones_left(office, tmp_path):
     live, backup = office
     folder = backup.parent
+    # The backup below may thin the fixture's backup away (one a day is kept): restore from a copy.
+    restorable = shutil.copyfile(backup, folder / "restorable.sqlite3")
     pid = _dead_pid()
     left = [
         live.with_name(f".{live.name}.{pid}.part"),  # a killed restore's staged copy
@@ -200,7 +202,7 @@ def test_backup_restore_and_start_clean_what_killed_ones_left(office, tmp_path):
     kept = [alive, folder / "counter-20261128-120000.sqlite3", folder / "counter-20261128-120000.sqlite3-journal"]
     for path in kept:  # a journal beside its database may be hot: SQLite needs it
         path.write_bytes(b"x" * 4096)
-    for run_next in (_open_and_close, _backup_into(folder), lambda path: restore(path, backup, force=True)):
+    for run_next in (_open_and_close, _backup_into(folder), lambda path: restore(path, restorable, force=True)):
         for path in left:
             path.write_bytes(b"x" * 4096)
         run_next(live)
