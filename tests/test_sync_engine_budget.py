@@ -61,12 +61,12 @@ class ScriptedPortal:
 
 def test_max_seconds_holds_whatever_the_backlog(store, staff_actor):
     receive_many(store, staff_actor, 120)
-    portal = ScriptedPortal(delay_s=0.05)  # 10 records a call: the whole backlog would take several seconds
+    portal = ScriptedPortal(delay_s=0.1)  # 10 records a call, ~35 calls: the whole backlog takes 3.5 s and more
     started = time.monotonic()
     report = run_sync(store, config=CONFIG, client=portal, until_empty=True, max_seconds=0.5)
     elapsed = time.monotonic() - started
     assert report.pending > 0 and report.pushed > 0
-    assert elapsed < 0.5 + 10 * portal.delay_s  # stopped between rounds, not after the backlog
+    assert elapsed < 0.5 + 15 * portal.delay_s  # stopped between rounds, not after the backlog
     assert portal.pulls == 0  # no time was left to pull
 
 
