@@ -36,6 +36,7 @@ _HI_CARD = re.compile(r"[A-Z]{2}[1-5][0-9]{2}[0-9]{10}")
 _SEPARATORS = re.compile(r"[\s.\-()]")
 _MOBILE = re.compile(r"0[35789][0-9]{8}")
 _LANDLINE = re.compile(r"02[0-9]{9}")
+_INTERNATIONAL = re.compile(r"\+[1-9][0-9]{7,14}")
 _EMAIL_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+")
 _DOMAIN_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 
@@ -219,9 +220,16 @@ def validate_phone(text: str) -> str:
 
     Accepts what citizens write: "+84 912.345.678", "0912-345-678", "(024) 3825 1234".
     Mobiles have 10 digits (03/05/07/08/09); landlines 11 digits starting 02 (area code
-    since the 2017 renumbering).
+    since the 2017 renumbering). A citizen living abroad gives a foreign number: kept in the
+    international form "+4915112345678" (ITU-T E.164: a country code and at most 15 digits),
+    which the portal's SoDienThoai accepts.
     """
     value = _SEPARATORS.sub("", text)
+    if value.startswith("+") and not value.startswith("+84"):
+        if _INTERNATIONAL.fullmatch(value):
+            return value
+        raise ValueError("Số điện thoại nước ngoài phải có dạng +mã nước và số, tổng cộng 8 đến 15 chữ số "
+                         "(ví dụ +49 151 1234 5678).")
     if value.startswith("+84"):
         value = "0" + value[3:]
     elif value.startswith("84") and len(value) in (11, 12):

@@ -246,6 +246,8 @@ def test_cccd_qr_round_trip(province: str, sex: str, birth: date, tail: str, nam
         ("(024) 3825 1234", "02438251234"),
         ("+84 24 3825 1234", "02438251234"),
         (" 0779 999 888 ", "0779999888"),
+        ("+49 151 1234 5678", "+4915112345678"),  # a citizen living abroad
+        ("+1 212 555 0100", "+12125550100"),
     ],
 )
 def test_validate_phone_accepts(text: str, normalized: str) -> None:
@@ -254,11 +256,17 @@ def test_validate_phone_accepts(text: str, normalized: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["0112345678", "091234567", "09123456789", "0912abc678", "", "+1 212 555 0100", "0612345678"],
+    ["0112345678", "091234567", "09123456789", "0912abc678", "", "0612345678", "+49 12", "+0 123 456 789",
+     "+49 151 1234 5678 9999"],
 )
 def test_validate_phone_rejects(text: str) -> None:
     with pytest.raises(ValueError, match="Số điện thoại"):
         validate_phone(text)
+
+
+def test_a_foreign_number_is_refused_for_its_real_reason() -> None:
+    with pytest.raises(ValueError, match="nước ngoài"):
+        validate_phone("+49 12")
 
 
 @given(
