@@ -34,6 +34,7 @@ from fractions import Fraction
 
 from .errors import ValidationError
 from .resources import resource_path
+from .text import vnd_text
 
 HOUSEHOLD_RATE = Fraction(45, 1000)
 # Share of the first member's amount, by order of joining in the year (1st, 2nd, 3rd, 4th); 5th on: last.
@@ -100,11 +101,6 @@ def base_salary_on(on: date) -> DatedAmount:
 def rural_poverty_line_on(on: date) -> DatedAmount:
     """The rural poverty line (chuẩn nghèo khu vực nông thôn) in force on ``on``."""
     return _in_force("rural_poverty_line_vnd", on)
-
-
-def vnd_text(amount: int) -> str:
-    """"1.500.000 đ": dots for thousands, as papers and messages write amounts."""
-    return f"{amount:,}".replace(",", ".") + " đ"
 
 
 def round_vnd(amount: Fraction) -> int:

@@ -102,3 +102,8 @@ def normalize_name(text: str) -> str:
     """
     words = clean_text(text).split(" ")
     return " ".join("-".join(_capitalize_word(part) for part in word.split("-")) for word in words)
+
+
+def vnd_text(amount: int) -> str:
+    """"1.234.000 đ": dots for thousands, as Vietnamese papers, screens and messages write amounts."""
+    return f"{amount:,}".replace(",", ".") + " đ"

@@ -10,9 +10,9 @@ from counter_app.insurance import (
     HouseholdQuote,
     VoluntaryQuote,
     household_health_insurance,
-    vnd_text,
     voluntary_social_insurance,
 )
+from counter_app.text import vnd_text
 
 from .common import parse_date, print_json
 

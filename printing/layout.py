@@ -23,6 +23,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from counter_app.models import Office
+from counter_app.text import vnd_text
 
 from .fonts import SERIF, SERIF_BOLD, SERIF_ITALIC, register_fonts
 
@@ -67,7 +68,7 @@ def place_date(office: Office, value: date) -> str:
 
 def format_amount(amount_vnd: int) -> str:
     """"1.234.000 đ": dots for thousands, as the glossary says."""
-    return f"{amount_vnd:,}".replace(",", ".") + " đ"
+    return vnd_text(amount_vnd)
 
 
 def amount_in_words(amount_vnd: int) -> str:

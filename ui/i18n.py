@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from counter_app.text import vnd_text
+
 DEFAULT_LANG = "vi"
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
@@ -22,9 +24,7 @@ def format_datetime(value: datetime | None) -> str:
 
 def format_vnd(amount: int | None) -> str:
     """``1.234.000 đ``: dots for thousands."""
-    if amount is None:
-        return ""
-    return f"{amount:,}".replace(",", ".") + " đ"
+    return "" if amount is None else vnd_text(amount)
 
 
 def install_translator(app, lang: str | None = None):  # type: ignore[no-untyped-def]

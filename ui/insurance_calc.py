@@ -126,7 +126,7 @@ class InsuranceCalculator(QDialog):
 
     def update_quote(self) -> None:
         try:
-            name, amount, detail = self.quote()
+            _name, amount, detail = self.quote()
         except ValidationError as exc:
             self.breakdown.setText(str(exc))
             self.ok_button.setEnabled(False)
