@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import glob
 import re
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from . import clock, db_check, safe_files, settings
+from .db import keys as db_keys
+from .db import sqlite_driver
 from .store import Store
 
 BACKUP_PATTERN = re.compile(r"^counter-(\d{8}-\d{6})\.sqlite3$")
@@ -37,7 +38,7 @@ def backup(store: Store, to_dir: Path, *, own_folder: bool = False) -> Path:
         safe_files.private_dir(folder, tighten=own_folder)
         tidy(store.path, folder)
         target = store.backup_to(folder / f"counter-{stamp}.sqlite3")
-    except (OSError, sqlite3.Error) as exc:  # not a folder, no permission, disk full (SQLite says so itself)
+    except (OSError, sqlite_driver.Error) as exc:  # not a folder, no permission, disk full (SQLite says so itself)
         raise BackupTargetError(f"cannot write a backup to {folder}: {getattr(exc, 'strerror', None) or exc}") from None
     thin(folder, daily=settings.read(store, settings.BACKUP_KEEP_DAILY),
          weekly=settings.read(store, settings.BACKUP_KEEP_WEEKLY),
@@ -65,10 +66,14 @@ def thin_safety_copies(db_path: Path) -> list[Path]:
     return removed
 
 
-def newest_good_backup(folder: Path) -> tuple[datetime, Path] | None:
-    """The newest backup in ``folder`` that restore would accept, with its time (or None)."""
+def newest_good_backup(folder: Path, of_database: Path) -> tuple[datetime, Path] | None:
+    """The newest backup in ``folder`` that restore would accept over ``of_database``, with its time (or None).
+
+    A backup is encrypted with its database's key, so it is checked with the keys kept for ``of_database``.
+    """
+    keys = db_keys.candidates(Path(of_database))
     for stamp, path in _backups(Path(folder)):
-        if not db_check.file_problems(path, in_use=False):
+        if not db_check.file_problems(path, in_use=False, keys=keys):
             return stamp, path
     return None
 

@@ -4,30 +4,35 @@ Each step leaves a complete database under the live name, the old one or the new
 kill at any instant loses nothing:
 
 1. the backup is copied to a hidden owner-only temporary beside the live file, checked by the
-   rules of ``check`` (:mod:`counter_app.db_check`) and upgraded to this schema;
-2. it is compared with the live database, read-only through plain SQLite (a damaged live file
+   rules of ``check`` (:mod:`counter_app.db_check`), upgraded to this schema, and put under the
+   live database's current key (a plain backup from before encryption is encrypted, one made
+   before a key rotation re-keyed);
+2. it is compared with the live database, read-only through SQLite (a damaged live file
    could not be opened through :class:`Store`): dossiers and audit records only the live
    database holds would be lost, so restore refuses unless forced. A live file that cannot be
    read has nothing to compare; it is kept aside like a sound one;
 3. a readable live database is checkpointed (its WAL emptied; refused while another program
-   has it open) and copied aside as ``DB.before-restore-STAMP.bak``; a damaged one is copied
-   byte for byte with its -wal/-journal;
+   has it open); the live file is copied aside byte for byte as ``DB.before-restore-STAMP.bak``,
+   with a -wal/-journal a damaged one still has;
 4. the old -wal/-journal are removed (empty, or saved aside), the temporary is synced and
    renamed over the live name, the folder synced, and the old -shm removed.
 """
 from __future__ import annotations
 
 import glob
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import clock, db_check, maintenance, migrations, safe_files
+from .db import keys as db_keys
+from .db import sqlite_driver
+from .db.sqlite import connect_file, fitting_key, rekey_file
+from .db.sqlite_driver import Connection
 from .store import Store
 
 LOSS_CODES_SHOWN = 5
-IN_USE = "the database is open in another program (the counter app?); close it and restore again; nothing was changed"
+IN_USE = "the database is open in another program (the counter app?); close it and try again; nothing was changed"
 
 
 class RestoreRefused(ValueError):
@@ -73,16 +78,18 @@ def restore(db_path: Path, backup_file: Path, *, force: bool = False,
     safe_files.private_dir(db_path.parent)
     maintenance.tidy(db_path, backup_file.parent)
     staged = safe_files.temp_path(db_path)
+    keys = db_keys.candidates(db_path)
     try:
-        _stage(backup_file, staged)
-        loss, unreadable = _compare_with_live(db_path, staged)
+        _stage(backup_file, staged, keys)
+        loss, unreadable, live_key = _compare_with_live(db_path, staged, keys)
         if loss and not force:
             raise RestoreRefused(f"{backup_file.name} is older than the live database: {loss.summary()};"
                                  " nothing was changed (--force restores it anyway)")
-        readable = db_path.exists() and not unreadable and _checkpoint(db_path)
+        if db_path.exists() and not unreadable:
+            checkpoint_idle(db_path, live_key)
         if loss:
             before_losing(loss)
-        aside = _keep_aside(db_path, readable=readable) if db_path.exists() else None
+        aside = _keep_aside(db_path) if db_path.exists() else None
         _replace(staged, db_path)
     finally:
         for leftover in staged.parent.glob(glob.escape(staged.name) + "*"):
@@ -91,39 +98,50 @@ def restore(db_path: Path, backup_file: Path, *, force: bool = False,
     return RestoreResult(aside=aside, loss=loss, live_unreadable=unreadable)
 
 
-def _stage(backup_file: Path, staged: Path) -> None:
-    """Copy the backup to ``staged``, check it, and upgrade it to this schema."""
+def _stage(backup_file: Path, staged: Path, keys: list[db_keys.Key]) -> None:
+    """Copy the backup to ``staged``, check it, upgrade it to this schema and to the current key."""
     safe_files.copy_private(backup_file, staged)
-    problems = db_check.file_problems(staged, in_use=False)
-    if not problems and db_check.schema_version(staged) < migrations.SCHEMA_VERSION:
+    problems = db_check.file_problems(staged, in_use=False, keys=keys)
+    if not problems:
+        key = fitting_key(staged, keys)
+        current = keys[0] if keys else None
         try:
-            with Store(staged) as candidate:  # migrates the older schema, then the full check again
-                problems = maintenance.check(candidate)
-        except sqlite3.Error as exc:
+            if db_check.schema_version(staged, keys=keys) < migrations.SCHEMA_VERSION:
+                with Store(staged, key=key) as candidate:  # migrates the older schema, then the full check again
+                    problems = maintenance.check(candidate)
+            if not problems and key != current:
+                rekey_file(staged, key, current)
+        except sqlite_driver.Error as exc:
             problems = [f"the database file is damaged ({exc})"]
     if problems:
         raise RestoreRefused(f"{backup_file.name} cannot be restored: {problems[0]}; nothing was changed")
 
 
-def _compare_with_live(db_path: Path, staged: Path) -> tuple[Loss, str]:
-    """What would be lost, and why the live file could not be read ("" when it could)."""
+def _compare_with_live(db_path: Path, staged: Path,
+                       keys: list[db_keys.Key]) -> tuple[Loss, str, db_keys.Key | None]:
+    """What would be lost, why the live file could not be read ("" when it could), and its key."""
     if not db_path.exists():
-        return Loss(), ""
+        return Loss(), "", None
     header = db_check.header_problem(db_path)
     if header:
-        return Loss(), f"the live database cannot be read: {header}"
+        return Loss(), f"the live database cannot be read: {header}", None
     try:
-        conn = db_check.open_read_only(staged, in_use=False)
+        live_key = fitting_key(db_path, keys)
+    except db_keys.KeyUnavailable as exc:
+        return Loss(), f"the live database cannot be read: {exc}", None
+    try:
+        conn = db_check.open_read_only(staged, in_use=False, keys=keys[:1])
         try:
-            conn.execute("ATTACH DATABASE ? AS live", (db_path.resolve().as_uri() + "?mode=ro",))
-            return _loss(conn), ""
+            conn.execute(f"ATTACH DATABASE ? AS live {sqlite_driver.attach_clause(live_key.value if live_key else None)}",
+                         (db_path.resolve().as_uri() + "?mode=ro",))
+            return _loss(conn), "", live_key
         finally:
             conn.close()
-    except sqlite3.Error as exc:
-        return Loss(), f"the live database cannot be read ({exc})"
+    except sqlite_driver.Error as exc:
+        return Loss(), f"the live database cannot be read ({exc})", live_key
 
 
-def _loss(conn: sqlite3.Connection) -> Loss:
+def _loss(conn: Connection) -> Loss:
     """Set-based anti-joins (linear): live dossiers by code, live audit records by chained hash."""
     only_live = "FROM live.dossiers WHERE code NOT IN (SELECT code FROM main.dossiers)"
     dossiers = conn.execute(f"SELECT count(*) {only_live}").fetchone()[0]
@@ -134,15 +152,14 @@ def _loss(conn: sqlite3.Connection) -> Loss:
     return Loss(dossiers=dossiers, dossier_codes=codes, audit_records=records)
 
 
-def _keep_aside(db_path: Path, *, readable: bool) -> Path:
+def _keep_aside(db_path: Path) -> Path:
+    """The live file's bytes, with a -wal/-journal that still holds data (a damaged file's last writes).
+
+    A readable database was checkpointed first, so its file alone is the whole database; bytes
+    are copied rather than pages, because a page SQLCipher cannot authenticate would be copied as
+    garbage without an error.
+    """
     aside = _aside_name(db_path)
-    if readable:
-        try:
-            with safe_files.atomic_target(aside) as temp:
-                _copy_through_sqlite(db_path, temp)
-            return aside
-        except sqlite3.Error:
-            pass  # readable enough to compare, not to copy page by page: keep its bytes instead
     safe_files.copy_private(db_path, aside, atomic=True)
     for suffix in ("-wal", "-journal"):
         companion = Path(f"{db_path}{suffix}")
@@ -161,39 +178,29 @@ def _aside_name(db_path: Path) -> Path:
     return aside
 
 
-def _checkpoint(db_path: Path) -> bool:
+def checkpoint_idle(db_path: Path, key: db_keys.Key | None) -> bool:
     """Empty the live WAL into the file; False when the file is too damaged for that.
+
+    (``key``: the key that opens the file; None for a plain one.)
 
     Refuses while another program holds the database: closing the last connection removes
     the -wal, so if it is still there someone else (the counter app) has the file open and
     would go on writing to the replaced file.
     """
     try:
-        conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=5)
+        conn = connect_file(db_path, [key] if key else [], isolation_level=None, timeout=5)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # rolls back a hot journal
             busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.Error as exc:
-        if getattr(exc, "sqlite_errorcode", None) not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-            return False  # damaged after all: its bytes are kept aside instead
+    except sqlite_driver.Error as exc:
+        if getattr(exc, "sqlite_errorcode", None) not in (sqlite_driver.SQLITE_BUSY, sqlite_driver.SQLITE_LOCKED):
+            return False  # damaged after all: its bytes and companions are kept aside as they are
         busy = 1
     if busy or Path(f"{db_path}-wal").exists():
         raise RestoreRefused(IN_USE)
     return True
-
-
-def _copy_through_sqlite(db_path: Path, temp: Path) -> None:
-    source = db_check.open_read_only(db_path)
-    try:
-        dest = sqlite3.connect(str(temp))
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
 
 
 def _replace(staged: Path, db_path: Path) -> None:

@@ -11,14 +11,14 @@ returned is on disk and a power cut at any instant loses nothing that was commit
 """
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from . import migrations, safe_files
-from .db import StoreError, backend_for
+from .db import Key, StoreError, backend_for, sqlite_driver
+from .db.sqlite_driver import Connection
 
 
 class DatabaseTooNew(StoreError):
@@ -34,9 +34,12 @@ class DatabaseTooNew(StoreError):
 class Store:
     """An open counter database, migrated to the schema this code knows."""
 
-    def __init__(self, target: Path | str) -> None:
-        """``target``: a file path (SQLite) or ``postgresql://USER@HOST:PORT/DBNAME``."""
-        self.backend = backend_for(target)
+    def __init__(self, target: Path | str, *, key: Key | None = None) -> None:
+        """``target``: a file path (SQLite) or ``postgresql://USER@HOST:PORT/DBNAME``.
+
+        ``key`` opens an encrypted file with that key rather than the one kept for its path.
+        """
+        self.backend = backend_for(target, key=key)
         self.target = self.backend.target  # what another process or thread opens for the same data
         self.path = Path(target) if self.backend.name == "sqlite" else None
         self._lock = threading.RLock()
@@ -51,6 +54,11 @@ class Store:
         except BaseException:
             self.conn.close()
             raise
+
+    @property
+    def key(self) -> Key | None:
+        """The key that opened this SQLite file (None: a plain file, or the office server)."""
+        return getattr(self.backend, "key", None)
 
     @property
     def schema_version(self) -> int:
@@ -72,7 +80,7 @@ class Store:
                 self.backend.set_schema_version(conn, version)
 
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
+    def write(self) -> Iterator[Connection]:
         """One write transaction: everything inside commits together or not at all.
 
         The backend takes the write lock up front (``BEGIN IMMEDIATE``, or the office's advisory
@@ -104,7 +112,7 @@ class Store:
                 self.conn.execute("COMMIT")
 
     @contextmanager
-    def read(self) -> Iterator[sqlite3.Connection]:
+    def read(self) -> Iterator[Connection]:
         """A consistent snapshot for several queries."""
         with self._lock:
             if self.conn.in_transaction:  # nested inside write(): reuse it
@@ -145,13 +153,13 @@ class Store:
     def backup_to(self, target: Path | str) -> Path:
         """A consistent copy through SQLite's online backup API (safe while others write).
 
-        Written owner-only under a temporary name, synced and renamed: a full disk or a kill
+        Encrypted with the database's own key (so the recovery sheet opens every backup), and written owner-only under a temporary name, synced and renamed: a full disk or a kill
         never leaves a partial file under the backup's name.
         """
         target = Path(target)
         safe_files.private_dir(target.parent)
         with safe_files.atomic_target(target) as temp, self._lock:
-            dest = sqlite3.connect(str(temp))
+            dest = sqlite_driver.connect(temp, self.key.value if self.key else None)
             try:
                 self.conn.backup(dest)
             finally:

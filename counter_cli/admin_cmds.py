@@ -7,8 +7,10 @@ as the database has an account.
 from __future__ import annotations
 
 import argparse
+import sys
 
 from counter_app import catalogue, office, users
+from counter_app.db.keys import KeyChoice
 from counter_app.errors import ValidationError
 from counter_app.models import Actor, Office, ProcessingUnit, Role
 from counter_app.store import Store
@@ -16,6 +18,7 @@ from counter_app.store import Store
 from . import catalog_cmds
 from .common import parse_date, parse_datetime, print_json, read_password, store_from
 from .identity import add_admin_options, add_password_stdin, admin_command, cli_origin
+from .key_cmds import encryption_notice
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -32,6 +35,10 @@ def register(commands: argparse._SubParsersAction) -> None:
                       help="this counter's number, 1-99, unique in the office: part of every dossier code")
     init.add_argument("--admin", required=True, help="user name of the first admin")
     init.add_argument("--admin-name", required=True, help="full name of the first admin")
+    init.add_argument("--key-store", choices=[choice.value for choice in KeyChoice], default=KeyChoice.AUTO.value,
+                      help="where the key encrypting a new database file is kept: the OS keyring, a key file readable"
+                           " by you only (for machines without a keyring), auto (the keyring, else the file, with a"
+                           " warning), or none (not encrypted)")
     add_password_stdin(init, "read the first admin's password from stdin (one line)")
     init.set_defaults(handler=cmd_init)
 
@@ -100,6 +107,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         users.create_user(store, username=args.admin, full_name=args.admin_name, role=Role.ADMIN,
                           password=password, by=None)
     print(f"initialised {profile.agency_code} with admin '{args.admin}' in {store.backend.label}")
+    print(encryption_notice(store), file=sys.stderr)
     return 0
 
 

@@ -10,12 +10,14 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from counter_app.db.keys import KeyChoice
 from counter_app.paths import open_store
 from counter_app.store import Store
 
 
 def store_from(args: argparse.Namespace) -> Store:
-    return open_store(args.db)
+    """The store ``--db`` names; a new SQLite file is encrypted as ``init --key-store`` chose (default: auto)."""
+    return open_store(args.db, key_choice=KeyChoice(getattr(args, "key_store", KeyChoice.AUTO)))
 
 
 def read_secret(args: argparse.Namespace, prompt: str) -> str:

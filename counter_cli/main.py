@@ -9,14 +9,24 @@ from __future__ import annotations
 
 import argparse
 import re
-import sqlite3
 import sys
 from collections.abc import Sequence
 
+from counter_app.db import sqlite_driver
 from counter_app.errors import CounterError
 from counter_app.store import StoreError
 
-from . import admin_cmds, calc_cmds, dossier_cmds, maintenance_cmds, office_cmds, print_cmds, report_cmds, sync_cmds
+from . import (
+    admin_cmds,
+    calc_cmds,
+    dossier_cmds,
+    key_cmds,
+    maintenance_cmds,
+    office_cmds,
+    print_cmds,
+    report_cmds,
+    sync_cmds,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,8 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true", help="start the GUI on a temporary database and exit 0")
     parser.add_argument("--lang", choices=("vi", "en"), help="GUI language (default: Vietnamese)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (admin_cmds, calc_cmds, dossier_cmds, maintenance_cmds, office_cmds, print_cmds, report_cmds,
-                   sync_cmds):
+    for module in (admin_cmds, calc_cmds, dossier_cmds, key_cmds, maintenance_cmds, office_cmds, print_cmds,
+                   report_cmds, sync_cmds):
         module.register(commands)
     return parser
 
@@ -62,15 +72,15 @@ _SQLITE_WORDING = {
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
-def _first_sqlite_error(exc: sqlite3.Error) -> sqlite3.Error:
+def _first_sqlite_error(exc: sqlite_driver.Error) -> sqlite_driver.Error:
     """The error SQLite raised first: after a full disk SQLite has already rolled back, so the
     store's own ROLLBACK fails too ("no transaction is active") and hides the real cause."""
-    while isinstance(exc.__context__, sqlite3.Error):
+    while isinstance(exc.__context__, sqlite_driver.Error):
         exc = exc.__context__
     return exc
 
 
-def _sqlite_message(exc: sqlite3.Error) -> str:
+def _sqlite_message(exc: sqlite_driver.Error) -> str:
     exc = _first_sqlite_error(exc)
     name = getattr(exc, "sqlite_errorname", None) or ""
     primary = "_".join(name.split("_")[:2])
@@ -88,7 +98,7 @@ def failure_message(exc: BaseException) -> str | None:
     """
     if isinstance(exc, (CounterError, StoreError)):
         return str(exc)
-    if isinstance(exc, sqlite3.Error):
+    if isinstance(exc, sqlite_driver.Error):
         return _sqlite_message(exc)
     if isinstance(exc, OSError):
         where = f"{exc.filename}: " if exc.filename else ""

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from pathlib import Path
 
 from counter_app import attachments, audit, db_check, maintenance
-from counter_app.db import is_url
+from counter_app.db import is_url, sqlite_driver
+from counter_app.db.sqlite_driver import Connection
 from counter_app.paths import data_dir, default_backup_dir, default_db_path
 from counter_app.restore import Loss, restore
 from counter_app.store import Store, StoreError
@@ -41,7 +41,7 @@ def _anchor(text: str) -> audit.Anchor:
 def cmd_backup(args: argparse.Namespace) -> int:
     try:
         store = store_from(args)
-    except sqlite3.DatabaseError as exc:
+    except sqlite_driver.DatabaseError as exc:
         raise StoreError(f"the database cannot be read ({exc}); run 'check', or 'restore' a backup") from None
     with store:
         if store.backend.name == "postgresql":  # the office database: pg_dump, custom format
@@ -117,7 +117,7 @@ def _attachment_problems(db_path: Path) -> list[str]:
         conn.close()
 
 
-def _anchor_problems(conn: sqlite3.Connection, anchor: audit.Anchor) -> list[str]:
+def _anchor_problems(conn: Connection, anchor: audit.Anchor) -> list[str]:
     """The chain up to a printed anchor (read-only, like the rest of ``check``)."""
     broken = audit.verify_to_anchor(conn, anchor)
     return [str(broken)] if broken else []

@@ -3,12 +3,20 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
+# Every database a test makes is encrypted (SQLCipher) with one key, as automation runs with
+# COUNTER_DB_KEY: copies of a database open wherever a test puts them, in this process and in the
+# command-line subprocesses. tests/test_core_encryption.py unsets it to try the keyring and the
+# key file, whose files go to a throwaway config folder, never the real user's.
+TEST_DB_KEY = "5e" * 32
+os.environ["COUNTER_DB_KEY"] = TEST_DB_KEY
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="counter-tests-config-")
 sys.path.insert(0, str(Path(__file__).parent))
 
 

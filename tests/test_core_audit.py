@@ -2,19 +2,20 @@
 from __future__ import annotations
 
 import random
-import sqlite3
 
 import psycopg
 import pytest
 from factories import PASSWORD, initialised_database, request
 
 from counter_app import audit, services, users
+from counter_app.db import sqlite_driver
+from counter_app.db.sqlite import connect_file
 from counter_app.models import Actor
 from counter_app.store import Store
 from counter_cli.main import main
 
 pytestmark = pytest.mark.both_stores
-DATABASE_ERRORS = (sqlite3.DatabaseError, psycopg.Error)
+DATABASE_ERRORS = (sqlite_driver.DatabaseError, psycopg.Error)
 
 
 @pytest.fixture
@@ -25,8 +26,7 @@ def conn(db_target, backend):
             audit.append(c, username="canbo", action="dossier.receive", entity="dossier", entity_id=f"X-{i}")
     # Someone goes around the append-only triggers with a tool of their own (the owner's rights).
     if backend == "sqlite":
-        raw = sqlite3.connect(db_target, isolation_level=None)
-        raw.row_factory = sqlite3.Row
+        raw = connect_file(db_target, isolation_level=None)
         raw.execute("DROP TRIGGER audit_log_no_update")
         raw.execute("DROP TRIGGER audit_log_no_delete")
     else:
@@ -114,8 +114,7 @@ def office_db(tmp_path):
 def _erase_dossier_and_rewrite_the_chain(path: str, code: str) -> None:
     """The attack plain ``check`` cannot see: a dossier and its audit records vanish, the rest is
     renumbered and rehashed from the genesis, and the append-only triggers are put back."""
-    raw = sqlite3.connect(path, isolation_level=None)  # foreign keys are off on a raw connection
-    raw.row_factory = sqlite3.Row
+    raw = connect_file(path, isolation_level=None)  # foreign keys are off on a raw connection
     triggers = raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'"
                            ).fetchall()
     raw.execute("BEGIN")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import random
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 from factories import add_users, make_store, request
 
 from counter_app import db_check, services
+from counter_app.db.sqlite import connect_file
+from counter_app.db.sqlite_driver import Connection
 from counter_cli.main import main
 
 PAGE = 4096
@@ -117,7 +118,7 @@ SQL_DAMAGE = {
 def test_check_names_what_is_damaged(sound, tmp_path, capsys, damage):
     statements, finding = SQL_DAMAGE[damage]
     copy = Path(shutil.copy(sound, tmp_path))
-    conn = sqlite3.connect(copy, isolation_level=None)
+    conn = connect_file(copy, isolation_level=None)
     for statement in statements:
         conn.execute(statement)
     conn.close()
@@ -136,7 +137,7 @@ def test_check_does_not_change_the_file(sound, tmp_path, capsys):
 
 # --- linear queries ---------------------------------------------------------------------------
 
-def _scans_per_row(conn: sqlite3.Connection, sql: str) -> list[str]:
+def _scans_per_row(conn: Connection, sql: str) -> list[str]:
     """Plan steps that scan a table inside a correlated subquery (once per outer row: quadratic)."""
     rows = {r[0]: (r[1], r[3]) for r in conn.execute(f"EXPLAIN QUERY PLAN {sql}")}
     bad = []
@@ -158,14 +159,14 @@ QUADRATIC_BEFORE = ("SELECT code FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM
 
 def test_the_plan_check_catches_a_scan_per_dossier(sound):
     """The guard below would have caught issue 12's 17-hour check."""
-    conn = sqlite3.connect(sound)
+    conn = connect_file(sound)
     assert _scans_per_row(conn, QUADRATIC_BEFORE) == ["SCAN a"]
     conn.close()
 
 
 @pytest.mark.parametrize("finding, sql", db_check.DOSSIER_CHECKS)
 def test_check_queries_scan_each_table_once(sound, finding, sql):
-    conn = sqlite3.connect(sound)
+    conn = connect_file(sound)
     assert _scans_per_row(conn, sql) == [], finding
     conn.close()
 

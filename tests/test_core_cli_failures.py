@@ -5,7 +5,6 @@ Each case tracebacked, coerced or was silently accepted before (issue 10, points
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from test_core_cli import _dossier, run
 
 from counter_app import clock
 from counter_app.db import sqlite as sqlite_backend
+from counter_app.db.sqlite import connect_file
 from counter_app.store import Store
 from counter_cli import common
 
@@ -166,7 +166,7 @@ def test_rerunning_a_file_with_client_refs_prints_the_same_codes_and_writes_noth
 
 
 def test_a_full_disk_gives_one_line(db, tmp_path, capsys, monkeypatch):
-    def store_on_a_full_disk(path):
+    def store_on_a_full_disk(path, **_options):
         store = Store(path)
         pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
         store.conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite answers SQLITE_FULL, as on a full disk
@@ -181,7 +181,7 @@ def test_a_full_disk_gives_one_line(db, tmp_path, capsys, monkeypatch):
 
 def test_a_database_held_by_another_program_gives_one_line(db, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_MS", 200)
-    holder = sqlite3.connect(db, isolation_level=None)
+    holder = connect_file(db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
         assert_refused(*receive(capsys, db, tmp_path, [_dossier(received_at=recent(9))]), "busy")
@@ -198,7 +198,7 @@ def test_a_file_that_is_not_a_database_gives_one_line(tmp_path, capsys):
 
 
 def test_a_damaged_database_gives_one_line(db, tmp_path, capsys):
-    with sqlite3.connect(db) as conn:
+    with connect_file(db) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     raw = bytearray(Path(db).read_bytes())
     page = 4096

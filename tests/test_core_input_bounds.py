@@ -3,7 +3,6 @@ time zones, idempotent client references. Each case was accepted (or crashed) be
 from __future__ import annotations
 
 import random
-import sqlite3
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
@@ -11,6 +10,7 @@ import pytest
 from factories import add_users, make_store, request
 
 from counter_app import clock, limits, services
+from counter_app.db import sqlite_driver
 from counter_app.errors import PermissionDenied, ValidationError
 from counter_app.models import DossierFee, PaymentMethod
 from counter_app.search import search
@@ -191,7 +191,7 @@ def test_a_client_ref_reused_for_another_citizen_is_refused(setup):
 def test_client_ref_column_is_unique_in_the_schema(setup):
     store, actors = setup
     services.receive_dossier(store, actors["staff"], replace(request(store), client_ref="r1"))
-    with pytest.raises(sqlite3.IntegrityError, match="client_ref"), store.write() as conn:
+    with pytest.raises(sqlite_driver.IntegrityError, match="client_ref"), store.write() as conn:
         conn.execute("INSERT INTO dossiers (code, agency_code, procedure_id, applicant_id, status, received_at,"
                      " due_at, sets_count, delivery, received_by, log_book, log_number, updated_at, client_ref)"
                      " SELECT 'X', agency_code, procedure_id, applicant_id, status, received_at, due_at, sets_count,"

@@ -3,7 +3,6 @@ copies taken before a migration or a restore, printed PDFs and their folders, wh
 from __future__ import annotations
 
 import os
-import sqlite3
 import stat
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from factories import make_store
 
 from counter_app import maintenance
+from counter_app.db.sqlite import connect_file
 from counter_app.paths import data_dir, default_backup_dir, open_store
 from counter_app.restore import restore
 
@@ -71,7 +71,7 @@ def test_backups_and_their_default_folder_are_owner_only(tmp_path):
 
 def test_the_copy_before_a_migration_is_owner_only(tmp_path):
     old = tmp_path / "old.sqlite3"
-    conn = sqlite3.connect(old)
+    conn = connect_file(old)
     conn.executescript((FIXTURES / "schema_v1.sql").read_text(encoding="utf-8"))
     conn.close()
     os.chmod(old, 0o644)

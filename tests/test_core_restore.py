@@ -6,13 +6,13 @@ import hashlib
 import os
 import random
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 from factories import add_users, make_store, request
 
 from counter_app import db_check, maintenance, migrations, services
+from counter_app.db.sqlite import connect_file
 from counter_app.paths import default_backup_dir, open_store
 from counter_app.restore import RestoreRefused, restore
 from counter_cli.main import main
@@ -28,7 +28,7 @@ def _receive(store, count: int, seed: int) -> None:
 
 
 def _scalar(path: Path, sql: str):  # type: ignore[no-untyped-def]
-    conn = sqlite3.connect(path)
+    conn = connect_file(path)
     try:
         return conn.execute(sql).fetchone()[0]
     finally:
@@ -70,7 +70,7 @@ def _unchanged(live: Path, before: str) -> bool:
 @pytest.mark.parametrize("make_candidate, reason", [
     (lambda p: p.write_bytes(b""), "empty (0 bytes)"),
     (lambda p: p.write_text("Họ tên, CCCD\n", encoding="utf-8"), "not an SQLite database"),
-    (lambda p: sqlite3.connect(p).execute("CREATE TABLE notes (x)").connection.close(), "not a database of this application"),
+    (lambda p: connect_file(p).execute("CREATE TABLE notes (x)").connection.close(), "not a database of this application"),
 ])
 def test_a_file_that_is_no_backup_of_ours_is_refused_and_nothing_changes(office, tmp_path, capsys, make_candidate, reason):
     live, _ = office
@@ -86,7 +86,7 @@ def test_a_file_that_is_no_backup_of_ours_is_refused_and_nothing_changes(office,
 def _edited_copy(backup: Path, tmp_path: Path, *statements: str) -> Path:
     copy = tmp_path / "edited.sqlite3"
     shutil.copyfile(backup, copy)
-    conn = sqlite3.connect(copy, isolation_level=None)
+    conn = connect_file(copy, isolation_level=None)
     for statement in statements:
         conn.execute(statement)
     conn.close()
@@ -163,7 +163,7 @@ def test_a_backup_of_the_first_schema_is_upgraded_and_checked(tmp_path, office):
     """The frozen schema-v1 database (3 dossiers) restores as a current database."""
     live, _ = office
     old = tmp_path / "v1.sqlite3"
-    conn = sqlite3.connect(old)
+    conn = connect_file(old)
     conn.executescript((Path(__file__).parent / "fixtures" / "schema_v1.sql").read_text(encoding="utf-8"))
     conn.close()
     old_code = _newest_code(old)
@@ -236,8 +236,8 @@ def test_only_the_newest_safety_copies_are_kept(office):
 def test_restore_works_over_a_live_file_with_damaged_pages(office):
     """Pages of the catalogue damaged: the live dossiers can still be compared (and are kept aside)."""
     live, backup = office
-    conn = sqlite3.connect(live)
-    pages = [r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'procedure_papers'")]
+    conn = connect_file(live)
+    pages = [r[0] for r in conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'procedure_papers'")]
     conn.close()
     data = bytearray(live.read_bytes())
     for page in pages:

@@ -1,7 +1,6 @@
 """The store: durable settings, schema migrations from every released version, refusal of newer files."""
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 
@@ -9,6 +8,7 @@ import psycopg
 import pytest
 
 from counter_app import maintenance, migrations
+from counter_app.db.sqlite import connect_file
 from counter_app.search import search
 from counter_app.store import DatabaseTooNew, Store, StoreError
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.both_stores
 def _raw(db_target: str, backend: str):
     """A connection that does not go through Store (no version check, no migration)."""
     if backend == "sqlite":
-        return sqlite3.connect(db_target, isolation_level=None)
+        return connect_file(db_target, isolation_level=None)
     return psycopg.connect(db_target, autocommit=True)
 
 
@@ -31,7 +31,7 @@ def _tables(db_target: str, backend: str) -> set[str]:
 
 
 def _load_frozen(path: Path, version: int) -> Path:
-    conn = sqlite3.connect(str(path))
+    conn = connect_file(str(path))
     conn.executescript((FIXTURES / f"schema_v{version}.sql").read_text(encoding="utf-8"))
     conn.close()
     return path
@@ -59,7 +59,7 @@ def test_frozen_first_schema_opens_upgraded_with_its_data(tmp_path):
 
 def test_database_newer_than_the_code_is_refused_untouched(tmp_path):
     db = tmp_path / "new.sqlite3"
-    conn = sqlite3.connect(str(db))
+    conn = connect_file(str(db))
     conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
     conn.close()
     before = db.read_bytes()
@@ -108,7 +108,7 @@ def test_frozen_first_schema_failed_step_keeps_a_backup(tmp_path, monkeypatch):
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
     with pytest.raises(RuntimeError):
         Store(db)
-    assert sqlite3.connect(str(db)).execute("PRAGMA user_version").fetchone()[0] == 1
+    assert connect_file(str(db)).execute("PRAGMA user_version").fetchone()[0] == 1
     assert (tmp_path / "old.sqlite3.before-v2.bak").exists()
 
 

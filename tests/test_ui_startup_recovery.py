@@ -2,7 +2,6 @@
 (restore the newest good backup, named with its date, or quit) instead of a traceback."""
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from factories import add_users, make_store
@@ -10,6 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from counter_app import db_check, maintenance
+from counter_app.db.sqlite import connect_file
 from counter_app.paths import default_backup_dir
 
 
@@ -62,7 +62,7 @@ def test_a_damaged_database_offers_the_newest_good_backup_and_restores_it(qtbot,
     assert run(str(live), lang="vi") == 1
     answerer.timer.stop()
     assert [type(m).__name__ for m in answerer.seen] == ["DatabaseProblemDialog", "LoginDialog"]
-    stamp = maintenance.newest_good_backup(backup.parent)[0]
+    stamp = maintenance.newest_good_backup(backup.parent, live)[0]
     assert texts[0] == "Cơ sở dữ liệu bị hỏng, không mở được."
     assert backup.name in texts[1] and newer_but_damaged.name not in texts[1]
     assert texts[2] == f"Khôi phục bản sao lưu lúc {stamp:%H:%M %d/%m/%Y}"
@@ -76,7 +76,7 @@ def test_a_too_new_database_without_backups_can_only_quit_and_is_left_alone(qtbo
 
     live = tmp_path / "counter.sqlite3"
     make_store(live).close()
-    conn = sqlite3.connect(live)
+    conn = connect_file(live)
     conn.execute("PRAGMA user_version = 99")
     conn.close()
     before = live.read_bytes()

@@ -8,7 +8,6 @@ accept (with its date): restore it (the current file is kept aside, see
 from __future__ import annotations
 
 import logging
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -16,12 +15,13 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from counter_app import db_check, maintenance
 from counter_app.paths import default_backup_dir, open_store
+from counter_app.db import sqlite_driver
 from counter_app.restore import restore
 from counter_app.store import DatabaseTooNew, Store, StoreError
 
 from .i18n import format_datetime
 
-OPEN_ERRORS = (StoreError, sqlite3.DatabaseError, OSError)
+OPEN_ERRORS = (StoreError, sqlite_driver.DatabaseError, OSError)
 APP_TITLE = "Quầy Một Cửa"  # a name, not translated
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ def open_or_recover(db_path: Path) -> Store | None:
         problem = exc
     problems = [] if isinstance(problem, DatabaseTooNew) else db_check.file_problems(db_path)
     log.error("the database did not open: %s; %s", problem, "; ".join(problems) or "the file itself is sound")
-    newest = maintenance.newest_good_backup(default_backup_dir(db_path))
+    newest = maintenance.newest_good_backup(default_backup_dir(db_path), db_path)
     dialog = DatabaseProblemDialog(too_new=isinstance(problem, DatabaseTooNew), damaged=bool(problems), newest=newest)
     dialog.exec()
     if newest is None or dialog.clickedButton() is not dialog.restore_button or dialog.restore_button is None:

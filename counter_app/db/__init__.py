@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from .base import Backend, StoreError
+from .keys import Key
 
 _URL = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://")
 POSTGRES_SCHEMES = ("postgresql", "postgres")
@@ -23,8 +24,12 @@ def is_url(target: str | Path) -> bool:
     return isinstance(target, str) and _URL.match(target) is not None
 
 
-def backend_for(target: str | Path) -> Backend:
-    """The backend for a ``--db`` value; raises :class:`StoreError` for what it cannot open."""
+def backend_for(target: str | Path, *, key: Key | None = None) -> Backend:
+    """The backend for a ``--db`` value; raises :class:`StoreError` for what it cannot open.
+
+    ``key`` opens an encrypted SQLite file with that key instead of the one kept for its path
+    (a backup staged for restore is a copy of the live database under another name).
+    """
     if isinstance(target, str):
         match = _URL.match(target)
         if match:
@@ -38,7 +43,7 @@ def backend_for(target: str | Path) -> Backend:
             return PostgresBackend(target)
     from .sqlite import SqliteBackend
 
-    return SqliteBackend(Path(target))
+    return SqliteBackend(Path(target), key=key)
 
 
 __all__ = ["Backend", "StoreError", "backend_for", "is_url"]

@@ -1,0 +1,95 @@
+"""Encrypt a plain store, rotate its key, and re-key a single file: the database and its copies move together.
+
+"Its copies" are every file that holds the same data: the backups in ``backups/`` beside the
+database and the safety copies (``DB.before-….bak``). They all stay under the database's
+current key, so the one key on the recovery sheet opens any of them.
+
+Each file is re-keyed whole or not at all: a plain file is exported into a new encrypted one
+under a temporary name (``sqlcipher_export``), synced and renamed over it; an encrypted file is
+re-keyed in place by SQLCipher inside one transaction. During a rotation the old key stays
+kept as the *previous* key until every file is done (:mod:`counter_app.db.keys`), so a crash
+at any instant leaves files that one of the two keys opens.
+"""
+from __future__ import annotations
+
+import glob
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import maintenance, paths
+from .db import keys as db_keys
+from .db import sqlite_driver
+from .db.sqlite import fitting_key, rekey_file
+from .errors import ValidationError
+from .restore import checkpoint_idle
+
+
+@dataclass(frozen=True)
+class Rekeyed:
+    where: db_keys.KeyStore  # where the (new) key is kept
+    files: tuple[Path, ...]  # every file now under it, the database first
+
+
+def copies_of(db_path: Path) -> list[Path]:
+    """The backups and safety copies of the database at ``db_path`` (the files its key must open)."""
+    db_path = Path(db_path)
+    found = sorted(db_path.parent.glob(f"{glob.escape(db_path.name)}.before-*.bak"))
+    folder = paths.default_backup_dir(db_path)
+    if folder.is_dir():
+        found += sorted(path for path in folder.glob("counter-*.sqlite3")
+                        if maintenance.BACKUP_PATTERN.match(path.name))
+    return found
+
+
+def encrypt(db_path: Path, choice: db_keys.KeyChoice = db_keys.KeyChoice.AUTO) -> Rekeyed:
+    """Encrypt a plain database made before encryption existed, with its backups and copies.
+
+    Refused while another program has the database open; the new key is kept (keyring, else
+    the key file for ``AUTO``) before any file changes, so no file is ever under a key not kept.
+    """
+    db_path = Path(db_path)
+    if not sqlite_driver.is_plain(db_path):
+        raise ValidationError(f"{db_path.name} is not a plain SQLite database (already encrypted?): nothing was changed")
+    if choice is db_keys.KeyChoice.NONE:
+        raise ValidationError("choose where the key is kept (keyring or file): nothing was changed")
+    checkpoint_idle(db_path, None)
+    where = db_keys.provision(db_path, choice)
+    assert where is not None
+    new = db_keys.candidates(db_path)[0]
+    return Rekeyed(where, _rekey_all(db_path, new))
+
+
+def rotate(db_path: Path) -> Rekeyed:
+    """Put the database and every copy under a new key; the old recovery sheet no longer opens them."""
+    db_path = Path(db_path)
+    keys = db_keys.candidates(db_path)
+    old = fitting_key(db_path, keys)
+    if old is None:
+        raise ValidationError(f"{db_path.name} is not encrypted: run 'counter-app key encrypt' first")
+    if old.source is db_keys.KeyStore.ENV:
+        raise ValidationError(f"the key comes from {db_keys.KEY_ENV}: a new key cannot be kept there; "
+                              "unset it and keep the key in the keyring or the key file")
+    checkpoint_idle(db_path, old)
+    if len(keys) > 1:  # an earlier rotation was cut short: first every file under its new key
+        current = keys[0]
+        _rekey_all(db_path, current)
+        db_keys.save(db_path, current.value, current.source)
+        old = current
+    new = db_keys.Key(db_keys.new_key(), old.source)
+    db_keys.save(db_path, new.value, old.source, previous=old.value)  # both kept while files change
+    files = _rekey_all(db_path, new)
+    db_keys.save(db_path, new.value, old.source)  # every file done: the old key is forgotten
+    return Rekeyed(old.source, files)
+
+
+def _rekey_all(db_path: Path, new: db_keys.Key) -> tuple[Path, ...]:
+    keys = db_keys.candidates(db_path)
+    done = []
+    for path in (db_path, *copies_of(db_path)):
+        try:
+            old = fitting_key(path, keys)
+        except db_keys.KeyUnavailable:
+            continue  # a copy no kept key opens (damaged, or foreign): left as it is; check reports it
+        rekey_file(path, old, new)
+        done.append(path)
+    return tuple(done)
