@@ -83,6 +83,19 @@ def pg_server():
 
 
 @pytest.fixture(scope="session")
+def office_server():
+    """A cluster of its own that asks passwords, as an office server does; tests may stop and restart it."""
+    import pg_cluster
+    if pg_cluster.binaries() is None:
+        pytest.skip("PostgreSQL is not installed (make test installs it)")
+    cluster = pg_cluster.start_cluster()
+    cluster.require_passwords()
+    yield pg_cluster.Databases(cluster)
+    cluster.stop()
+    pg_cluster.remove(cluster)
+
+
+@pytest.fixture(scope="session")
 def pg_template(pg_server):
     """A database with schema, catalogue, office profile and the test users, cloned for each test."""
     from factories import add_users, make_store

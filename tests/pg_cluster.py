@@ -60,6 +60,15 @@ class Cluster:
         self._run(str(self.bin / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(self.folder / "log"),
                   "-w", "start")
 
+    def require_passwords(self) -> None:
+        """As an office server is set up: the superuser (the tests' own tool) still trusted, every
+        other role must give its password (scram-sha-256)."""
+        (self.folder / "data" / "pg_hba.conf").write_text(
+            "local all all trust\n"
+            "host all postgres 127.0.0.1/32 trust\n"
+            "host all all 127.0.0.1/32 scram-sha-256\n")
+        self.psql("SELECT pg_reload_conf()")
+
     def stop(self, mode: str = "fast") -> None:
         """``fast`` ends sessions cleanly; ``immediate`` is a crash (recovered at the next start)."""
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", mode, "-w", "stop")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .base import Backend, StoreError
+from .base import Backend, ServerUnavailable, StoreError
 
 _URL = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://")
 POSTGRES_SCHEMES = ("postgresql", "postgres")
@@ -41,4 +41,4 @@ def backend_for(target: str | Path) -> Backend:
     return SqliteBackend(Path(target))
 
 
-__all__ = ["Backend", "StoreError", "backend_for", "is_url"]
+__all__ = ["Backend", "ServerUnavailable", "StoreError", "backend_for", "is_url"]
