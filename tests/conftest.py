@@ -95,6 +95,18 @@ def office_server():
     pg_cluster.remove(cluster)
 
 
+@pytest.fixture
+def office_db(office_server):
+    """An empty database on ``office_server`` owned by ``quay_owner`` (factories.OFFICE_ROLE_PASSWORD); its URL."""
+    from factories import OFFICE_ROLE_PASSWORD
+    office_server.execute("DROP ROLE IF EXISTS quay_owner")
+    office_server.execute(f"CREATE ROLE quay_owner LOGIN PASSWORD '{OFFICE_ROLE_PASSWORD}'")
+    office_server.execute("CREATE DATABASE quay_office OWNER quay_owner")
+    yield office_server.cluster.url("quay_office", user="quay_owner")
+    office_server.execute("DROP DATABASE IF EXISTS quay_office WITH (FORCE)")
+    office_server.execute("DROP ROLE IF EXISTS quay_owner")
+
+
 @pytest.fixture(scope="session")
 def pg_template(pg_server):
     """A database with schema, catalogue, office profile and the test users, cloned for each test."""

@@ -6,25 +6,13 @@ refused by PostgreSQL itself, not simulated.
 from __future__ import annotations
 
 import pytest
-from factories import PASSWORD, TEST_OFFICE, add_users, make_store
+from factories import OFFICE_ROLE_PASSWORD as ROLE_PASSWORD
+from factories import TEST_OFFICE, add_users, make_store
 
 from counter_app import counter_numbers, migrations, office
 from counter_app.errors import ValidationError
-from counter_app.office_server import Problem, ProbeFailed, ServerState, probe, server_url
+from counter_app.office_server import ProbeFailed, Problem, ServerState, probe, server_url
 from counter_app.store import Store
-
-ROLE_PASSWORD = "mat-khau-quay-1"
-
-
-@pytest.fixture
-def office_db(office_server):
-    """An empty database owned by a role that logs in with ROLE_PASSWORD; yields its URL."""
-    office_server.execute("DROP ROLE IF EXISTS quay_owner")
-    office_server.execute(f"CREATE ROLE quay_owner LOGIN PASSWORD '{ROLE_PASSWORD}'")
-    office_server.execute("CREATE DATABASE quay_office OWNER quay_owner")
-    yield office_server.cluster.url("quay_office", user="quay_owner")
-    office_server.execute("DROP DATABASE IF EXISTS quay_office WITH (FORCE)")
-    office_server.execute("DROP ROLE IF EXISTS quay_owner")
 
 
 def _problem(url: str, password: str) -> Problem:
