@@ -126,9 +126,10 @@ class StoragePage(QWizardPage):
         self.test_button.setEnabled(False)
         self._say(self.tr("Connecting…"), ok=True)
         self.completeChanged.emit()
-        self.tasks.run_net(probe, self.url(), self.password.text(), on_done=self._tested, on_error=self._test_failed)
+        self.tasks.run_net(probe, self.url(), self.password.text(), on_done=self.tested, on_error=self._test_failed)
 
-    def _tested(self, state: ServerState) -> None:
+    def tested(self, state: ServerState) -> None:
+        """Say what the connection test found, and let the wizard go on."""
         self.testing = False
         self.test_button.setEnabled(True)
         self.state = state
