@@ -130,10 +130,8 @@ class StoragePage(QWizardPage):
 
     def tested(self, state: ServerState) -> None:
         """Say what the connection test found, and let the wizard go on."""
-        self.testing = False
-        self.test_button.setEnabled(True)
         self.state = state
-        self._say({
+        self._test_done({
             ServerState.EMPTY: self.tr("Connected. The database is empty: Next creates its tables, then asks for"
                                        " the office and its first administrator."),
             ServerState.NOT_SET_UP: self.tr("Connected. The office is not set up yet: Next asks for the office and"
@@ -141,12 +139,14 @@ class StoragePage(QWizardPage):
             ServerState.READY: self.tr("Connected. The office is set up on this server: Next asks only for this"
                                        " counter's number."),
         }[state], ok=True)
-        self.completeChanged.emit()
 
     def _test_failed(self, exc: BaseException) -> None:
+        self._test_done(self.problem_text(exc), ok=False)
+
+    def _test_done(self, text: str, *, ok: bool) -> None:
         self.testing = False
         self.test_button.setEnabled(True)
-        self._say(self.problem_text(exc))
+        self._say(text, ok=ok)
         self.completeChanged.emit()
 
     def problem_text(self, exc: BaseException) -> str:

@@ -2077,63 +2077,63 @@
         <translation>Đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="136"/>
+        <location filename="../../ui/wizard_storage.py" line="135"/>
         <source>Connected. The database is empty: Next creates its tables, then asks for the office and its first administrator.</source>
         <translation>Đã kết nối. Cơ sở dữ liệu đang trống: bấm Kế tiếp để tạo các bảng, rồi nhập thông tin cơ quan và quản trị viên đầu tiên.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="138"/>
+        <location filename="../../ui/wizard_storage.py" line="137"/>
         <source>Connected. The office is not set up yet: Next asks for the office and its first administrator.</source>
         <translation>Đã kết nối. Cơ quan chưa được thiết lập: bấm Kế tiếp để nhập thông tin cơ quan và quản trị viên đầu tiên.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="140"/>
+        <location filename="../../ui/wizard_storage.py" line="139"/>
         <source>Connected. The office is set up on this server: Next asks only for this counter&apos;s number.</source>
         <translation>Đã kết nối. Cơ quan đã được thiết lập trên máy chủ này: bấm Kế tiếp, chỉ cần nhập số quầy của máy này.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="154"/>
-        <location filename="../../ui/wizard_storage.py" line="166"/>
+        <location filename="../../ui/wizard_storage.py" line="155"/>
+        <location filename="../../ui/wizard_storage.py" line="167"/>
         <source>Could not connect: {reason}</source>
         <translation>Không kết nối được: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="156"/>
+        <location filename="../../ui/wizard_storage.py" line="157"/>
         <source>No server answers at {host}:{port}. Check the address and the port, that the server is on, and that its firewall lets this computer in.</source>
         <translation>Không có máy chủ nào trả lời tại {host}:{port}. Hãy kiểm tra địa chỉ và cổng, máy chủ đã bật chưa, và tường lửa của máy chủ có cho máy này kết nối không.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="158"/>
+        <location filename="../../ui/wizard_storage.py" line="159"/>
         <source>The server refused this user or password. Check them with the office&apos;s administrator.</source>
         <translation>Máy chủ không chấp nhận tài khoản hoặc mật khẩu này. Hãy kiểm tra lại với người quản trị của cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="160"/>
+        <location filename="../../ui/wizard_storage.py" line="161"/>
         <source>The server has no database named &quot;{db}&quot;. Check the name, or create the database first (README: An office with several counters).</source>
         <translation>Máy chủ không có cơ sở dữ liệu tên «{db}». Hãy kiểm tra lại tên, hoặc tạo cơ sở dữ liệu trước (README: An office with several counters).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="162"/>
+        <location filename="../../ui/wizard_storage.py" line="163"/>
         <source>This database holds another program&apos;s tables: it is not a database of Quầy Một Cửa. Give the office an empty database.</source>
         <translation>Cơ sở dữ liệu này chứa bảng của chương trình khác, không phải của Quầy Một Cửa. Hãy dùng một cơ sở dữ liệu trống cho cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="164"/>
+        <location filename="../../ui/wizard_storage.py" line="165"/>
         <source>This database was made by a newer version of Quầy Một Cửa. Install that version on this computer first.</source>
         <translation>Cơ sở dữ liệu này do phiên bản Quầy Một Cửa mới hơn tạo ra. Hãy cài phiên bản đó trên máy này trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="197"/>
+        <location filename="../../ui/wizard_storage.py" line="198"/>
         <source>The database could not be prepared: {reason}. An empty office database is prepared with its owner&apos;s account (README: An office with several counters).</source>
         <translation>Không chuẩn bị được cơ sở dữ liệu: {reason}. Cơ sở dữ liệu trống của cơ quan phải được chuẩn bị bằng tài khoản chủ sở hữu (README: An office with several counters).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="221"/>
+        <location filename="../../ui/wizard_storage.py" line="222"/>
         <source>This computer has no keyring of the operating system to keep the password in. Install one, or give the password in the environment variable {env} and start the app again.</source>
         <translation>Máy này không có kho khóa (keyring) của hệ điều hành để giữ mật khẩu. Hãy cài một kho khóa, hoặc đặt mật khẩu trong biến môi trường {env} rồi mở lại chương trình.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="226"/>
+        <location filename="../../ui/wizard_storage.py" line="227"/>
         <source>The keyring did not take the password: {error}</source>
         <translation>Kho khóa không lưu được mật khẩu: {error}</translation>
     </message>
