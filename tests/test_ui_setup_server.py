@@ -180,3 +180,34 @@ def test_a_computer_without_a_keyring_is_told_to_use_the_environment(qtbot, tmp_
     assert wizard.currentPage() is page and PASSWORD_ENV in page.message.text()
     assert wizard.store is None and remembered(settings).server_url == ""
     assert probe(office_db, OFFICE_ROLE_PASSWORD) is ServerState.EMPTY
+
+
+def test_a_remembered_server_that_does_not_answer_at_start_offers_to_try_again(
+        qtbot, tasks, settings, set_up_office, office_server, vietnamese):
+    from ui_flows import ModalAnswerer
+
+    from ui.db_choice import DatabaseChoice, remember
+    from ui.open_database import ServerDownDialog, open_for_start
+
+    keyring.set_password(KEYRING_SERVICE, "quay_owner", OFFICE_ROLE_PASSWORD)
+    remember(settings, DatabaseChoice(set_up_office, 2))
+    texts: list[str] = []
+
+    def answer(modal) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(modal, ServerDownDialog)
+        texts.append(modal.text())
+        if len(texts) == 2:  # still down at the first retry; back for the second
+            office_server.cluster.start()
+        modal.retry_button.click()
+
+    office_server.cluster.stop()
+    answerer = ModalAnswerer(answer)
+    try:
+        store = open_for_start(None, settings, tasks)
+    finally:
+        answerer.timer.stop()
+        if len(texts) < 2:
+            office_server.cluster.start()
+    assert len(texts) == 2 and "Máy chủ cơ sở dữ liệu của cơ quan không trả lời" in texts[0]
+    assert store is not None and store.target == set_up_office and store.counter_no == 2
+    store.close()
