@@ -56,6 +56,12 @@ def installation_id(conn: sqlite3.Connection) -> str:
     return str(conn.execute("SELECT value FROM settings WHERE key = 'installation_id'").fetchone()[0])
 
 
+def this_counter(store: Store, office: Office) -> int:
+    """The counter number this installation receives under: the one it took when it joined a
+    shared office database (``store.counter_no``), else the office profile's."""
+    return store.counter_no or office.counter_no
+
+
 def get_office(store: Store) -> Office:
     with store.read() as conn:
         office = load_office_row(conn)

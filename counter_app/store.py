@@ -43,6 +43,9 @@ class Store:
         self.target = self.backend.target  # what another process or thread opens for the same data
         self.path = Path(target) if self.backend.name == "sqlite" else None
         self._lock = threading.RLock()
+        # This counter's number in a shared office database (see counter_app.counter_numbers),
+        # set by whoever opened the store; None: the office profile's number.
+        self.counter_no: int | None = None
         self._savepoints = 0
         self.conn = self.backend.connect()
         try:

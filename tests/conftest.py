@@ -91,6 +91,31 @@ def pg_server():
 
 
 @pytest.fixture(scope="session")
+def office_server():
+    """A cluster of its own that asks passwords, as an office server does; tests may stop and restart it."""
+    import pg_cluster
+    if pg_cluster.binaries() is None:
+        pytest.skip("PostgreSQL is not installed (make test installs it)")
+    cluster = pg_cluster.start_cluster()
+    cluster.require_passwords()
+    yield pg_cluster.Databases(cluster)
+    cluster.stop()
+    pg_cluster.remove(cluster)
+
+
+@pytest.fixture
+def office_db(office_server):
+    """An empty database on ``office_server`` owned by ``quay_owner`` (factories.OFFICE_ROLE_PASSWORD); its URL."""
+    from factories import OFFICE_ROLE_PASSWORD
+    office_server.execute("DROP ROLE IF EXISTS quay_owner")
+    office_server.execute(f"CREATE ROLE quay_owner LOGIN PASSWORD '{OFFICE_ROLE_PASSWORD}'")
+    office_server.execute("CREATE DATABASE quay_office OWNER quay_owner")
+    yield office_server.cluster.url("quay_office", user="quay_owner")
+    office_server.execute("DROP DATABASE IF EXISTS quay_office WITH (FORCE)")
+    office_server.execute("DROP ROLE IF EXISTS quay_owner")
+
+
+@pytest.fixture(scope="session")
 def pg_template(pg_server):
     """A database with schema, catalogue, office profile and the test users, cloned for each test."""
     from factories import add_users, make_store

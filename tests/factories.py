@@ -12,6 +12,7 @@ from counter_app.store import Store
 
 AGENCY = "H15.50.05.13"
 PASSWORD = "matkhau123"
+OFFICE_ROLE_PASSWORD = "mat-khau-quay-1"  # the office server's database role (tests' office_db)
 TEST_OFFICE = Office(
     agency_code=AGENCY,
     agency_name="Trung tâm Phục vụ hành chính công xã Tân Hòa",

@@ -60,6 +60,15 @@ class Cluster:
         self._run(str(self.bin / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(self.folder / "log"),
                   "-w", "start")
 
+    def require_passwords(self) -> None:
+        """As an office server is set up: the superuser (the tests' own tool) still trusted, every
+        other role must give its password (scram-sha-256)."""
+        (self.folder / "data" / "pg_hba.conf").write_text(
+            "local all all trust\n"
+            "host all postgres 127.0.0.1/32 trust\n"
+            "host all all 127.0.0.1/32 scram-sha-256\n")
+        self.psql("SELECT pg_reload_conf()")
+
     def stop(self, mode: str = "fast") -> None:
         """``fast`` ends sessions cleanly; ``immediate`` is a crash (recovered at the next start)."""
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", mode, "-w", "stop")
@@ -95,9 +104,20 @@ class Databases:
         import psycopg
 
         self.cluster = cluster
-        self._admin = psycopg.connect(cluster.url("postgres"),
-                                      autocommit=True)
+        self._connection = psycopg.connect(cluster.url("postgres"), autocommit=True)
         self._count = 0
+
+    def _run(self, sql: str) -> None:
+        """On the administrative connection, opened again once when a test stopped and restarted the cluster."""
+        import psycopg
+
+        try:
+            self._connection.execute(sql)
+        except psycopg.OperationalError:
+            if not self._connection.broken:
+                raise
+            self._connection = psycopg.connect(self.cluster.url("postgres"), autocommit=True)
+            self._connection.execute(sql)
 
     def create(self, name: str | None = None, *, template: str | None = None) -> str:
         """A new database (empty, or a copy of ``template``); returns its ``--db`` URL."""
@@ -105,14 +125,14 @@ class Databases:
             self._count += 1
             name = f"test_{os.getpid()}_{self._count}"
         clause = f" TEMPLATE {template} STRATEGY FILE_COPY" if template else ""
-        self._admin.execute(f"CREATE DATABASE {name}{clause}")
+        self._run(f"CREATE DATABASE {name}{clause}")
         return self.cluster.url(name)
 
     def drop(self, url: str) -> None:
-        self._admin.execute(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[1]} WITH (FORCE)")
+        self._run(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[1]} WITH (FORCE)")
 
     def execute(self, sql: str) -> None:
-        self._admin.execute(sql)
+        self._run(sql)
 
     def execute_in(self, url: str, sql: str) -> None:
         """Run ``sql`` as the superuser inside the database at ``url``."""

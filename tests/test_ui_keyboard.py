@@ -103,3 +103,23 @@ def test_f7_opens_the_administration(qtbot, tmp_path):
     finally:
         context.tasks.wait_idle()
         close_context(context)
+
+
+def test_the_wizards_first_page_claims_no_alt_key_twice(qtbot, tmp_path, language):
+    from PySide6.QtCore import QSettings
+
+    from ui.setup_wizard import SetupWizard
+    from ui.tasks import TaskRunner
+
+    tasks = TaskRunner()
+    try:
+        wizard = SetupWizard(tasks=tasks, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                             open_local=lambda: None)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.storage_page.server.setChecked(True)  # every field of the server on
+        qtbot.waitUntil(wizard.storage_page.host.isEnabled)
+        assert clashes(wizard) == {}
+        assert {"c", "s" if language == "en" else "m", "h"} <= set(mnemonics(wizard))
+    finally:
+        tasks.shutdown()

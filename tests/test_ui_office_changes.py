@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from sync_helpers import receive_many
 
 from counter_app import office
@@ -15,11 +16,13 @@ def _second_counter(context):
     """Counter 2: its own connection to counter 1's database, its own clerk session and workers."""
     from counter_app.paths import open_store
 
-    store = open_store(context.store.path)
+    store = open_store(context.store.target)
     return replace(context, store=store, office=office.get_office(store), tasks=TaskRunner())
 
 
-def test_a_dossier_received_at_counter_1_appears_in_counter_2s_list(qtbot, context):
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"], indirect=True)  # one file, or the office server
+def test_a_dossier_received_at_counter_1_appears_in_counter_2s_list(qtbot, app_context):
+    context = app_context
     from ui.change_watch import ChangeWatcher
     from ui.dossier_list import DossiersPage
 

@@ -5,30 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from factories import add_users, make_store
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from ui_flows import ModalAnswerer
 
 from counter_app import db_check, maintenance
 from counter_app.db.sqlite import connect_file
 from counter_app.paths import default_backup_dir
-
-
-class ModalAnswerer:
-    """Answers each modal window the start-up opens, on the GUI thread, and records what it saw."""
-
-    def __init__(self, answer) -> None:  # type: ignore[no-untyped-def]
-        self.answer = answer
-        self.seen: list[object] = []
-        self.timer = QTimer()
-        self.timer.setInterval(20)
-        self.timer.timeout.connect(self._poll)
-        self.timer.start()
-
-    def _poll(self) -> None:
-        modal = QApplication.activeModalWidget()
-        if modal is not None and modal.isVisible() and (not self.seen or self.seen[-1] is not modal):
-            self.seen.append(modal)
-            self.answer(modal)
 
 
 def _live_with_backup(tmp_path: Path) -> tuple[Path, Path]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from factories import add_users, make_store
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -103,3 +103,21 @@ def run_action(qtbot, detail, mnemonic: Qt.Key, text: str = "") -> None:
     with qtbot.waitSignal(detail.changed, timeout=5000):
         key(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not detail.dialog.isVisible())
+
+
+class ModalAnswerer:
+    """Answers each modal window the start-up opens, on the GUI thread, and records what it saw."""
+
+    def __init__(self, answer) -> None:  # type: ignore[no-untyped-def]
+        self.answer = answer
+        self.seen: list[object] = []
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._poll)
+        self.timer.start()
+
+    def _poll(self) -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal.isVisible() and (not self.seen or self.seen[-1] is not modal):
+            self.seen.append(modal)
+            self.answer(modal)

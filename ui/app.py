@@ -73,13 +73,10 @@ def run(db_path: str | None = None, *, smoke: bool = False, lang: str | None = N
     from PySide6.QtWidgets import QApplication
 
     import ui.widgets  # noqa: F401 - first: installs the PySide6 6.12 reference-count guard
-    from counter_app import office
-    from counter_app.db import is_url
-    from counter_app.paths import default_db_path, open_store
+    from counter_app.paths import open_store
 
-    from .database_recovery import open_or_recover
     from .i18n import install_translator
-    from .setup_wizard import run_setup_wizard
+    from .open_database import open_for_start
     from .tasks import TaskRunner
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -88,28 +85,22 @@ def run(db_path: str | None = None, *, smoke: bool = False, lang: str | None = N
     settings = QSettings()
     translator = install_translator(app, lang or str(settings.value("language", "vi")))
     tmp = tempfile.TemporaryDirectory() if smoke else None
-    if tmp:
-        store = open_store(Path(tmp.name) / "smoke.sqlite3")
-    elif db_path and is_url(db_path):  # the office server: no file here to recover (errors: one line, CLI)
-        store = open_store(db_path)
-    else:
-        store = open_or_recover(Path(db_path or default_db_path()))
-    if store is None:  # a damaged or too-new database, and the user chose to quit
-        if translator is not None:
-            app.removeTranslator(translator)
-        return 1
     tasks = TaskRunner()
+    store = None
     try:
+        # --db, else the office server the wizard joined, else this computer's file (the wizard when new)
+        store = open_store(Path(tmp.name) / "smoke.sqlite3") if tmp else open_for_start(db_path, settings, tasks)
+        if store is None:  # a damaged or too-new database, a server down, or a cancelled wizard: the user quit
+            return 1
         if smoke:
             _demo(store)
             return _smoke(store, tasks)
-        if not office.is_initialised(store) and not run_setup_wizard(store):
-            return 1
         return _sessions(app, store, tasks)
     finally:
         if translator is not None:  # run() may be called in-process (tests, --smoke): leave no trace
             app.removeTranslator(translator)
         tasks.shutdown()
-        store.close()
+        if store is not None:
+            store.close()
         if tmp:
             tmp.cleanup()

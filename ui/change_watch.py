@@ -63,6 +63,11 @@ class ChangeWatcher(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self._asking = False
+        self.report_lost(str(exc) if str(exc) else type(exc).__name__)
+
+    def report_lost(self, reason: str) -> None:
+        """The database is gone (this poll, or a save that just failed): say so now, once; the
+        polls go on and say when it answers again."""
         if not self.lost:
             self.lost = True
-            self.databaseLost.emit(str(exc) if str(exc) else type(exc).__name__)
+            self.databaseLost.emit(reason)

@@ -39,6 +39,9 @@ class DraftKeeper(QObject):
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.save_now)
         self.saves = 0  # how many drafts reached the worker (for tests)
+        # The database did not take the last draft (the office server was away): :meth:`retry`
+        # writes it when the server is back, so the draft store catches up with the form.
+        self.unsaved = False
         self.suspended = False  # while a draft is being restored or the form reset
         self._closing = False
         context.tasks.stopping.connect(self._flush_for_shutdown)
@@ -62,10 +65,19 @@ class DraftKeeper(QObject):
         payload = json.dumps({"saved_at": clock.to_db(clock.now()), "form": self.collect()}, ensure_ascii=False)
         store, key = self.context.store, self.key
         self.context.tasks.run_db(lambda: office.set_setting(store, key, payload), on_done=self._saved,
-                                  on_error=lambda _exc: None)
+                                  on_error=self._not_saved)
 
     def _saved(self, _result: object) -> None:
         self.saves += 1
+        self.unsaved = False
+
+    def _not_saved(self, _exc: BaseException) -> None:
+        self.unsaved = True
+
+    def retry(self) -> None:
+        """The database answers again: save the draft it did not take (the form still holds it)."""
+        if self.unsaved and not self.timer.isActive() and not self._closing:
+            self.save_now()
 
     def load(self, on_done: Callable[[dict[str, Any] | None], None]) -> None:
         """Ask the worker for the saved draft; ``on_done`` gets ``{"saved_at", "form"}`` or None."""
@@ -86,6 +98,7 @@ class DraftKeeper(QObject):
     def clear(self) -> None:
         """Forget the draft (after a save, or when staff discard it)."""
         self.timer.stop()
+        self.unsaved = False
         store, key = self.context.store, self.key
         self.context.tasks.run_db(lambda: office.set_setting(store, key, ""), on_done=lambda _r: None,
                                   on_error=lambda _exc: None)

@@ -115,6 +115,9 @@ class MainWindow(QMainWindow):
         self.changes = ChangeWatcher(context, self)
         self.changes.databaseLost.connect(self.status.set_database_lost)
         self.changes.databaseBack.connect(self.status.set_database_back)
+        self.changes.databaseLost.connect(self.receive_page.set_database_lost)
+        self.changes.databaseBack.connect(self.receive_page.set_database_back)
+        self.receive_page.databaseUnreachable.connect(self.changes.report_lost)
         self.idle_lock = IdleLock(self, context)
         self.lock_requested.connect(self.idle_lock.lock)
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from counter_app import clock, limits, services
 from counter_app.catalogue import list_procedures
+from counter_app.db import ServerUnavailable
 from counter_app.errors import CounterError
 from counter_app.models import Delivery, Procedure, Subject
 from counter_app.office import get_calendar
@@ -53,6 +54,7 @@ from .widgets.subject_form import SubjectForm
 
 CODE_STYLE = "font-size: 22pt; font-weight: bold; color: #0d47a1;"
 BANNER_STYLE = "background: #fff8e1; border: 1px solid #f9a825; padding: 4px;"
+OUTAGE_STYLE = "background: #ffebee; border: 1px solid #c62828; color: #b00020; font-weight: bold; padding: 4px;"
 
 
 class ReceivePage(QWidget):
@@ -62,6 +64,7 @@ class ReceivePage(QWidget):
     dossierSaved = Signal(str)
     receiptRequested = Signal(str)
     ready = Signal()  # catalogue and calendar loaded, draft offered (tests wait for it)
+    databaseUnreachable = Signal(str)  # a save found the office server gone (the status bar says so too)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,6 +140,12 @@ class ReceivePage(QWidget):
         self.delivery_address.setEnabled(False)
         self.due_label = QLabel(self.body)
         self.due_label.setWordWrap(True)
+        self.outage_label = QLabel(self.tr(
+            "The office database does not answer: this dossier cannot be saved yet. Keep typing: the form is"
+            " kept, and Save works again as soon as the connection is back."), self.body)
+        self.outage_label.setStyleSheet(OUTAGE_STYLE)
+        self.outage_label.setWordWrap(True)
+        self.outage_label.hide()
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"), self.body)
         self.save_button.setDefault(False)
         self.save_button.clicked.connect(self.save)
@@ -194,6 +203,7 @@ class ReceivePage(QWidget):
         right.addWidget(papers_box)
         right.addWidget(fees_box)
         right.addWidget(delivery_box)
+        right.addWidget(self.outage_label)
         right.addWidget(self.save_button)
         right.addStretch(1)
         columns = QHBoxLayout(self.body)
@@ -318,6 +328,7 @@ class ReceivePage(QWidget):
     # -- saving --------------------------------------------------------------------------------
 
     def show_message(self, text: str) -> None:
+        self.message.setProperty("outage", False)
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
@@ -384,10 +395,27 @@ class ReceivePage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.saving = False
         self.save_button.setEnabled(True)
-        if isinstance(exc, CounterError):
+        if isinstance(exc, ServerUnavailable):
+            self.set_database_lost()
+            self.show_message(self.tr("Not saved: the office database does not answer. The form is kept as"
+                                      " typed; save again when the connection is back."))
+            self.message.setProperty("outage", True)
+            self.databaseUnreachable.emit(str(exc))
+        elif isinstance(exc, CounterError):
             self.show_message(str(exc))
         else:
             self.show_message(self.tr("Could not save: {error}").format(error=type(exc).__name__))
+
+    def set_database_lost(self, _reason: str = "") -> None:
+        """The database is gone: say so beside Save (the draft stays in the form)."""
+        self.outage_label.show()
+
+    def set_database_back(self) -> None:
+        """It answers again: the notice goes, and the draft it did not take is saved now."""
+        self.outage_label.hide()
+        if self.message.property("outage"):
+            self.show_message("")
+        self.drafts.retry()
 
     def print_receipt(self) -> None:
         if self.saved_code:

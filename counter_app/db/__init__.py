@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .base import Backend, StoreError
+from .base import Backend, ServerUnavailable, StoreError
 from .keys import Key
 
 _URL = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://")
@@ -46,4 +46,4 @@ def backend_for(target: str | Path, *, key: Key | None = None) -> Backend:
     return SqliteBackend(Path(target), key=key)
 
 
-__all__ = ["Backend", "StoreError", "backend_for", "is_url"]
+__all__ = ["Backend", "ServerUnavailable", "StoreError", "backend_for", "is_url"]

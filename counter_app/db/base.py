@@ -15,6 +15,20 @@ class StoreError(Exception):
     """The database cannot be used as it is (too new, corrupt, locked, unreachable)."""
 
 
+class ServerUnavailable(StoreError):
+    """The office server went away (or a lock wait timed out); nothing of the transaction stayed.
+
+    Defined here, not beside psycopg, so the screens can tell an outage (wait, keep the draft,
+    retry) from other refusals without loading the PostgreSQL driver on a SQLite counter.
+    ``reason`` is the server's or libpq's own last line, which the set-up wizard reads to say
+    what is wrong (never a password: libpq does not echo it).
+    """
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 class Backend(Protocol):
     name: str  # "sqlite" or "postgresql"
     target: str | Path  # what was given to --db, without any secret

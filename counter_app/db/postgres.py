@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 import psycopg
 from psycopg import pq
 
-from .base import StoreError
+from .base import ServerUnavailable, StoreError
 from .pg_schema import SEARCH_VECTOR, DdlConnection
 
 KEYRING_SERVICE = "quay-mot-cua-db"
@@ -82,10 +82,6 @@ def _row_factory(cursor: psycopg.Cursor[Any]) -> Any:
 _IN_TRANSACTION = (pq.TransactionStatus.INTRANS, pq.TransactionStatus.INERROR, pq.TransactionStatus.ACTIVE)
 
 
-class ServerUnavailable(StoreError):
-    """The office server went away (or a lock wait timed out); nothing of the transaction stayed."""
-
-
 class PgConnection:
     """A psycopg connection with the ``sqlite3.Connection`` surface our SQL uses.
 
@@ -116,7 +112,7 @@ class PgConnection:
         return cursor
 
     def _unavailable(self, exc: psycopg.OperationalError) -> ServerUnavailable:
-        return ServerUnavailable(f"The office database {self.label} did not answer: {_reason(exc)}")
+        return ServerUnavailable(f"The office database {self.label} did not answer: {_reason(exc)}", _whole(exc))
 
     @property
     def in_transaction(self) -> bool:
@@ -131,6 +127,11 @@ def _reason(exc: Exception) -> str:
     """The server's last line (never the password: libpq does not echo it)."""
     lines = str(exc).strip().splitlines()
     return lines[-1] if lines else type(exc).__name__
+
+
+def _whole(exc: Exception) -> str:
+    """libpq's whole message on one line ("connection refused" is not on its last line)."""
+    return " ".join(str(exc).split())
 
 
 def _password(user: str) -> str | None:
@@ -149,7 +150,8 @@ def _password(user: str) -> str | None:
 class PostgresBackend:
     name = "postgresql"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, password: str | None = None) -> None:
+        """``password``: one typed just now (the set-up wizard's connection test), else keyring or environment."""
         parts = urlsplit(url)
         if parts.password is not None:
             raise StoreError(
@@ -169,11 +171,12 @@ class PostgresBackend:
         self.dbname = dbname
         self.target: str = f"postgresql://{parts.username}@{parts.netloc.split('@', 1)[1]}/{parts.path.lstrip('/')}"
         self.label = f"{self.user}@{self.host}:{self.port}/{self.dbname}"
+        self._typed_password = password
 
     def conninfo(self) -> dict[str, Any]:
         """Keyword arguments for libpq (also used to run pg_dump / pg_restore)."""
         info: dict[str, Any] = {"host": self.host, "port": self.port, "dbname": self.dbname, "user": self.user}
-        password = _password(self.user)
+        password = self._typed_password or _password(self.user)
         if password:
             info["password"] = password
         return info
@@ -185,7 +188,8 @@ class PostgresBackend:
                 application_name="quay-mot-cua", options=f"-c lock_timeout={LOCK_TIMEOUT}",
             )
         except psycopg.OperationalError as exc:
-            raise ServerUnavailable(f"Cannot open the office database {self.label}: {_reason(exc)}") from None
+            raise ServerUnavailable(f"Cannot open the office database {self.label}: {_reason(exc)}",
+                                    _whole(exc)) from None
         raw.row_factory = _row_factory  # type: ignore[assignment]
         return PgConnection(raw, self.label)
 

@@ -26,7 +26,7 @@ from ..models import (
     Role,
     Subject,
 )
-from ..office import load_calendar, load_office_row
+from ..office import load_calendar, load_office_row, this_counter
 from ..states import Action, Status
 from ..store import Store
 from ..subjects import default_summary, indexed_name, save_subject
@@ -246,10 +246,11 @@ def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Doss
         received_at = request.received_at or now
         service_start = calendar.start_of_service(received_at)
         due_at = calendar.due_at(received_at, procedure.processing_unit, procedure.processing_value)
-        code = codes.next_dossier_code(conn, office.agency_code, received_at.date(), office.counter_no)
+        counter_no = this_counter(store, office)
+        code = codes.next_dossier_code(conn, office.agency_code, received_at.date(), counter_no)
         log_number = codes.next_log_number(conn, received_at.year)
         collects = any(f.collected_vnd for f in fees)
-        fee_receipt = codes.next_fee_receipt_number(conn, office.counter_no, received_at.year) if collects else None
+        fee_receipt = codes.next_fee_receipt_number(conn, counter_no, received_at.year) if collects else None
         applicant_id = conn.execute(
             "INSERT INTO applicants (kind, full_name, personal_id, old_id, birth_date, sex, address, phone, email,"
             " social_insurance_no, hi_card_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -269,7 +270,7 @@ def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Doss
                 code, office.agency_code, procedure.id, applicant_id, Status.RECEIVED.value,
                 clock.to_db(received_at), clock.to_db(due_at), request.sets_count, request.delivery.value,
                 request.delivery_address, request.summary or default_summary(procedure, request.subject), request.note,
-                procedure.agency, actor.user_id, received_at.year, log_number, office.counter_no,
+                procedure.agency, actor.user_id, received_at.year, log_number, counter_no,
                 clock.to_db(received_at), request.client_ref or None,
                 received_at.year if collects else None, fee_receipt,
             ),

@@ -13,7 +13,7 @@ from .. import audit, clock, codes
 from ..dossiers import dossier_id_for_code, load_dossier_by_id
 from ..errors import InvalidState, ValidationError
 from ..models import Actor, Dossier, OutboxState, Role
-from ..office import load_office_row
+from ..office import load_office_row, this_counter
 from ..store import Store
 from ..users import require_role
 
@@ -31,7 +31,8 @@ def assign_new_code(store: Store, actor: Actor, code: str) -> Dossier:
         if office is None:
             raise ValidationError("Chưa thiết lập thông tin cơ quan (mã định danh).")
         old = load_dossier_by_id(conn, dossier_id)
-        new_code = codes.next_dossier_code(conn, office.agency_code, old.received_at.date(), office.counter_no)
+        new_code = codes.next_dossier_code(conn, office.agency_code, old.received_at.date(),
+                                          this_counter(store, office))
         conn.execute("UPDATE dossiers SET code = ?, updated_at = ? WHERE id = ?",
                      (new_code, clock.to_db(clock.now()), dossier_id))
         conn.execute(

@@ -127,37 +127,37 @@
 <context>
     <name>AdminAccountPage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="33"/>
+        <location filename="../../ui/setup_wizard.py" line="45"/>
         <source>First administrator</source>
         <translation>Quản trị viên đầu tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="34"/>
+        <location filename="../../ui/setup_wizard.py" line="46"/>
         <source>This account adds the counter staff and supervisors.</source>
         <translation>Tài khoản này dùng để thêm cán bộ một cửa và lãnh đạo.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="45"/>
+        <location filename="../../ui/setup_wizard.py" line="57"/>
         <source>&amp;Username</source>
         <translation>&amp;Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="46"/>
+        <location filename="../../ui/setup_wizard.py" line="58"/>
         <source>&amp;Full name</source>
         <translation>&amp;Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="47"/>
+        <location filename="../../ui/setup_wizard.py" line="59"/>
         <source>&amp;Password</source>
         <translation>&amp;Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="48"/>
+        <location filename="../../ui/setup_wizard.py" line="60"/>
         <source>&amp;Repeat password</source>
         <translation>&amp;Nhập lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="54"/>
+        <location filename="../../ui/setup_wizard.py" line="69"/>
         <source>The two passwords differ.</source>
         <translation>Hai lần nhập mật khẩu không khớp.</translation>
     </message>
@@ -375,6 +375,29 @@
         <location filename="../../ui/conflict_dialog.py" line="71"/>
         <source>&amp;Close</source>
         <translation>Đón&amp;g</translation>
+    </message>
+</context>
+<context>
+    <name>CounterNumberPage</name>
+    <message>
+        <location filename="../../ui/wizard_counter.py" line="24"/>
+        <source>This counter</source>
+        <translation>Quầy này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_counter.py" line="25"/>
+        <source>The office and its administrators are on the server already. This counter only needs its number: it is part of the dossier codes and receipt books it issues.</source>
+        <translation>Thông tin cơ quan và các quản trị viên đã có trên máy chủ. Quầy này chỉ cần số quầy: số này nằm trong mã hồ sơ và số biên lai quầy cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_counter.py" line="33"/>
+        <source>&amp;Counter number</source>
+        <translation>&amp;Số quầy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_counter.py" line="52"/>
+        <source>The number could not be saved: {reason}</source>
+        <translation>Không lưu được số quầy: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1313,12 +1336,12 @@
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="18"/>
+        <location filename="../../ui/setup_wizard.py" line="31"/>
         <source>Office</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="19"/>
+        <location filename="../../ui/setup_wizard.py" line="32"/>
         <source>Who receives dossiers here: printed on every receipt and sent to the portal.</source>
         <translation>Nơi tiếp nhận hồ sơ: in trên mọi giấy tiếp nhận và gửi lên Cổng Dịch vụ công.</translation>
     </message>
@@ -1602,122 +1625,132 @@
 <context>
     <name>ReceivePage</name>
     <message>
-        <location filename="../../ui/receive_form.py" line="102"/>
+        <location filename="../../ui/receive_form.py" line="105"/>
         <source>&amp;Restore draft</source>
         <translation>&amp;Khôi phục bản nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="103"/>
+        <location filename="../../ui/receive_form.py" line="106"/>
         <source>Discard draft</source>
         <translation>Bỏ bản nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="123"/>
+        <location filename="../../ui/receive_form.py" line="126"/>
         <source>Filled from the procedure and the subject; you may edit it</source>
         <translation>Điền sẵn theo thủ tục và chủ hồ sơ; có thể sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="128"/>
+        <location filename="../../ui/receive_form.py" line="131"/>
         <source>At the &amp;counter</source>
         <translation>Tại q&amp;uầy</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="129"/>
+        <location filename="../../ui/receive_form.py" line="132"/>
         <source>By p&amp;ost</source>
         <translation>Qua bưu chí&amp;nh</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="136"/>
+        <location filename="../../ui/receive_form.py" line="139"/>
         <source>Address for the result by post</source>
         <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="140"/>
+        <location filename="../../ui/receive_form.py" line="144"/>
+        <source>The office database does not answer: this dossier cannot be saved yet. Keep typing: the form is kept, and Save works again as soon as the connection is back.</source>
+        <translation>Mất kết nối tới cơ sở dữ liệu của cơ quan: chưa lưu được hồ sơ này. Cứ nhập tiếp, nội dung được giữ lại; nút Lưu dùng lại được ngay khi có kết nối.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="149"/>
         <source>Save (Ctrl+S)</source>
         <translation>Lưu (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="144"/>
+        <location filename="../../ui/receive_form.py" line="153"/>
         <source>&amp;Procedure</source>
         <translation>&amp;Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="145"/>
+        <location filename="../../ui/receive_form.py" line="154"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="146"/>
+        <location filename="../../ui/receive_form.py" line="155"/>
         <source>Subject of the dossier</source>
         <translation>Người được cấp / chủ hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="148"/>
+        <location filename="../../ui/receive_form.py" line="157"/>
         <source>Summa&amp;ry:</source>
         <translation>T&amp;rích yếu:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="152"/>
+        <location filename="../../ui/receive_form.py" line="161"/>
         <source>Papers received</source>
         <translation>Giấy tờ đã nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="156"/>
+        <location filename="../../ui/receive_form.py" line="165"/>
         <source>Number of se&amp;ts:</source>
         <translation>Số &amp;bộ hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="160"/>
+        <location filename="../../ui/receive_form.py" line="169"/>
         <source>Fees</source>
         <translation>Phí, lệ phí</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="161"/>
+        <location filename="../../ui/receive_form.py" line="170"/>
         <source>Ho&amp;w much? Health / social insurance…</source>
         <translation>Tính tiền BHYT, BHXH (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="164"/>
+        <location filename="../../ui/receive_form.py" line="173"/>
         <source>Result delivery</source>
         <translation>Hình thức nhận kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="176"/>
+        <location filename="../../ui/receive_form.py" line="185"/>
         <source>Print receipt (Ctrl+P / F9)</source>
         <translation>In giấy tiếp nhận (Ctrl+P / F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="177"/>
+        <location filename="../../ui/receive_form.py" line="186"/>
         <source>New dossier (Ctrl+N)</source>
         <translation>Hồ sơ mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="181"/>
+        <location filename="../../ui/receive_form.py" line="190"/>
         <source>Dossier code:</source>
         <translation>Mã hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="259"/>
+        <location filename="../../ui/receive_form.py" line="269"/>
         <source>An unsaved draft from {time} was found.</source>
         <translation>Có một bản nháp chưa lưu lúc {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="313"/>
+        <location filename="../../ui/receive_form.py" line="323"/>
         <source>Due time: choose a procedure</source>
         <translation>Hẹn trả: hãy chọn thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="315"/>
+        <location filename="../../ui/receive_form.py" line="325"/>
         <source>Due time if received now: {due} ({time})</source>
         <translation>Hẹn trả nếu tiếp nhận bây giờ: {due} ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="328"/>
+        <location filename="../../ui/receive_form.py" line="339"/>
         <source>Choose a procedure first.</source>
         <translation>Hãy chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="390"/>
+        <location filename="../../ui/receive_form.py" line="400"/>
+        <source>Not saved: the office database does not answer. The form is kept as typed; save again when the connection is back.</source>
+        <translation>Chưa lưu được: cơ sở dữ liệu của cơ quan không trả lời. Nội dung đã nhập vẫn giữ nguyên; hãy lưu lại khi có kết nối.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="407"/>
         <source>Could not save: {error}</source>
         <translation>Không lưu được: {error}</translation>
     </message>
@@ -1893,6 +1926,24 @@
     </message>
 </context>
 <context>
+    <name>ServerDownDialog</name>
+    <message>
+        <location filename="../../ui/open_database.py" line="61"/>
+        <source>The office&apos;s database server does not answer. Check the network and that the server is on, then try again.</source>
+        <translation>Máy chủ cơ sở dữ liệu của cơ quan không trả lời. Hãy kiểm tra mạng và máy chủ đã bật chưa, rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_database.py" line="64"/>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/open_database.py" line="65"/>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+</context>
+<context>
     <name>SettingsTab</name>
     <message>
         <location filename="../../ui/admin_settings.py" line="59"/>
@@ -1928,29 +1979,163 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="71"/>
+        <location filename="../../ui/setup_wizard.py" line="99"/>
         <source>Quầy Một Cửa — first start</source>
         <translation>Quầy Một Cửa — thiết lập lần đầu</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="78"/>
+        <location filename="../../ui/setup_wizard.py" line="117"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; Qua&amp;y lại</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="79"/>
+        <location filename="../../ui/setup_wizard.py" line="118"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Kế tiếp &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="80"/>
+        <location filename="../../ui/setup_wizard.py" line="119"/>
         <source>&amp;Finish</source>
         <translation>H&amp;oàn tất</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="81"/>
+        <location filename="../../ui/setup_wizard.py" line="120"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>StoragePage</name>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="50"/>
+        <source>Where the dossiers are kept</source>
+        <translation>Nơi lưu hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="51"/>
+        <source>A single counter keeps its database on this computer. The counters of an office can share one database on the office&apos;s server.</source>
+        <translation>Một quầy riêng lẻ lưu dữ liệu ngay trên máy này. Các quầy của một cơ quan có thể dùng chung một cơ sở dữ liệu trên máy chủ của cơ quan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="53"/>
+        <source>&amp;This computer only</source>
+        <translation>&amp;Chỉ máy này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="54"/>
+        <source>Join the office &amp;server</source>
+        <translation>Kết nối &amp;máy chủ của cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="61"/>
+        <source>e.g. 192.168.1.10 or may-chu</source>
+        <translation>ví dụ 192.168.1.10 hoặc may-chu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="69"/>
+        <source>kept in the operating system&apos;s keyring</source>
+        <translation>lưu trong kho khóa (keyring) của hệ điều hành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="70"/>
+        <source>Test &amp;connection</source>
+        <translation>Kiểm t&amp;ra kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="76"/>
+        <source>&amp;Host</source>
+        <translation>Máy c&amp;hủ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="77"/>
+        <source>Po&amp;rt</source>
+        <translation>Cổn&amp;g</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="78"/>
+        <source>&amp;Database</source>
+        <translation>Cơ sở &amp;dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="79"/>
+        <source>&amp;User</source>
+        <translation>&amp;Tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="80"/>
+        <source>&amp;Password</source>
+        <translation>Mật khẩ&amp;u</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="122"/>
+        <source>Fill in the host, the database and the user.</source>
+        <translation>Hãy nhập máy chủ, cơ sở dữ liệu và tài khoản.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="127"/>
+        <source>Connecting…</source>
+        <translation>Đang kết nối…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="135"/>
+        <source>Connected. The database is empty: Next creates its tables, then asks for the office and its first administrator.</source>
+        <translation>Đã kết nối. Cơ sở dữ liệu đang trống: bấm Kế tiếp để tạo các bảng, rồi nhập thông tin cơ quan và quản trị viên đầu tiên.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="137"/>
+        <source>Connected. The office is not set up yet: Next asks for the office and its first administrator.</source>
+        <translation>Đã kết nối. Cơ quan chưa được thiết lập: bấm Kế tiếp để nhập thông tin cơ quan và quản trị viên đầu tiên.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="139"/>
+        <source>Connected. The office is set up on this server: Next asks only for this counter&apos;s number.</source>
+        <translation>Đã kết nối. Cơ quan đã được thiết lập trên máy chủ này: bấm Kế tiếp, chỉ cần nhập số quầy của máy này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="155"/>
+        <location filename="../../ui/wizard_storage.py" line="167"/>
+        <source>Could not connect: {reason}</source>
+        <translation>Không kết nối được: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="157"/>
+        <source>No server answers at {host}:{port}. Check the address and the port, that the server is on, and that its firewall lets this computer in.</source>
+        <translation>Không có máy chủ nào trả lời tại {host}:{port}. Hãy kiểm tra địa chỉ và cổng, máy chủ đã bật chưa, và tường lửa của máy chủ có cho máy này kết nối không.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="159"/>
+        <source>The server refused this user or password. Check them with the office&apos;s administrator.</source>
+        <translation>Máy chủ không chấp nhận tài khoản hoặc mật khẩu này. Hãy kiểm tra lại với người quản trị của cơ quan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="161"/>
+        <source>The server has no database named &quot;{db}&quot;. Check the name, or create the database first (README: An office with several counters).</source>
+        <translation>Máy chủ không có cơ sở dữ liệu tên «{db}». Hãy kiểm tra lại tên, hoặc tạo cơ sở dữ liệu trước (README: An office with several counters).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="163"/>
+        <source>This database holds another program&apos;s tables: it is not a database of Quầy Một Cửa. Give the office an empty database.</source>
+        <translation>Cơ sở dữ liệu này chứa bảng của chương trình khác, không phải của Quầy Một Cửa. Hãy dùng một cơ sở dữ liệu trống cho cơ quan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="165"/>
+        <source>This database was made by a newer version of Quầy Một Cửa. Install that version on this computer first.</source>
+        <translation>Cơ sở dữ liệu này do phiên bản Quầy Một Cửa mới hơn tạo ra. Hãy cài phiên bản đó trên máy này trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="198"/>
+        <source>The database could not be prepared: {reason}. An empty office database is prepared with its owner&apos;s account (README: An office with several counters).</source>
+        <translation>Không chuẩn bị được cơ sở dữ liệu: {reason}. Cơ sở dữ liệu trống của cơ quan phải được chuẩn bị bằng tài khoản chủ sở hữu (README: An office with several counters).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="222"/>
+        <source>This computer has no keyring of the operating system to keep the password in. Install one, or give the password in the environment variable {env} and start the app again.</source>
+        <translation>Máy này không có kho khóa (keyring) của hệ điều hành để giữ mật khẩu. Hãy cài một kho khóa, hoặc đặt mật khẩu trong biến môi trường {env} rồi mở lại chương trình.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="227"/>
+        <source>The keyring did not take the password: {error}</source>
+        <translation>Kho khóa không lưu được mật khẩu: {error}</translation>
     </message>
 </context>
 <context>
