@@ -1,10 +1,11 @@
-"""``print KIND CODE -o FILE.pdf``, ``print daily-log --date D [--to D2] [--staff USER] -o FILE.pdf`` and
-``print fee-ledger --date D [--staff USER] -o FILE.pdf``."""
+"""``print KIND CODE -o FILE.pdf``, ``print daily-log --date D [--to D2] [--counter N | --office] [--staff USER]
+-o FILE.pdf`` and ``print fee-ledger --date D [--staff USER] -o FILE.pdf``."""
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from counter_app.codes import COUNTER_NUMBERS
 from counter_app.dossiers import get_dossier
 from counter_app.errors import ValidationError
 from counter_app.office import get_office
@@ -29,6 +30,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     log = printing.add_parser("daily-log", help="Sổ theo dõi hồ sơ for a day or a date range")
     log.add_argument("--date", required=True, type=parse_date)
     log.add_argument("--to", type=parse_date, help="last day of a range (inclusive)")
+    scope = log.add_mutually_exclusive_group()
+    scope.add_argument("--counter", type=int, metavar="N", help="counter number N's book (default: this counter's)")
+    scope.add_argument("--office", action="store_true", help="every counter of the office")
     log.add_argument("--staff", metavar="USER", help="only the dossiers this user received")
     log.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     log.set_defaults(handler=cmd_print_daily_log)
@@ -58,8 +62,12 @@ def cmd_print_daily_log(args: argparse.Namespace) -> int:
 
     if args.to is not None and not 0 <= (args.to - args.date).days < MAX_LOG_DAYS:
         raise ValidationError(f"--to must be on or after --date and at most {MAX_LOG_DAYS} days later")
+    if args.counter is not None and args.counter not in COUNTER_NUMBERS:
+        raise ValidationError(f"--counter must be a counter number from {COUNTER_NUMBERS.start} to {COUNTER_NUMBERS.stop - 1}")
     store = store_from(args)
-    data = render_daily_log(store, get_office(store), start=args.date, end=args.to, staff=args.staff)
+    office = get_office(store)
+    counter_no = None if args.office else office.counter_no if args.counter is None else args.counter
+    data = render_daily_log(store, office, start=args.date, end=args.to, counter_no=counter_no, staff=args.staff)
     return _write(data, args.output)
 
 

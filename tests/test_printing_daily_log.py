@@ -25,7 +25,7 @@ CODE = re.compile(r"H26\.49\.09-261120-\d{4}")
 @pytest.fixture(scope="module")
 def log_500(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list]:
     dossiers = demo.many_dossiers(500)
-    data = build_daily_log(demo.OFFICE, list(reversed(dossiers)), period_label="Ngày 20 tháng 11 năm 2026",
+    data = build_daily_log(demo.OFFICE, iter(demo.log_lines(dossiers)), period_label="Ngày 20 tháng 11 năm 2026",
                            staff_name="Trần Thị Lan Anh")
     return write(tmp_path_factory.mktemp("log"), data), dossiers
 
@@ -60,7 +60,7 @@ def test_every_code_exactly_once_in_order(log_500: tuple[Path, list]) -> None:
     found = CODE.findall(pdf_text(pdf))
     assert Counter(found) == Counter(d.code for d in dossiers)
     # In reading order (page, then top to bottom; pdftotext's text flow may interleave tall rows),
-    # sorted by reception time, whatever order they were passed in.
+    # as the rows came (by reception time), from a generator read once.
     placed = sorted((w.page, w.y_min, w.text) for w in pdf_words(pdf) if CODE.fullmatch(w.text))
     assert [text for _, _, text in placed] == [d.code for d in sorted(dossiers, key=lambda d: (d.received_at, d.code))]
 
@@ -78,12 +78,12 @@ def test_landscape_title_staff_and_totals(log_500: tuple[Path, list]) -> None:
 
 def test_progress_and_cancel() -> None:
     seen: list[tuple[int, int]] = []
-    build_daily_log(demo.OFFICE, demo.many_dossiers(250), period_label="x", progress=lambda d, t: seen.append((d, t)))
+    build_daily_log(demo.OFFICE, demo.log_lines(demo.many_dossiers(250)), period_label="x", progress=lambda d, t: seen.append((d, t)))
     assert seen[-1] == (250, 250) and (100, 250) in seen
     cancel = threading.Event()
     cancel.set()
     with pytest.raises(Cancelled):
-        build_daily_log(demo.OFFICE, demo.many_dossiers(5), period_label="x", cancel=cancel)
+        build_daily_log(demo.OFFICE, demo.log_lines(demo.many_dossiers(5)), period_label="x", cancel=cancel)
 
 
 def test_empty_period_still_prints(tmp_path: Path) -> None:
@@ -103,7 +103,8 @@ def test_the_audit_logs_head_is_printed_on_the_page_that_is_signed(tmp_path: Pat
 
 def test_a_long_log_keeps_the_head_with_the_signatures(tmp_path: Path) -> None:
     anchor = Anchor(4321, "ab" * 32)
-    pdf = write(tmp_path, build_daily_log(demo.OFFICE, demo.many_dossiers(60), period_label="x", anchor=anchor))
+    pdf = write(tmp_path, build_daily_log(demo.OFFICE, demo.log_lines(demo.many_dossiers(60)), period_label="x",
+                                          anchor=anchor))
     pages = [flat(p) for p in pdf_text(pdf).split("\f") if p.strip()]
     assert len(pages) > 1
     assert [i for i, p in enumerate(pages) if "bản ghi số 4321, mã abababababab" in p] == [len(pages) - 1]
@@ -115,7 +116,7 @@ def test_a_busy_day_fits_fifteen_dossiers_a_page_and_ends_with_the_fees_collecte
     procedures = catalogue.list_procedures(store)
     dossiers = [replace(d, procedure=p, processing_agency=p.agency)
                 for d, p in zip(demo.many_dossiers(500), cycle(procedures), strict=False)]
-    pdf = write(tmp_path, build_daily_log(demo.OFFICE, dossiers, period_label="Ngày 20/11/2026"))
+    pdf = write(tmp_path, build_daily_log(demo.OFFICE, demo.log_lines(dossiers), period_label="Ngày 20/11/2026"))
     per_page = Counter(w.page for w in pdf_words(pdf) if CODE.fullmatch(w.text))
     assert sum(per_page.values()) == 500
     first, *full, _last = (per_page[p] for p in sorted(per_page))
@@ -136,5 +137,5 @@ def test_a_busy_day_fits_fifteen_dossiers_a_page_and_ends_with_the_fees_collecte
 def test_a_code_too_long_for_its_column_breaks_after_the_agency_instead_of_shrinking(tmp_path: Path) -> None:
     long_code = "H15.50.05.13.01-261008-010975"
     dossier = replace(demo.many_dossiers(1)[0], code=long_code)
-    words = [w.text for w in pdf_words(write(tmp_path, build_daily_log(demo.OFFICE, [dossier], period_label="x")))]
+    words = [w.text for w in pdf_words(write(tmp_path, build_daily_log(demo.OFFICE, demo.log_lines([dossier]), period_label="x")))]
     assert "H15.50.05.13.01-" in words and "261008-010975" in words
