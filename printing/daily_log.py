@@ -30,9 +30,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -46,7 +46,6 @@ from .fee_ledger import fee_totals_table
 from .fonts import SERIF, SERIF_BOLD
 from .layout import (
     LANDSCAPE,
-    CellParagraph,
     Signature,
     build_pdf,
     esc,
@@ -81,11 +80,9 @@ OFFICE_SCOPE = "Toàn bộ phận một cửa"
 
 
 @functools.cache
-def _cell_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
-    """Body and header cell styles, made after the fonts are registered (by ``styles()``)."""
-    shared = styles()
-    return (ParagraphStyle("log_cell", parent=shared["small"], fontSize=_FONT_SIZE, leading=_LEADING),
-            ParagraphStyle("log_head", parent=shared["small_head"], fontSize=7, leading=7.8))
+def _header_style() -> ParagraphStyle:
+    """The header cells' style, made after the fonts are registered (by ``styles()``)."""
+    return ParagraphStyle("log_head", parent=styles()["small_head"], fontSize=7, leading=7.8)
 
 
 class Cancelled(Exception):
@@ -104,17 +101,46 @@ def _status_label(status: str) -> str:
         return status
 
 
-def _clamped(text: str, width: float) -> CellParagraph:
+def _lines(text: str, width: float) -> list[str]:
+    """``text`` broken at spaces into lines of at most ``width``, exactly where a Paragraph breaks them.
+
+    Plain multi-line cells cost a fraction of Paragraphs (no markup to parse, a line count for
+    the height, one string drawn a line), and a month's log has 200,000 of them. reportlab lets
+    a Paragraph's spaces shrink by ``spaceShrinkage`` to fit one more word; so does this, so the
+    lines fall where they did.
+    """
+    space = stringWidth(" ", SERIF, _FONT_SIZE)
+    shrink = rl_config.spaceShrinkage * space
+    lines: list[str] = []
+    line: list[str] = []
+    used = -space
+    for word in text.split():
+        needed = used + space + stringWidth(word, SERIF, _FONT_SIZE)
+        if line and needed > width + shrink * len(line):
+            lines.append(" ".join(line))
+            line, needed = [], stringWidth(word, SERIF, _FONT_SIZE)
+        line.append(word)
+        used = needed
+    if line:
+        lines.append(" ".join(line))
+    return lines
+
+
+def _wrapped(text: str, width: float) -> str:
+    """A cell that prints ``text`` whole, on as many lines as it takes."""
+    return "\n".join(_lines(text, width))
+
+
+def _clamped(text: str, width: float) -> str:
     """A wrapping cell of at most ``_MAX_LINES`` lines; longer text ends with "…"."""
-    lines = simpleSplit(text, SERIF, _FONT_SIZE, width)
+    lines = _lines(text, width)
     if len(lines) > _MAX_LINES:
-        kept = lines[:_MAX_LINES]
-        last = kept[-1]
+        lines = lines[:_MAX_LINES]
+        last = lines[-1]
         while " " in last and stringWidth(last + "…", SERIF, _FONT_SIZE) > width:
             last = last.rsplit(" ", 1)[0]
-        kept[-1] = last.rstrip(" ,;.") + "…"
-        text = " ".join(kept)
-    return CellParagraph(esc(text), _cell_styles()[0])
+        lines[-1] = last.rstrip(" ,;.") + "…"
+    return "\n".join(lines)
 
 
 def _code_cell(code: str, room: float) -> tuple[str, float]:
@@ -141,12 +167,11 @@ def _row(n: int, e: LogEntry, widths: Sequence[float]) -> list:
     """
     note = _status_label(e.status) + (f". {e.note}" if e.note else "")
     returned = e.returned_to if e.returned_at else ""
-    cell = _cell_styles()[0]
     return [
         str(n), e.code, _clamped(e.procedure_name, widths[2]), str(e.sets_count),
-        CellParagraph(esc(e.applicant_name), cell), CellParagraph(esc(contact_line(e.address, e.phone)), cell),
-        CellParagraph(esc(e.agency), cell), _stamp(e.received_at), _stamp(e.due_at),
-        _stamp(e.transferred_at), _stamp(e.result_ready_at), CellParagraph(esc(returned), cell),
+        _wrapped(e.applicant_name, widths[4]), _wrapped(contact_line(e.address, e.phone), widths[5]),
+        _wrapped(e.agency, widths[6]), _stamp(e.received_at), _stamp(e.due_at),
+        _stamp(e.transferred_at), _stamp(e.result_ready_at), _wrapped(returned, widths[11]),
         _clamped(note, widths[12]),
     ]
 
@@ -189,7 +214,7 @@ class _Stream:
         self.fees = FeeTally()
         self._next: _Row | None = None
         self._ended = False
-        self.header = [Paragraph(h, _cell_styles()[1]) for h in HEADERS]
+        self.header = [Paragraph(h, _header_style()) for h in HEADERS]
         self.header_height = self.table([]).wrap(sum(col_widths), 10**6)[1]
 
     def peek(self) -> _Row | None:
@@ -222,15 +247,10 @@ class _Stream:
             self.progress(self.built, max(self.total, self.built))
         return _Row(cells, size, self._height(cells))
 
-    def _height(self, cells: list) -> float:
-        """The row's height as the table will make it: its tallest cell plus the padding."""
-        tallest = 0.0
-        for cell, width in zip(cells, self.text_widths, strict=True):
-            if isinstance(cell, Paragraph):
-                tallest = max(tallest, cell.wrap(width, 10**6)[1])
-            else:
-                tallest = max(tallest, _LEADING * (cell.count("\n") + 1))
-        return tallest + _TOP_PADDING + _BOTTOM_PADDING
+    @staticmethod
+    def _height(cells: list[str]) -> float:
+        """The row's height as the table makes it: its tallest cell's lines plus the padding."""
+        return _LEADING * max(cell.count("\n") + 1 for cell in cells) + _TOP_PADDING + _BOTTOM_PADDING
 
     def table(self, rows: Sequence[_Row]) -> Table:
         """One page of the register: the header row over ``rows``."""
