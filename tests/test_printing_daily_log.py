@@ -1,6 +1,7 @@
 """The supervisors' register: header on every page, each dossier once, page numbers, totals."""
 from __future__ import annotations
 
+import io
 import re
 import threading
 from collections import Counter
@@ -9,6 +10,7 @@ from datetime import date
 from itertools import cycle
 from pathlib import Path
 
+import pypdf
 import pytest
 from test_printing_support import flat, pdf_text, pdf_words, write
 
@@ -139,3 +141,23 @@ def test_a_code_too_long_for_its_column_breaks_after_the_agency_instead_of_shrin
     dossier = replace(demo.many_dossiers(1)[0], code=long_code)
     words = [w.text for w in pdf_words(write(tmp_path, build_daily_log(demo.OFFICE, demo.log_lines([dossier]), period_label="x")))]
     assert "H15.50.05.13.01-" in words and "261008-010975" in words
+
+
+def _streamed(count: int) -> tuple[list[str], bytes]:
+    """A log of ``count`` dossiers fed from a generator that may be read only once, as the store feeds it."""
+    lines = demo.log_lines(demo.many_dossiers(count))
+    return [e.code for e in lines], build_daily_log(demo.OFFICE, (e for e in lines), period_label="x", total=count)
+
+
+def test_a_streamed_log_keeps_every_dossier_once_in_order_and_grows_a_page_at_a_time() -> None:
+    """Read back with pypdf: each page's codes, in order; twice the rows make twice the pages (linear)."""
+    pages_of: dict[int, int] = {}
+    for count in (300, 600):
+        codes, data = _streamed(count)
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        printed = [code for page in reader.pages for code in CODE.findall(page.extract_text())]
+        assert printed == codes
+        pages_of[count] = len(reader.pages)
+        assert f"Trang {pages_of[count]}/{pages_of[count]}" in reader.pages[-1].extract_text()
+        assert f"Tổng cộng\n{count}" in reader.pages[-1].extract_text()  # the totals by status
+    assert pages_of[300] > 10 and abs(pages_of[600] - 2 * pages_of[300]) <= 2, pages_of
