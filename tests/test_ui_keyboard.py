@@ -103,3 +103,18 @@ def test_f7_opens_the_administration(qtbot, tmp_path):
     finally:
         context.tasks.wait_idle()
         close_context(context)
+
+
+def test_the_daily_log_dialog_claims_each_alt_key_once(qtbot, context, language):
+    """Dates, scope, counter number, staff and both buttons, with the counter number box enabled."""
+    from ui.daily_log_dialog import DailyLogDialog, Scope
+    dialog = DailyLogDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.several_days.setChecked(True)
+    dialog.scope.setCurrentIndex(dialog.scope.findData(Scope.OTHER_COUNTER))
+    assert dialog.counter_no.isEnabled()
+    assert clashes(dialog) == {}
+    assert len(mnemonics(dialog)) >= 7
+    context.tasks.wait_idle()
