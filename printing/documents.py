@@ -99,8 +99,10 @@ def render_daily_log(
                                progress=progress, cancel=cancel)
 
 
-def render_fee_ledger(store: Store, office: Office, *, day: date, staff: str | None = None) -> bytes:
-    """Sổ thu phí, lệ phí for a day, for the office or one clerk."""
+def render_fee_ledger(store: Store, office: Office, *, day: date, counter_no: int | None = None,
+                      staff: str | None = None) -> bytes:
+    """Sổ thu phí, lệ phí for a day: one counter's (``counter_no``) or the whole office's (None), all clerks or one."""
     staff_name = get_user(store, staff).full_name if staff else None
-    dossiers = dossiers_received_between(store, day, day, staff=staff)
-    return build_fee_ledger(office, dossiers, day_label=f"Ngày {dmy(day)}", staff_name=staff_name)
+    dossiers = dossiers_received_between(store, day, day, counter_no=counter_no, staff=staff)
+    return build_fee_ledger(office, dossiers, day_label=f"Ngày {dmy(day)}", scope_label=scope_line(counter_no),
+                            staff_name=staff_name)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ from counter_app.daily_log import LogQuery, log_books, log_entries
 from counter_app.dossiers import get_dossier
 from counter_app.fee_ledger import fee_totals
 from counter_app.models import DossierFee, PaymentMethod
-from printing.documents import render_daily_log
+from printing.documents import render_daily_log, render_fee_ledger
 from printing.layout import format_amount
 
 pytestmark = [pytest.mark.usefixtures("november_2026"),  # fixed November 2026 dates: see conftest
@@ -120,3 +121,14 @@ def test_the_query_reads_only_the_rows_it_returns(store, backend: str) -> None:
                     f"EXPLAIN QUERY PLAN {daily_log._COLUMNS}{where} ORDER BY d.received_at, d.id LIMIT 5", params))
             assert f"SEARCH d USING INDEX {index}" in plan, plan
             assert "TEMP B-TREE" not in plan and "SCAN d" not in plan, plan
+
+
+def test_the_fee_ledger_follows_the_same_scope(two_counters, tmp_path: Path) -> None:
+    store, codes = two_counters
+    profile = office.get_office(store)
+    for counter_no, heading, listed in ((2, "Quầy số 02", codes[2]), (None, "Toàn bộ phận một cửa", codes[1] + codes[2])):
+        text = flat(pdf_text(write(tmp_path, render_fee_ledger(store, profile, day=DAY, counter_no=counter_no)),
+                             layout=True))
+        paying = [c for c in listed if get_dossier(store, c).total_fee_vnd]
+        assert heading in text and _collected(store, listed) in text
+        assert sorted(set(re.findall(r"H\S+-261120-\d+", text))) == sorted(paying), counter_no

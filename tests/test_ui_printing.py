@@ -286,7 +286,7 @@ def test_the_fee_ledger_button_previews_the_days_receipts(tmp_path: Path, qtbot,
     preview = actions.preview
     assert preview.kind == "fee-ledger"
     qtbot.waitUntil(lambda: actions.log_dialog is None)  # closed and gone
-    assert preview.default_path().endswith(f"so-thu-phi-le-phi-{day:%Y%m%d}.pdf")
+    assert preview.default_path().endswith(f"so-thu-phi-le-phi-{day:%Y%m%d}-quay01.pdf")  # this counter's
     text = flat(pdf_text(write(tmp_path, preview.pdf_bytes)))
     assert "SỔ THU PHÍ, LỆ PHÍ" in text and dossier.code in text
     amount = f"{dossier.total_fee_vnd:,} đ".replace(",", ".")

@@ -1,14 +1,14 @@
 """Which Sổ theo dõi hồ sơ to print: one day or a date range; this counter's book, another counter's or
 the whole office's (every counter sharing the database); all staff or one staff member.
 
-"Sổ thu" asks instead for the day's fee ledger (receipts and totals per clerk) for the same day
-and staff member: a ledger covers one day, so the button is off while "Several days" is ticked.
+"Sổ thu" asks instead for the day's fee ledger (receipts and totals per clerk) for the same day,
+scope and staff member: a ledger covers one day, so the button is off while "Several days" is ticked.
 Only the choice is made here; :mod:`ui.printing_actions` checks the role, renders the log on the
 database worker and opens the preview. The staff list comes from the store on the worker too.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
@@ -198,4 +198,4 @@ class DailyLogDialog(QDialog):
         """Close with the day's fee ledger asked for (``ledgerRequested``), not the log."""
         choice = self.choice()
         self.done(QDialog.DialogCode.Rejected.value)
-        self.ledgerRequested.emit(LogChoice(start=choice.start, end=choice.start, staff=choice.staff))
+        self.ledgerRequested.emit(replace(choice, end=choice.start))

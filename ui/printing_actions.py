@@ -234,7 +234,8 @@ class PrintActions(QObject):
             require_role(actor, Role.SUPERVISOR)
             from printing.documents import render_fee_ledger
 
-            pdf = render_fee_ledger(store, get_office(store), day=choice.start, staff=choice.staff)
+            pdf = render_fee_ledger(store, get_office(store), day=choice.start, counter_no=choice.counter_no,
+                                    staff=choice.staff)
             return pdf, settings.read(store, settings.printer(FEE_LEDGER))
 
         def ready(result: tuple[bytes, str]) -> None:
