@@ -101,6 +101,12 @@ def _status_label(status: str) -> str:
         return status
 
 
+@functools.lru_cache(maxsize=50_000)
+def _width(word: str) -> float:
+    """A word's width in the cells' font: names, places and procedures repeat, a month's log measures each once."""
+    return stringWidth(word, SERIF, _FONT_SIZE)
+
+
 def _lines(text: str, width: float) -> list[str]:
     """``text`` broken at spaces into lines of at most ``width``, exactly where a Paragraph breaks them.
 
@@ -109,16 +115,16 @@ def _lines(text: str, width: float) -> list[str]:
     a Paragraph's spaces shrink by ``spaceShrinkage`` to fit one more word; so does this, so the
     lines fall where they did.
     """
-    space = stringWidth(" ", SERIF, _FONT_SIZE)
+    space = _width(" ")
     shrink = rl_config.spaceShrinkage * space
     lines: list[str] = []
     line: list[str] = []
     used = -space
     for word in text.split():
-        needed = used + space + stringWidth(word, SERIF, _FONT_SIZE)
+        needed = used + space + _width(word)
         if line and needed > width + shrink * len(line):
             lines.append(" ".join(line))
-            line, needed = [], stringWidth(word, SERIF, _FONT_SIZE)
+            line, needed = [], _width(word)
         line.append(word)
         used = needed
     if line:
