@@ -7,11 +7,13 @@ preamble, which pdffonts reports as an unembedded base-14 font), and registers g
 from __future__ import annotations
 
 import io
+import zlib
 from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
@@ -40,6 +42,21 @@ class _SerifCanvas(Canvas):
         super().__init__(*args, **kwargs)
 
 
+def _compress_now(page: pdfdoc.PDFPage) -> None:
+    """Compress a finished page's drawing now rather than when the file is written.
+
+    reportlab keeps every page's operators as text until ``save`` and compresses them then: a
+    2,600-page daily log held ~90 MB of them. A stream whose dictionary already names its filter
+    is written as it is (``PDFStream.format``), so the file is the same.
+    """
+    if page.Contents or not page.stream:
+        return
+    stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])}),
+                              zlib.compress(page.stream.encode("utf-8")))
+    stream.__Comment__ = "page stream"
+    page.Contents, page.stream = stream, None
+
+
 class _NumberedCanvas(_SerifCanvas):
     """Says "Trang x/y" on every page, though y is known only at the end.
 
@@ -52,6 +69,7 @@ class _NumberedCanvas(_SerifCanvas):
     def showPage(self) -> None:
         self.doForm(f"page_number_{self._pageNumber}")
         super().showPage()
+        _compress_now(self._doc.Pages.pages[-1])
 
     def save(self) -> None:
         total = self._pageNumber - 1
