@@ -161,3 +161,21 @@ def test_a_streamed_log_keeps_every_dossier_once_in_order_and_grows_a_page_at_a_
         assert f"Trang {pages_of[count]}/{pages_of[count]}" in reader.pages[-1].extract_text()
         assert f"Tổng cộng\n{count}" in reader.pages[-1].extract_text()  # the totals by status
     assert pages_of[300] > 10 and abs(pages_of[600] - 2 * pages_of[300]) <= 2, pages_of
+
+
+def test_plain_cells_break_their_lines_where_a_paragraph_would() -> None:
+    """The register's cells are pre-broken strings (cheap); the lines must fall where reportlab's
+    Paragraph put them, space shrinkage included, or the look of the paper would change."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from printing.daily_log import _FONT_SIZE, _LEADING, _lines
+    from printing.layout import styles
+    style = ParagraphStyle("cell", parent=styles()["small"], fontSize=_FONT_SIZE, leading=_LEADING)
+    texts = [demo.LONG_ADDRESS, *(d.applicant.address for d in demo.many_dossiers(40)),
+             *(d.procedure.name for d in demo.many_dossiers(5)), "Nguyễn Thị Thượng Trằm Hoàng Anh Thư"]
+    for width in (60.0, 80.0, 103.6, 140.0):
+        for text in texts:
+            paragraph = Paragraph(text, style)
+            paragraph.wrap(width, 10**6)
+            assert _lines(text, width) == [" ".join(line[1]) for line in paragraph.blPara.lines], (width, text)
