@@ -50,10 +50,10 @@ def main() -> None:
     register_fonts()
     office = demo.OFFICE
     dossier = demo.residence_dossier()
-    dossiers = demo.many_dossiers(1000)
+    lines = demo.log_lines(demo.many_dossiers(1000))
     baseline = median_seconds(bare_page, runs=21)
     receipt = median_seconds(lambda: build_receipt(office, dossier), runs=21)
-    log = median_seconds(lambda: build_daily_log(office, dossiers, period_label="Tháng 11/2026"), runs=5)
+    log = median_seconds(lambda: build_daily_log(office, lines, period_label="Tháng 11/2026"), runs=5)
     rows = [
         ("baseline: one-paragraph page", baseline, None),
         ("receipt, 2 copies, warm", receipt, RECEIPT_BUDGET_S),

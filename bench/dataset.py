@@ -32,20 +32,27 @@ STATUSES = ["received", "processing", "result_ready", "returned", "supplement_re
 PORTAL = {"received": 2, "processing": 4, "result_ready": 9, "returned": 10, "supplement_requested": 5}
 
 
-def large_database(count: int = 200_000) -> Path:
-    """Path of a cached database holding ``count`` dossiers (built on first use)."""
-    path = CACHE / f"dossiers-{count}-v{migrations.SCHEMA_VERSION}.sqlite3"
+SPAN_DAYS = 6 * 365
+
+
+def large_database(count: int = 200_000, *, days: int = SPAN_DAYS) -> Path:
+    """Path of a cached database holding ``count`` dossiers received over ``days`` days (built on first use).
+
+    Six years by default; the daily log's benchmark packs a month's dossiers into 30 days.
+    """
+    span = "" if days == SPAN_DAYS else f"-{days}d"
+    path = CACHE / f"dossiers-{count}{span}-v{migrations.SCHEMA_VERSION}.sqlite3"
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".partial")
         for stale in CACHE.glob(partial.name + "*"):
             stale.unlink()
-        _build(partial, count)
+        _build(partial, count, days)
         partial.rename(path)
     return path
 
 
-def _build(path: Path, count: int) -> None:
+def _build(path: Path, count: int, days: int) -> None:
     from counter_app import office
 
     store = open_store(path, key_choice=KeyChoice.NONE)  # synthetic data; its key would not follow the rename
@@ -61,7 +68,7 @@ def _build(path: Path, count: int) -> None:
         last = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     audit_id, prev_hash = (last["id"], last["hash"]) if last else (0, GENESIS)
     start = datetime(2020, 1, 2, 7, 30)
-    step = timedelta(minutes=(6 * 365 * 24 * 60) // count)
+    step = timedelta(minutes=(days * 24 * 60) // count)
     rows = _empty_rows()
     per_day: dict[str, int] = {}
     log_numbers: dict[int, int] = {}

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date, timedelta
+from datetime import date
 
 from .catalogue import load_procedure
 from .clock import date_from_db, from_db
+from .daily_log import LogQuery
 from .errors import NotFound
 from .models import (
     Applicant,
@@ -95,16 +96,15 @@ def get_dossier(store: Store, code: str) -> Dossier:
         return load_dossier(conn, code)
 
 
-def dossiers_received_between(store: Store, start: date, end: date, *, staff: str | None = None) -> list[Dossier]:
-    """Whole dossiers received on ``start`` … ``end`` (inclusive), oldest first, for the daily log."""
-    sql = (
-        "SELECT d.id FROM dossiers d JOIN users u ON u.id = d.received_by"
-        " WHERE d.received_at >= ? AND d.received_at < ?"
-    )
-    params: list[object] = [start.isoformat(), (end + timedelta(days=1)).isoformat()]
-    if staff:
-        sql += " AND u.username = ?"
-        params.append(staff.strip().lower())
+def dossiers_received_between(store: Store, start: date, end: date, *, staff: str | None = None,
+                              counter_no: int | None = None) -> list[Dossier]:
+    """Whole dossiers received on ``start`` … ``end`` (inclusive), oldest first, for the day's fee ledger.
+
+    A day's receipts are a few hundred at most; the daily log, which may cover a month, streams
+    its lines instead (:mod:`counter_app.daily_log`). Both select through one :class:`LogQuery`.
+    """
+    where, params = LogQuery(start, end, counter_no=counter_no, staff=staff).where()
     with store.read() as conn:
-        ids = [r[0] for r in conn.execute(sql + " ORDER BY d.received_at, d.id", params)]
+        ids = [r[0] for r in conn.execute(f"SELECT d.id FROM dossiers d WHERE {where} ORDER BY d.received_at, d.id",
+                                          params)]
         return [load_dossier_by_id(conn, i) for i in ids]

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .models import Dossier
+from .models import Dossier, DossierFee
 
 
 @dataclass(frozen=True)
@@ -21,16 +21,34 @@ class FeeTotal:
     amount_vnd: int
 
 
-def fee_totals(dossiers: Iterable[Dossier]) -> list[FeeTotal]:
-    """Collected amounts by clerk, then by fee, in name order; exempt and zero fees are left out."""
-    sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for dossier in dossiers:
-        for fee in dossier.fees:
+class FeeTally:
+    """Collected amounts by clerk and fee, added up as dossiers go by.
+
+    The daily log streams a month's rows and keeps none of them, so its fee totals are added
+    while the rows print; :func:`fee_totals` is the same sum over a list.
+    """
+
+    def __init__(self) -> None:
+        self._sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+
+    def add(self, collector: str, fees: Iterable[DossierFee]) -> None:
+        for fee in fees:
             if fee.collected_vnd:
-                cell = sums[(dossier.received_by_name, fee.name)]
+                cell = self._sums[(collector, fee.name)]
                 cell[0] += 1
                 cell[1] += fee.collected_vnd
-    return [FeeTotal(clerk, name, count, amount) for (clerk, name), (count, amount) in sorted(sums.items())]
+
+    def totals(self) -> list[FeeTotal]:
+        """By clerk, then by fee, in name order; exempt and zero fees are left out."""
+        return [FeeTotal(clerk, name, count, amount) for (clerk, name), (count, amount) in sorted(self._sums.items())]
+
+
+def fee_totals(dossiers: Iterable[Dossier]) -> list[FeeTotal]:
+    """Collected amounts by clerk, then by fee, in name order; exempt and zero fees are left out."""
+    tally = FeeTally()
+    for dossier in dossiers:
+        tally.add(dossier.received_by_name, dossier.fees)
+    return tally.totals()
 
 
 def receipts_in_order(dossiers: Iterable[Dossier]) -> list[Dossier]:

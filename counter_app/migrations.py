@@ -363,9 +363,19 @@ def _v10_fee_rules_and_receipts(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _v11_daily_log_by_counter(conn: sqlite3.Connection) -> None:
+    """One counter's daily log reads only that counter's rows (issue 9, issue 12).
+
+    The Sổ theo dõi hồ sơ of one counter in an office database walked every counter's dossiers of
+    the period through ``dossiers(received_at)`` and dropped the others'; with this index it reads
+    the rows it prints, in the order it prints them.
+    """
+    conn.execute("CREATE INDEX dossiers_counter_received ON dossiers(counter_no, received_at)")
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_initial, _v2_index_old_ids, _v3_portal_sync, _v4_counter_numbers, _v5_outbox_walked_in_order,
     _v6_client_refs, _v7_procedure_code_map, _v8_dossier_subjects, _v9_dossier_attachments,
-    _v10_fee_rules_and_receipts,
+    _v10_fee_rules_and_receipts, _v11_daily_log_by_counter,
 ]
 SCHEMA_VERSION = len(STEPS)

@@ -152,6 +152,27 @@ class FeeSpec:
         return fees.rule_from_json(self.calc_json, self.amount_vnd)
 
 
+def short_agency(agency: str, agency_short: str) -> str:
+    """The agency as a register column prints it: the catalogue's short name, else the
+    description up to its first explanation ("Công an cấp xã (nộp ở…)" → "Công an cấp xã")."""
+    return agency_short or re.split(r"[(;]", agency, maxsplit=1)[0].strip()
+
+
+def agency_label(processing_agency: str, agency: str, agency_short: str) -> str:
+    """The processing agency for narrow columns: the one a dossier was transferred to, else the procedure's short name.
+
+    A function of the stored columns, so the streamed daily log and a loaded dossier agree.
+    """
+    if processing_agency and processing_agency != agency:
+        return processing_agency
+    return short_agency(agency, agency_short)
+
+
+def book_label(counter_no: int, year: int) -> str:
+    """Quyển số as printed: each counter keeps its own book a year ("02/2026"), so numbers never repeat."""
+    return f"{counter_no:02d}/{year}"
+
+
 @dataclass(frozen=True)
 class Procedure:
     id: int
@@ -179,9 +200,8 @@ class Procedure:
 
     @property
     def short_agency(self) -> str:
-        """The agency as a register column prints it: the catalogue's short name, else the
-        description up to its first explanation ("Công an cấp xã (nộp ở…)" → "Công an cấp xã")."""
-        return self.agency_short or re.split(r"[(;]", self.agency, maxsplit=1)[0].strip()
+        """The agency as a register column prints it (:func:`short_agency`)."""
+        return short_agency(self.agency, self.agency_short)
 
     @property
     def processing_label(self) -> str:
@@ -297,14 +317,12 @@ class Dossier:
     @property
     def agency_label(self) -> str:
         """The processing agency for narrow columns: the one it was transferred to, else the procedure's short name."""
-        if self.processing_agency and self.processing_agency != self.procedure.agency:
-            return self.processing_agency
-        return self.procedure.short_agency
+        return agency_label(self.processing_agency, self.procedure.agency, self.procedure.agency_short)
 
     @property
     def log_book_label(self) -> str:
         """Quyển số as printed: each counter keeps its own book a year ("02/2026"), so numbers never repeat."""
-        return f"{self.counter_no:02d}/{self.log_book}"
+        return book_label(self.counter_no, self.log_book)
 
     @property
     def total_fee_vnd(self) -> int:
@@ -313,4 +331,4 @@ class Dossier:
     @property
     def fee_receipt_book_label(self) -> str:
         """Quyển of the fee receipt: one series per counter and year, like the tracking log's book."""
-        return f"{self.counter_no:02d}/{self.fee_receipt_book}" if self.fee_receipt_book else ""
+        return book_label(self.counter_no, self.fee_receipt_book) if self.fee_receipt_book else ""

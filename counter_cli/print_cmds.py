@@ -1,12 +1,14 @@
-"""``print KIND CODE -o FILE.pdf``, ``print daily-log --date D [--to D2] [--staff USER] -o FILE.pdf`` and
-``print fee-ledger --date D [--staff USER] -o FILE.pdf``."""
+"""``print KIND CODE -o FILE.pdf``, ``print daily-log --date D [--to D2] [--counter N | --office] [--staff USER]
+-o FILE.pdf`` and ``print fee-ledger --date D [--counter N | --office] [--staff USER] -o FILE.pdf``."""
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from counter_app.codes import COUNTER_NUMBERS
 from counter_app.dossiers import get_dossier
 from counter_app.errors import ValidationError
+from counter_app.models import Office
 from counter_app.office import get_office
 from printing.kinds import KINDS  # names only: reportlab loads when a paper is made
 
@@ -29,14 +31,33 @@ def register(commands: argparse._SubParsersAction) -> None:
     log = printing.add_parser("daily-log", help="Sổ theo dõi hồ sơ for a day or a date range")
     log.add_argument("--date", required=True, type=parse_date)
     log.add_argument("--to", type=parse_date, help="last day of a range (inclusive)")
+    _add_scope(log)
     log.add_argument("--staff", metavar="USER", help="only the dossiers this user received")
     log.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     log.set_defaults(handler=cmd_print_daily_log)
     ledger = printing.add_parser("fee-ledger", help="Sổ thu phí, lệ phí: a day's fee receipts and totals")
     ledger.add_argument("--date", required=True, type=parse_date)
+    _add_scope(ledger)
     ledger.add_argument("--staff", metavar="USER", help="only the receipts this user issued")
     ledger.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     ledger.set_defaults(handler=cmd_print_fee_ledger)
+
+
+def _add_scope(paper: argparse.ArgumentParser) -> None:
+    scope = paper.add_mutually_exclusive_group()
+    scope.add_argument("--counter", type=int, metavar="N", help="counter number N's (default: this counter's)")
+    scope.add_argument("--office", action="store_true", help="every counter of the office")
+
+
+def _counter_no(args: argparse.Namespace, office: Office) -> int | None:
+    """The counter a log or ledger covers: --counter N, this counter by default, None with --office."""
+    if args.office:
+        return None
+    if args.counter is None:
+        return office.counter_no
+    if args.counter not in COUNTER_NUMBERS:
+        raise ValidationError(f"--counter must be a counter number from {COUNTER_NUMBERS.start} to {COUNTER_NUMBERS.stop - 1}")
+    return int(args.counter)
 
 
 def _write(data: bytes, output: str) -> int:
@@ -59,7 +80,9 @@ def cmd_print_daily_log(args: argparse.Namespace) -> int:
     if args.to is not None and not 0 <= (args.to - args.date).days < MAX_LOG_DAYS:
         raise ValidationError(f"--to must be on or after --date and at most {MAX_LOG_DAYS} days later")
     store = store_from(args)
-    data = render_daily_log(store, get_office(store), start=args.date, end=args.to, staff=args.staff)
+    office = get_office(store)
+    data = render_daily_log(store, office, start=args.date, end=args.to, counter_no=_counter_no(args, office),
+                            staff=args.staff)
     return _write(data, args.output)
 
 
@@ -67,4 +90,6 @@ def cmd_print_fee_ledger(args: argparse.Namespace) -> int:
     from printing.documents import render_fee_ledger
 
     store = store_from(args)
-    return _write(render_fee_ledger(store, get_office(store), day=args.date, staff=args.staff), args.output)
+    office = get_office(store)
+    return _write(render_fee_ledger(store, office, day=args.date, counter_no=_counter_no(args, office), staff=args.staff),
+                  args.output)

@@ -6,9 +6,11 @@ every kind of Vietnamese mark (ă â đ ê ô ơ ư and the five tones) so a mis
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+from counter_app.daily_log import LogEntry, entry_of
 from counter_app.models import (
     Applicant,
     Delivery,
@@ -212,3 +214,8 @@ def many_dossiers(count: int, *, day: date = date(2026, 11, 20), first_number: i
             note="Bổ sung giấy tờ" if status is Status.SUPPLEMENT_REQUESTED else "",
         ))
     return result
+
+
+def log_lines(dossiers: Iterable[Dossier]) -> list[LogEntry]:
+    """The daily log's lines for demo dossiers, oldest first as the store gives them."""
+    return [entry_of(d) for d in sorted(dossiers, key=lambda d: (d.received_at, d.code))]

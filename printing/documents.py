@@ -11,15 +11,16 @@ from collections.abc import Callable
 from datetime import date
 
 from counter_app import audit
+from counter_app.daily_log import LogQuery, log_books, log_entries
 from counter_app.dossiers import dossiers_received_between
-from counter_app.models import Dossier, Office
+from counter_app.models import Dossier, Office, book_label
 from counter_app.states import ACTION_LABEL_VI, Action
 from counter_app.store import Store
 from counter_app.users import get_user
 
 from .apology import build_apology
 from .control_sheet import build_control_sheet
-from .daily_log import build_daily_log
+from .daily_log import build_daily_log, scope_line
 from .fee_ledger import build_fee_ledger
 from .fee_receipt import build_fee_receipt
 from .hi_card_request import build_hi_card_request
@@ -72,25 +73,36 @@ def render_daily_log(
     *,
     start: date,
     end: date | None = None,
+    counter_no: int | None = None,
     staff: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancel: threading.Event | None = None,
 ) -> bytes:
-    """Sổ theo dõi hồ sơ for a day or a date range, for the office or one staff member."""
+    """Sổ theo dõi hồ sơ for a day or a date range: one counter's (``counter_no``) or the whole office's (None).
+
+    Rows, books, totals and the audit anchor come from one read snapshot; the rows stream from
+    it while the pages are laid out, so a month's log keeps no list of its dossiers.
+    """
     end = end or start
     if end < start:
         raise ValueError("Ngày kết thúc đứng trước ngày bắt đầu.")
     staff_name = get_user(store, staff).full_name if staff else None
-    dossiers = dossiers_received_between(store, start, end, staff=staff)
+    query = LogQuery(start, end, counter_no=counter_no, staff=staff)
+    label = f"Ngày {dmy(start)}" if start == end else f"Từ ngày {dmy(start)} đến ngày {dmy(end)}"
     with store.read() as conn:
         anchor = audit.chain_head(conn)
-    label = f"Ngày {dmy(start)}" if start == end else f"Từ ngày {dmy(start)} đến ngày {dmy(end)}"
-    return build_daily_log(office, dossiers, period_label=label, staff_name=staff_name, anchor=anchor,
-                           progress=progress, cancel=cancel)
+        books = log_books(conn, query)
+        labels = [b.label for b in books] or (
+            [book_label(counter_no, y) for y in range(start.year, end.year + 1)] if counter_no is not None else [])
+        return build_daily_log(office, log_entries(conn, query), period_label=label, scope_label=scope_line(counter_no),
+                               books=labels, total=sum(b.count for b in books), staff_name=staff_name, anchor=anchor,
+                               progress=progress, cancel=cancel)
 
 
-def render_fee_ledger(store: Store, office: Office, *, day: date, staff: str | None = None) -> bytes:
-    """Sổ thu phí, lệ phí for a day, for the office or one clerk."""
+def render_fee_ledger(store: Store, office: Office, *, day: date, counter_no: int | None = None,
+                      staff: str | None = None) -> bytes:
+    """Sổ thu phí, lệ phí for a day: one counter's (``counter_no``) or the whole office's (None), all clerks or one."""
     staff_name = get_user(store, staff).full_name if staff else None
-    dossiers = dossiers_received_between(store, day, day, staff=staff)
-    return build_fee_ledger(office, dossiers, day_label=f"Ngày {dmy(day)}", staff_name=staff_name)
+    dossiers = dossiers_received_between(store, day, day, counter_no=counter_no, staff=staff)
+    return build_fee_ledger(office, dossiers, day_label=f"Ngày {dmy(day)}", scope_label=scope_line(counter_no),
+                            staff_name=staff_name)

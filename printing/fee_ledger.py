@@ -89,12 +89,13 @@ def _receipts_table(dossiers: Sequence[Dossier], width: float) -> Table:
     return table
 
 
-def build_fee_ledger(office: Office, dossiers: Sequence[Dossier], *, day_label: str, staff_name: str | None = None,
-                     on: date | None = None) -> bytes:
-    """The ledger for ``dossiers`` (the caller selects the day and, optionally, the clerk)."""
+def build_fee_ledger(office: Office, dossiers: Sequence[Dossier], *, day_label: str, scope_label: str = "",
+                     staff_name: str | None = None, on: date | None = None) -> bytes:
+    """The ledger for ``dossiers`` (the caller selects the day, the counter or the office, and optionally the clerk)."""
     width = page_width()
     receipts = receipts_in_order(dossiers)
-    subtitles = [esc(day_label)] + ([f"Người thu tiền: {esc(staff_name)}"] if staff_name else [])
+    subtitles = [esc(day_label)] + [esc(s) for s in (scope_label,) if s]
+    subtitles += [f"Người thu tiền: {esc(staff_name)}"] if staff_name else []
     story: list[Flowable] = heading(office, None, on=on or date.today(), width=width)
     story += title(TITLE, *subtitles)
     for clerk, items in groupby(receipts, key=lambda d: d.received_by_name):

@@ -7,11 +7,13 @@ preamble, which pdffonts reports as an unembedded base-14 font), and registers g
 from __future__ import annotations
 
 import io
+import zlib
 from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
@@ -19,8 +21,9 @@ from counter_app import safe_files
 
 from .fonts import SERIF, register_fonts
 
-# ASCII85 wrapping of compressed streams only helps 7-bit mail channels; without reportlab's
-# optional C accelerator it costs ~15% of a large build and makes files 25% bigger.
+# ASCII85 wrapping of compressed streams only helps 7-bit mail channels; it costs ~15% of a large
+# build and makes files 25% bigger. reportlab's C accelerator (the ``rl_accel`` package, found by
+# reportlab itself) formats numbers and measures text: a fifth of a month's daily log otherwise.
 rl_config.useA85 = 0
 
 PORTRAIT = A4
@@ -39,25 +42,43 @@ class _SerifCanvas(Canvas):
         super().__init__(*args, **kwargs)
 
 
-class _NumberedCanvas(_SerifCanvas):
-    """Holds pages until the end so each can say "Trang x/y" with the real total."""
+def _compress_now(page: pdfdoc.PDFPage) -> None:
+    """Compress a finished page's drawing now rather than when the file is written.
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
+    reportlab keeps every page's operators as text until ``save`` and compresses them then: a
+    2,600-page daily log held ~90 MB of them. A stream whose dictionary already names its filter
+    is written as it is (``PDFStream.format``), so the file is the same.
+    """
+    if page.Contents or not page.stream:
+        return
+    stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])}),
+                              zlib.compress(page.stream.encode("utf-8")))
+    stream.__Comment__ = "page stream"
+    page.Contents, page.stream = stream, None
+
+
+class _NumberedCanvas(_SerifCanvas):
+    """Says "Trang x/y" on every page, though y is known only at the end.
+
+    Each page draws a form XObject named after its number, and the forms are written at save
+    time, when the total is known (a PDF page may use a form defined later in the file). So pages
+    go out as they are finished: holding a copy of every page's drawing until the end, as this
+    canvas did, grew by ~50 KB a page and took most of the memory of a month's daily log.
+    """
 
     def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self.doForm(f"page_number_{self._pageNumber}")
+        super().showPage()
+        _compress_now(self._doc.Pages.pages[-1])
 
     def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
+        total = self._pageNumber - 1
+        width = self._pagesize[0]
+        for number in range(1, total + 1):
+            self.beginForm(f"page_number_{number}")
             self.setFont(SERIF, 10)
-            width = self._pagesize[0]
             self.drawCentredString(width / 2, 8 * mm, f"Trang {number}/{total}")
-            super().showPage()
+            self.endForm()
         super().save()
 
 

@@ -18,7 +18,7 @@ from counter_app.audit import Anchor
 from . import demo_data as demo
 from .apology import build_apology
 from .control_sheet import build_control_sheet
-from .daily_log import build_daily_log
+from .daily_log import build_daily_log, scope_line
 from .fee_ledger import build_fee_ledger
 from .fee_receipt import build_fee_receipt
 from .hi_card_request import build_hi_card_request
@@ -54,7 +54,8 @@ def documents() -> dict[str, Callable[[], bytes]]:
                                                                 signer_name="Nguyễn Văn Hùng"),
         "06-phieu-kiem-soat": lambda: build_control_sheet(office, residence),
         "07-so-theo-doi-ho-so": lambda: build_daily_log(
-            office, log_rows, period_label="Ngày 20 tháng 11 năm 2026", staff_name="Trần Thị Lan Anh", on=DAY,
+            office, demo.log_lines(log_rows), scope_label=scope_line(office.counter_no), books=["01/2026"],
+            period_label="Ngày 20 tháng 11 năm 2026", staff_name="Trần Thị Lan Anh", on=DAY,
             anchor=LOG_ANCHOR),
         "tk1-ts-cap-lai-the-bhyt": lambda: build_hi_card_request(office, demo.hi_card_dossier()),
         "bien-lai-thu-phi": lambda: build_fee_receipt(office, demo.business_dossier(), series="BL-26E"),

@@ -5,7 +5,7 @@ supplement request and the daily log, which print the same facts.
 """
 from __future__ import annotations
 
-from counter_app.models import Applicant, Delivery, Dossier, Office, PaperForm, PaymentMethod
+from counter_app.models import Delivery, Dossier, Office, PaperForm, PaymentMethod
 
 from .regulations import CENTRE, receiving_unit
 
@@ -38,9 +38,9 @@ def delivery_text(office: Office, dossier: Dossier) -> str:
     return f"{receiving_unit(office.regulation_profile)} - {office.agency_name}"
 
 
-def contact_line(applicant: Applicant) -> str:
-    """Phone and e-mail for the address column of the log ("—" parts left out)."""
-    return " - ".join(p for p in (applicant.address, applicant.phone) if p)
+def contact_line(address: str, phone: str) -> str:
+    """Address and phone for the address column of the log (empty parts left out)."""
+    return " - ".join(p for p in (address, phone) if p)
 
 
 def request_text(dossier: Dossier) -> str:

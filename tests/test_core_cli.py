@@ -158,6 +158,11 @@ def test_print_receipt_and_daily_log(db, tmp_path, capsys):
     assert run(capsys, "--db", db, "print", "daily-log", "--date", "2026-11-20", "--staff", "canbo",
                "-o", str(log))[0] == 0
     assert code in subprocess.run(["pdftotext", str(log), "-"], capture_output=True, text=True).stdout
+    for scope, heading, listed in ((["--counter", "2"], "Quầy số 02", False), (["--office"], "Toàn bộ phận một cửa", True),
+                                   ([], "Quầy số 01", True)):  # this counter's book by default
+        assert run(capsys, "--db", db, "print", "daily-log", "--date", "2026-11-20", *scope, "-o", str(log))[0] == 0
+        text = subprocess.run(["pdftotext", str(log), "-"], capture_output=True, text=True).stdout
+        assert heading in text and (code in text) == listed, scope
     refused, _, err = run(capsys, "--db", db, "print", "refusal", code, "-o", str(tmp_path / "r.pdf"))
     assert refused != 0 and "Từ chối tiếp nhận" in err and not (tmp_path / "r.pdf").exists()
 

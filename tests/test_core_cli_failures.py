@@ -219,4 +219,6 @@ def test_daily_log_over_millennia_is_refused(db, tmp_path, capsys):
                         "-o", str(out)), "366")
     assert_refused(*run(capsys, "--db", db, "print", "daily-log", "--date", "2026-11-20", "--to", "2026-11-19",
                         "-o", str(out)))
+    assert_refused(*run(capsys, "--db", db, "print", "daily-log", "--date", "2026-11-20", "--counter", "100",
+                        "-o", str(out)), "1 to 99")
     assert not out.exists()

@@ -44,7 +44,7 @@ def test_log_cells_wrap_long_names_and_addresses(tmp_path: Path) -> None:
     dossiers = demo.many_dossiers(20)
     first = dossiers[0]
     dossiers[0] = replace(first, applicant=replace(first.applicant, full_name=LONG_NAME))
-    pdf = write(tmp_path, build_daily_log(demo.OFFICE, dossiers, period_label="x"))
+    pdf = write(tmp_path, build_daily_log(demo.OFFICE, demo.log_lines(dossiers), period_label="x"))
     text = flat(pdf_text(pdf))
     words = pdf_words(pdf)
     assert_inside_page(words)

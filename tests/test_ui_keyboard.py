@@ -123,3 +123,18 @@ def test_the_wizards_first_page_claims_no_alt_key_twice(qtbot, tmp_path, languag
         assert {"c", "s" if language == "en" else "m", "h"} <= set(mnemonics(wizard))
     finally:
         tasks.shutdown()
+
+
+def test_the_daily_log_dialog_claims_each_alt_key_once(qtbot, context, language):
+    """Dates, scope, counter number, staff and both buttons, with the counter number box enabled."""
+    from ui.daily_log_dialog import DailyLogDialog, Scope
+    dialog = DailyLogDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.several_days.setChecked(True)
+    dialog.scope.setCurrentIndex(dialog.scope.findData(Scope.OTHER_COUNTER))
+    assert dialog.counter_no.isEnabled()
+    assert clashes(dialog) == {}
+    assert len(mnemonics(dialog)) >= 7
+    context.tasks.wait_idle()

@@ -221,13 +221,35 @@ def test_supervisor_prints_the_daily_log_for_the_chosen_day(tmp_path: Path, qtbo
     preview = actions.preview
     assert preview.kind == "daily-log" and preview.landscape
     assert preview.document.pageCount() == 1
-    assert preview.default_path().endswith(f"so-theo-doi-ho-so-{day:%Y%m%d}-canbo.pdf")
+    assert preview.default_path().endswith(f"so-theo-doi-ho-so-{day:%Y%m%d}-quay01-canbo.pdf")
     text = flat(pdf_text(write(tmp_path, preview.pdf_bytes)))
     assert dossier.code in text and "SỔ THEO DÕI HỒ SƠ" in text
     out = tmp_path / "log-printed.pdf"
     assert print_pdf(preview.pdf_bytes, pdf_printer(out, landscape=True)) == 1
     assert "842 x 595" in pdfinfo(out).replace(".89", "").replace(".28", "")
     assert dossier.code in pdf_text(out)
+
+
+def test_the_daily_log_covers_this_counter_another_or_the_whole_office(tmp_path: Path, qtbot, supervisor) -> None:
+    """The scope box: this counter's book by default, another counter's number, or every counter."""
+    context, dossier = supervisor  # received at this counter (no. 01)
+    actions = make_actions(qtbot, context)
+    day = dossier.received_at.date()
+    for scope, heading, listed, stem in ((1, "Quầy số 01", True, "-quay01"), (5, "Quầy số 05", False, "-quay05"),
+                                         (None, "Toàn bộ phận một cửa", True, "")):
+        actions.print_daily_log()
+        dialog = actions.log_dialog
+        with qtbot.waitSignal(dialog.ready, timeout=TIMEOUT):
+            pass
+        dialog.set_choice(start=day)
+        dialog.set_scope(scope)
+        assert dialog.counter_no.isEnabled() == (scope == 5)
+        with qtbot.waitSignal(actions.previewOpened, timeout=TIMEOUT):
+            dialog.accept()
+        text = flat(pdf_text(write(tmp_path, actions.preview.pdf_bytes)))
+        assert heading in text and (dossier.code in text) == listed, scope
+        assert actions.preview.default_path().endswith(f"so-theo-doi-ho-so-{day:%Y%m%d}{stem}.pdf")
+        qtbot.waitUntil(lambda: actions.log_dialog is None)
 
 
 def test_daily_log_refuses_a_backwards_range_and_prints_an_empty_day(tmp_path: Path, qtbot, supervisor) -> None:
@@ -264,7 +286,7 @@ def test_the_fee_ledger_button_previews_the_days_receipts(tmp_path: Path, qtbot,
     preview = actions.preview
     assert preview.kind == "fee-ledger"
     qtbot.waitUntil(lambda: actions.log_dialog is None)  # closed and gone
-    assert preview.default_path().endswith(f"so-thu-phi-le-phi-{day:%Y%m%d}.pdf")
+    assert preview.default_path().endswith(f"so-thu-phi-le-phi-{day:%Y%m%d}-quay01.pdf")  # this counter's
     text = flat(pdf_text(write(tmp_path, preview.pdf_bytes)))
     assert "SỔ THU PHÍ, LỆ PHÍ" in text and dossier.code in text
     amount = f"{dossier.total_fee_vnd:,} đ".replace(",", ".")

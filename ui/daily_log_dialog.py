@@ -1,13 +1,14 @@
-"""Which Sổ theo dõi hồ sơ to print: one day or a date range, the whole office or one staff member.
+"""Which Sổ theo dõi hồ sơ to print: one day or a date range; this counter's book, another counter's or
+the whole office's (every counter sharing the database); all staff or one staff member.
 
-"Sổ thu" asks instead for the day's fee ledger (receipts and totals per clerk) for the same day
-and staff member: a ledger covers one day, so the button is off while "Several days" is ticked.
+"Sổ thu" asks instead for the day's fee ledger (receipts and totals per clerk) for the same day,
+scope and staff member: a ledger covers one day, so the button is off while "Several days" is ticked.
 Only the choice is made here; :mod:`ui.printing_actions` checks the role, renders the log on the
 database worker and opens the preview. The staff list comes from the store on the worker too.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
@@ -19,12 +20,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
 
 from counter_app import clock
+from counter_app.codes import COUNTER_NUMBERS
 from counter_app.models import User
 from counter_app.users import list_users
 
@@ -36,20 +39,29 @@ from .widgets.fields import ERROR_LABEL_STYLE
 class LogChoice:
     start: date
     end: date
-    staff: str | None  # a username, or None for the whole office
+    staff: str | None  # a username, or None for all staff
+    counter_no: int | None = None  # a counter's book, or None for the whole office
 
     def file_stem(self, paper: str = "so-theo-doi-ho-so") -> str:
-        """so-theo-doi-ho-so-20261122[-20261130][-canbo]: what the saved file is called by default."""
+        """so-theo-doi-ho-so-20261122[-20261130][-quay02][-canbo]: what the saved file is called by default."""
         parts = [paper, self.start.strftime("%Y%m%d")]
         if self.end != self.start:
             parts.append(self.end.strftime("%Y%m%d"))
+        if self.counter_no is not None:
+            parts.append(f"quay{self.counter_no:02d}")
         if self.staff:
             parts.append(self.staff)
         return "-".join(parts)
 
 
+class Scope:
+    """The scope box's choices: this counter's book (the default), another counter's, the whole office's."""
+
+    THIS_COUNTER, OTHER_COUNTER, OFFICE = range(3)
+
+
 class DailyLogDialog(QDialog):
-    """Dates and staff member for the supervisors' log. ``ready`` once the staff list is loaded."""
+    """Dates, scope and staff member for the supervisors' log. ``ready`` once the staff list is loaded."""
 
     ready = Signal()
     ledgerRequested = Signal(object)  # LogChoice: the Sổ thu for choice.start instead of the log
@@ -65,8 +77,19 @@ class DailyLogDialog(QDialog):
         self.end.setEnabled(False)
         self.several_days.toggled.connect(self._toggle_range)
         self.start.dateChanged.connect(self._start_changed)
+        own = context.office.counter_no
+        self.scope = QComboBox(self)
+        self.scope.addItem(self.tr("This counter (no. {number})").format(number=f"{own:02d}"), Scope.THIS_COUNTER)
+        self.scope.addItem(self.tr("Another counter"), Scope.OTHER_COUNTER)
+        self.scope.addItem(self.tr("Whole one-stop office (every counter)"), Scope.OFFICE)
+        self.counter_no = QSpinBox(self)
+        self.counter_no.setRange(COUNTER_NUMBERS.start, COUNTER_NUMBERS.stop - 1)
+        self.counter_no.setValue(own)
+        self.counter_no.setEnabled(False)
+        self.scope.currentIndexChanged.connect(
+            lambda _i: self.counter_no.setEnabled(self.scope.currentData() == Scope.OTHER_COUNTER))
         self.staff = QComboBox(self)
-        self.staff.addItem(self.tr("Whole office"), "")
+        self.staff.addItem(self.tr("All staff"), "")
         self.message = QLabel(self)
         self.message.setStyleSheet(ERROR_LABEL_STYLE)
         self.message.setWordWrap(True)
@@ -84,8 +107,10 @@ class DailyLogDialog(QDialog):
         form.addRow(self.tr("&From:"), self.start)
         form.addRow("", self.several_days)
         form.addRow(self.tr("&To:"), self.end)
+        form.addRow(self.tr("Sco&pe:"), self.scope)
+        form.addRow(self.tr("Counter &number:"), self.counter_no)
         form.addRow(self.tr("&Staff member:"), self.staff)
-        for field in (self.start, self.end, self.staff):
+        for field in (self.start, self.end, self.scope, self.counter_no, self.staff):
             label = form.labelForField(field)
             if isinstance(label, QLabel):
                 label.setBuddy(field)
@@ -126,7 +151,7 @@ class DailyLogDialog(QDialog):
     def _users_failed(self, _exc: BaseException) -> None:
         if not isValid(self.message):
             return
-        self.show_message(self.tr("Could not load the staff list; the log covers the whole office."))
+        self.show_message(self.tr("Could not load the staff list; the log covers all staff."))
         self.ready.emit()
 
     def show_message(self, text: str) -> None:
@@ -136,7 +161,20 @@ class DailyLogDialog(QDialog):
     def choice(self) -> LogChoice:
         start = self.start.date().toPython()
         end = self.end.date().toPython() if self.several_days.isChecked() else start
-        return LogChoice(start=start, end=end, staff=self.staff.currentData() or None)
+        scope = self.scope.currentData()
+        counter_no = {Scope.THIS_COUNTER: self.context.office.counter_no, Scope.OTHER_COUNTER: self.counter_no.value(),
+                      Scope.OFFICE: None}[scope]
+        return LogChoice(start=start, end=end, staff=self.staff.currentData() or None, counter_no=counter_no)
+
+    def set_scope(self, counter_no: int | None) -> None:
+        """A counter's book (this counter's when it is this counter's number), or the whole office (None)."""
+        if counter_no is None:
+            self.scope.setCurrentIndex(self.scope.findData(Scope.OFFICE))
+        elif counter_no == self.context.office.counter_no:
+            self.scope.setCurrentIndex(self.scope.findData(Scope.THIS_COUNTER))
+        else:
+            self.scope.setCurrentIndex(self.scope.findData(Scope.OTHER_COUNTER))
+            self.counter_no.setValue(counter_no)
 
     def set_choice(self, *, start: date, end: date | None = None, staff: str | None = None) -> None:
         """Fill the fields (used by tests and by callers that already know the period)."""
@@ -160,4 +198,4 @@ class DailyLogDialog(QDialog):
         """Close with the day's fee ledger asked for (``ledgerRequested``), not the log."""
         choice = self.choice()
         self.done(QDialog.DialogCode.Rejected.value)
-        self.ledgerRequested.emit(LogChoice(start=choice.start, end=choice.start, staff=choice.staff))
+        self.ledgerRequested.emit(replace(choice, end=choice.start))

@@ -190,8 +190,9 @@ class PrintActions(QObject):
             require_role(actor, Role.SUPERVISOR)  # the rule holds even if a caller skips the dialog
             from printing.documents import render_daily_log
 
-            pdf = render_daily_log(store, get_office(store), start=choice.start, end=choice.end, staff=choice.staff,
-                                   progress=progress, cancel=progress.cancel)
+            pdf = render_daily_log(store, get_office(store), start=choice.start, end=choice.end,
+                                   counter_no=choice.counter_no, staff=choice.staff, progress=progress,
+                                   cancel=progress.cancel)
             return pdf, settings.read(store, settings.printer(DAILY_LOG))
 
         self._show_progress(progress)
@@ -233,7 +234,8 @@ class PrintActions(QObject):
             require_role(actor, Role.SUPERVISOR)
             from printing.documents import render_fee_ledger
 
-            pdf = render_fee_ledger(store, get_office(store), day=choice.start, staff=choice.staff)
+            pdf = render_fee_ledger(store, get_office(store), day=choice.start, counter_no=choice.counter_no,
+                                    staff=choice.staff)
             return pdf, settings.read(store, settings.printer(FEE_LEDGER))
 
         def ready(result: tuple[bytes, str]) -> None:

@@ -461,67 +461,92 @@
 <context>
     <name>DailyLogDialog</name>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="60"/>
+        <location filename="../../ui/daily_log_dialog.py" line="72"/>
         <source>Dossier tracking log</source>
         <translation>Sổ theo dõi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="63"/>
+        <location filename="../../ui/daily_log_dialog.py" line="75"/>
         <source>Several &amp;days</source>
         <translation>Nhiều &amp;ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="69"/>
-        <source>Whole office</source>
-        <translation>Cả cơ quan</translation>
+        <location filename="../../ui/daily_log_dialog.py" line="82"/>
+        <source>This counter (no. {number})</source>
+        <translation>Quầy này (số {number})</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="76"/>
+        <location filename="../../ui/daily_log_dialog.py" line="83"/>
+        <source>Another counter</source>
+        <translation>Quầy khác</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_log_dialog.py" line="84"/>
+        <source>Whole one-stop office (every counter)</source>
+        <translation>Toàn bộ phận một cửa (mọi quầy)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_log_dialog.py" line="92"/>
+        <source>All staff</source>
+        <translation>Tất cả cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_log_dialog.py" line="99"/>
         <source>&amp;Make the log</source>
         <translation>&amp;Lập sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="77"/>
+        <location filename="../../ui/daily_log_dialog.py" line="100"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="78"/>
+        <location filename="../../ui/daily_log_dialog.py" line="101"/>
         <source>Fee &amp;ledger</source>
         <translation>Sổ th&amp;u</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="79"/>
+        <location filename="../../ui/daily_log_dialog.py" line="102"/>
         <source>The day&apos;s fee receipts and the totals per clerk and per fee</source>
         <translation>Các biên lai thu phí, lệ phí trong ngày và tổng thu theo người thu, theo loại phí</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="84"/>
+        <location filename="../../ui/daily_log_dialog.py" line="107"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="86"/>
+        <location filename="../../ui/daily_log_dialog.py" line="109"/>
         <source>&amp;To:</source>
         <translation>Đến n&amp;gày:</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="87"/>
+        <location filename="../../ui/daily_log_dialog.py" line="110"/>
+        <source>Sco&amp;pe:</source>
+        <translation>&amp;Phạm vi:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_log_dialog.py" line="111"/>
+        <source>Counter &amp;number:</source>
+        <translation>Số &amp;quầy:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/daily_log_dialog.py" line="112"/>
         <source>&amp;Staff member:</source>
         <translation>&amp;Cán bộ tiếp nhận:</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="122"/>
+        <location filename="../../ui/daily_log_dialog.py" line="147"/>
         <source>{name} ({username})</source>
         <translation>{name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="129"/>
-        <source>Could not load the staff list; the log covers the whole office.</source>
-        <translation>Không tải được danh sách cán bộ; sổ sẽ lập cho cả cơ quan.</translation>
+        <location filename="../../ui/daily_log_dialog.py" line="154"/>
+        <source>Could not load the staff list; the log covers all staff.</source>
+        <translation>Không tải được danh sách cán bộ; sổ sẽ lập cho tất cả cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="154"/>
+        <location filename="../../ui/daily_log_dialog.py" line="192"/>
         <source>The end date is before the start date.</source>
         <translation>Ngày kết thúc đứng trước ngày bắt đầu.</translation>
     </message>
@@ -1516,27 +1541,27 @@
         <translation>Chỉ lãnh đạo và quản trị viên mới in Sổ theo dõi hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="202"/>
+        <location filename="../../ui/printing_actions.py" line="203"/>
         <source>Making the dossier tracking log…</source>
         <translation>Đang lập Sổ theo dõi hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="202"/>
+        <location filename="../../ui/printing_actions.py" line="203"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="247"/>
+        <location filename="../../ui/printing_actions.py" line="248"/>
         <source>Could not make the fee ledger.</source>
         <translation>Không lập được sổ thu phí, lệ phí.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="260"/>
+        <location filename="../../ui/printing_actions.py" line="261"/>
         <source>Could not make the dossier tracking log.</source>
         <translation>Không lập được Sổ theo dõi hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="262"/>
+        <location filename="../../ui/printing_actions.py" line="263"/>
         <source>Could not make the dossier tracking log ({error}).</source>
         <translation>Không lập được Sổ theo dõi hồ sơ ({error}).</translation>
     </message>
