@@ -194,3 +194,21 @@ def test_action_dialogs_claim_no_alt_key_twice(qtbot, tmp_path, language, action
     finally:
         context.tasks.wait_idle()
         close_context(context)
+
+
+def test_a_dossier_opened_from_the_sync_section_prints_too(qtbot, context):
+    from ui.sync_page import SyncPage
+
+    dossier = _received(context)
+    with context.store.write() as conn:
+        conn.execute("UPDATE outbox SET failed = 1, last_error = 'Cổng DVC từ chối' WHERE kind = 'dossier'")
+    page = SyncPage(context)
+    qtbot.addWidget(page)
+    actions = PrintActions(context, page)
+    actions.connect_pages(page)
+    qtbot.waitUntil(lambda: page.queue.rowCount() > 0, timeout=TIMEOUT)
+    detail = page.open_dossier(dossier.code)
+    qtbot.waitUntil(lambda: detail.dossier is not None, timeout=TIMEOUT)
+    with qtbot.waitSignal(actions.previewOpened, timeout=TIMEOUT):
+        detail.print_buttons["receipt"].click()
+    assert actions.preview.kind == "receipt" and actions.preview.code == dossier.code
