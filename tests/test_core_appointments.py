@@ -133,3 +133,21 @@ def test_choosing_the_same_procedure_again_is_no_correction(store):
         services.correct_applicant(store, store.test_actors["staff"], dossier.code, full_name=a.full_name,
                                    address=a.address, phone=a.phone, email=a.email, personal_id=a.personal_id,
                                    birth_date=a.birth_date, procedure_code=dossier.procedure.code, reason="Không sửa")
+
+
+def test_a_ticked_paper_the_citizen_never_brought_prints_with_the_catalogues_form_and_count(store):
+    import io
+
+    from pypdf import PdfReader
+
+    from counter_app.office import get_office
+    from printing.documents import render
+
+    staff = store.test_actors["staff"]
+    dossier = services.receive_dossier(store, staff, request(store, procedure_code="2.000815"))
+    photocopy = dossier.procedure.papers[1]  # optional, so not among the dossier's papers
+    assert photocopy.name not in [p.name for p in dossier.papers]
+    services.request_supplement(store, staff, dossier.code, missing_papers=[photocopy.name], reason="Thiếu bản sao")
+    pdf = render("supplement", get_office(store), get_dossier(store, dossier.code))
+    text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "có thông tin 01 Lý do" in text  # one photocopy, in the photocopy column
