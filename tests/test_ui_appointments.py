@@ -55,6 +55,14 @@ def _received(context, **kwargs):
                                     request(context.store, received_at=datetime(2026, 11, 20, 9, 15), **kwargs))
 
 
+def _awaiting_supplement(context):
+    """The same dossier, asked on 20/11 at 10:00 for a supplement."""
+    dossier = _received(context)
+    services.request_supplement(context.store, context.actor, dossier.code, missing_papers=["Tờ khai CT01"],
+                                reason="Thiếu chữ ký", at=datetime(2026, 11, 20, 10, 0))
+    return dossier
+
+
 def test_a_supplement_request_ticks_the_procedures_papers_and_prints_them(qtbot, context):
     dossier = _received(context)
     detail, actions = _detail_with_printing(qtbot, context, dossier.code)
@@ -80,9 +88,7 @@ def test_a_supplement_request_ticks_the_procedures_papers_and_prints_them(qtbot,
 
 
 def test_receiving_the_supplement_moves_the_appointment_and_reprints_the_receipt(qtbot, context):
-    dossier = _received(context)
-    services.request_supplement(context.store, context.actor, dossier.code, missing_papers=["Tờ khai CT01"],
-                                reason="Thiếu chữ ký", at=datetime(2026, 11, 20, 10, 0))
+    dossier = _awaiting_supplement(context)
     detail, actions = _detail_with_printing(qtbot, context, dossier.code)
     dialog = _open_dialog(qtbot, detail, Action.RECEIVE_SUPPLEMENT)
     assert dialog.print_after.isChecked()  # offered by default
@@ -99,9 +105,7 @@ def test_receiving_the_supplement_moves_the_appointment_and_reprints_the_receipt
 
 
 def test_unticking_the_box_prints_nothing(qtbot, context):
-    dossier = _received(context)
-    services.request_supplement(context.store, context.actor, dossier.code, missing_papers=["Tờ khai CT01"],
-                                reason="Thiếu chữ ký", at=datetime(2026, 11, 20, 10, 0))
+    dossier = _awaiting_supplement(context)
     detail, actions = _detail_with_printing(qtbot, context, dossier.code)
     dialog = _open_dialog(qtbot, detail, Action.RECEIVE_SUPPLEMENT)
     key(Qt.Key.Key_P, ALT)  # the print box, unticked (a mnemonic clicks after a short animation)
@@ -180,10 +184,7 @@ def test_a_refused_records_id_birth_date_and_procedure_are_corrected_by_keyboard
 def test_action_dialogs_claim_no_alt_key_twice(qtbot, tmp_path, language, action):  # noqa: F811
     context = make_context(tmp_path, role="supervisor")
     try:
-        dossier = _received(context)
-        if action is Action.RECEIVE_SUPPLEMENT:
-            services.request_supplement(context.store, context.actor, dossier.code, missing_papers=["Tờ khai CT01"],
-                                        reason="Thiếu chữ ký", at=datetime(2026, 11, 20, 10, 0))
+        dossier = _awaiting_supplement(context) if action is Action.RECEIVE_SUPPLEMENT else _received(context)
         detail, _actions = _detail_with_printing(qtbot, context, dossier.code)
         dialog = _open_dialog(qtbot, detail, action)
         assert clashes(dialog) == {}
