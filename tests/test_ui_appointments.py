@@ -11,7 +11,8 @@ from factories import request
 from mnemonics import clashes
 from pypdf import PdfReader
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel
 from test_ui_dossiers import open_list
 from test_ui_keyboard import language  # noqa: F401 - the fixture, both languages
 from ui_flows import ALT, close_context, focused, key, make_context, type_text
@@ -70,6 +71,11 @@ def test_a_supplement_request_ticks_the_procedures_papers_and_prints_them(qtbot,
     boxes = dialog.inputs["missing_papers"].boxes
     assert [b.property("paper") for b in boxes] == [p.name for p in dossier.procedure.papers]
     assert focused() is boxes[0]
+    first_label = dialog.inputs["missing_papers"].findChild(QLabel, None)
+    QTest.mouseClick(first_label, Qt.MouseButton.LeftButton)  # the paper's name ticks its box, as a box's text does
+    assert boxes[0].isChecked()
+    QTest.mouseClick(first_label, Qt.MouseButton.LeftButton)
+    assert not boxes[0].isChecked() and focused() is boxes[0]
     key(Qt.Key.Key_Tab)
     key(Qt.Key.Key_Space)  # the second paper: proof of lawful residence
     key(Qt.Key.Key_O, ALT)  # the free text

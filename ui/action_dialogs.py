@@ -139,7 +139,11 @@ class ActionDialog(QDialog):
             widget = self._input(name)
             label = QLabel(labels[name], self)
             label.setBuddy(widget.focusProxy() or widget)  # a compound input: Alt+key goes to its first field
-            form.addRow(label, widget)
+            if isinstance(widget, SupplementPapers):  # long paper names: the whole width, under the label
+                form.addRow(label)
+                form.addRow(widget)
+            else:
+                form.addRow(label, widget)
             self.inputs[name] = widget
         self.print_after: QCheckBox | None = None
         if action in PRINT_AFTER:

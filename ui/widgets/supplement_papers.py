@@ -7,7 +7,8 @@ a paper the catalogue does not list) goes in the text box, one per line.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QPlainTextEdit, QWidget
 
 from counter_app.models import Dossier
 
@@ -24,27 +25,48 @@ def paper_choices(dossier: Dossier) -> list[tuple[str, bool]]:
 
 
 class SupplementPapers(QWidget):
-    """Tick boxes for the papers and a box for the rest; :meth:`names` is what the service takes."""
+    """Tick boxes for the papers and a box for the rest; :meth:`names` is what the service takes.
+
+    A paper's name (often a long sentence) wraps in a label beside its box; clicking the label
+    ticks the box, as clicking a check box's own text would.
+    """
 
     def __init__(self, dossier: Dossier, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnStretch(1, 1)
         self.boxes: list[QCheckBox] = []
-        for name, ticked in paper_choices(dossier):
-            box = QCheckBox(name.replace("&", "&&"), self)  # a paper's "&" is text, not an Alt key
+        self._labels: dict[QLabel, QCheckBox] = {}
+        for row, (name, ticked) in enumerate(paper_choices(dossier)):
+            box = QCheckBox(self)
             box.setChecked(ticked)
             box.setProperty("paper", name)
-            layout.addWidget(box)
+            box.setAccessibleName(name)
+            label = QLabel(name, self)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            label.installEventFilter(self)
+            grid.addWidget(box, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(label, row, 1)
             self.boxes.append(box)
+            self._labels[label] = box
         self.other_label = QLabel(self.tr("&Other papers or corrections (one per line):"), self)
         self.other = QPlainTextEdit(self)
         self.other.setTabChangesFocus(True)
         self.other.setFixedHeight(60)
         self.other_label.setBuddy(self.other)
-        layout.addWidget(self.other_label)
-        layout.addWidget(self.other)
+        grid.addWidget(self.other_label, len(self.boxes), 0, 1, 2)
+        grid.addWidget(self.other, len(self.boxes) + 1, 0, 1, 2)
         self.setFocusProxy(self.boxes[0] if self.boxes else self.other)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        box = self._labels.get(watched)  # type: ignore[call-overload]
+        if box is not None and event.type() == QEvent.Type.MouseButtonRelease:
+            box.toggle()
+            box.setFocus()
+            return True
+        return super().eventFilter(watched, event)
 
     def names(self) -> list[str]:
         """Ticked papers in the catalogue's order, then each non-empty line of the text."""
