@@ -1,4 +1,4 @@
-"""``dossier receive | list | show`` and ``search``."""
+"""``dossier receive | list | show | reschedule`` and ``search``."""
 from __future__ import annotations
 
 import argparse
@@ -12,9 +12,10 @@ from counter_app.states import STATUS_LABEL_VI
 from counter_app.store import Store
 
 from . import attachment_cmds
-from .common import print_json, store_from
+from .common import parse_datetime, print_json, store_from
 from .identity import add_password_stdin, audited_command, log_in
 from .import_file import read_entries, request_from
+from .print_cmds import write_paper
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -37,6 +38,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     show.add_argument("code")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=cmd_show)
+    reschedule = dossier.add_parser("reschedule", help="apologise and set a new due time (supervisors)")
+    reschedule.add_argument("code")
+    reschedule.add_argument("--due", required=True, type=parse_datetime, metavar='"YYYY-MM-DD HH:MM"',
+                            help="the new due time, after the current one")
+    reschedule.add_argument("--reason", required=True, help="why the result is late (printed on the letter)")
+    reschedule.add_argument("--as", dest="as_user", required=True, metavar="USER",
+                            help="the supervisor, who types their password (or gives it with --password-stdin)")
+    add_password_stdin(reschedule, "read the --as user's password from stdin (one line)")
+    reschedule.add_argument("--print", dest="print_to", metavar="FILE.pdf",
+                            help="also write the apology and new-appointment letter for the citizen")
+    reschedule.set_defaults(handler=audited_command(cmd_reschedule))
     attachment_cmds.register(dossier)
     find = commands.add_parser("search", help="by name or address fragment, personal ID, phone or code")
     find.add_argument("text")
@@ -65,6 +77,15 @@ def cmd_receive(args: argparse.Namespace) -> int:
             codes.append(dossier.code)
     print("\n".join(codes))
     return 0
+
+
+def cmd_reschedule(args: argparse.Namespace) -> int:
+    """The new due time is recorded first; the letter is then written from the recorded event."""
+    store = store_from(args)
+    dossier = services.reschedule(store, log_in(store, args, args.as_user), args.code, new_due_at=args.due,
+                                  reason=args.reason)
+    print(f"{dossier.code}\t{dossier.due_at:%d/%m/%Y %H:%M}")
+    return write_paper(store, "apology", dossier, args.print_to) if args.print_to else 0
 
 
 def _print_rows(rows: list[DossierRow], as_json: bool) -> None:

@@ -8,8 +8,9 @@ from pathlib import Path
 from counter_app.codes import COUNTER_NUMBERS
 from counter_app.dossiers import get_dossier
 from counter_app.errors import ValidationError
-from counter_app.models import Office
+from counter_app.models import Dossier, Office
 from counter_app.office import get_office
+from counter_app.store import Store
 from printing.kinds import KINDS  # names only: reportlab loads when a paper is made
 
 from .common import parse_date, store_from
@@ -67,11 +68,16 @@ def _write(data: bytes, output: str) -> int:
     return 0
 
 
-def cmd_print_document(args: argparse.Namespace) -> int:
+def write_paper(store: Store, kind: str, dossier: Dossier, output: str) -> int:
+    """One paper of one dossier to ``output``, as ``print KIND`` and an action's ``--print`` write it."""
     from printing.documents import render
 
+    return _write(render(kind, get_office(store), dossier), output)
+
+
+def cmd_print_document(args: argparse.Namespace) -> int:
     store = store_from(args)
-    return _write(render(args.kind, get_office(store), get_dossier(store, args.code)), args.output)
+    return write_paper(store, args.kind, get_dossier(store, args.code), args.output)
 
 
 def cmd_print_daily_log(args: argparse.Namespace) -> int:

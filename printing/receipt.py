@@ -11,8 +11,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from counter_app.models import Dossier, Office, PaymentMethod
+from counter_app.states import Action
 
-from .blocks import contact
+from .blocks import contact, last_event
 from .fonts import SERIF
 from .layout import (
     BLANK,
@@ -80,6 +81,16 @@ def _fee_lines(dossier: Dossier) -> list[Flowable]:
     return story
 
 
+def _received_text(dossier: Dossier) -> str:
+    """When the dossier was received, and when a supplement completed it: the appointment of a
+    reprint counts from the latter (:func:`counter_app.services.receive.appointment`)."""
+    text = vn_datetime(dossier.received_at)
+    supplement = last_event(dossier, Action.RECEIVE_SUPPLEMENT)
+    if supplement is not None:
+        text += f" (nhận đủ hồ sơ bổ sung: {vn_datetime(supplement.at)})"
+    return text
+
+
 def _copy(office: Office, dossier: Dossier, copy_label: str, width: float) -> list[Flowable]:
     """One liên: heading, title with QR, the numbered items, fees, log book, signatures."""
     a = dossier.applicant
@@ -103,7 +114,7 @@ def _copy(office: Office, dossier: Dossier, copy_label: str, width: float) -> li
     story += [
         para(f"2. Số lượng hồ sơ: {dossier.sets_count:02d} (bộ)", "left"),
         para(f"3. Thời gian giải quyết hồ sơ theo quy định: {esc(dossier.procedure.processing_label)}", "left"),
-        para(f"4. Thời gian nhận hồ sơ: {vn_datetime(dossier.received_at)}", "left"),
+        para(f"4. Thời gian nhận hồ sơ: {_received_text(dossier)}", "left"),
         para(f"5. Thời gian trả kết quả giải quyết hồ sơ: <b>{vn_datetime(dossier.due_at)}</b>", "left"),
         para(f"6. Đăng ký nhận kết quả tại: {esc(delivery_text(office, dossier))}", "left"),
     ]

@@ -52,11 +52,15 @@ def _name(paper: DossierPaper | str) -> str:
 
 
 def _requested(dossier: Dossier) -> tuple[list[DossierPaper | str], str]:
-    """Papers and reason of the latest supplement request, else the papers not yet received."""
+    """Papers and reason of the latest supplement request, else the papers not yet received.
+
+    A paper ticked from the procedure's list prints with the form and count the catalogue asks.
+    """
     event = last_event(dossier, Action.REQUEST_SUPPLEMENT)
     if event is None or not (event.data or {}).get("missing_papers"):
         return [p for p in dossier.papers if not p.received], event.note if event else ""
-    known = {p.name: p for p in dossier.papers}
+    known = {p.name: DossierPaper(p.name, p.form, p.count) for p in dossier.procedure.papers}
+    known.update({p.name: p for p in dossier.papers})  # as received, where the counter recorded it
     return [known.get(name, name) for name in event.data["missing_papers"]], event.note
 
 

@@ -171,7 +171,7 @@ def test_supplement_round_trip_and_reschedule_by_a_supervisor(qtbot, tmp_path):
         detail = page.open_detail(dossier.code)
         qtbot.waitUntil(lambda: detail.dossier is not None, timeout=5000)
         dialog = detail.start_action(Action.REQUEST_SUPPLEMENT)
-        dialog.inputs["missing_papers"].setPlainText("Bản sao giấy tờ chứng minh chỗ ở\nTờ khai CT01 có chữ ký chủ hộ")
+        dialog.inputs["missing_papers"].other.setPlainText("Bản sao giấy tờ chứng minh chỗ ở\nTờ khai CT01 có chữ ký chủ hộ")
         dialog.inputs["reason"].setText("Thiếu chữ ký chủ hộ")
         with qtbot.waitSignal(detail.changed, timeout=5000):
             dialog.submit()

@@ -1,9 +1,12 @@
 """What each dossier action asks before it runs, and the service it then calls.
 
 One small dialog per action, built from a table: which fields (agency, missing papers,
-reason, recipient, new due time, note) and which service function takes them. The dialog
-only collects text; the service checks it (empty reasons, a new due time before the old
-one…) and its CounterError message is shown as it is.
+reason, recipient, new due time, note, the applicant's details and the procedure) and which
+service function takes them. The dialog only collects text; the service checks it (empty
+reasons, a new due time before the old one, an ID that does not match the birth year…) and
+its CounterError message is shown as it is. An action that gives the citizen a paper (the
+supplement request, the receipt with the new appointment, the apology) prints it from the
+dialog: a ticked box, on by default, asks for the paper once the action is recorded.
 """
 from __future__ import annotations
 
@@ -12,26 +15,30 @@ from datetime import timedelta
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtCore import QCoreApplication, QDateTime, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from counter_app import services
+from counter_app import catalogue, limits, services
 from counter_app.errors import CounterError
 from counter_app.models import Dossier
 from counter_app.states import ACTION_LABEL_VI, Action
 
 from .context import AppContext
+from .i18n import format_date
+from .widgets.applicant_form import parse_birth_date
 from .widgets.fields import ERROR_LABEL_STYLE
+from .widgets.procedure_picker import ProcedurePicker
+from .widgets.supplement_papers import SupplementPapers
 
 SERVICES: dict[Action, Callable[..., Dossier]] = {
     Action.TRANSFER: services.transfer,
@@ -56,10 +63,28 @@ FIELDS: dict[Action, tuple[str, ...]] = {
     Action.REFUSE: ("reason",),
     Action.WITHDRAW: ("reason",),
     Action.RESCHEDULE: ("new_due_at", "reason"),
-    Action.CORRECT_APPLICANT: ("full_name", "address", "phone", "email", "reason"),
+    Action.CORRECT_APPLICANT: ("full_name", "personal_id", "birth_date", "address", "phone", "email", "procedure_code",
+                               "reason"),
     Action.STOP: ("reason",),
 }
-APPLICANT_FIELDS = ("full_name", "address", "phone", "email")  # prefilled with what the dossier holds
+APPLICANT_FIELDS = ("full_name", "personal_id", "address", "phone", "email")  # prefilled with what the dossier holds
+
+# The paper each action hands the citizen, printed from the dialog once the action is recorded.
+PRINT_AFTER: dict[Action, str] = {
+    Action.REQUEST_SUPPLEMENT: "supplement",
+    Action.RECEIVE_SUPPLEMENT: "receipt",
+    Action.RESCHEDULE: "apology",
+}
+
+
+def print_after_text(action: Action) -> str:
+    """The box that prints the action's paper; Vietnamese "&In…" claims one letter in every dialog."""
+    return {
+        Action.REQUEST_SUPPLEMENT: QCoreApplication.translate("ActionDialogs", "&Print the supplement request"),
+        Action.RECEIVE_SUPPLEMENT: QCoreApplication.translate("ActionDialogs",
+                                                              "&Print the receipt with the new appointment"),
+        Action.RESCHEDULE: QCoreApplication.translate("ActionDialogs", "&Print the apology and new appointment"),
+    }[action]
 
 
 def action_button_text(action: Action) -> str:
@@ -82,8 +107,11 @@ class ActionDialog(QDialog):
     """Asks what ``action`` needs, then (on OK) runs its service on the DB worker.
 
     ``done_with(dossier)`` is emitted through ``on_done``; a refusal keeps the dialog open
-    with the service's message, so staff can correct the reason and try again.
+    with the service's message, so staff can correct the reason and try again. Then, if the
+    print box is ticked, ``printRequested(kind, code)`` asks for the action's paper.
     """
+
+    printRequested = Signal(str, str)
 
     def __init__(self, context: AppContext, action: Action, dossier: Dossier, *,
                  on_done: Callable[[Dossier], None], parent: QWidget | None = None) -> None:
@@ -94,7 +122,7 @@ class ActionDialog(QDialog):
         form = QFormLayout()
         labels = {
             "processing_agency": QCoreApplication.translate("ActionDialogs", "Processing &agency:"),
-            "missing_papers": QCoreApplication.translate("ActionDialogs", "&Missing papers (one per line):"),
+            "missing_papers": QCoreApplication.translate("ActionDialogs", "&Missing papers:"),
             "reason": QCoreApplication.translate("ActionDialogs", "&Reason:"),
             "recipient": QCoreApplication.translate("ActionDialogs", "&Recipient:"),
             "new_due_at": QCoreApplication.translate("ActionDialogs", "New &due time:"),
@@ -103,13 +131,25 @@ class ActionDialog(QDialog):
             "address": QCoreApplication.translate("ActionDialogs", "A&ddress:"),
             "phone": QCoreApplication.translate("ActionDialogs", "P&hone:"),
             "email": QCoreApplication.translate("ActionDialogs", "E&mail:"),
+            "personal_id": QCoreApplication.translate("ActionDialogs", "Personal &ID:"),
+            "birth_date": QCoreApplication.translate("ActionDialogs", "&Birth date:"),
+            "procedure_code": QCoreApplication.translate("ActionDialogs", "Pro&cedure:"),
         }
         for name in FIELDS[action]:
             widget = self._input(name)
             label = QLabel(labels[name], self)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+            label.setBuddy(widget.focusProxy() or widget)  # a compound input: Alt+key goes to its first field
+            if isinstance(widget, SupplementPapers):  # long paper names: the whole width, under the label
+                form.addRow(label)
+                form.addRow(widget)
+            else:
+                form.addRow(label, widget)
             self.inputs[name] = widget
+        self.print_after: QCheckBox | None = None
+        if action in PRINT_AFTER:
+            self.print_after = QCheckBox(print_after_text(action), self)
+            self.print_after.setChecked(True)
+            form.addRow(self.print_after)
         self.message = QLabel(self)
         self.message.setStyleSheet(ERROR_LABEL_STYLE)
         self.message.setWordWrap(True)
@@ -131,10 +171,9 @@ class ActionDialog(QDialog):
 
     def _input(self, name: str) -> QWidget:
         if name == "missing_papers":
-            edit = QPlainTextEdit(self)
-            edit.setTabChangesFocus(True)
-            edit.setFixedHeight(80)
-            return edit
+            return SupplementPapers(self.dossier, self)
+        if name == "procedure_code":
+            return self._procedure_picker()
         if name == "new_due_at":
             due = QDateTimeEdit(QDateTime(self.dossier.due_at + timedelta(days=1)), self)
             due.setDisplayFormat("HH:mm dd/MM/yyyy")
@@ -149,13 +188,36 @@ class ActionDialog(QDialog):
         elif name in APPLICANT_FIELDS:
             edit.setText(getattr(self.dossier.applicant, name))
             edit.setCursorPosition(0)
+        elif name == "birth_date":
+            edit.setMaxLength(limits.DATE_TEXT.max_length)
+            edit.setPlaceholderText(QCoreApplication.translate("ActionDialogs", "dd/mm/yyyy"))
+            edit.setText(format_date(self.dossier.applicant.birth_date))
         return edit
 
+    def _procedure_picker(self) -> ProcedurePicker:
+        """The catalogue's current procedures, the dossier's chosen; loaded on the database worker."""
+        picker = ProcedurePicker(self)
+        store, code = self.context.store, self.dossier.procedure.code
+
+        def show(procedures: list) -> None:
+            picker.set_procedures(procedures)
+            picker.select_code(code)
+
+        self.context.tasks.run_db(lambda: catalogue.list_procedures(store), on_done=show, on_error=self._failed)
+        return picker
+
     def values(self) -> dict[str, Any]:
+        """The service's keyword arguments; ValueError (Vietnamese) for a birth date it cannot read."""
         result: dict[str, Any] = {}
         for name, widget in self.inputs.items():
-            if isinstance(widget, QPlainTextEdit):
-                result[name] = [line for line in widget.toPlainText().splitlines() if line.strip()]
+            if isinstance(widget, SupplementPapers):
+                result[name] = widget.names()
+            elif isinstance(widget, ProcedurePicker):
+                chosen = widget.current()
+                result[name] = chosen.code if chosen else None  # None: the procedure stays
+            elif name == "birth_date":
+                text = widget.text().strip()  # type: ignore[attr-defined]
+                result[name] = parse_birth_date(text) if text else None  # None: the birth date stays
             elif isinstance(widget, QDateTimeEdit):
                 result[name] = widget.dateTime().toPython().replace(second=0, microsecond=0)
             else:
@@ -165,22 +227,30 @@ class ActionDialog(QDialog):
     def submit(self) -> None:
         if self.busy:
             return
+        try:
+            values = self.values()
+        except ValueError as exc:  # the form's own parsers speak Vietnamese
+            self._show_error(str(exc))
+            return
         self.busy = True
         self.buttons.setEnabled(False)
-        call = partial(SERVICES[self.action], self.context.store, self.context.actor, self.dossier.code,
-                       **self.values())
+        call = partial(SERVICES[self.action], self.context.store, self.context.actor, self.dossier.code, **values)
         self.context.tasks.run_op(call, parent=self, on_done=self._done, on_error=self._failed)
 
     def _done(self, dossier: Dossier) -> None:
         self.busy = False
         self.accept()
         self.on_done(dossier)
+        if self.print_after is not None and self.print_after.isChecked():
+            self.printRequested.emit(PRINT_AFTER[self.action], dossier.code)
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self.buttons.setEnabled(True)
         failed = QCoreApplication.translate("ActionDialogs", "The action failed: {error}")
-        text = str(exc) if isinstance(exc, CounterError) else failed.format(error=type(exc).__name__)
+        self._show_error(str(exc) if isinstance(exc, CounterError) else failed.format(error=type(exc).__name__))
+
+    def _show_error(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
 

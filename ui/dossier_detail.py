@@ -225,7 +225,8 @@ class DossierDetail(QDialog):
 
     def _field_names(self) -> dict[str, str]:
         return {"full_name": self.tr("full name"), "address": self.tr("address"), "phone": self.tr("phone"),
-                "email": self.tr("e-mail")}
+                "email": self.tr("e-mail"), "personal_id": self.tr("personal ID"), "birth_date": self.tr("birth date"),
+                "procedure": self.tr("procedure")}
 
     def _detail(self, key: str, value: object) -> str:
         """An event's data in words (a list of papers joined, a stored time written dd/mm/yyyy)."""
@@ -259,6 +260,7 @@ class DossierDetail(QDialog):
         if self.dossier is None:
             return None
         self.dialog = ask_and_run(self.context, action, self.dossier, on_done=self._action_done, parent=self)
+        self.dialog.printRequested.connect(self.printRequested)  # the action's paper, as if its button were pressed
         return self.dialog
 
     def _action_done(self, dossier: Dossier) -> None:

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.status = CounterStatusBar(user=context.actor.full_name, office=context.office.agency_name)
         self.setStatusBar(self.status)
         self.printing = PrintActions(context, self)
-        self.printing.connect_pages(self.receive_page, self.dossiers_page, self.returns_page)
+        self.printing.connect_pages(self.receive_page, self.dossiers_page, self.returns_page, self.sync_page)
         self.printing.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.sync_worker.stateChanged.connect(
             lambda s: self.status.set_sync_state(s.online, s.pending, s.last_success, s.failed,

@@ -1,7 +1,7 @@
 """The sync section: what waits for the portal, what it refused and why, retries, and the run log."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,6 +63,13 @@ def _background(item: OutboxItem) -> QColor | None:
 
 
 class SyncPage(QWidget):
+    """The outbox and the run log; a refused record's dossier opens here for correction.
+
+    ``printRequested(kind, code)`` forwards the opened detail's papers to the printing integration.
+    """
+
+    printRequested = Signal(str, str)
+
     def __init__(self, context: AppContext, worker: SyncWorker | None = None) -> None:
         super().__init__()
         self.context = context
@@ -180,6 +187,7 @@ class SyncPage(QWidget):
         """Where staff fix what the portal refused; a correction puts the records back in the queue."""
         self.detail = DossierDetail(self.context, code, self)
         self.detail.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.detail.printRequested.connect(self.printRequested)
         self.detail.open()
         return self.detail
 

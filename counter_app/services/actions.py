@@ -9,20 +9,22 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from .. import clock
+from ..catalogue import get_procedure
 from ..dossiers import dossier_id_for_code, load_dossier_by_id
 from ..errors import InvalidState, PermissionDenied, ValidationError
 from ..limits import AGENCY, NOTE, PAPER_NAME, REASON, RECIPIENT, FieldLimit
-from ..models import Actor, Dossier
+from ..models import Actor, Dossier, Procedure
+from ..office import load_calendar
 from ..states import STATUS_BY_PORTAL_CODE, TRANSITIONS, Action, Status, allowed
 from ..store import Store
-from ..subjects import indexed_name, load_subject
+from ..subjects import default_summary, indexed_name
 from ..text import clean_text, fold
 from .journal import record_change
-from .receive import clean_applicant
+from .receive import appointment, clean_applicant
 
 # A step runs inside the transaction after the checks; it may update the dossier row and
 # returns the target status (or None to keep the transition's own target).
@@ -100,13 +102,24 @@ def request_supplement(store: Store, actor: Actor, code: str, *, missing_papers:
 
 def receive_supplement(store: Store, actor: Actor, code: str, *, note: str = "",
                        at: datetime | None = None) -> Dossier:
-    """The citizen brought the papers: back to processing, or to received if never transferred."""
+    """The citizen brought the papers: the clock restarts and the dossier goes back to processing
+    (to received if it was never transferred).
 
-    def step(conn: sqlite3.Connection, dossier_id: int, _current: Status, _at: datetime) -> Status:
-        transferred = conn.execute("SELECT transferred_at FROM dossiers WHERE id = ?", (dossier_id,)).fetchone()[0]
-        return Status.PROCESSING if transferred else Status.RECEIVED
+    The processing time counts again from this moment, when the dossier is complete, by the
+    receive rule (:func:`counter_app.services.receive.appointment`, which cites the decrees).
+    The event keeps ``old_due_at``/``new_due_at``, like a reschedule, so that the timeline and a
+    reprinted receipt say what moved and why.
+    """
+    data: dict[str, Any] = {}
 
-    return _perform(store, actor, code, Action.RECEIVE_SUPPLEMENT, note=NOTE.clean(note), step=step, at=at)
+    def step(conn: sqlite3.Connection, dossier_id: int, _current: Status, when: datetime) -> Status:
+        dossier = load_dossier_by_id(conn, dossier_id)
+        new_due = appointment(load_calendar(conn), dossier.procedure, when)
+        data.update(old_due_at=clock.to_db(dossier.due_at), new_due_at=clock.to_db(new_due))
+        conn.execute("UPDATE dossiers SET due_at = ? WHERE id = ?", (clock.to_db(new_due), dossier_id))
+        return Status.PROCESSING if dossier.transferred_at else Status.RECEIVED
+
+    return _perform(store, actor, code, Action.RECEIVE_SUPPLEMENT, note=NOTE.clean(note), data=data, step=step, at=at)
 
 
 def record_result_ready(store: Store, actor: Actor, code: str, *, note: str = "",
@@ -163,36 +176,65 @@ def reschedule(store: Store, actor: Actor, code: str, *, new_due_at: datetime, r
 
 
 def correct_applicant(store: Store, actor: Actor, code: str, *, full_name: str, address: str, phone: str,
-                      email: str, reason: str, at: datetime | None = None) -> Dossier:
-    """Fix the applicant's name or contact details (a typo, or what the portal refused).
+                      email: str, reason: str, personal_id: str | None = None, birth_date: date | None = None,
+                      procedure_code: str | None = None, at: datetime | None = None) -> Dossier:
+    """Fix the applicant's details or the procedure (a typo, or what the portal refused).
 
-    The status stays and the event's note is the reason. A "dossier" outbox row sends the
-    corrected record to the portal, and the dossier's refused rows go back in the queue: this
-    correction is what staff were asked to make.
+    ``personal_id``, ``birth_date`` and ``procedure_code`` left as None stay as they are (an empty
+    ``personal_id`` removes a wrong one). The corrected applicant is checked by the receive
+    rules (:func:`clean_applicant`: the ID's form, its birth year and sex, the birth date's
+    range), so a correction cannot store what the counter would refuse. A new procedure (the
+    national one in place of a ``LOCAL.*`` the portal refuses) keeps the papers, fees and due
+    time the citizen holds on the receipt; a trích yếu that was the old procedure's default
+    follows the new one.
+
+    The status stays and the event's note is the reason; the event and the audit record name
+    the corrected fields, never their values. A "dossier" outbox row sends the corrected record
+    to the portal, and the dossier's refused rows go back in the queue: this correction is what
+    staff were asked to make.
     """
     why = _required(reason, "lý do sửa thông tin")
-    typed = {"full_name": full_name, "address": address, "phone": phone, "email": email}
+    typed: dict[str, Any] = {"full_name": full_name, "address": address, "phone": phone, "email": email}
+    if personal_id is not None:
+        typed["personal_id"] = personal_id
+    if birth_date is not None:
+        typed["birth_date"] = birth_date
+    procedure = get_procedure(store, procedure_code) if procedure_code else None
     data: dict[str, Any] = {}
 
     def step(conn: sqlite3.Connection, dossier_id: int, _current: Status, when: datetime) -> None:
-        applicant = load_dossier_by_id(conn, dossier_id).applicant
+        dossier = load_dossier_by_id(conn, dossier_id)
+        applicant = dossier.applicant
         corrected = clean_applicant(replace(applicant, **typed))
-        data["fields"] = [name for name in typed if getattr(corrected, name) != getattr(applicant, name)]
-        if not data["fields"]:
+        fields = [name for name in typed if getattr(corrected, name) != getattr(applicant, name)]
+        if procedure is not None and procedure.code != dossier.procedure.code:
+            fields.append("procedure")
+            _change_procedure(conn, dossier, procedure)
+        if not fields:
             raise ValidationError("Thông tin người nộp không thay đổi.")
+        data["fields"] = fields
         conn.execute(
-            "UPDATE applicants SET full_name = ?, address = ?, phone = ?, email = ?"
+            "UPDATE applicants SET full_name = ?, address = ?, phone = ?, email = ?, personal_id = ?, birth_date = ?"
             " WHERE id = (SELECT applicant_id FROM dossiers WHERE id = ?)",
-            (corrected.full_name, corrected.address, corrected.phone, corrected.email, dossier_id),
+            (corrected.full_name, corrected.address, corrected.phone, corrected.email, corrected.personal_id,
+             corrected.birth_date.isoformat() if corrected.birth_date else None, dossier_id),
         )
         conn.execute("UPDATE dossier_search SET name = ?, address = ? WHERE rowid = ?",
-                     (indexed_name(corrected, load_subject(conn, dossier_id)), fold(corrected.address), dossier_id))
+                     (indexed_name(corrected, dossier.subject), fold(corrected.address), dossier_id))
         conn.execute("UPDATE outbox SET failed = 0, next_attempt_at = NULL WHERE dossier_id = ? AND failed = 1",
                      (dossier_id,))
         conn.execute("INSERT INTO outbox (dossier_id, kind, created_at) VALUES (?, 'dossier', ?)",
                      (dossier_id, clock.to_db(when)))
 
     return _perform(store, actor, code, Action.CORRECT_APPLICANT, note=why, data=data, step=step, at=at)
+
+
+def _change_procedure(conn: sqlite3.Connection, dossier: Dossier, procedure: Procedure) -> None:
+    """Point the dossier at ``procedure``; a default trích yếu is rewritten, a clerk's own is kept."""
+    summary = dossier.summary
+    if summary == default_summary(dossier.procedure, dossier.subject):
+        summary = default_summary(procedure, dossier.subject)
+    conn.execute("UPDATE dossiers SET procedure_id = ?, summary = ? WHERE id = ?", (procedure.id, summary, dossier.id))
 
 
 def _portal_note(note: str) -> str:

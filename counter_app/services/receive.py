@@ -32,6 +32,7 @@ from ..store import Store
 from ..subjects import default_summary, indexed_name, save_subject
 from ..text import fold
 from ..users import require_role
+from ..workdays import WorkCalendar
 from .journal import record_change
 
 
@@ -163,6 +164,20 @@ def default_fees(procedure: Procedure, *, sets: int = 1) -> tuple[DossierFee, ..
     return tuple(result)
 
 
+def appointment(calendar: WorkCalendar, procedure: Procedure, complete_at: datetime) -> datetime:
+    """The due time promised on the receipt: the procedure's processing time counted from
+    ``complete_at``, when the counter holds the complete dossier.
+
+    Decree 61/2018/NĐ-CP Art. 19 (reception; amended by Decree 107/2021/NĐ-CP, and kept by the
+    reception article of Decree 118/2025/NĐ-CP, Art. 17) gives a dossier that is not complete a
+    Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ and only a complete one the Giấy tiếp nhận hồ sơ và hẹn
+    trả kết quả; procedures publish their time "kể từ ngày nhận đủ hồ sơ hợp lệ" (e.g. the residence
+    procedures, Luật Cư trú 2020). So receiving a dossier and receiving the papers that complete it
+    both set the appointment here, by the same rule.
+    """
+    return calendar.due_at(complete_at, procedure.processing_unit, procedure.processing_value)
+
+
 def _clean_paper(paper: DossierPaper) -> DossierPaper:
     if not 1 <= paper.count <= limits.MAX_COUNT:
         raise ValidationError(f"Số bản của mỗi giấy tờ phải từ 1 đến {limits.MAX_COUNT}.")
@@ -245,7 +260,7 @@ def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Doss
         calendar = load_calendar(conn)
         received_at = request.received_at or now
         service_start = calendar.start_of_service(received_at)
-        due_at = calendar.due_at(received_at, procedure.processing_unit, procedure.processing_value)
+        due_at = appointment(calendar, procedure, received_at)
         counter_no = this_counter(store, office)
         code = codes.next_dossier_code(conn, office.agency_code, received_at.date(), counter_no)
         log_number = codes.next_log_number(conn, received_at.year)

@@ -4,122 +4,157 @@
 <context>
     <name>ActionDialogs</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="68"/>
+        <location filename="../../ui/action_dialogs.py" line="93"/>
         <source>&amp;Transfer to the processing agency</source>
         <translation>&amp;Chuyển cơ quan giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="69"/>
+        <location filename="../../ui/action_dialogs.py" line="94"/>
         <source>Request &amp;supplement</source>
         <translation>&amp;Yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="70"/>
+        <location filename="../../ui/action_dialogs.py" line="95"/>
         <source>Receive supp&amp;lement</source>
         <translation>Nhận &amp;bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="71"/>
+        <location filename="../../ui/action_dialogs.py" line="96"/>
         <source>Result &amp;ready</source>
         <translation>Đã có kết &amp;quả</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="72"/>
+        <location filename="../../ui/action_dialogs.py" line="97"/>
         <source>Return res&amp;ult</source>
         <translation>Trả &amp;kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="73"/>
+        <location filename="../../ui/action_dialogs.py" line="98"/>
         <source>Re&amp;fuse</source>
         <translation>&amp;Từ chối tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="74"/>
+        <location filename="../../ui/action_dialogs.py" line="99"/>
         <source>Citizen &amp;withdraws</source>
         <translation>Công dân &amp;rút hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="75"/>
+        <location filename="../../ui/action_dialogs.py" line="100"/>
         <source>Apologise and res&amp;chedule</source>
         <translation>&amp;Xin lỗi và hẹn lại</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="76"/>
+        <location filename="../../ui/action_dialogs.py" line="101"/>
         <source>C&amp;orrect applicant details</source>
         <translation>&amp;Sửa thông tin người nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="77"/>
+        <location filename="../../ui/action_dialogs.py" line="102"/>
         <source>Sto&amp;p at the citizen&apos;s request</source>
         <translation>&amp;Dừng giải quyết theo đề nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="96"/>
+        <location filename="../../ui/action_dialogs.py" line="124"/>
         <source>Processing &amp;agency:</source>
         <translation>&amp;Cơ quan giải quyết:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="97"/>
-        <source>&amp;Missing papers (one per line):</source>
-        <translation>&amp;Giấy tờ còn thiếu (mỗi dòng một loại):</translation>
+        <location filename="../../ui/action_dialogs.py" line="83"/>
+        <source>&amp;Print the supplement request</source>
+        <translation>&amp;In phiếu yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="98"/>
+        <location filename="../../ui/action_dialogs.py" line="84"/>
+        <source>&amp;Print the receipt with the new appointment</source>
+        <translation>&amp;In lại giấy tiếp nhận với ngày hẹn mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="86"/>
+        <source>&amp;Print the apology and new appointment</source>
+        <translation>&amp;In văn bản xin lỗi và hẹn lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="125"/>
+        <source>&amp;Missing papers:</source>
+        <translation>&amp;Giấy tờ còn thiếu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="126"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Lý do:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="99"/>
+        <location filename="../../ui/action_dialogs.py" line="127"/>
         <source>&amp;Recipient:</source>
         <translation>&amp;Người nhận:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="100"/>
+        <location filename="../../ui/action_dialogs.py" line="128"/>
         <source>New &amp;due time:</source>
         <translation>Ngày &amp;hẹn trả mới:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="101"/>
+        <location filename="../../ui/action_dialogs.py" line="129"/>
         <source>&amp;Note:</source>
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="102"/>
+        <location filename="../../ui/action_dialogs.py" line="130"/>
         <source>Full &amp;name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="103"/>
+        <location filename="../../ui/action_dialogs.py" line="131"/>
         <source>A&amp;ddress:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="104"/>
+        <location filename="../../ui/action_dialogs.py" line="132"/>
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="105"/>
+        <location filename="../../ui/action_dialogs.py" line="133"/>
         <source>E&amp;mail:</source>
         <translation>Thư đ&amp;iện tử:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="119"/>
+        <location filename="../../ui/action_dialogs.py" line="134"/>
+        <source>Personal &amp;ID:</source>
+        <translation>Số định &amp;danh:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="135"/>
+        <source>&amp;Birth date:</source>
+        <translation>Ngày &amp;sinh:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="136"/>
+        <source>Pro&amp;cedure:</source>
+        <translation>&amp;Thủ tục:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="155"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="120"/>
+        <location filename="../../ui/action_dialogs.py" line="156"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="124"/>
+        <location filename="../../ui/action_dialogs.py" line="160"/>
         <source>Dossier {code} — {name}</source>
         <translation>Hồ sơ {code} — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="182"/>
+        <location filename="../../ui/action_dialogs.py" line="189"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="246"/>
         <source>The action failed: {error}</source>
         <translation>Không thực hiện được: {error}</translation>
     </message>
@@ -867,7 +902,22 @@
         <translation>thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="247"/>
+        <location filename="../../ui/dossier_detail.py" line="228"/>
+        <source>personal ID</source>
+        <translation>số định danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="228"/>
+        <source>birth date</source>
+        <translation>ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="229"/>
+        <source>procedure</source>
+        <translation>thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="248"/>
         <source>National portal</source>
         <translation>Cổng Dịch vụ công quốc gia</translation>
     </message>
@@ -2204,6 +2254,14 @@
         <location filename="../../ui/widgets/subject_form.py" line="47"/>
         <source>Authorisation (if an&amp;y):</source>
         <translation>Giấy ủy quyền kèm th&amp;eo:</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementPapers</name>
+    <message>
+        <location filename="../../ui/widgets/supplement_papers.py" line="40"/>
+        <source>&amp;Other papers or corrections (one per line):</source>
+        <translation>Giấy tờ &amp;khác hoặc cần sửa (mỗi dòng một loại):</translation>
     </message>
 </context>
 <context>
