@@ -363,9 +363,28 @@ def _v10_fee_rules_and_receipts(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _v11_list_and_search_indexes(conn: sqlite3.Connection) -> None:
+    """The indexes that keep every list page and search bounded by what it returns (issue 12).
+
+    At 1,000,000 dossiers the list's pages were sorted whole before ``LIMIT``: pages now walk an
+    index from the previous page's last row (keyset paging), one index per sort order the list
+    offers. ``(status, received_at)`` serves the Returns tab (one status, newest first);
+    ``due_at`` the sort by due time; ``applicants(full_name)`` the sort by applicant, joined to
+    each applicant's dossiers through ``dossiers_applicant``; the last four characters of the
+    code (the day's sequence number) the search by a code's tail digits ("0975").
+    """
+    for statement in (
+        "CREATE INDEX dossiers_status_received ON dossiers(status, received_at)",
+        "CREATE INDEX dossiers_due ON dossiers(due_at)",
+        "CREATE INDEX applicants_name ON applicants(full_name)",
+        "CREATE INDEX dossiers_code_tail ON dossiers((substr(code, length(code) - 3)))",
+    ):
+        conn.execute(statement)
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_initial, _v2_index_old_ids, _v3_portal_sync, _v4_counter_numbers, _v5_outbox_walked_in_order,
     _v6_client_refs, _v7_procedure_code_map, _v8_dossier_subjects, _v9_dossier_attachments,
-    _v10_fee_rules_and_receipts,
+    _v10_fee_rules_and_receipts, _v11_list_and_search_indexes,
 ]
 SCHEMA_VERSION = len(STEPS)
