@@ -890,52 +890,52 @@
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../ui/dossier_list.py" line="86"/>
+        <location filename="../../ui/dossier_list.py" line="89"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="86"/>
+        <location filename="../../ui/dossier_list.py" line="89"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="86"/>
+        <location filename="../../ui/dossier_list.py" line="89"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="86"/>
+        <location filename="../../ui/dossier_list.py" line="89"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="87"/>
+        <location filename="../../ui/dossier_list.py" line="90"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="87"/>
+        <location filename="../../ui/dossier_list.py" line="90"/>
         <source>Due</source>
         <translation>Hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="87"/>
+        <location filename="../../ui/dossier_list.py" line="90"/>
         <source>Received by</source>
         <translation>Người tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="206"/>
+        <location filename="../../ui/dossier_list.py" line="197"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="206"/>
+        <location filename="../../ui/dossier_list.py" line="197"/>
         <source>Due today</source>
         <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="207"/>
+        <location filename="../../ui/dossier_list.py" line="198"/>
         <source>On time</source>
         <translation>Trong hạn</translation>
     </message>
@@ -943,17 +943,22 @@
 <context>
     <name>DossiersPage</name>
     <message>
-        <location filename="../../ui/dossier_list.py" line="269"/>
+        <location filename="../../ui/dossier_list.py" line="260"/>
         <source>Dossier tracking &amp;log</source>
         <translation>Sổ theo dõi &amp;hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="272"/>
+        <location filename="../../ui/dossier_list.py" line="263"/>
         <source>&amp;Open (Enter)</source>
         <translation>&amp;Mở (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="308"/>
+        <location filename="../../ui/dossier_list.py" line="301"/>
+        <source>More than {count} dossiers</source>
+        <translation>Hơn {count} hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_list.py" line="303"/>
         <source>{count} dossiers</source>
         <translation>{count} hồ sơ</translation>
     </message>
@@ -1344,12 +1349,12 @@
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/tasks.py" line="160"/>
+        <location filename="../../ui/tasks.py" line="176"/>
         <source>The operation could not be completed ({error}). Try again; if it happens again, tell the administrator.</source>
         <translation>Thao tác không thực hiện được ({error}). Hãy thử lại; nếu vẫn lỗi, báo cho quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="169"/>
+        <location filename="../../ui/tasks.py" line="185"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
@@ -1869,7 +1874,7 @@
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../ui/dossier_list.py" line="373"/>
+        <location filename="../../ui/dossier_list.py" line="369"/>
         <source>&amp;Return result</source>
         <translation>Trả &amp;kết quả</translation>
     </message>
