@@ -130,8 +130,8 @@ def measure_scrolling(page, beat: Heartbeat) -> float:
     while page.model.rowCount() < target:
         held = page.model.rowCount()
         top, bottom = bar.value(), bar.maximum()
-        run_steps([lambda i=i: bar.setValue(top + (bottom - top) * i // SCROLL_STEPS) for i in range(SCROLL_STEPS + 1)],
-                  SCROLL_STEP_MS)
+        run_steps([lambda v=top + (bottom - top) * i // SCROLL_STEPS: bar.setValue(v)
+                   for i in range(SCROLL_STEPS + 1)], SCROLL_STEP_MS)
         wait_until(lambda held=held: page.model.rowCount() > held and settled(page))
     stall = beat.stop_ms()
     last = page.model.rowCount() - 1
