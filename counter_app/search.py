@@ -54,7 +54,6 @@ ORDERS: dict[str, tuple[str, ...]] = {
     "status": ("d.status", "d.due_at", "d.id"),
     "newest": ("d.id",),
 }
-SORT_COLUMNS = tuple(ORDERS)
 _BY_ID = ORDERS["newest"]
 _BY_CODE = ORDERS["code"]
 # Without a key the planner would sort all applicants' dossiers for the first page by name; a

@@ -83,7 +83,10 @@ BYTE_DAMAGE = {
     "not a database": lambda data: b"H\xe1\xbb\x8d t\xc3\xaan;CCCD\n" * 500,
     "empty": lambda data: b"",
     **{f"page headers overwritten (seed {seed})": _page_headers(seed) for seed in range(6)},
-    **{f"random runs overwritten (seed {seed})": _random_runs(seed) for seed in range(6)},
+    # Seed 5 lands, in the schema v11 layout, only in pages' free space and in the full-text index's
+    # blobs, which integrity_check reads from SQLite 3.44 on (the sqlcipher3 build) but not in the
+    # standard library's 3.40: seed 6 instead.
+    **{f"random runs overwritten (seed {seed})": _random_runs(seed) for seed in (0, 1, 2, 3, 4, 6)},
 }
 
 
