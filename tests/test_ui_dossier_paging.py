@@ -34,6 +34,11 @@ def test_the_view_reaching_the_end_reads_the_page_after_the_last_row(qtbot, cont
     qtbot.waitUntil(at_the_end, timeout=10_000)
     assert [model.code_at(r) for r in range(130)] == sorted(codes)
     assert not model.canFetchMore()
+    codes.append(services.receive_dossier(context.store, context.actor, request(context.store, rng=rng)).code)
+    with qtbot.waitSignal(model.loaded, timeout=5000) as loaded:
+        model.refresh()  # another counter saved: the list keeps the rows it held, and a page more
+    assert loaded.args == [131] and model.rowCount() == 131 and not model.canFetchMore()
+    assert [model.code_at(r) for r in range(131)] == sorted(codes)  # the new one, last in code order
 
 
 def test_past_the_cap_the_count_says_more_than(qtbot, context):

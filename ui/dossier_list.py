@@ -52,6 +52,7 @@ from .i18n import format_datetime
 from .widgets.dossier_filters import DossierFilters
 
 PAGE_SIZE = 200
+KEPT_ON_REFRESH = 5_000  # rows a refresh reads again so the list does not fall back to its first page
 
 DUE_COLOURS = {
     "overdue": QColor("#ffcdd2"),
@@ -91,37 +92,45 @@ class DossierTableModel(QAbstractTableModel):
 
     # -- queries ---------------------------------------------------------------------------
 
-    def set_query(self, query: DossierQuery) -> None:
-        """Replace the query; the old rows stay on screen until the new ones arrive."""
+    def set_query(self, query: DossierQuery, *, rows: int = 0) -> None:
+        """Replace the query; the old rows stay on screen until the new ones arrive.
+
+        The first page, or ``rows`` and a page more (up to KEPT_ON_REFRESH) in one read: a view
+        already scrolled to the end of what it held has rows below again, so scrolling on reads
+        the next page (a view asks for more only when its scroll bar moves to the end).
+        """
         self.generation += 1
         self.query = query
-        generation, store, size, cap = self.generation, self.context.store, self.page_size, self.count_cap
+        generation, store, cap = self.generation, self.context.store, self.count_cap
+        size = min(rows, KEPT_ON_REFRESH) + self.page_size
 
-        def fetch() -> tuple[int, datetime, list[DossierRow]] | None:
+        def fetch() -> tuple[int, datetime, list[DossierRow], bool] | None:
             if generation != self.generation:  # typed over while queued: skip the work
                 return None
             now = clock.now()
             count = count_dossiers(store, query, now=now, cap=cap)
-            return count, now, list_dossiers(store, query, limit=size, now=now)
+            first = list_dossiers(store, query, limit=size, now=now)
+            return count, now, first, len(first) < size
 
         self.context.tasks.run_read(fetch, on_done=lambda r: self._reset(generation, r), on_error=self._on_error)
 
     def refresh(self) -> None:
-        self.set_query(self.query)
+        """The same query again after a change (here or at another counter), keeping the rows read so far."""
+        self.set_query(self.query, rows=len(self.rows))
 
     def more_than_counted(self) -> bool:
         """The count stopped at its cap: the list holds more than ``count_cap`` dossiers."""
         return self.total > self.count_cap
 
-    def _reset(self, generation: int, result: tuple[int, datetime, list[DossierRow]] | None) -> None:
+    def _reset(self, generation: int, result: tuple[int, datetime, list[DossierRow], bool] | None) -> None:
         if result is None or generation != self.generation:
             return
-        total, now, first = result
+        total, now, first, exhausted = result
         self.beginResetModel()
         self.total, self.now = total, now
         self.shown_generation = generation
         self.rows = first
-        self.exhausted = len(first) < self.page_size
+        self.exhausted = exhausted
         self.in_flight = False
         self.endResetModel()
         self.loaded.emit(total)

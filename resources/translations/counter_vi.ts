@@ -890,52 +890,52 @@
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../ui/dossier_list.py" line="89"/>
+        <location filename="../../ui/dossier_list.py" line="90"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="89"/>
+        <location filename="../../ui/dossier_list.py" line="90"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="89"/>
+        <location filename="../../ui/dossier_list.py" line="90"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="89"/>
+        <location filename="../../ui/dossier_list.py" line="90"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="90"/>
+        <location filename="../../ui/dossier_list.py" line="91"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="90"/>
+        <location filename="../../ui/dossier_list.py" line="91"/>
         <source>Due</source>
         <translation>Hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="90"/>
+        <location filename="../../ui/dossier_list.py" line="91"/>
         <source>Received by</source>
         <translation>Người tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="197"/>
+        <location filename="../../ui/dossier_list.py" line="206"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="197"/>
+        <location filename="../../ui/dossier_list.py" line="206"/>
         <source>Due today</source>
         <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="198"/>
+        <location filename="../../ui/dossier_list.py" line="207"/>
         <source>On time</source>
         <translation>Trong hạn</translation>
     </message>
@@ -943,22 +943,22 @@
 <context>
     <name>DossiersPage</name>
     <message>
-        <location filename="../../ui/dossier_list.py" line="260"/>
+        <location filename="../../ui/dossier_list.py" line="269"/>
         <source>Dossier tracking &amp;log</source>
         <translation>Sổ theo dõi &amp;hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="263"/>
+        <location filename="../../ui/dossier_list.py" line="272"/>
         <source>&amp;Open (Enter)</source>
         <translation>&amp;Mở (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="301"/>
+        <location filename="../../ui/dossier_list.py" line="310"/>
         <source>More than {count} dossiers</source>
         <translation>Hơn {count} hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="303"/>
+        <location filename="../../ui/dossier_list.py" line="312"/>
         <source>{count} dossiers</source>
         <translation>{count} hồ sơ</translation>
     </message>
@@ -1874,7 +1874,7 @@
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../ui/dossier_list.py" line="369"/>
+        <location filename="../../ui/dossier_list.py" line="378"/>
         <source>&amp;Return result</source>
         <translation>Trả &amp;kết quả</translation>
     </message>
