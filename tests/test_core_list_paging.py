@@ -142,3 +142,10 @@ def test_a_save_completes_while_a_long_list_query_holds_its_snapshot(store, staf
         reader.join(10)
     assert seen_before == [0]
     assert [r.code for r in search.search(store, saved[0])] == saved  # the next query sees it
+
+
+def test_a_search_inside_a_write_sees_what_the_write_did(store, staff_actor):
+    """A batch (an import) that searches what it has written so far reads its own transaction."""
+    with store.write():
+        code = services.receive_dossier(store, staff_actor, request(store)).code
+        assert [r.code for r in search.search(store, code)] == [code]
