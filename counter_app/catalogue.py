@@ -222,17 +222,31 @@ def get_procedure(store: Store, code: str) -> Procedure:
         return _load(conn, row["id"])
 
 
+USAGE_WINDOW = 10_000  # the latest dossiers whose procedures "most used first" counts
+
+
 def list_procedures(store: Store, *, most_used_first: bool = False) -> list[Procedure]:
-    """Current procedures, alphabetical, or by how many dossiers used them (for the picker)."""
-    order = (
-        "(SELECT COUNT(*) FROM dossiers d JOIN procedures p2 ON p2.id = d.procedure_id"
-        " WHERE p2.code = procedures.code) DESC, name_fold"
-        if most_used_first
-        else "name_fold"
-    )
+    """Current procedures, alphabetical, or by how often they were used lately (for the picker).
+
+    "Lately" is the latest :data:`USAGE_WINDOW` dossiers (a few weeks at a busy counter), counted
+    in one grouped query over that id range: counting every dossier ever received took one scan
+    of the table per procedure, 1.6 s at 1,000,000 dossiers (issue 12), and the counter's work of
+    the last weeks is the better guess of what the next citizen wants anyway.
+    """
     with store.read() as conn:
-        ids = [r[0] for r in conn.execute(f"SELECT id FROM procedures WHERE is_current = 1 ORDER BY {order}")]
-        return [_load(conn, i) for i in ids]
+        ids = [r[0] for r in conn.execute("SELECT id FROM procedures WHERE is_current = 1 ORDER BY name_fold")]
+        uses = dict(conn.execute(RECENT_USE_SQL, (USAGE_WINDOW,)).fetchall()) if most_used_first else {}
+        procedures = [_load(conn, i) for i in ids]
+    return sorted(procedures, key=lambda p: -uses.get(p.code, 0))  # stable: alphabetical among equals
+
+
+# Dossiers per procedure code among the latest ones (ids are allocated in receiving order).
+# Grouped by procedure first, so the id range is read once rather than once per procedure.
+RECENT_USE_SQL = (
+    "SELECT p.code, SUM(u.n) FROM (SELECT procedure_id, COUNT(*) AS n FROM dossiers"
+    " WHERE id > (SELECT COALESCE(MAX(id), 0) FROM dossiers) - ? GROUP BY procedure_id) u"
+    " JOIN procedures p ON p.id = u.procedure_id GROUP BY p.code"
+)
 
 
 # A national procedure code: "1.004194", optionally with its publication suffix ("….000.00.00.H42").

@@ -373,9 +373,45 @@ def _v11_daily_log_by_counter(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX dossiers_counter_received ON dossiers(counter_no, received_at)")
 
 
+def _v12_list_and_search_indexes(conn: sqlite3.Connection) -> None:
+    """The indexes that keep every list page and search bounded by what it returns (issue 12).
+
+    At 1,000,000 dossiers the list's pages were sorted whole before ``LIMIT``: pages now walk an
+    index from the previous page's last row (keyset paging), one index per sort order the list
+    offers. ``(status, received_at)`` serves the Returns tab (one status, newest first);
+    ``due_at`` the sort by due time; ``applicants(full_name)`` the sort by applicant, joined to
+    each applicant's dossiers through ``dossiers_applicant``; the last four characters of the
+    code (the day's sequence number), then the code, the search by a code's tail digits ("0975")
+    in code order.
+
+    On SQLite the search index is rebuilt with FTS5 prefix indexes for 1 to 7 characters (a
+    Vietnamese syllable has at most 7 letters): a prefix query ("binh"*) built and kept its
+    whole match list before ``LIMIT`` could stop it, 26 ms for a word of every address at
+    1,000,000 dossiers, where a prefix index is one list read lazily (0.15 ms; the file grows
+    by about a quarter). PostgreSQL's GIN index already answers prefixes (``:*``) as they are.
+    """
+    for statement in (
+        "CREATE INDEX dossiers_status_received ON dossiers(status, received_at)",
+        "CREATE INDEX dossiers_due ON dossiers(due_at)",
+        "CREATE INDEX applicants_name ON applicants(full_name)",
+        "CREATE INDEX dossiers_code_tail ON dossiers((substr(code, length(code) - 3)), code)",
+    ):
+        conn.execute(statement)
+    if getattr(conn, "dialect", "sqlite") == "postgresql":
+        return
+    for statement in (
+        "CREATE VIRTUAL TABLE dossier_search_prefixed USING fts5(name, address,"
+        " tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7')",
+        "INSERT INTO dossier_search_prefixed (rowid, name, address) SELECT rowid, name, address FROM dossier_search",
+        "DROP TABLE dossier_search",
+        "ALTER TABLE dossier_search_prefixed RENAME TO dossier_search",
+    ):
+        conn.execute(statement)
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_initial, _v2_index_old_ids, _v3_portal_sync, _v4_counter_numbers, _v5_outbox_walked_in_order,
     _v6_client_refs, _v7_procedure_code_map, _v8_dossier_subjects, _v9_dossier_attachments,
-    _v10_fee_rules_and_receipts, _v11_daily_log_by_counter,
+    _v10_fee_rules_and_receipts, _v11_daily_log_by_counter, _v12_list_and_search_indexes,
 ]
 SCHEMA_VERSION = len(STEPS)

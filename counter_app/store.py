@@ -2,7 +2,10 @@
 
 Thread rule: a :class:`Store` may be shared between threads, but every use goes through
 :meth:`Store.read` or :meth:`Store.write`, which hold the store's lock; the UI gives all
-database work to one worker thread anyway (see ``ui/tasks.py``). Several *processes* may
+database work to one worker thread anyway (see ``ui/tasks.py``). Lists, searches and reports
+read through :meth:`Store.snapshot` instead: a second connection with its own lock, so a save
+never queues behind a long list query (WAL lets a reader and a writer work at once on SQLite;
+PostgreSQL readers never wait). Several *processes* may
 open the same database: writers serialise (``BEGIN IMMEDIATE`` on SQLite, an advisory lock
 on PostgreSQL, see :mod:`counter_app.db`) and wait up to the lock timeout.
 
@@ -15,6 +18,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from . import migrations, safe_files
 from .db import Key, StoreError, backend_for, sqlite_driver
@@ -47,6 +51,9 @@ class Store:
         # set by whoever opened the store; None: the office profile's number.
         self.counter_no: int | None = None
         self._savepoints = 0
+        self._writer: int | None = None  # the thread inside write(), whose snapshot must see its changes
+        self._snapshot_lock = threading.Lock()
+        self._snapshot_conn: Any = None  # opened on first use
         self.conn = self.backend.connect()
         try:
             found = self.backend.schema_version(self.conn)
@@ -106,6 +113,7 @@ class Store:
                 return
             self._reopen_if_lost()
             self.backend.begin_write(self.conn)
+            self._writer = threading.get_ident()
             try:
                 yield self.conn
             except BaseException:
@@ -113,6 +121,8 @@ class Store:
                 raise
             else:
                 self.conn.execute("COMMIT")
+            finally:
+                self._writer = None
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -130,6 +140,32 @@ class Store:
                 raise
             else:
                 self.conn.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Any]:
+        """A consistent snapshot on the read connection, for lists, searches and reports.
+
+        It never holds the store's lock, so a save on another thread goes ahead while a long
+        list query runs (the receive form must not wait for the dossier list). Inside this
+        thread's own ``write()`` it reads through the writing connection, which sees the
+        transaction's changes.
+        """
+        if self._writer == threading.get_ident():
+            with self.read() as conn:
+                yield conn
+            return
+        with self._snapshot_lock:
+            conn = self._snapshot_conn
+            if conn is None or self.backend.is_broken(conn):
+                conn = self._snapshot_conn = self.backend.connect()
+            self.backend.begin_read(conn)
+            try:
+                yield conn
+            except BaseException:
+                self.backend.rollback(conn)
+                raise
+            else:
+                conn.execute("COMMIT")
 
     def _reopen_if_lost(self) -> None:
         """After the office server went away and came back, carry on with a new connection."""
@@ -175,6 +211,10 @@ class Store:
             return self.backend.integrity_errors(conn)
 
     def close(self) -> None:
+        with self._snapshot_lock:
+            if self._snapshot_conn is not None:
+                self._snapshot_conn.close()
+                self._snapshot_conn = None
         with self._lock:
             self.conn.close()
 

@@ -197,30 +197,6 @@ def test_supplement_round_trip_and_reschedule_by_a_supervisor(qtbot, tmp_path):
         close_context(context)
 
 
-def test_model_fetches_only_the_pages_on_screen(qtbot, context):
-    from PySide6.QtWidgets import QTableView
-
-    from ui.dossier_list import DossierTableModel
-
-    rng = random.Random(6)
-    codes = [services.receive_dossier(context.store, context.actor, request(context.store, rng=rng)).code
-             for _ in range(300)]
-    model = DossierTableModel(context, page_size=40)
-    view = QTableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.resize(800, 400)
-    with qtbot.waitSignal(model.loaded, timeout=5000) as loaded:
-        model.set_query(DossierQuery(sort="code", descending=False))
-    view.show()
-    assert loaded.args == [300] and model.rowCount() == 300 and list(model.pages) == [0]
-    assert model.data(model.index(299, 0)) == "…"  # not loaded yet: a placeholder, and a request
-    view.scrollToBottom()
-    qtbot.waitUntil(lambda: model.row_at(299) is not None, timeout=5000)
-    assert model.code_at(299) == max(codes) and model.code_at(0) == min(codes)
-    assert len(model.pages) <= 3  # the first page, and the one or two on screen at the end
-
-
 def test_staff_correct_the_applicants_name_from_the_detail(qtbot, context):
     code = services.receive_dossier(context.store, context.actor,
                                     request(context.store, full_name="Nguyen Van Duc")).code

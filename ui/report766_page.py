@@ -179,8 +179,8 @@ class Report766Page(QWidget):
         if period is None:
             return
         self._say(self.tr("Computing…"))
-        self.context.tasks.run_db(report_766, self.context.store, period, on_done=self.show_report,
-                                  on_error=self._failed)
+        self.context.tasks.run_read(report_766, self.context.store, period, on_done=self.show_report,
+                                    on_error=self._failed)
 
     def show_report(self, report: Report766) -> None:
         self.report = report
@@ -224,7 +224,7 @@ class Report766Page(QWidget):
         if self.report is None or not code:
             return
         report = self.report
-        self.context.tasks.run_db(
+        self.context.tasks.run_read(
             lambda: dossiers_behind(self.context.store, report.period, code, as_of=report.as_of, clerk=clerk,
                                     procedure=procedure),
             on_done=lambda codes: self._show_drill(code, codes), on_error=self._failed)

@@ -2,7 +2,10 @@
 work on a small pool, results and errors handed back on the GUI thread through signals.
 
 Why one database thread: the store's connection has a single owner, so every ``run_db`` call is
-serialised there in submission order. Workers never touch widgets; callbacks run on the GUI thread.
+serialised there in submission order. List, search and report queries that read through
+``Store.snapshot()`` (the store's second connection) run on a read thread of their own
+(``run_read``), so a save queued on the database thread never waits behind a long list query.
+Workers never touch widgets; callbacks run on the GUI thread.
 
 Screens call the two operation wrappers rather than ``run_db`` (Anki's ``CollectionOp`` and
 ``QueryOp``): ``run_op`` for anything that changes dossiers, ``run_query`` for reads. Both show a
@@ -50,8 +53,13 @@ class TaskRunner(QObject):
         self._bridge = _Bridge()
         self._bridge.finished.connect(self._deliver)
         self._db_queue: queue.Queue[tuple | None] = queue.Queue()
-        self._db_thread = threading.Thread(target=self._db_loop, name="counter-db", daemon=True)
+        self._db_thread = threading.Thread(target=self._db_loop, args=(self._db_queue,), name="counter-db",
+                                           daemon=True)
         self._db_thread.start()
+        self._read_queue: queue.Queue[tuple | None] = queue.Queue()
+        self._read_thread = threading.Thread(target=self._db_loop, args=(self._read_queue,), name="counter-read",
+                                             daemon=True)
+        self._read_thread.start()
         self._net = ThreadPoolExecutor(max_workers=net_workers, thread_name_prefix="counter-net")
         self._pending = 0
         self._lock = threading.Lock()
@@ -63,6 +71,12 @@ class TaskRunner(QObject):
         """Queue ``fn(*args)`` on the single database thread."""
         self._begin()
         self._db_queue.put((fn, args, on_done, on_error))
+
+    def run_read(self, fn: Callable[..., Any], *args: Any, on_done: Callback = None,
+                 on_error: Callback = None) -> None:
+        """Queue ``fn(*args)`` on the read thread: only for work that reads through ``Store.snapshot()``."""
+        self._begin()
+        self._read_queue.put((fn, args, on_done, on_error))
 
     def run_net(self, fn: Callable[..., Any], *args: Any, on_done: Callback = None,
                 on_error: Callback = None) -> None:
@@ -113,7 +127,9 @@ class TaskRunner(QObject):
         self.wait_idle(timeout)
         self._closed = True
         self._db_queue.put(None)
+        self._read_queue.put(None)
         self._db_thread.join(timeout)
+        self._read_thread.join(timeout)
         self._net.shutdown(wait=False, cancel_futures=True)
 
     # -- internals ----------------------------------------------------------------------------
@@ -123,9 +139,9 @@ class TaskRunner(QObject):
         with self._lock:
             self._pending += 1
 
-    def _db_loop(self) -> None:
+    def _db_loop(self, work: queue.Queue[tuple | None]) -> None:
         while True:
-            item = self._db_queue.get()
+            item = work.get()
             if item is None:
                 return
             self._call(*item)

@@ -230,7 +230,7 @@ def report_766(store: Store, period: Period, *, as_of: datetime | None = None, c
     when = _as_of(period, as_of)
     report = Report766(period, when, Tally("Toàn đơn vị"))
     params = _params(period, when, clerk, procedure)
-    with store.read() as conn:
+    with store.snapshot() as conn:  # the read connection: a save never waits for the report
         _load_workdays(conn, period, when)
         labels = {(r["kind"], r["id"]): (r["key"], r["label"]) for r in conn.execute(_LABELS_SQL)}
         for sql in (_TALLY_SQL, _FEES_SQL):
@@ -257,6 +257,6 @@ def dossiers_behind(store: Store, period: Period, code: str, *, numerator: bool 
     when = _as_of(period, as_of)
     condition = _MEMBERSHIP[code][0 if numerator else 1]
     sql = _FACTS + f" SELECT code FROM facts WHERE {condition} ORDER BY received_at, id"
-    with store.read() as conn:
+    with store.snapshot() as conn:  # the read connection: a save never waits for the report
         _load_workdays(conn, period, when)
         return [row[0] for row in conn.execute(sql, _params(period, when, clerk, procedure))]

@@ -134,27 +134,27 @@
         <translation>&amp;Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="155"/>
+        <location filename="../../ui/action_dialogs.py" line="159"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="156"/>
+        <location filename="../../ui/action_dialogs.py" line="160"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="160"/>
+        <location filename="../../ui/action_dialogs.py" line="164"/>
         <source>Dossier {code} — {name}</source>
         <translation>Hồ sơ {code} — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="189"/>
+        <location filename="../../ui/action_dialogs.py" line="193"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="246"/>
+        <location filename="../../ui/action_dialogs.py" line="250"/>
         <source>The action failed: {error}</source>
         <translation>Không thực hiện được: {error}</translation>
     </message>
@@ -988,37 +988,37 @@
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../ui/dossier_list.py" line="86"/>
+        <location filename="../../ui/dossier_list.py" line="90"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="86"/>
+        <location filename="../../ui/dossier_list.py" line="90"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="86"/>
+        <location filename="../../ui/dossier_list.py" line="90"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="86"/>
+        <location filename="../../ui/dossier_list.py" line="90"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="87"/>
+        <location filename="../../ui/dossier_list.py" line="91"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="87"/>
+        <location filename="../../ui/dossier_list.py" line="91"/>
         <source>Due</source>
         <translation>Hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="87"/>
+        <location filename="../../ui/dossier_list.py" line="91"/>
         <source>Received by</source>
         <translation>Người tiếp nhận</translation>
     </message>
@@ -1051,7 +1051,12 @@
         <translation>&amp;Mở (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_list.py" line="308"/>
+        <location filename="../../ui/dossier_list.py" line="310"/>
+        <source>More than {count} dossiers</source>
+        <translation>Hơn {count} hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_list.py" line="312"/>
         <source>{count} dossiers</source>
         <translation>{count} hồ sơ</translation>
     </message>
@@ -1442,12 +1447,12 @@
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/tasks.py" line="160"/>
+        <location filename="../../ui/tasks.py" line="176"/>
         <source>The operation could not be completed ({error}). Try again; if it happens again, tell the administrator.</source>
         <translation>Thao tác không thực hiện được ({error}). Hãy thử lại; nếu vẫn lỗi, báo cho quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="169"/>
+        <location filename="../../ui/tasks.py" line="185"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
@@ -1601,17 +1606,17 @@
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="248"/>
+        <location filename="../../ui/printing_actions.py" line="249"/>
         <source>Could not make the fee ledger.</source>
         <translation>Không lập được sổ thu phí, lệ phí.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="261"/>
+        <location filename="../../ui/printing_actions.py" line="262"/>
         <source>Could not make the dossier tracking log.</source>
         <translation>Không lập được Sổ theo dõi hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing_actions.py" line="263"/>
+        <location filename="../../ui/printing_actions.py" line="264"/>
         <source>Could not make the dossier tracking log ({error}).</source>
         <translation>Không lập được Sổ theo dõi hồ sơ ({error}).</translation>
     </message>
@@ -1977,7 +1982,7 @@
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../ui/dossier_list.py" line="373"/>
+        <location filename="../../ui/dossier_list.py" line="378"/>
         <source>&amp;Return result</source>
         <translation>Trả &amp;kết quả</translation>
     </message>
@@ -2259,7 +2264,7 @@
 <context>
     <name>SupplementPapers</name>
     <message>
-        <location filename="../../ui/widgets/supplement_papers.py" line="40"/>
+        <location filename="../../ui/widgets/supplement_papers.py" line="54"/>
         <source>&amp;Other papers or corrections (one per line):</source>
         <translation>Giấy tờ &amp;khác hoặc cần sửa (mỗi dòng một loại):</translation>
     </message>
@@ -2267,182 +2272,182 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync_page.py" line="71"/>
+        <location filename="../../ui/sync_page.py" line="78"/>
         <source>Loading…</source>
         <translation>Đang tải…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="73"/>
+        <location filename="../../ui/sync_page.py" line="80"/>
         <source>&amp;Sync now</source>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="74"/>
+        <location filename="../../ui/sync_page.py" line="81"/>
         <source>&amp;Retry selected</source>
         <translation>Gửi &amp;lại mục đã chọn</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="75"/>
+        <location filename="../../ui/sync_page.py" line="82"/>
         <source>Retry &amp;all refused</source>
         <translation>Gửi lại &amp;tất cả mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="76"/>
+        <location filename="../../ui/sync_page.py" line="83"/>
         <source>&amp;Connection…</source>
         <translation>&amp;Kết nối…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="79"/>
+        <location filename="../../ui/sync_page.py" line="86"/>
         <source>Only an administrator sets the portal connection.</source>
         <translation>Chỉ quản trị viên mới cấu hình kết nối Cổng.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="85"/>
+        <location filename="../../ui/sync_page.py" line="92"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="85"/>
+        <location filename="../../ui/sync_page.py" line="92"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="85"/>
+        <location filename="../../ui/sync_page.py" line="92"/>
         <source>Attempts</source>
         <translation>Số lần gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="86"/>
+        <location filename="../../ui/sync_page.py" line="93"/>
         <source>Next attempt</source>
         <translation>Lần gửi tới</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="86"/>
+        <location filename="../../ui/sync_page.py" line="93"/>
         <source>Portal&apos;s message</source>
         <translation>Thông báo của Cổng</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="87"/>
+        <location filename="../../ui/sync_page.py" line="94"/>
         <source>Started</source>
         <translation>Bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="87"/>
+        <location filename="../../ui/sync_page.py" line="94"/>
         <source>Finished</source>
         <translation>Kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="87"/>
+        <location filename="../../ui/sync_page.py" line="94"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="87"/>
+        <location filename="../../ui/sync_page.py" line="94"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="88"/>
+        <location filename="../../ui/sync_page.py" line="95"/>
         <source>Refused</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="88"/>
+        <location filename="../../ui/sync_page.py" line="95"/>
         <source>Pending</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="88"/>
+        <location filename="../../ui/sync_page.py" line="95"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="90"/>
+        <location filename="../../ui/sync_page.py" line="97"/>
         <source>Pending and refused</source>
         <translation>Chờ gửi và bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="91"/>
+        <location filename="../../ui/sync_page.py" line="98"/>
         <source>Sync log</source>
         <translation>Nhật ký đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="101"/>
+        <location filename="../../ui/sync_page.py" line="108"/>
         <source>Double-click a record to open its dossier and correct it, or to compare a dossier whose code the portal holds for another dossier.</source>
         <translation>Nhấp đúp vào một bản ghi để mở hồ sơ và sửa, hoặc để so sánh hồ sơ có mã đang thuộc một hồ sơ khác trên Cổng.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="119"/>
+        <location filename="../../ui/sync_page.py" line="126"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="119"/>
+        <location filename="../../ui/sync_page.py" line="126"/>
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="124"/>
+        <location filename="../../ui/sync_page.py" line="131"/>
         <source>code used on the portal: needs a new code</source>
         <translation>trùng mã trên Cổng: cần cấp mã mới</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="126"/>
+        <location filename="../../ui/sync_page.py" line="133"/>
         <source>waits for a fix</source>
         <translation>chờ sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="128"/>
+        <location filename="../../ui/sync_page.py" line="135"/>
         <source>after the refused record</source>
         <translation>sau bản ghi bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="129"/>
+        <location filename="../../ui/sync_page.py" line="136"/>
         <source>now</source>
         <translation>ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="147"/>
+        <location filename="../../ui/sync_page.py" line="154"/>
         <source>The connection to the National Public Service Portal is not configured. An administrator sets it with the Connection… button (or: counter-app portal set).</source>
         <translation>Chưa cấu hình kết nối Cổng Dịch vụ công quốc gia. Quản trị viên cấu hình bằng nút «Kết nối…» (hoặc lệnh counter-app portal set).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="150"/>
+        <location filename="../../ui/sync_page.py" line="157"/>
         <source>checking…</source>
         <translation>đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="150"/>
+        <location filename="../../ui/sync_page.py" line="157"/>
         <source>online</source>
         <translation>đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="150"/>
+        <location filename="../../ui/sync_page.py" line="157"/>
         <source>offline</source>
         <translation>mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="151"/>
+        <location filename="../../ui/sync_page.py" line="158"/>
         <source>Portal: {connection}. Waiting to be sent: {pending}. Refused, waiting for a fix: {failed}. Last successful sync: {last}.</source>
         <translation>Cổng DVC: {connection}. Chờ gửi: {pending}. Bị từ chối, chờ sửa: {failed}. Đồng bộ thành công gần nhất: {last}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="154"/>
+        <location filename="../../ui/sync_page.py" line="161"/>
         <source>never</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="172"/>
+        <location filename="../../ui/sync_page.py" line="179"/>
         <source>New dossier code</source>
         <translation>Mã hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="173"/>
+        <location filename="../../ui/sync_page.py" line="180"/>
         <source>The dossier now has the code {code} and goes to the portal with the next sync. Reprint the receipt for the citizen (Print receipt in the dossier&apos;s detail).</source>
         <translation>Hồ sơ đã có mã mới {code} và sẽ được gửi lên Cổng DVC ở lần đồng bộ tới. Hãy in lại giấy tiếp nhận cho công dân (nút In giấy tiếp nhận trong chi tiết hồ sơ).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="176"/>
+        <location filename="../../ui/sync_page.py" line="183"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
