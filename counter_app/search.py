@@ -196,6 +196,16 @@ _FROM = (
     " JOIN procedures p ON p.id = d.procedure_id JOIN users u ON u.id = d.received_by"
 )
 
+# Sorted by applicant, SQLite must walk applicants by name and reach each one's dossiers through
+# dossiers_applicant; SQLite 3.53 (the SQLCipher build) otherwise scans dossiers and sorts them all
+# for one page. SQLite keeps the left table of a CROSS JOIN outermost; PostgreSQL plans CROSS JOIN
+# with the join condition in WHERE as any join.
+_FROM_APPLICANTS_FIRST = (
+    " FROM applicants a CROSS JOIN dossiers d"
+    " JOIN procedures p ON p.id = d.procedure_id JOIN users u ON u.id = d.received_by"
+)
+_APPLICANTS_JOINED = "a.id = d.applicant_id"
+
 
 def _row(r: Any) -> DossierRow:
     return DossierRow(
@@ -242,8 +252,12 @@ def _indexed_page(conn: Any, plan: _Plan, key: tuple[Any, ...] | None, *, descen
         params += bound_params
     elif plan.order in _FIRST_PAGE_BOUND:
         clauses.append(_FIRST_PAGE_BOUND[plan.order])
+    source = _FROM
+    if plan.order == ORDERS["applicant"]:
+        source = _FROM_APPLICANTS_FIRST
+        clauses.append(_APPLICANTS_JOINED)
     where = (" WHERE " + " AND ".join(f"({c})" for c in clauses)) if clauses else ""
-    sql = (_SELECT + ", " + ", ".join(plan.order) + _FROM + where + _order_by(plan.order, descending) + " LIMIT ?")
+    sql = (_SELECT + ", " + ", ".join(plan.order) + source + where + _order_by(plan.order, descending) + " LIMIT ?")
     return conn.execute(sql, (*params, limit)).fetchall()
 
 
