@@ -16,18 +16,31 @@ import glob
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import maintenance, paths
+from . import audit, maintenance, paths
 from .db import keys as db_keys
 from .db import sqlite_driver
 from .db.sqlite import fitting_key, rekey_file
 from .errors import ValidationError
+from .models import Actor, Role
 from .restore import checkpoint_idle
+from .store import Store
+from .users import require_role
 
 
 @dataclass(frozen=True)
 class Rekeyed:
     where: db_keys.KeyStore  # where the (new) key is kept
     files: tuple[Path, ...]  # every file now under it, the database first
+
+
+def key_for_sheet(store: Store, by: Actor) -> str:
+    """The key to print on the recovery sheet: an administrator's act, audited (never the key itself)."""
+    require_role(by, Role.ADMIN)
+    if store.key is None or store.path is None:
+        raise ValidationError("Cơ sở dữ liệu này không được mã hóa: không có khóa để in.")
+    with store.write() as conn:
+        audit.append(conn, username=by.username, action="database.key_sheet", details={})
+    return store.key.value
 
 
 def copies_of(db_path: Path) -> list[Path]:

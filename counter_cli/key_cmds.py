@@ -92,12 +92,8 @@ def cmd_sheet(args: argparse.Namespace, store: Store, admin: Actor) -> int:
     from printing.recovery_sheet import build_recovery_sheet
 
     with store:
-        if store.key is None or store.path is None:
-            raise ValidationError("this database is not encrypted: there is no key to print")
-        data = build_recovery_sheet(get_office(store), store.path, store.key.value)
-        target = write_pdf(data, args.out)
-        with store.write() as conn:
-            audit.append(conn, username=admin.username, action="database.key_sheet", details={})
+        key = encryption.key_for_sheet(store, admin)
+        target = write_pdf(build_recovery_sheet(get_office(store), store.path, key), args.out)
     print(f"recovery sheet written to {target}: print it, keep it in the office's safe, then delete the file")
     return 0
 

@@ -30,6 +30,7 @@ from counter_app.settings import Setting
 from printing.kinds import KIND_LABELS
 
 from .context import AppContext
+from .encryption_box import EncryptionBox
 from .tasks import error_text
 from .widgets.fields import ERROR_LABEL_STYLE
 
@@ -82,6 +83,8 @@ class SettingsTab(QWidget):
         column = QVBoxLayout(body)
         column.addWidget(general_box)
         column.addWidget(printers_box)
+        self.encryption = EncryptionBox(context)
+        column.addWidget(self.encryption)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

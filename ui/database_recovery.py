@@ -2,7 +2,8 @@
 
 A damaged or too-new database gets a dialog naming the newest backup that restore would
 accept (with its date): restore it (the current file is kept aside, see
-:mod:`counter_app.restore`) or quit. A sound file that failed to open for another reason
+:mod:`counter_app.restore`) or quit. An encrypted database whose key is not on this computer
+says how to bring the key from the recovery sheet: its backups need the same key. A sound file that failed to open for another reason
 (locked, no permission) gets the error and "quit" only: restoring would not help it.
 """
 from __future__ import annotations
@@ -11,11 +12,13 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from counter_app import db_check, maintenance
-from counter_app.paths import default_backup_dir, open_store
 from counter_app.db import sqlite_driver
+from counter_app.db.keys import KeyUnavailable
+from counter_app.paths import default_backup_dir, open_store
 from counter_app.restore import restore
 from counter_app.store import DatabaseTooNew, Store, StoreError
 
@@ -57,6 +60,18 @@ class DatabaseProblemDialog(QMessageBox):
                              self.tr("The backup could not be restored: {error}").format(error=error))
 
 
+def key_missing(db_path: Path) -> None:
+    """An encrypted database no key kept here opens: the way out is its key, not a backup (same key)."""
+    text = QCoreApplication.translate(
+        "DatabaseProblemDialog",
+        "This database is encrypted, and its key is not on this computer (or does not fit it). An administrator"
+        " types the key from the office's recovery sheet with the command below, then starts the app again.")
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_TITLE, text)
+    box.setInformativeText(f'counter-app --db "{db_path}" key import')
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
+
+
 def open_or_recover(db_path: Path) -> Store | None:
     """The opened store; after an open error, what the user chose: the restored store, or None to quit."""
     try:
@@ -66,6 +81,9 @@ def open_or_recover(db_path: Path) -> Store | None:
     problems = [] if isinstance(problem, DatabaseTooNew) else db_check.file_problems(db_path)
     log.error("the database did not open: %s; %s", problem, "; ".join(problems) or "the file itself is sound")
     newest = maintenance.newest_good_backup(default_backup_dir(db_path), db_path)
+    if isinstance(problem, KeyUnavailable) and newest is None:  # no kept key opens the file nor any backup
+        key_missing(db_path)
+        return None
     dialog = DatabaseProblemDialog(too_new=isinstance(problem, DatabaseTooNew), damaged=bool(problems), newest=newest)
     dialog.exec()
     if newest is None or dialog.clickedButton() is not dialog.restore_button or dialog.restore_button is None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from counter_app.db.keys import KeyStore
 from counter_app.office_server import ProbeFailed, Problem, ServerState, probe, server_url
 from counter_app.paths import open_store
 from counter_app.store import Store
@@ -187,6 +189,9 @@ class StoragePage(QWizardPage):
             wizard.store, wizard.server_url = None, ""
         if not self.server_chosen():
             wizard.store = self.open_local()
+            if wizard.store is not None and wizard.store.key is not None \
+                    and wizard.store.key.source is KeyStore.FILE:
+                self.warn_key_file()
             return wizard.store is not None
         if not self._keep_password():
             return False
@@ -203,6 +208,13 @@ class StoragePage(QWizardPage):
             QApplication.restoreOverrideCursor()
         wizard.server_url = str(wizard.store.target)
         return True
+
+    def warn_key_file(self) -> None:
+        """No keyring here: the database key went to an owner-only file; say so once, at set-up."""
+        QMessageBox.warning(self, self.tr("Data encryption"), self.tr(
+            "This computer has no keyring of the operating system. The key that encrypts the counter's data is kept"
+            " in a file only your account can read; anyone who can log in as you can read the data. After set-up,"
+            " an administrator prints the recovery key sheet (Administration → Settings) for the office's safe."))
 
     def _keep_password(self) -> bool:
         """The typed password into the OS keyring, its only home; without a keyring, say what to do."""

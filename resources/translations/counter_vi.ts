@@ -589,44 +589,49 @@
 <context>
     <name>DatabaseProblemDialog</name>
     <message>
-        <location filename="../../ui/database_recovery.py" line="36"/>
+        <location filename="../../ui/database_recovery.py" line="39"/>
         <source>This database was made by a newer version of Quầy Một Cửa. Install that version, or restore a backup.</source>
         <translation>Cơ sở dữ liệu này do một phiên bản mới hơn của Quầy Một Cửa tạo ra. Hãy cài phiên bản đó, hoặc khôi phục một bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/database_recovery.py" line="39"/>
+        <location filename="../../ui/database_recovery.py" line="42"/>
         <source>The database is damaged and cannot be opened.</source>
         <translation>Cơ sở dữ liệu bị hỏng, không mở được.</translation>
     </message>
     <message>
-        <location filename="../../ui/database_recovery.py" line="41"/>
+        <location filename="../../ui/database_recovery.py" line="44"/>
         <source>The database cannot be opened.</source>
         <translation>Không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/database_recovery.py" line="46"/>
+        <location filename="../../ui/database_recovery.py" line="49"/>
         <source>Newest good backup: {when} ({file}). Restoring it replaces the current database; the current file is kept beside it.</source>
         <translation>Bản sao lưu tốt mới nhất: {when} ({file}). Khôi phục sẽ thay cơ sở dữ liệu hiện tại; tệp hiện tại được giữ lại bên cạnh.</translation>
     </message>
     <message>
-        <location filename="../../ui/database_recovery.py" line="48"/>
+        <location filename="../../ui/database_recovery.py" line="51"/>
         <source>Restore the backup of {when}</source>
         <translation>Khôi phục bản sao lưu lúc {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/database_recovery.py" line="51"/>
+        <location filename="../../ui/database_recovery.py" line="54"/>
         <source>No good backup was found. Quit and ask the administrator for help.</source>
         <translation>Không tìm thấy bản sao lưu tốt nào. Hãy thoát và nhờ quản trị viên hỗ trợ.</translation>
     </message>
     <message>
-        <location filename="../../ui/database_recovery.py" line="52"/>
+        <location filename="../../ui/database_recovery.py" line="55"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../ui/database_recovery.py" line="57"/>
+        <location filename="../../ui/database_recovery.py" line="60"/>
         <source>The backup could not be restored: {error}</source>
         <translation>Không khôi phục được bản sao lưu: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_recovery.py" line="64"/>
+        <source>This database is encrypted, and its key is not on this computer (or does not fit it). An administrator types the key from the office&apos;s recovery sheet with the command below, then starts the app again.</source>
+        <translation>Cơ sở dữ liệu này được mã hóa, nhưng khóa của nó không có trên máy này (hoặc không khớp). Người quản trị nhập khóa từ phiếu lưu khóa khôi phục của cơ quan bằng lệnh dưới đây, rồi mở lại phần mềm.</translation>
     </message>
 </context>
 <context>
@@ -1072,6 +1077,49 @@
         <location filename="../../ui/report766_page.py" line="77"/>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptionBox</name>
+    <message>
+        <location filename="../../ui/encryption_box.py" line="25"/>
+        <source>Data encryption</source>
+        <translation>Mã hóa dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption_box.py" line="29"/>
+        <source>Print the recovery &amp;key sheet…</source>
+        <translation>In phiếu lưu &amp;khóa khôi phục…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption_box.py" line="40"/>
+        <source>The office database is on the PostgreSQL server: protect that server&apos;s disk and its backups.</source>
+        <translation>Cơ sở dữ liệu của cơ quan nằm trên máy chủ PostgreSQL: hãy bảo vệ ổ đĩa và các bản sao lưu của máy chủ đó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption_box.py" line="43"/>
+        <source>This database is NOT encrypted. An administrator encrypts it, with its backups, by the command: counter-app key encrypt</source>
+        <translation>Cơ sở dữ liệu này CHƯA được mã hóa. Người quản trị mã hóa nó cùng các bản sao lưu bằng lệnh: counter-app key encrypt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption_box.py" line="46"/>
+        <source>Encrypted. This computer has no keyring of the operating system, so the key is kept in a file only your account can read ({file}). Print the recovery sheet and keep it in the office&apos;s safe.</source>
+        <translation>Đã mã hóa. Máy này không có kho khóa (keyring) của hệ điều hành nên khóa được lưu trong một tệp chỉ tài khoản của bạn đọc được ({file}). Hãy in phiếu lưu khóa khôi phục và cất trong két của cơ quan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption_box.py" line="50"/>
+        <source>Encrypted with the key given in COUNTER_DB_KEY.</source>
+        <translation>Đã mã hóa bằng khóa trong biến môi trường COUNTER_DB_KEY.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption_box.py" line="51"/>
+        <source>Encrypted; the key is kept in the operating system&apos;s keyring. Without the key the data and its backups cannot be read: print the recovery sheet and keep it in the office&apos;s safe.</source>
+        <translation>Đã mã hóa; khóa được giữ trong kho khóa (keyring) của hệ điều hành. Mất khóa thì không đọc được dữ liệu và các bản sao lưu: hãy in phiếu lưu khóa khôi phục và cất trong két của cơ quan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/encryption_box.py" line="66"/>
+        <source>Recovery key sheet</source>
+        <translation>Phiếu lưu khóa khôi phục</translation>
     </message>
 </context>
 <context>
@@ -2026,32 +2074,32 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin_settings.py" line="59"/>
+        <location filename="../../ui/admin_settings.py" line="60"/>
         <source>Paper forms</source>
         <translation>Mẫu giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_settings.py" line="65"/>
+        <location filename="../../ui/admin_settings.py" line="66"/>
         <source>(the system&apos;s default printer)</source>
         <translation>(máy in mặc định của hệ thống)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_settings.py" line="70"/>
+        <location filename="../../ui/admin_settings.py" line="71"/>
         <source>Counter</source>
         <translation>Quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_settings.py" line="72"/>
+        <location filename="../../ui/admin_settings.py" line="73"/>
         <source>Printers</source>
         <translation>Máy in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_settings.py" line="74"/>
+        <location filename="../../ui/admin_settings.py" line="75"/>
         <source>&amp;Save settings</source>
         <translation>&amp;Lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_settings.py" line="162"/>
+        <location filename="../../ui/admin_settings.py" line="165"/>
         <source>Saved. The idle lock and the sync interval apply from the next log-in.</source>
         <translation>Đã lưu. Thời gian tự khóa màn hình và chu kỳ đồng bộ có hiệu lực từ lần đăng nhập sau.</translation>
     </message>
@@ -2087,133 +2135,143 @@
 <context>
     <name>StoragePage</name>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="50"/>
+        <location filename="../../ui/wizard_storage.py" line="52"/>
         <source>Where the dossiers are kept</source>
         <translation>Nơi lưu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="51"/>
+        <location filename="../../ui/wizard_storage.py" line="53"/>
         <source>A single counter keeps its database on this computer. The counters of an office can share one database on the office&apos;s server.</source>
         <translation>Một quầy riêng lẻ lưu dữ liệu ngay trên máy này. Các quầy của một cơ quan có thể dùng chung một cơ sở dữ liệu trên máy chủ của cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="53"/>
+        <location filename="../../ui/wizard_storage.py" line="55"/>
         <source>&amp;This computer only</source>
         <translation>&amp;Chỉ máy này</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="54"/>
+        <location filename="../../ui/wizard_storage.py" line="56"/>
         <source>Join the office &amp;server</source>
         <translation>Kết nối &amp;máy chủ của cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="61"/>
+        <location filename="../../ui/wizard_storage.py" line="63"/>
         <source>e.g. 192.168.1.10 or may-chu</source>
         <translation>ví dụ 192.168.1.10 hoặc may-chu</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="69"/>
+        <location filename="../../ui/wizard_storage.py" line="71"/>
         <source>kept in the operating system&apos;s keyring</source>
         <translation>lưu trong kho khóa (keyring) của hệ điều hành</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="70"/>
+        <location filename="../../ui/wizard_storage.py" line="72"/>
         <source>Test &amp;connection</source>
         <translation>Kiểm t&amp;ra kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="76"/>
+        <location filename="../../ui/wizard_storage.py" line="78"/>
         <source>&amp;Host</source>
         <translation>Máy c&amp;hủ</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="77"/>
+        <location filename="../../ui/wizard_storage.py" line="79"/>
         <source>Po&amp;rt</source>
         <translation>Cổn&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="78"/>
+        <location filename="../../ui/wizard_storage.py" line="80"/>
         <source>&amp;Database</source>
         <translation>Cơ sở &amp;dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="79"/>
+        <location filename="../../ui/wizard_storage.py" line="81"/>
         <source>&amp;User</source>
         <translation>&amp;Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="80"/>
+        <location filename="../../ui/wizard_storage.py" line="82"/>
         <source>&amp;Password</source>
         <translation>Mật khẩ&amp;u</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="122"/>
+        <location filename="../../ui/wizard_storage.py" line="124"/>
         <source>Fill in the host, the database and the user.</source>
         <translation>Hãy nhập máy chủ, cơ sở dữ liệu và tài khoản.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="127"/>
+        <location filename="../../ui/wizard_storage.py" line="129"/>
         <source>Connecting…</source>
         <translation>Đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="135"/>
+        <location filename="../../ui/wizard_storage.py" line="137"/>
         <source>Connected. The database is empty: Next creates its tables, then asks for the office and its first administrator.</source>
         <translation>Đã kết nối. Cơ sở dữ liệu đang trống: bấm Kế tiếp để tạo các bảng, rồi nhập thông tin cơ quan và quản trị viên đầu tiên.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="137"/>
+        <location filename="../../ui/wizard_storage.py" line="139"/>
         <source>Connected. The office is not set up yet: Next asks for the office and its first administrator.</source>
         <translation>Đã kết nối. Cơ quan chưa được thiết lập: bấm Kế tiếp để nhập thông tin cơ quan và quản trị viên đầu tiên.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="139"/>
+        <location filename="../../ui/wizard_storage.py" line="141"/>
         <source>Connected. The office is set up on this server: Next asks only for this counter&apos;s number.</source>
         <translation>Đã kết nối. Cơ quan đã được thiết lập trên máy chủ này: bấm Kế tiếp, chỉ cần nhập số quầy của máy này.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="155"/>
-        <location filename="../../ui/wizard_storage.py" line="167"/>
+        <location filename="../../ui/wizard_storage.py" line="157"/>
+        <location filename="../../ui/wizard_storage.py" line="169"/>
         <source>Could not connect: {reason}</source>
         <translation>Không kết nối được: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="157"/>
+        <location filename="../../ui/wizard_storage.py" line="159"/>
         <source>No server answers at {host}:{port}. Check the address and the port, that the server is on, and that its firewall lets this computer in.</source>
         <translation>Không có máy chủ nào trả lời tại {host}:{port}. Hãy kiểm tra địa chỉ và cổng, máy chủ đã bật chưa, và tường lửa của máy chủ có cho máy này kết nối không.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="159"/>
+        <location filename="../../ui/wizard_storage.py" line="161"/>
         <source>The server refused this user or password. Check them with the office&apos;s administrator.</source>
         <translation>Máy chủ không chấp nhận tài khoản hoặc mật khẩu này. Hãy kiểm tra lại với người quản trị của cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="161"/>
+        <location filename="../../ui/wizard_storage.py" line="163"/>
         <source>The server has no database named &quot;{db}&quot;. Check the name, or create the database first (README: An office with several counters).</source>
         <translation>Máy chủ không có cơ sở dữ liệu tên «{db}». Hãy kiểm tra lại tên, hoặc tạo cơ sở dữ liệu trước (README: An office with several counters).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="163"/>
+        <location filename="../../ui/wizard_storage.py" line="165"/>
         <source>This database holds another program&apos;s tables: it is not a database of Quầy Một Cửa. Give the office an empty database.</source>
         <translation>Cơ sở dữ liệu này chứa bảng của chương trình khác, không phải của Quầy Một Cửa. Hãy dùng một cơ sở dữ liệu trống cho cơ quan.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="165"/>
+        <location filename="../../ui/wizard_storage.py" line="167"/>
         <source>This database was made by a newer version of Quầy Một Cửa. Install that version on this computer first.</source>
         <translation>Cơ sở dữ liệu này do phiên bản Quầy Một Cửa mới hơn tạo ra. Hãy cài phiên bản đó trên máy này trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="198"/>
+        <location filename="../../ui/wizard_storage.py" line="203"/>
         <source>The database could not be prepared: {reason}. An empty office database is prepared with its owner&apos;s account (README: An office with several counters).</source>
         <translation>Không chuẩn bị được cơ sở dữ liệu: {reason}. Cơ sở dữ liệu trống của cơ quan phải được chuẩn bị bằng tài khoản chủ sở hữu (README: An office with several counters).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="222"/>
+        <location filename="../../ui/wizard_storage.py" line="214"/>
+        <source>Data encryption</source>
+        <translation>Mã hóa dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="215"/>
+        <source>This computer has no keyring of the operating system. The key that encrypts the counter&apos;s data is kept in a file only your account can read; anyone who can log in as you can read the data. After set-up, an administrator prints the recovery key sheet (Administration → Settings) for the office&apos;s safe.</source>
+        <translation>Máy này không có kho khóa (keyring) của hệ điều hành. Khóa mã hóa dữ liệu của quầy được lưu trong một tệp chỉ tài khoản của bạn đọc được; ai đăng nhập được bằng tài khoản này đều đọc được dữ liệu. Sau khi cài đặt, người quản trị in phiếu lưu khóa khôi phục (Quản trị → Cài đặt) để cất trong két của cơ quan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard_storage.py" line="234"/>
         <source>This computer has no keyring of the operating system to keep the password in. Install one, or give the password in the environment variable {env} and start the app again.</source>
         <translation>Máy này không có kho khóa (keyring) của hệ điều hành để giữ mật khẩu. Hãy cài một kho khóa, hoặc đặt mật khẩu trong biến môi trường {env} rồi mở lại chương trình.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard_storage.py" line="227"/>
+        <location filename="../../ui/wizard_storage.py" line="239"/>
         <source>The keyring did not take the password: {error}</source>
         <translation>Kho khóa không lưu được mật khẩu: {error}</translation>
     </message>
