@@ -52,6 +52,15 @@ def _memory_keyring():
     keyring.set_keyring(previous)
 
 
+@pytest.fixture(autouse=True)
+def _stop_modal_answerers():
+    """A failed start-up test must not leave its dialog answerer running into the next tests."""
+    yield
+    flows = sys.modules.get("ui_flows")
+    if flows is not None:
+        flows.ModalAnswerer.stop_all()
+
+
 def pytest_generate_tests(metafunc):
     """Modules marked ``both_stores`` run every test on SQLite and on PostgreSQL."""
     if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_stores"):

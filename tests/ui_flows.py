@@ -106,15 +106,27 @@ def run_action(qtbot, detail, mnemonic: Qt.Key, text: str = "") -> None:
 
 
 class ModalAnswerer:
-    """Answers each modal window the start-up opens, on the GUI thread, and records what it saw."""
+    """Answers each modal window the start-up opens, on the GUI thread, and records what it saw.
+
+    Every answerer is stopped when its test ends (conftest), even a failed one: a timer left
+    running would answer the next tests' dialogs.
+    """
+
+    running: list[ModalAnswerer] = []
 
     def __init__(self, answer) -> None:  # type: ignore[no-untyped-def]
+        ModalAnswerer.running.append(self)
         self.answer = answer
         self.seen: list[object] = []
         self.timer = QTimer()
         self.timer.setInterval(20)
         self.timer.timeout.connect(self._poll)
         self.timer.start()
+
+    @classmethod
+    def stop_all(cls) -> None:
+        while cls.running:
+            cls.running.pop().timer.stop()
 
     def _poll(self) -> None:
         modal = QApplication.activeModalWidget()
