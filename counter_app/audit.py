@@ -11,6 +11,7 @@ holder cannot reach it — on the supervisor's signed daily log, and sent to the
 """
 from __future__ import annotations
 
+import getpass
 import hashlib
 import json
 import re
@@ -26,6 +27,25 @@ from . import clock
 GENESIS = "0" * 64
 _NO_LIMIT = 2**63 - 1  # the largest SQLite integer
 _origin: ContextVar[dict[str, str] | None] = ContextVar("audit_origin", default=None)
+_process_origin: dict[str, str] | None = None
+
+
+def os_account() -> str:
+    """The operating-system account running this process ("?" when the system cannot say)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, ImportError, OSError):  # no login name in the environment and no passwd entry
+        return "?"
+
+
+def set_process_origin(**origin: str) -> None:
+    """The origin of records any thread of this process writes without one of its own (empty: none).
+
+    The GUI writes from its worker threads, which a context variable set on the GUI thread does
+    not reach; it states its origin once for the process (``via="gui"`` and the OS account).
+    """
+    global _process_origin
+    _process_origin = dict(origin) or None
 
 
 @contextmanager
@@ -69,7 +89,7 @@ def append(
     prev_hash = last["hash"] if last else GENESIS
     record_id = (last["id"] + 1) if last else 1
     stamp = clock.to_db(at or clock.now())
-    origin = _origin.get()
+    origin = _origin.get() or _process_origin
     details = {**(details or {}), "origin": origin} if origin else (details or {})
     details_json = json.dumps(details, ensure_ascii=False, sort_keys=True)
     digest = _digest(prev_hash, record_id, stamp, username, action, entity, entity_id, details_json)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import getpass
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 
@@ -36,14 +35,6 @@ def add_password_stdin(parser: argparse.ArgumentParser, explanation: str) -> Non
     parser.add_argument("--password-stdin", action="store_true", help=explanation)
 
 
-def os_account() -> str:
-    """The operating-system account running this process ("?" when the system cannot say)."""
-    try:
-        return getpass.getuser()
-    except (KeyError, ImportError, OSError):  # no login name in the environment and no passwd entry
-        return "?"
-
-
 def log_in(store: Store, args: argparse.Namespace, username: str) -> Actor:
     """``username`` authenticated by the password read from ``args``' channel (lock-out applies)."""
     return users.authenticate(store, username, read_secret(args, f"Password for {username}: "))
@@ -51,7 +42,7 @@ def log_in(store: Store, args: argparse.Namespace, username: str) -> Actor:
 
 def cli_origin() -> AbstractContextManager[None]:
     """The audit origin of everything a command writes: the command line and the OS account."""
-    return audit.recorded_from(via="cli", os_account=os_account())
+    return audit.recorded_from(via="cli", os_account=audit.os_account())
 
 
 def audited_command(handler: Handler) -> Handler:

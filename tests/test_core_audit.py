@@ -1,6 +1,7 @@
 """The audit chain finds any edited, deleted or reordered record."""
 from __future__ import annotations
 
+import json
 import random
 
 import psycopg
@@ -174,3 +175,27 @@ def test_check_names_an_edit_before_the_anchor_and_refuses_a_short_anchor(conn, 
     with pytest.raises(SystemExit) as refused:
         main(["--db", db_target, "check", "--anchor", head.hash[:8]])
     assert refused.value.code == 2 and "at least 12 hex digits" in capsys.readouterr().err
+
+
+def test_a_process_origin_reaches_records_written_by_other_threads(tmp_path):
+    """The GUI writes from worker threads: its origin (the OS account at the keyboard) is the process's."""
+    import threading
+
+    store = Store(tmp_path / "c.sqlite3")
+    audit.set_process_origin(via="gui", os_account=audit.os_account())
+    try:
+        def write() -> None:
+            with store.write() as conn:
+                audit.append(conn, username="canbo", action="login")
+
+        worker = threading.Thread(target=write)
+        worker.start()
+        worker.join()
+    finally:
+        audit.set_process_origin()
+    with store.write() as conn:
+        audit.append(conn, username="canbo", action="logout")
+    with store.read() as conn:
+        details = [json.loads(r[0]) for r in conn.execute("SELECT details FROM audit_log ORDER BY id")]
+    assert details == [{"origin": {"via": "gui", "os_account": audit.os_account()}}, {}]
+    store.close()

@@ -48,9 +48,14 @@ def test_admin_sees_admin_section(qtbot, app_context, admin_actor):
     app_context.tasks.wait_idle()
 
 
-def test_smoke_start_exits_zero(qtbot):
+def test_smoke_start_exits_zero_and_its_records_name_the_gui_and_the_os_account(qtbot, monkeypatch):
+    from counter_app import audit
     from ui.app import run
+
+    origins: list[dict[str, str]] = []
+    monkeypatch.setattr(audit, "set_process_origin", lambda **origin: origins.append(origin))
     assert run(smoke=True) == 0
+    assert origins == [{"via": "gui", "os_account": audit.os_account()}, {}]  # set for the run, cleared after
 
 
 def test_lock_after_idle_hides_content_and_unlocks_with_password(qtbot, app_context):

@@ -73,6 +73,7 @@ def run(db_path: str | None = None, *, smoke: bool = False, lang: str | None = N
     from PySide6.QtWidgets import QApplication
 
     import ui.widgets  # noqa: F401 - first: installs the PySide6 6.12 reference-count guard
+    from counter_app import audit
     from counter_app.paths import open_store
 
     from .i18n import install_translator
@@ -87,6 +88,7 @@ def run(db_path: str | None = None, *, smoke: bool = False, lang: str | None = N
     tmp = tempfile.TemporaryDirectory() if smoke else None
     tasks = TaskRunner()
     store = None
+    audit.set_process_origin(via="gui", os_account=audit.os_account())  # every record names who sat at the keyboard
     try:
         # --db, else the office server the wizard joined, else this computer's file (the wizard when new)
         store = open_store(Path(tmp.name) / "smoke.sqlite3") if tmp else open_for_start(db_path, settings, tasks)
@@ -104,3 +106,4 @@ def run(db_path: str | None = None, *, smoke: bool = False, lang: str | None = N
             store.close()
         if tmp:
             tmp.cleanup()
+        audit.set_process_origin()
