@@ -9,7 +9,7 @@ from counter_app.codes import COUNTER_NUMBERS
 from counter_app.dossiers import get_dossier
 from counter_app.errors import ValidationError
 from counter_app.models import Dossier, Office
-from counter_app.office import get_office
+from counter_app.office import get_office, this_counter
 from counter_app.store import Store
 from printing.kinds import KINDS  # names only: reportlab loads when a paper is made
 
@@ -50,12 +50,12 @@ def _add_scope(paper: argparse.ArgumentParser) -> None:
     scope.add_argument("--office", action="store_true", help="every counter of the office")
 
 
-def _counter_no(args: argparse.Namespace, office: Office) -> int | None:
+def _counter_no(args: argparse.Namespace, store: Store, office: Office) -> int | None:
     """The counter a log or ledger covers: --counter N, this counter by default, None with --office."""
     if args.office:
         return None
     if args.counter is None:
-        return office.counter_no
+        return this_counter(store, office)
     if args.counter not in COUNTER_NUMBERS:
         raise ValidationError(f"--counter must be a counter number from {COUNTER_NUMBERS.start} to {COUNTER_NUMBERS.stop - 1}")
     return int(args.counter)
@@ -87,7 +87,7 @@ def cmd_print_daily_log(args: argparse.Namespace) -> int:
         raise ValidationError(f"--to must be on or after --date and at most {MAX_LOG_DAYS} days later")
     store = store_from(args)
     office = get_office(store)
-    data = render_daily_log(store, office, start=args.date, end=args.to, counter_no=_counter_no(args, office),
+    data = render_daily_log(store, office, start=args.date, end=args.to, counter_no=_counter_no(args, store, office),
                             staff=args.staff)
     return _write(data, args.output)
 
@@ -97,5 +97,5 @@ def cmd_print_fee_ledger(args: argparse.Namespace) -> int:
 
     store = store_from(args)
     office = get_office(store)
-    return _write(render_fee_ledger(store, office, day=args.date, counter_no=_counter_no(args, office), staff=args.staff),
+    return _write(render_fee_ledger(store, office, day=args.date, counter_no=_counter_no(args, store, office), staff=args.staff),
                   args.output)

@@ -29,6 +29,7 @@ from shiboken6 import isValid
 from counter_app import clock
 from counter_app.codes import COUNTER_NUMBERS
 from counter_app.models import User
+from counter_app.office import this_counter
 from counter_app.users import list_users
 
 from .context import AppContext
@@ -77,7 +78,7 @@ class DailyLogDialog(QDialog):
         self.end.setEnabled(False)
         self.several_days.toggled.connect(self._toggle_range)
         self.start.dateChanged.connect(self._start_changed)
-        own = context.office.counter_no
+        own = this_counter(context.store, context.office)
         self.scope = QComboBox(self)
         self.scope.addItem(self.tr("This counter (no. {number})").format(number=f"{own:02d}"), Scope.THIS_COUNTER)
         self.scope.addItem(self.tr("Another counter"), Scope.OTHER_COUNTER)
