@@ -57,7 +57,8 @@ def bench_receive(count: int, runs: int) -> None:
         for _ in range(count):
             for encrypted, store in stores.items():
                 one = request(store, rng=rng)
-                times[encrypted].append(_timed(lambda s=store, e=encrypted, r=one: services.receive_dossier(s, staff[e], r)))
+                clerk = staff[encrypted]
+                times[encrypted].append(_timed(lambda s=store, c=clerk, r=one: services.receive_dossier(s, c, r)))
         for encrypted, store in stores.items():
             medians[encrypted].append(statistics.median(times[encrypted]))
             store.close()

@@ -192,7 +192,8 @@ class Store:
     def backup_to(self, target: Path | str) -> Path:
         """A consistent copy through SQLite's online backup API (safe while others write).
 
-        Encrypted with the database's own key (so the recovery sheet opens every backup), and written owner-only under a temporary name, synced and renamed: a full disk or a kill
+        Encrypted with the database's own key (so the recovery sheet opens every backup), and
+        written owner-only under a temporary name, synced and renamed: a full disk or a kill
         never leaves a partial file under the backup's name.
         """
         target = Path(target)

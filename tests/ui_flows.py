@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from factories import add_users, make_store
 from PySide6.QtCore import Qt, QTimer
@@ -112,7 +113,7 @@ class ModalAnswerer:
     running would answer the next tests' dialogs.
     """
 
-    running: list[ModalAnswerer] = []
+    running: ClassVar[list[ModalAnswerer]] = []
 
     def __init__(self, answer) -> None:  # type: ignore[no-untyped-def]
         ModalAnswerer.running.append(self)
