@@ -23,9 +23,9 @@ from counter_app.store import Store
 
 pytestmark = pytest.mark.usefixtures("november_2026")  # fixed November 2026 dates: see conftest
 
-ROUND_TRIPS = 11  # 3 reading the procedure and office, 5 holding the lock, 3 reading the dossier back
-HELD = 5  # from the advisory lock to its COMMIT
-STATEMENTS = 41
+ROUND_TRIPS = 8  # 3 reading the procedure, office and calendar before the lock, 5 holding it (37 before)
+HELD = 5  # from the advisory lock to its COMMIT (26 before)
+STATEMENTS = 28  # the papers' and fees' rows count one each (40 before)
 
 
 @pytest.mark.parametrize("backend", ["postgres"], indirect=True)
