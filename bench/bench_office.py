@@ -72,7 +72,7 @@ def receive_round_trips(target: str) -> str:
     with Store(target) as store:
         staff = Actor.of(users.get_user(store, "canbo"))
         rng = random.Random(9)
-        items = [request(store, rng=rng) for _ in range(6)]  # past psycopg's prepare threshold
+        items = [request(store, rng=rng) for _ in range(10)]  # well past psycopg's prepare threshold (5)
     with Store(target) as store:  # a fresh connection: the tracer must see every statement it prepares
         tracer = Tracer(store.conn.raw)
         for item in items:

@@ -24,8 +24,8 @@ from counter_app.store import Store
 pytestmark = pytest.mark.usefixtures("november_2026")  # fixed November 2026 dates: see conftest
 
 ROUND_TRIPS = 8  # 3 reading the procedure, office and calendar before the lock, 5 holding it (37 before)
-HELD = 5  # from the advisory lock to its COMMIT (26 before)
-STATEMENTS = 28  # the papers' and fees' rows count one each (40 before)
+HELD = 5  # from the advisory lock to its COMMIT (29 before)
+STATEMENTS = 28  # the papers' and fees' rows count one each (38 before)
 
 
 @pytest.mark.parametrize("backend", ["postgres"], indirect=True)
@@ -35,7 +35,7 @@ def test_a_receive_waits_on_the_office_server_a_bounded_number_of_times(store):
     tracer = Tracer(fresh.conn.raw)
     rng = random.Random(3)
     try:
-        for item in [request(store, rng=rng) for _ in range(6)]:  # past psycopg's prepare threshold (5)
+        for item in [request(store, rng=rng) for _ in range(10)]:  # well past psycopg's prepare threshold (5)
             with tracer.trace() as trace:
                 dossier = services.receive_dossier(fresh, staff, item)
     finally:

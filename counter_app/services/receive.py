@@ -274,7 +274,9 @@ class _OfficeChanged(Exception):
 def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Dossier:
     """Receive one dossier; returns it as stored, with its new code and due time.
 
-    With a ``client_ref`` received before, returns that dossier and writes nothing.
+    With a ``client_ref`` received before, returns that dossier and writes nothing. On the
+    office server it waits for the server 8 times, 5 of them holding the office write lock
+    (tests/test_core_receive_round_trips.py): the other counters queue behind those.
     """
     require_role(actor, Role.ADMIN if request.import_history else Role.STAFF)
     now = clock.now()
@@ -290,6 +292,7 @@ def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Doss
 
 
 def _receive(store: Store, actor: Actor, request: ReceiveRequest, applicant: Applicant, now: datetime) -> Dossier:
+    """One attempt: the reference data, then the write; raises :class:`_OfficeChanged` when they disagree."""
     refs = _references(store, request.procedure_code)
     check_papers(refs.procedure, request.papers)
     with store.write(batched=True) as conn:
