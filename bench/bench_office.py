@@ -2,12 +2,14 @@
 
 Targets on PostgreSQL over loopback: receive median < 10 ms, also with 4 counters receiving
 at once; search over 200,000 dossiers p95 < 50 ms. The PostgreSQL cluster is a throwaway one
-with fsync on, as an office server runs. Run: ``.venv/bin/python -m bench.bench_office``.
+with fsync on, as an office server runs. Run: ``.venv/bin/python -m bench.bench_office``
+(``--no-search``: the receive figures alone, with the round trips of one receive).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sqlite3
 import statistics
@@ -17,7 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from counter_app import services
+from counter_app import services, users
+from counter_app.models import Actor
 from counter_app.store import Store
 
 from .bench_core import bench_search
@@ -26,6 +29,7 @@ from .dataset import large_database
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 import pg_cluster
 from factories import RECEIVER_PREAMBLE, TESTS_DIR, add_users, make_store, request
+from pg_round_trips import Tracer
 
 # Tables in an order that keeps every foreign key satisfied while copying.
 TABLES = ("office", "users", "procedures", "procedure_papers", "procedure_fees", "applicants", "dossiers",
@@ -63,6 +67,22 @@ def receive_alone(target: str, count: int) -> str:
     return _figures(times)
 
 
+def receive_round_trips(target: str) -> str:
+    """What one receive waits for on the office server, from libpq's trace (tests/pg_round_trips.py)."""
+    with Store(target) as store:
+        staff = Actor.of(users.get_user(store, "canbo"))
+        rng = random.Random(9)
+        items = [request(store, rng=rng) for _ in range(10)]  # well past psycopg's prepare threshold (5)
+    with Store(target) as store:  # a fresh connection: the tracer must see every statement it prepares
+        tracer = Tracer(store.conn.raw)
+        for item in items:
+            with tracer.trace() as trace:
+                services.receive_dossier(store, staff, item)
+    held = trace.held("pg_advisory_xact_lock", "COMMIT")
+    return (f"{trace.round_trips} round trips, {len(held)} of them holding the office write lock;"
+            f" {len(trace.statements)} statements")
+
+
 def receive_four_counters(target: str, count: int) -> str:
     """Four processes on one database, each timing its own receives."""
     counters = [subprocess.Popen([sys.executable, "-c", COUNTER.format(tests=TESTS_DIR, db=target, seed=seed,
@@ -98,6 +118,7 @@ def copy_into_postgres(source: Path, url: str) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--receive", type=int, default=1000, help="dossiers to receive on each store")
+    parser.add_argument("--no-search", action="store_true", help="receive only (skip the 200,000-dossier search)")
     args = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp())
     cluster = pg_cluster.start_cluster(durable=True)
@@ -106,6 +127,7 @@ def main(argv: list[str] | None = None) -> None:
             cluster.psql(f"CREATE DATABASE {name}")
         print(f"receive, one counter: SQLite {receive_alone(str(folder / 'alone.sqlite3'), args.receive)};"
               f" PostgreSQL {receive_alone(cluster.url('alone'), args.receive)} (target median < 10 ms)")
+        print(f"a receive on PostgreSQL: {receive_round_trips(cluster.url('alone'))}")
         per_counter = max(1, args.receive // 4)
         sqlite_four = folder / "four.sqlite3"
         for target in (str(sqlite_four), cluster.url("four")):
@@ -115,6 +137,9 @@ def main(argv: list[str] | None = None) -> None:
         print(f"receive, 4 counters at once ({per_counter} each):"
               f" SQLite {receive_four_counters(str(sqlite_four), per_counter)};"
               f" PostgreSQL {receive_four_counters(cluster.url('four'), per_counter)}")
+        print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+        if args.no_search:
+            return
         big = large_database(200_000)
         copy_into_postgres(big, cluster.url("big"))
         print("search on SQLite:", end=" ", flush=True)

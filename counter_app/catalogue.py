@@ -187,18 +187,19 @@ def ensure_bundled(store: Store) -> None:
 
 
 def _load(conn: sqlite3.Connection, procedure_id: int) -> Procedure:
-    row = conn.execute("SELECT * FROM procedures WHERE id = ?", (procedure_id,)).fetchone()
+    # All four sent before the first answer is read: one round trip in a batch on the office server.
+    head = conn.execute("SELECT * FROM procedures WHERE id = ?", (procedure_id,))
+    paper_rows = conn.execute("SELECT * FROM procedure_papers WHERE procedure_id = ? ORDER BY position",
+                              (procedure_id,))
+    fee_rows = conn.execute("SELECT * FROM procedure_fees WHERE procedure_id = ? ORDER BY position", (procedure_id,))
+    mapping = conn.execute("SELECT national_code FROM procedure_code_map"
+                           " WHERE local_code = (SELECT code FROM procedures WHERE id = ?)", (procedure_id,))
+    row = head.fetchone()
     if row is None:
         raise NotFound(f"Không có thủ tục số {procedure_id}.")
-    papers = tuple(
-        PaperSpec(r["name"], PaperForm(r["form"]), r["count"], bool(r["required"]))
-        for r in conn.execute("SELECT * FROM procedure_papers WHERE procedure_id = ? ORDER BY position", (procedure_id,))
-    )
-    fees = tuple(
-        FeeSpec(r["name"], r["amount_vnd"], r["rule"], r["calc"])
-        for r in conn.execute("SELECT * FROM procedure_fees WHERE procedure_id = ? ORDER BY position", (procedure_id,))
-    )
-    mapped = conn.execute("SELECT national_code FROM procedure_code_map WHERE local_code = ?", (row["code"],)).fetchone()
+    papers = tuple(PaperSpec(r["name"], PaperForm(r["form"]), r["count"], bool(r["required"])) for r in paper_rows)
+    fees = tuple(FeeSpec(r["name"], r["amount_vnd"], r["rule"], r["calc"]) for r in fee_rows)
+    mapped = mapping.fetchone()
     return Procedure(
         id=row["id"], code=row["code"], version=row["version"], name=row["name"], field=row["field"],
         processing_value=row["processing_value"], processing_unit=ProcessingUnit(row["processing_unit"]),
@@ -213,13 +214,18 @@ def load_procedure(conn: sqlite3.Connection, procedure_id: int) -> Procedure:
     return _load(conn, procedure_id)
 
 
+def current_procedure(conn: sqlite3.Connection, code: str) -> Procedure:
+    """The current version of a procedure by its code, inside the caller's transaction."""
+    row = conn.execute("SELECT id FROM procedures WHERE code = ? AND is_current = 1", (code,)).fetchone()
+    if row is None:
+        raise NotFound(f"Không có thủ tục mã «{code}» trong danh mục.")
+    return _load(conn, row["id"])
+
+
 def get_procedure(store: Store, code: str) -> Procedure:
     """The current version of a procedure by its code."""
-    with store.read() as conn:
-        row = conn.execute("SELECT id FROM procedures WHERE code = ? AND is_current = 1", (code,)).fetchone()
-        if row is None:
-            raise NotFound(f"Không có thủ tục mã «{code}» trong danh mục.")
-        return _load(conn, row["id"])
+    with store.read(batched=True) as conn:
+        return current_procedure(conn, code)
 
 
 USAGE_WINDOW = 10_000  # the latest dossiers whose procedures "most used first" counts

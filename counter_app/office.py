@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import asdict, fields
 from datetime import date
 
@@ -43,8 +44,15 @@ def place_name_of(division: str) -> str:
     return division
 
 
+OFFICE_SQL = "SELECT * FROM office WHERE id = 1"
+
+
 def load_office_row(conn: sqlite3.Connection) -> Office | None:
-    row = conn.execute("SELECT * FROM office WHERE id = 1").fetchone()
+    return office_from_row(conn.execute(OFFICE_SQL).fetchone())
+
+
+def office_from_row(row: sqlite3.Row | None) -> Office | None:
+    """The profile in an answer to :data:`OFFICE_SQL` (a caller may send it early and read it later)."""
     if row is None:
         return None
     values = {f.name: row[f.name] for f in fields(Office) if f.name != "office_hours"}
@@ -107,13 +115,21 @@ def set_setting(store: Store, key: str, value: str) -> None:
                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
 
 
+OVERRIDES_SQL = "SELECT day, kind FROM calendar_overrides"
+
+
 def load_calendar(conn: sqlite3.Connection) -> WorkCalendar:
     """The working-day calendar with this office's hours and overrides."""
-    office = load_office_row(conn)
+    overrides = conn.execute(OVERRIDES_SQL)
+    return calendar_of(load_office_row(conn), overrides)
+
+
+def calendar_of(office: Office | None, overrides: Iterable[sqlite3.Row]) -> WorkCalendar:
+    """The calendar from the profile and an answer to :data:`OVERRIDES_SQL`."""
     hours = office.office_hours if office else OfficeHours()
     days_off: set[date] = set()
     workdays: set[date] = set()
-    for row in conn.execute("SELECT day, kind FROM calendar_overrides"):
+    for row in overrides:
         (days_off if row["kind"] == "day_off" else workdays).add(date.fromisoformat(row["day"]))
     return WorkCalendar(hours, days_off=days_off, extra_workdays=workdays)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -90,12 +90,16 @@ class Store:
                 self.backend.set_schema_version(conn, version)
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
+    def write(self, *, batched: bool = False) -> Iterator[Connection]:
         """One write transaction: everything inside commits together or not at all.
 
         The backend takes the write lock up front (``BEGIN IMMEDIATE``, or the office's advisory
         lock), so two processes allocating dossier codes never read the same sequence value. Called inside another ``write()``
         it becomes a savepoint, so a batch (an import) can be all-or-nothing.
+
+        ``batched``: on the office server, send statements without waiting for each answer
+        (see :meth:`Backend.batch`), so the lock is held for fewer round trips; for callers
+        that fetch only what they need next and never catch a database error inside.
         """
         with self._lock:
             if self.conn.in_transaction:  # nested: a savepoint inside the caller's transaction
@@ -112,34 +116,46 @@ class Store:
                     self.conn.execute(f"RELEASE {name}")
                 return
             self._reopen_if_lost()
-            self.backend.begin_write(self.conn)
             self._writer = threading.get_ident()
             try:
-                yield self.conn
+                with self._batch(batched):
+                    self.backend.begin_write(self.conn)
+                    yield self.conn
+                    self.conn.execute("COMMIT")
             except BaseException:
-                self.backend.rollback(self.conn)
+                self._roll_back()
                 raise
-            else:
-                self.conn.execute("COMMIT")
             finally:
                 self._writer = None
 
     @contextmanager
-    def read(self) -> Iterator[Connection]:
-        """A consistent snapshot for several queries."""
+    def read(self, *, batched: bool = False) -> Iterator[Connection]:
+        """A consistent snapshot for several queries (``batched``: as for :meth:`write`)."""
         with self._lock:
             if self.conn.in_transaction:  # nested inside write(): reuse it
                 yield self.conn
                 return
             self._reopen_if_lost()
-            self.backend.begin_read(self.conn)
             try:
-                yield self.conn
+                with self._batch(batched):
+                    self.backend.begin_read(self.conn)
+                    yield self.conn
+                    self.conn.execute("COMMIT")
             except BaseException:
-                self.backend.rollback(self.conn)
+                self._roll_back()
                 raise
-            else:
-                self.conn.execute("COMMIT")
+
+    def _batch(self, batched: bool) -> AbstractContextManager[None]:
+        return self.backend.batch(self.conn) if batched else nullcontext()
+
+    def _roll_back(self) -> None:
+        """After a failure inside a transaction, or in its COMMIT; a batch's answers are all read by now.
+
+        Not when the transaction is already gone (SQLite ends it on some errors, a failed COMMIT
+        ends it on PostgreSQL): a ROLLBACK then would hide the error that matters.
+        """
+        if self.conn.in_transaction:
+            self.backend.rollback(self.conn)
 
     @contextmanager
     def snapshot(self) -> Iterator[Any]:

@@ -12,7 +12,7 @@ from .clock import date_from_db
 from .models import Applicant, Procedure, Subject
 from .text import fold
 
-__all__ = ["default_summary", "indexed_name", "load_subject", "save_subject"]
+__all__ = ["SUBJECT_SQL", "default_summary", "indexed_name", "save_subject", "subject_from_row"]
 
 # "Thủ tục đăng ký khai sinh" → "Đăng ký khai sinh": the word "thủ tục" says nothing in a summary.
 _PROCEDURE_WORD = re.compile(r"^\s*thủ tục\s+", re.IGNORECASE)
@@ -44,8 +44,11 @@ def save_subject(conn: sqlite3.Connection, dossier_id: int, subject: Subject) ->
     )
 
 
-def load_subject(conn: sqlite3.Connection, dossier_id: int) -> Subject | None:
-    row = conn.execute("SELECT * FROM dossier_subjects WHERE dossier_id = ?", (dossier_id,)).fetchone()
+SUBJECT_SQL = "SELECT * FROM dossier_subjects WHERE dossier_id = ?"
+
+
+def subject_from_row(row: sqlite3.Row | None) -> Subject | None:
+    """The subject in an answer to :data:`SUBJECT_SQL` (None: the submitter is the subject)."""
     if row is None:
         return None
     return Subject(full_name=row["full_name"], personal_id=row["personal_id"],

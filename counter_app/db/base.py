@@ -7,6 +7,7 @@ say ``RETURNING id`` (SQLite ≥ 3.35 and PostgreSQL both do), and upserts use `
 """
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -48,6 +49,13 @@ class Backend(Protocol):
 
     def rollback(self, conn: Any) -> None:
         """Roll back, quietly when the connection is already gone."""
+
+    def batch(self, conn: Any) -> AbstractContextManager[None]:
+        """Send the statements inside without waiting for each answer (nothing to gain on a local file).
+
+        Only code that fetches what it needs, and lets a failed statement fail the whole
+        transaction, runs inside: an error surfaces at the next fetch, not at its statement.
+        """
 
     def schema_version(self, conn: Any) -> int: ...
 

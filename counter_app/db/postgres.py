@@ -14,6 +14,8 @@ with their DDL translated by :mod:`counter_app.db.pg_schema`.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -94,6 +96,7 @@ class PgConnection:
     def __init__(self, raw: psycopg.Connection[Any], label: str) -> None:
         self.raw = raw
         self.label = label
+        self._batching = False
 
     def execute(self, sql: str, params: Any = ()) -> psycopg.Cursor[Any]:
         try:
@@ -111,13 +114,35 @@ class PgConnection:
             raise self._unavailable(exc) from None
         return cursor
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """psycopg's pipeline mode: statements go out at once, and a fetch waits for all sent before it.
+
+        A round trip to the server costs more than most of our statements, so a receive that
+        sends its inserts before it fetches the next id it needs pays one wait for them all.
+        A lost server or a lock timeout met at a fetch, or at the end where the last answers
+        are read, is a :class:`ServerUnavailable` as anywhere else.
+        """
+        self._batching = True
+        try:
+            with self.raw.pipeline():
+                yield
+        except psycopg.OperationalError as exc:
+            raise self._unavailable(exc) from None
+        finally:
+            self._batching = False
+
     def _unavailable(self, exc: psycopg.OperationalError) -> ServerUnavailable:
         return ServerUnavailable(f"The office database {self.label} did not answer: {_reason(exc)}", _whole(exc))
 
     @property
     def in_transaction(self) -> bool:
-        """False on a lost connection too (status UNKNOWN), so the store reopens it."""
-        return self.raw.info.transaction_status in _IN_TRANSACTION
+        """False on a lost connection too (status UNKNOWN), so the store reopens it.
+
+        True throughout a batch: its BEGIN may not have been answered yet, and a nested
+        ``Store.read()`` must not begin (and commit) a transaction of its own.
+        """
+        return self._batching or self.raw.info.transaction_status in _IN_TRANSACTION
 
     def close(self) -> None:
         self.raw.close()
@@ -215,6 +240,9 @@ class PostgresBackend:
     def rollback(self, conn: PgConnection) -> None:
         if not self.is_broken(conn):
             conn.execute("ROLLBACK")
+
+    def batch(self, conn: PgConnection) -> AbstractContextManager[None]:
+        return conn.batch()
 
     def schema_version(self, conn: PgConnection) -> int:
         if conn.execute("SELECT to_regclass('schema_version')").fetchone()[0] is None:

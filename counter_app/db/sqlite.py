@@ -8,6 +8,7 @@ still opens (``check`` says it is not encrypted).
 """
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from .. import safe_files
@@ -72,6 +73,9 @@ class SqliteBackend:
 
     def rollback(self, conn: Connection) -> None:
         conn.execute("ROLLBACK")
+
+    def batch(self, conn: Connection) -> AbstractContextManager[None]:
+        return nullcontext()  # no server to wait for: each statement runs as it is sent
 
     def schema_version(self, conn: Connection) -> int:
         return int(conn.execute("PRAGMA user_version").fetchone()[0])

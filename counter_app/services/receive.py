@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from .. import audit, clock, codes, ids, limits
-from ..catalogue import get_procedure
+from ..catalogue import current_procedure
 from ..dossiers import load_dossier_by_id
 from ..errors import ValidationError
 from ..fees import FeeBasis, describe
@@ -21,13 +21,15 @@ from ..models import (
     Dossier,
     DossierFee,
     DossierPaper,
+    Office,
     PaymentMethod,
     Procedure,
     Role,
+    StatusEvent,
     Subject,
 )
-from ..office import load_calendar, load_office_row, this_counter
-from ..states import Action, Status
+from ..office import OFFICE_SQL, OVERRIDES_SQL, calendar_of, office_from_row, this_counter
+from ..states import PORTAL_CODE, Action, Status
 from ..store import Store
 from ..subjects import default_summary, indexed_name, save_subject
 from ..text import fold
@@ -239,79 +241,149 @@ def _already_received(conn: sqlite3.Connection, request: ReceiveRequest, applica
     return existing
 
 
+@dataclass(frozen=True)
+class _References:
+    """What a receive reads but does not write: changed rarely, and read before the write lock."""
+
+    procedure: Procedure
+    office: Office
+    calendar: WorkCalendar
+
+
+def _references(store: Store, procedure_code: str) -> _References:
+    """The procedure, the office profile and its calendar, in one snapshot before the write lock.
+
+    On the office server every round trip inside the lock makes the other counters wait;
+    these rows change a few times a year. What would make a code wrong, the profile (agency
+    code, counter number), is checked again inside the lock by :func:`_write_dossier`.
+    """
+    with store.read(batched=True) as conn:
+        office_row = conn.execute(OFFICE_SQL)  # sent with the procedure's first query, read after it
+        overrides = conn.execute(OVERRIDES_SQL)
+        procedure = current_procedure(conn, procedure_code)
+        office = office_from_row(office_row.fetchone())
+        if office is None:
+            raise ValidationError("Chưa thiết lập thông tin cơ quan (mã định danh).")
+        return _References(procedure, office, calendar_of(office, overrides))
+
+
+class _OfficeChanged(Exception):
+    """The office profile was saved between the read before the lock and the lock itself."""
+
+
 def receive_dossier(store: Store, actor: Actor, request: ReceiveRequest) -> Dossier:
     """Receive one dossier; returns it as stored, with its new code and due time.
 
-    With a ``client_ref`` received before, returns that dossier and writes nothing.
+    With a ``client_ref`` received before, returns that dossier and writes nothing. On the
+    office server it waits for the server 8 times, 5 of them holding the office write lock
+    (tests/test_core_receive_round_trips.py): the other counters queue behind those.
     """
     require_role(actor, Role.ADMIN if request.import_history else Role.STAFF)
     now = clock.now()
     request = _clean_request(request, now)
     applicant = clean_applicant(request.applicant, now.date())
-    procedure = get_procedure(store, request.procedure_code)
-    check_papers(procedure, request.papers)
-    fees = default_fees(procedure, sets=request.sets_count) if request.fees is None else request.fees
-    with store.write() as conn:
+    try:
+        return _receive(store, actor, request, applicant, now)
+    except _OfficeChanged:  # rolled back, its numbers given back: read the new profile and write again
+        try:
+            return _receive(store, actor, request, applicant, now)
+        except _OfficeChanged:
+            raise ValidationError("Thông tin cơ quan vừa được thay đổi; hãy lưu lại hồ sơ.") from None
+
+
+def _receive(store: Store, actor: Actor, request: ReceiveRequest, applicant: Applicant, now: datetime) -> Dossier:
+    """One attempt: the reference data, then the write; raises :class:`_OfficeChanged` when they disagree."""
+    refs = _references(store, request.procedure_code)
+    check_papers(refs.procedure, request.papers)
+    with store.write(batched=True) as conn:
         if request.client_ref and (existing := _already_received(conn, request, applicant)):
             return existing
-        office = load_office_row(conn)
-        if office is None:
-            raise ValidationError("Chưa thiết lập thông tin cơ quan (mã định danh).")
-        calendar = load_calendar(conn)
-        received_at = request.received_at or now
-        service_start = calendar.start_of_service(received_at)
-        due_at = appointment(calendar, procedure, received_at)
-        counter_no = this_counter(store, office)
-        code = codes.next_dossier_code(conn, office.agency_code, received_at.date(), counter_no)
-        log_number = codes.next_log_number(conn, received_at.year)
-        collects = any(f.collected_vnd for f in fees)
-        fee_receipt = codes.next_fee_receipt_number(conn, counter_no, received_at.year) if collects else None
-        applicant_id = conn.execute(
-            "INSERT INTO applicants (kind, full_name, personal_id, old_id, birth_date, sex, address, phone, email,"
-            " social_insurance_no, hi_card_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            (
-                applicant.kind, applicant.full_name, applicant.personal_id, applicant.old_id,
-                applicant.birth_date.isoformat() if applicant.birth_date else None, applicant.sex,
-                applicant.address, applicant.phone, applicant.email, applicant.social_insurance_no,
-                applicant.hi_card_code,
-            ),
-        ).fetchone()[0]
-        dossier_id = conn.execute(
-            "INSERT INTO dossiers (code, agency_code, procedure_id, applicant_id, status, received_at, due_at,"
-            " sets_count, delivery, delivery_address, summary, note, processing_agency, received_by, log_book,"
-            " log_number, counter_no, updated_at, client_ref, fee_receipt_book, fee_receipt_number)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            (
-                code, office.agency_code, procedure.id, applicant_id, Status.RECEIVED.value,
-                clock.to_db(received_at), clock.to_db(due_at), request.sets_count, request.delivery.value,
-                request.delivery_address, request.summary or default_summary(procedure, request.subject), request.note,
-                procedure.agency, actor.user_id, received_at.year, log_number, counter_no,
-                clock.to_db(received_at), request.client_ref or None,
-                received_at.year if collects else None, fee_receipt,
-            ),
-        ).fetchone()[0]
-        conn.executemany(
-            "INSERT INTO dossier_papers (dossier_id, position, name, form, count, received) VALUES (?, ?, ?, ?, ?, ?)",
-            [(dossier_id, i, p.name, p.form.value, p.count, int(p.received)) for i, p in enumerate(request.papers)],
-        )
-        conn.executemany(
-            "INSERT INTO dossier_fees (dossier_id, position, name, amount_vnd, method, exempt_reason, detail)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(dossier_id, i, f.name, f.amount_vnd, f.method.value, f.exempt_reason, f.detail)
-             for i, f in enumerate(fees)],
-        )
-        conn.execute(
-            "INSERT INTO dossier_search (rowid, name, address) VALUES (?, ?, ?)",
-            (dossier_id, indexed_name(applicant, request.subject), fold(applicant.address)),
-        )
-        if request.subject is not None:
-            save_subject(conn, dossier_id, request.subject)
-        record_change(
-            conn, dossier_id=dossier_id, code=code, action=Action.RECEIVE, from_status=None,
-            to_status=Status.RECEIVED, actor=actor, at=received_at,
-            data={"service_start": clock.to_db(service_start), "due_at": clock.to_db(due_at)},
-        )
-        if request.import_history:
-            audit.append(conn, username=actor.username, action="dossier.import_history", entity="dossier",
-                         entity_id=code, details={"received_at": clock.to_db(received_at)})
-        return load_dossier_by_id(conn, dossier_id)
+        return _write_dossier(conn, store=store, actor=actor, request=request, applicant=applicant, refs=refs,
+                              now=now)
+
+
+def _write_dossier(conn: sqlite3.Connection, *, store: Store, actor: Actor, request: ReceiveRequest,
+                   applicant: Applicant, refs: _References, now: datetime) -> Dossier:
+    """Every row of the new dossier, inside the write lock; returns the dossier as written.
+
+    Statements are sent before the answers they do not need yet (one round trip for many in a
+    batch on the office server); codes and numbers are allocated here, under the lock. The
+    dossier is built from what was written rather than read back, which would cost the office
+    ten more statements: the store's own copy reads back equal (tests/test_core_receive_round_trips.py).
+    """
+    procedure, office, calendar = refs.procedure, refs.office, refs.calendar
+    fees = default_fees(procedure, sets=request.sets_count) if request.fees is None else request.fees
+    received_at = request.received_at or now
+    service_start = calendar.start_of_service(received_at)
+    due_at = appointment(calendar, procedure, received_at)
+    counter_no = this_counter(store, office)
+    current_office = conn.execute(OFFICE_SQL)
+    new_applicant = conn.execute(
+        "INSERT INTO applicants (kind, full_name, personal_id, old_id, birth_date, sex, address, phone, email,"
+        " social_insurance_no, hi_card_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        (
+            applicant.kind, applicant.full_name, applicant.personal_id, applicant.old_id,
+            applicant.birth_date.isoformat() if applicant.birth_date else None, applicant.sex,
+            applicant.address, applicant.phone, applicant.email, applicant.social_insurance_no,
+            applicant.hi_card_code,
+        ),
+    )
+    collects = any(f.collected_vnd for f in fees)
+    summary = request.summary or default_summary(procedure, request.subject)
+    numbers = codes.next_receipt_numbers(conn, agency_code=office.agency_code, received=received_at.date(),
+                                         counter_no=counter_no, collects=collects)
+    applicant_id = new_applicant.fetchone()[0]  # every answer read before a refusal (SQLite finishes its statements)
+    if office_from_row(current_office.fetchone()) != office:
+        raise _OfficeChanged
+    code = numbers.code
+    dossier_id = conn.execute(
+        "INSERT INTO dossiers (code, agency_code, procedure_id, applicant_id, status, received_at, due_at,"
+        " sets_count, delivery, delivery_address, summary, note, processing_agency, received_by, log_book,"
+        " log_number, counter_no, updated_at, client_ref, fee_receipt_book, fee_receipt_number)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        (
+            code, office.agency_code, procedure.id, applicant_id, Status.RECEIVED.value,
+            clock.to_db(received_at), clock.to_db(due_at), request.sets_count, request.delivery.value,
+            request.delivery_address, summary, request.note,
+            procedure.agency, actor.user_id, received_at.year, numbers.log_number, counter_no,
+            clock.to_db(received_at), request.client_ref or None,
+            received_at.year if collects else None, numbers.fee_receipt_number,
+        ),
+    ).fetchone()[0]
+    conn.executemany(
+        "INSERT INTO dossier_papers (dossier_id, position, name, form, count, received) VALUES (?, ?, ?, ?, ?, ?)",
+        [(dossier_id, i, p.name, p.form.value, p.count, int(p.received)) for i, p in enumerate(request.papers)],
+    )
+    conn.executemany(
+        "INSERT INTO dossier_fees (dossier_id, position, name, amount_vnd, method, exempt_reason, detail)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(dossier_id, i, f.name, f.amount_vnd, f.method.value, f.exempt_reason, f.detail)
+         for i, f in enumerate(fees)],
+    )
+    conn.execute(
+        "INSERT INTO dossier_search (rowid, name, address) VALUES (?, ?, ?)",
+        (dossier_id, indexed_name(applicant, request.subject), fold(applicant.address)),
+    )
+    if request.subject is not None:
+        save_subject(conn, dossier_id, request.subject)
+    event_data = {"service_start": clock.to_db(service_start), "due_at": clock.to_db(due_at)}
+    event_id = record_change(
+        conn, dossier_id=dossier_id, code=code, action=Action.RECEIVE, from_status=None,
+        to_status=Status.RECEIVED, actor=actor, at=received_at, data=event_data,
+    )
+    if request.import_history:
+        audit.append(conn, username=actor.username, action="dossier.import_history", entity="dossier",
+                     entity_id=code, details={"received_at": clock.to_db(received_at)})
+    stored_at = clock.from_db(clock.to_db(received_at))  # the store keeps whole seconds
+    event = StatusEvent(id=event_id, at=stored_at, action=Action.RECEIVE.value, from_status=None,
+                        to_status=Status.RECEIVED.value, portal_code=PORTAL_CODE[Status.RECEIVED],
+                        username=actor.username, user_full_name=actor.full_name, data=event_data)
+    return Dossier(
+        id=dossier_id, code=code, status=Status.RECEIVED.value, procedure=procedure, applicant=applicant,
+        received_at=stored_at, due_at=clock.from_db(clock.to_db(due_at)), sets_count=request.sets_count,
+        papers=request.papers, fees=fees, delivery=request.delivery, delivery_address=request.delivery_address,
+        received_by=actor.username, received_by_name=actor.full_name, log_book=received_at.year,
+        log_number=numbers.log_number, counter_no=counter_no, processing_agency=procedure.agency, note=request.note,
+        summary=summary, subject=request.subject, events=(event,), updated_at=stored_at,
+        fee_receipt_book=received_at.year if collects else None, fee_receipt_number=numbers.fee_receipt_number,
+    )
