@@ -4,14 +4,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from counter_app.attachments import attach_files, list_attachments
+from counter_app.attachments import attach_pages, list_attachments
+from counter_app.page_pdf import Page
 
 from .common import print_json, store_from
 from .identity import add_password_stdin, audited_command, log_in
 
 
 def register(dossier: argparse._SubParsersAction) -> None:
-    attach = dossier.add_parser("attach", help="attach scanned pages or PDFs to a paper (or the result)")
+    attach = dossier.add_parser("attach", help="attach scanned pages or PDFs to a paper (or the result), joined into one PDF")
     attach.add_argument("code")
     which = attach.add_mutually_exclusive_group(required=True)
     which.add_argument("--paper", type=int, metavar="N", help="paper number as on the receipt (1, 2, …)")
@@ -27,12 +28,11 @@ def register(dossier: argparse._SubParsersAction) -> None:
 
 
 def cmd_attach(args: argparse.Namespace) -> int:
-    files = [Path(f) for f in args.files]
+    pages = [Page(Path(f)) for f in args.files]
     store = store_from(args)
     actor = log_in(store, args, args.as_user)
-    added = attach_files(store, actor, args.code, files, paper=None if args.result else args.paper)
-    for item in added:
-        print(f"{item.sha256}  {item.bytes}")
+    added = attach_pages(store, actor, args.code, pages, paper=None if args.result else args.paper)
+    print(f"{added.sha256}  {added.bytes}")
     return 0
 
 
