@@ -13,6 +13,7 @@ from test_core_cli import run
 from counter_app import services
 from counter_app.attachments import attachments_dir, content_path
 
+
 @pytest.fixture
 def dossier(tmp_path):
     store = make_store(tmp_path / "a.sqlite3")
