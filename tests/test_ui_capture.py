@@ -23,6 +23,9 @@ from counter_app.reports.score766 import Period, report_766
 from counter_app.states import Action
 
 TIMEOUT = 10_000
+# Alt keys of the capture (digitise, scanner folder, rotate, save) in each language.
+KEYS = {"en": (Qt.Key.Key_Z, Qt.Key.Key_S, Qt.Key.Key_R, Qt.Key.Key_V),
+        "vi": (Qt.Key.Key_A, Qt.Key.Key_M, Qt.Key.Key_O, Qt.Key.Key_U)}
 
 
 def _detail(qtbot, context, code: str):
@@ -51,24 +54,25 @@ def test_a_paper_captured_by_keyboard_becomes_one_pdf_in_the_order_and_turns_giv
     scanner.mkdir()
     first, second, third, spoiled = scanned_pages(scanner, 4)  # 110, 120, 130, 140 points wide
     settings.remember(context.store, settings.SCANNER_FOLDER, str(scanner))
+    digitise, from_scanner, rotate, save = KEYS[language]
     detail = _detail(qtbot, context, code)
     assert clashes(detail) == {}
 
-    QTest.keyClick(detail, Qt.Key.Key_Z, ALT)  # Số hóa / Digitise, for the first paper (highlighted)
+    QTest.keyClick(detail, digitise, ALT)  # Số hóa / Digitise, for the first paper (highlighted)
     qtbot.waitUntil(lambda: detail.captures.dialog is not None)
     dialog = _active(qtbot, detail.captures.dialog)
-    QTest.keyClick(dialog, Qt.Key.Key_S, ALT)  # from the scanner's folder: the four scans, in scan order
+    QTest.keyClick(dialog, from_scanner, ALT)  # from the scanner's folder: the four scans, in scan order
     qtbot.waitUntil(lambda: dialog.strip.count() == 4, timeout=TIMEOUT)
     assert clashes(dialog) == {}
     assert focused() is dialog.strip and dialog.strip.currentRow() == 3
     key(Qt.Key.Key_Delete)  # the spoiled page
     key(Qt.Key.Key_Left)  # the second page…
-    QTest.keyClick(dialog, Qt.Key.Key_R, ALT)  # …turned 90°
+    QTest.keyClick(dialog, rotate, ALT)  # …turned 90°
     key(Qt.Key.Key_Up, CTRL)  # …and moved first
     assert [p.path for p in dialog.pages()] == [second, first, third]
-    QTest.keyClick(dialog, Qt.Key.Key_V, ALT)  # save
+    QTest.keyClick(dialog, save, ALT)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: "1 PDF" in detail.captures.lines.item(0).text(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "(1 PDF)" in detail.captures.lines.item(0).text(), timeout=TIMEOUT)
 
     [attachment] = list_attachments(context.store, code)
     assert (attachment.kind, attachment.paper, attachment.media_type) == ("paper", 1, "application/pdf")
