@@ -34,7 +34,7 @@ class PaperForm(StrEnum):
     """How a paper is handed in (bản chính / bản sao chứng thực / bản photo), or only shown (xuất trình).
 
     A paper only shown to the clerk and handed back is not kept, so it is exempt from
-    digitisation (Circular 01/2023/TT-VPCP Art. 8): ``needs_scan`` is the one place that says so.
+    digitisation (``counter_app.digitisation``).
     """
 
     ORIGINAL = "original"
@@ -42,10 +42,6 @@ class PaperForm(StrEnum):
     PHOTOCOPY = "photocopy"
     ORIGINAL_OR_COPY = "original_or_copy"
     SHOWN = "shown"
-
-    @property
-    def needs_scan(self) -> bool:
-        return self is not PaperForm.SHOWN
 
 
 class ProcessingUnit(StrEnum):

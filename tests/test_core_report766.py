@@ -191,3 +191,26 @@ def test_papers_only_shown_are_not_missing_from_digitisation(march) -> None:
     f = _figures(report_766(store, MARCH, as_of=END_OF_MARCH).total)
     assert (f["4.2"].numerator, f["4.2"].denominator) == (2, 3)  # A, and C whose other papers are exempt
     assert dossiers_behind(store, MARCH, "4.2", as_of=END_OF_MARCH) == [c["A"], c["C"]]
+
+
+def test_a_paper_the_catalogue_names_shown_is_exempt_without_anyone_choosing(march) -> None:
+    from factories import request
+
+    from counter_app import services, users
+    from counter_app.attachments import attach_pdf
+    from counter_app.digitisation import needs_scan
+    from counter_app.models import Actor
+
+    store, _ = march
+    clerk = Actor.of(users.get_user(store, "canbo"))
+    certified = services.receive_dossier(store, clerk, request(store, procedure_code="1.000656",
+                                                               received_at=datetime(2026, 3, 6, 9, 0))).code
+    services.record_result_ready(store, clerk, certified, at=datetime(2026, 3, 6, 15, 0))
+    papers = get_dossier(store, certified).papers
+    assert [needs_scan(p) for p in papers].count(False) == 1  # "Giấy tờ tùy thân … (xuất trình)", form "original"
+    attach_pdf(store, clerk, certified, b"%PDF-1.7\n% result\n%%EOF\n", paper=None)
+    for number, paper in enumerate(papers, start=1):
+        if needs_scan(paper):
+            attach_pdf(store, clerk, certified, b"%PDF-1.7\n% page " + bytes([48 + number]) + b"\n%%EOF\n",
+                       paper=number)
+    assert dossiers_behind(store, MARCH, "4.2", as_of=END_OF_MARCH) == [certified]

@@ -48,7 +48,8 @@ def _stored(context, attachment) -> bytes:
     return content_path(attachments_dir(context.store.path), attachment.sha256).read_bytes()
 
 
-def test_a_paper_captured_by_keyboard_becomes_one_pdf_in_the_order_and_turns_given(qtbot, context, tmp_path, language):
+def test_a_paper_captured_by_keyboard_becomes_one_pdf_in_the_order_and_turns_given(qtbot, context, tmp_path,
+                                                                                    language):  # noqa: F811
     code = services.receive_dossier(context.store, context.actor, request(context.store)).code
     scanner = tmp_path / "scanner"
     scanner.mkdir()
@@ -135,3 +136,34 @@ def test_a_damaged_result_file_refuses_the_action_and_changes_nothing(qtbot, con
     assert action.isVisible()
     assert get_dossier(context.store, code).result_ready_at is None
     assert list_attachments(context.store, code) == []
+
+
+@pytest.mark.parametrize("action", [Action.RESULT_READY, Action.RETURN_RESULT])
+def test_the_result_actions_claim_no_alt_key_twice(qtbot, context, language, action):  # noqa: F811
+    code = services.receive_dossier(context.store, context.actor, request(context.store)).code
+    services.transfer(context.store, context.actor, code, processing_agency="Công an xã")
+    if action is Action.RETURN_RESULT:
+        services.record_result_ready(context.store, context.actor, code)
+    detail = _detail(qtbot, context, code)
+    dialog = _active(qtbot, detail.start_action(action))
+    assert "&" in dialog.result_button.text()
+    assert clashes(dialog) == {}
+    dialog.reject()
+
+
+def test_dropped_files_join_the_pages_in_the_order_dropped(qtbot, context, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from ui.capture_dialog import CaptureDialog
+
+    first, second = scanned_pages(tmp_path, 2)
+    note = tmp_path / "ghi-chu.txt"
+    note.write_text("không phải trang")
+    dialog = CaptureDialog(context, "Số hóa")
+    qtbot.addWidget(dialog)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in (second, note, first)])
+    dialog.dropEvent(QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier))
+    assert [p.path for p in dialog.pages()] == [second, first]

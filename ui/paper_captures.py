@@ -1,6 +1,6 @@
 """The dossier's electronic copies in its detail: each received paper and the result, digitised or not.
 
-A paper only shown at the counter ("xuất trình", ``PaperForm.needs_scan``) reads "Miễn số hóa"
+A paper only shown at the counter ("xuất trình", ``counter_app.digitisation``) reads "Miễn số hóa"
 and needs nothing. "Số hóa" opens the capture dialog for the highlighted line; what it saves is
 one PDF of that paper (or of the result) through the core's ``attach_pages``.
 """
@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from counter_app.attachments import Attachment, attach_pages, list_attachments
+from counter_app.digitisation import needs_scan
 from counter_app.models import Dossier
 
 from .capture_dialog import CaptureDialog
@@ -61,11 +62,9 @@ class PaperCaptures(QGroupBox):
         for number, paper in enumerate(self.dossier.papers, start=1):
             if not paper.received:
                 continue
-            if not paper.form.needs_scan:
-                state = self.tr("exempt from digitisation (shown only)")
-            else:
-                state = self._state(files[number])
-            self._add(f"{number}. {paper.name} — {state}", number, enabled=paper.form.needs_scan)
+            exempt = not needs_scan(paper)
+            state = self.tr("exempt from digitisation (shown only)") if exempt else self._state(files[number])
+            self._add(f"{number}. {paper.name} — {state}", number, enabled=not exempt)
         self._add(self.tr("Result — {state}").format(state=self._state(files[RESULT])), RESULT, enabled=True)
         self.lines.setCurrentRow(min(row, self.lines.count() - 1))
         self.listed.emit()
