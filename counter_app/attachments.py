@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from . import audit, clock, page_pdf, safe_files
 from .dossiers import dossier_id_for_code
@@ -29,6 +30,7 @@ from .page_pdf import Page
 from .store import Store
 from .users import require_role
 
+T = TypeVar("T")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_FILES = 200
 _MEDIA_TYPES = (
@@ -138,6 +140,20 @@ def attach_pages(store: Store, actor: Actor, code: str, pages: Sequence[Page], *
     Every file is checked before anything is written; a refusal changes nothing.
     """
     return attach_pdf(store, actor, code, prepare_pdf(pages), paper=paper)
+
+
+def record_with_result(record: Callable[[], T], store: Store, actor: Actor, code: str, pages: Sequence[Page]) -> T:
+    """Record an action that ends with a result ("Đã có kết quả", "Trả kết quả") and attach the result.
+
+    The PDF is built first, where a damaged or oversized file is refused before anything changes;
+    then ``record()`` (the action's service); then the file and its row. Only a failure to write
+    the file or its row after the action committed leaves the action without its result, which
+    the detail then shows as "chưa số hóa" for staff to capture again.
+    """
+    pdf = prepare_pdf(pages)
+    recorded = record()
+    attach_pdf(store, actor, code, pdf, paper=None)
+    return recorded
 
 
 def _check_paper(conn: sqlite3.Connection, dossier_id: int, paper: int | None) -> None:

@@ -76,3 +76,25 @@ def test_a_bad_file_or_paper_changes_nothing(dossier, capsys, tmp_path):
     assert status == 2 and "giấy tờ số 9" in err
     assert json.loads(run(capsys, "--db", db, "dossier", "attachments", code, "--json")[1]) == []
     assert not attachments_dir(tmp_path / "a.sqlite3").exists()
+
+
+def test_a_result_is_built_before_its_action_is_recorded(tmp_path):
+    from counter_app.attachments import list_attachments, record_with_result
+    from counter_app.errors import ValidationError
+    from counter_app.page_pdf import Page
+
+    store = make_store(tmp_path / "r.sqlite3")
+    staff = add_users(store)["staff"]
+    code = services.receive_dossier(store, staff, request(store)).code
+    recorded = []
+    damaged = tmp_path / "ket-qua.png"
+    damaged.write_bytes(b"\x89PNG\r\n\x1a\n" + b"cut short")
+    with pytest.raises(ValidationError, match="Tệp thứ 1 hỏng"):
+        record_with_result(lambda: recorded.append(code), store, staff, code, [Page(damaged)])
+    assert recorded == [] and list_attachments(store, code) == []
+
+    [scan] = scanned_pages(tmp_path, 1)
+    record_with_result(lambda: recorded.append(code), store, staff, code, [Page(scan)])
+    assert recorded == [code]
+    assert [(a.kind, a.paper) for a in list_attachments(store, code)] == [("result", None)]
+    store.close()

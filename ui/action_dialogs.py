@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app import catalogue, limits, services
-from counter_app.attachments import attach_pdf, prepare_pdf
+from counter_app.attachments import record_with_result
 from counter_app.errors import CounterError
-from counter_app.models import Actor, Dossier
+from counter_app.models import Dossier
 from counter_app.page_pdf import Page
 from counter_app.states import ACTION_LABEL_VI, Action
 
@@ -288,16 +288,6 @@ class ActionDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
-
-
-def record_with_result(record: Callable[[], Dossier], store: Any, actor: Actor, code: str,
-                       pages: list[Page]) -> Dossier:
-    """Record the action and attach its electronic result: the PDF is built first (where a bad file is
-    refused, before anything changes), then the action, then the file and its row."""
-    pdf = prepare_pdf(pages)
-    dossier = record()
-    attach_pdf(store, actor, code, pdf, paper=None)
-    return dossier
 
 
 def ask_and_run(context: AppContext, action: Action, dossier: Dossier, *, on_done: Callable[[Dossier], None],

@@ -1558,38 +1558,38 @@
 <context>
     <name>PaperCaptures</name>
     <message>
-        <location filename="../../ui/paper_captures.py" line="32"/>
-        <location filename="../../ui/paper_captures.py" line="38"/>
+        <location filename="../../ui/paper_captures.py" line="33"/>
+        <location filename="../../ui/paper_captures.py" line="39"/>
         <source>Electronic copies</source>
         <translation>Bản điện tử (số hóa)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="40"/>
+        <location filename="../../ui/paper_captures.py" line="41"/>
         <source>Digiti&amp;ze…</source>
         <translation>Số hó&amp;a…</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="65"/>
+        <location filename="../../ui/paper_captures.py" line="66"/>
         <source>exempt from digitisation (shown only)</source>
         <translation>Miễn số hóa (xuất trình)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="69"/>
+        <location filename="../../ui/paper_captures.py" line="68"/>
         <source>Result — {state}</source>
         <translation>Kết quả — {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="74"/>
+        <location filename="../../ui/paper_captures.py" line="73"/>
         <source>digitised ({count} PDF)</source>
         <translation>đã số hóa ({count} PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="74"/>
+        <location filename="../../ui/paper_captures.py" line="73"/>
         <source>not digitised</source>
         <translation>chưa số hóa</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="91"/>
+        <location filename="../../ui/paper_captures.py" line="90"/>
         <source>Digitise: {what}</source>
         <translation>Số hóa: {what}</translation>
     </message>
