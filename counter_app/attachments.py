@@ -175,6 +175,12 @@ def list_attachments(store: Store, code: str) -> list[Attachment]:
                        r["sha256"], r["bytes"], r["media_type"]) for r in rows]
 
 
+def stored_pages(db_path: Path, attachment: Attachment) -> int | None:
+    """The pages of an attached file as stored (None: missing or unreadable, which ``check`` reports)."""
+    path = content_path(attachments_dir(db_path), attachment.sha256)
+    return page_pdf.page_count(path.read_bytes()) if path.exists() else None
+
+
 def file_problems(conn: sqlite3.Connection, db_path: Path) -> list[str]:
     """Missing, altered and unreferenced attachment files (for ``check``); no personal data in the lines."""
     root = attachments_dir(db_path)

@@ -65,6 +65,17 @@ def _open(data: bytes, number: int) -> pikepdf.Pdf:
         raise ValidationError(f"Tệp thứ {number} không chuyển được sang PDF ({type(exc).__name__}).") from exc
 
 
+def page_count(data: bytes) -> int | None:
+    """How many pages a stored file holds (an image is one); None when it cannot be read."""
+    if not data.startswith(b"%PDF-"):
+        return 1
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            return len(pdf.pages)
+    except pikepdf.PdfError:
+        return None
+
+
 def build_pdf(pages: Sequence[Page], contents: Sequence[bytes]) -> bytes:
     """``contents[i]`` is the bytes of ``pages[i]``: one PDF of every page, in order, each with its rotation."""
     if not pages:

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 from pathlib import Path
 
-from counter_app.attachments import attach_pages, list_attachments
+from counter_app.attachments import attach_pages, list_attachments, stored_pages
 from counter_app.page_pdf import Page
 
 from .common import print_json, store_from
@@ -21,7 +22,7 @@ def register(dossier: argparse._SubParsersAction) -> None:
     attach.add_argument("--as", dest="as_user", required=True, metavar="USER", help="the clerk, who types their password")
     add_password_stdin(attach, "read the --as user's password from stdin (one line)")
     attach.set_defaults(handler=audited_command(cmd_attach))
-    listing = dossier.add_parser("attachments", help="a dossier's attached files: paper, order, bytes, SHA-256")
+    listing = dossier.add_parser("attachments", help="a dossier's attached files: paper, order, pages, bytes, SHA-256")
     listing.add_argument("code")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_attachments)
@@ -37,11 +38,14 @@ def cmd_attach(args: argparse.Namespace) -> int:
 
 
 def cmd_attachments(args: argparse.Namespace) -> int:
-    items = list_attachments(store_from(args), args.code)
+    store = store_from(args)
+    items = list_attachments(store, args.code)
+    pages = [stored_pages(store.path, item) for item in items]
     if args.json:
-        print_json(items)
+        print_json([{**asdict(item), "pages": count} for item, count in zip(items, pages, strict=True)])
         return 0
-    for item in items:
+    for item, count in zip(items, pages, strict=True):
         where = "result" if item.paper is None else f"paper {item.paper}"
-        print(f"{where:<10} {item.seq:>3}  {item.bytes:>10}  {item.media_type:<16} {item.sha256}")
+        shown = "?" if count is None else str(count)  # "?": missing or unreadable, as ``check`` says
+        print(f"{where:<10} {item.seq:>3}  {shown:>4} p  {item.bytes:>10}  {item.media_type:<16} {item.sha256}")
     return 0

@@ -39,8 +39,8 @@ def test_pages_become_one_pdf_per_paper_stored_by_hash_listed_and_checked(dossie
     status, listing, _ = run(capsys, "--db", db, "dossier", "attachments", code, "--json")
     items = json.loads(listing)
     assert status == 0
-    assert [(i["kind"], i["paper"], i["seq"], i["media_type"]) for i in items] == [
-        ("paper", 1, 1, "application/pdf"), ("result", None, 1, "application/pdf")]
+    assert [(i["kind"], i["paper"], i["seq"], i["pages"], i["media_type"]) for i in items] == [
+        ("paper", 1, 1, 3, "application/pdf"), ("result", None, 1, 2, "application/pdf")]
     assert out.split() == [items[0]["sha256"], str(items[0]["bytes"])]
     stored = content_path(attachments_dir(tmp_path / "a.sqlite3"), items[0]["sha256"])
     assert hashlib.sha256(stored.read_bytes()).hexdigest() == items[0]["sha256"]
@@ -55,6 +55,8 @@ def test_pages_become_one_pdf_per_paper_stored_by_hash_listed_and_checked(dossie
     orphan = content_path(attachments_dir(tmp_path / "a.sqlite3"), "ab" * 32)  # a crash before its row
     orphan.parent.mkdir()
     orphan.write_bytes(b"left over")
+    listing = run(capsys, "--db", db, "dossier", "attachments", code)[1].splitlines()
+    assert [line.split()[:4] for line in listing] == [["paper", "1", "1", "?"], ["result", "1", "?", "p"]]
     status, _out, err = run(capsys, "--db", db, "check")
     assert status == 1
     assert f"attachment {items[0]['sha256'][:12]} of dossier {code} is missing" in err
