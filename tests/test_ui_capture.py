@@ -92,6 +92,14 @@ def test_a_paper_only_shown_is_exempt_in_the_detail(qtbot, context):
     assert "shown only" in lines.item(0).text() or "xuất trình" in lines.item(0).text()
     assert not lines.item(0).flags() & Qt.ItemFlag.ItemIsEnabled
     assert "not digitised" in lines.item(1).text() or "chưa số hóa" in lines.item(1).text()
+    lines.setFocus()
+    lines.setCurrentRow(0)
+    QTest.keyClick(lines, Qt.Key.Key_Return)  # nothing to digitise
+    assert detail.captures.dialog is None
+    lines.setCurrentRow(1)
+    QTest.keyClick(lines, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: detail.captures.dialog is not None and detail.captures.dialog.isVisible())
+    assert "2." in detail.captures.dialog.windowTitle()
 
 
 @pytest.mark.usefixtures("november_2026")
