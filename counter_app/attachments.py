@@ -9,23 +9,28 @@ transaction that adds its rows commits, so a crash can leave an unreferenced fil
 ``check`` reports as such) but never a row without its file.
 
 Accepted: PDF, PNG, JPEG and TIFF, recognised by their first bytes, each at most
-``MAX_FILE_BYTES``. Pages are kept in the order given, one file per page or one PDF per paper.
+``MAX_FILE_BYTES``. A capture (the pages of one paper, or the result) becomes one PDF
+(``page_pdf``), pages in the order given, at most ``MAX_FILE_BYTES`` too: the size the portal
+contract accepts for one file (``sync/contract.md``).
 """
 from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
-from . import audit, clock, safe_files
+from . import audit, clock, page_pdf, safe_files
 from .dossiers import dossier_id_for_code
 from .errors import ValidationError
 from .models import Actor, Role
+from .page_pdf import Page
 from .store import Store
 from .users import require_role
 
+T = TypeVar("T")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_FILES = 200
 _MEDIA_TYPES = (
@@ -85,37 +90,70 @@ def put_content(root: Path, data: bytes) -> str:
     return digest
 
 
-def attach_files(store: Store, actor: Actor, code: str, files: Sequence[Path], *, paper: int | None) -> list[Attachment]:
-    """Add ``files`` (pages in order) to paper number ``paper`` of the dossier, or to its result.
+def prepare_pdf(pages: Sequence[Page]) -> bytes:
+    """The one PDF a capture becomes (``page_pdf.build_pdf``), every file checked first; nothing is stored.
 
-    Every file is checked before anything is written; a refusal changes nothing.
+    Separate from ``attach_pdf`` so that a caller recording an action with its result can turn the
+    pages into a PDF (where almost every refusal happens) before it changes anything.
+    """
+    if not pages:
+        raise ValidationError("Chưa chọn tệp nào.")
+    if len(pages) > MAX_FILES:
+        raise ValidationError(f"Mỗi lần đính kèm tối đa {MAX_FILES} tệp.")
+    contents = [_read(page.path) for page in pages]
+    for data in contents:
+        media_type(data)
+    pdf = page_pdf.build_pdf(pages, contents)
+    if len(pdf) > MAX_FILE_BYTES:
+        raise ValidationError(f"Tệp PDF lớn hơn {MAX_FILE_BYTES // (1024 * 1024)} MB: hãy quét ở độ phân giải thấp hơn.")
+    return pdf
+
+
+def attach_pdf(store: Store, actor: Actor, code: str, pdf: bytes, *, paper: int | None) -> Attachment:
+    """Add one PDF (from ``prepare_pdf``) to paper number ``paper`` of the dossier, or to its result.
+
+    A later capture of the same paper is added after the earlier ones (``seq``), never over them.
     """
     require_role(actor, Role.STAFF)
-    if not files:
-        raise ValidationError("Chưa chọn tệp nào.")
-    if len(files) > MAX_FILES:
-        raise ValidationError(f"Mỗi lần đính kèm tối đa {MAX_FILES} tệp.")
-    contents = [_read(Path(f)) for f in files]
-    types = [media_type(data) for data in contents]
+    kind_of = media_type(pdf)
     with store.read() as conn:
         dossier_id = dossier_id_for_code(conn, code)
         _check_paper(conn, dossier_id, paper)
-    root = attachments_dir(store.path)
-    hashes = [put_content(root, data) for data in contents]  # durable before any row exists
+    digest = put_content(attachments_dir(store.path), pdf)  # durable before its row exists
     kind, position = ("result", None) if paper is None else ("paper", paper - 1)
-    now = clock.now()
     with store.write() as conn:
-        last = conn.execute(
+        seq = conn.execute(
             "SELECT coalesce(max(seq), 0) FROM dossier_attachments WHERE dossier_id = ? AND kind = ?"
-            " AND paper_position IS ?", (dossier_id, kind, position)).fetchone()[0]
-        rows = [(dossier_id, kind, position, last + i, digest, len(data), kind_of, clock.to_db(now), actor.user_id)
-                for i, (digest, data, kind_of) in enumerate(zip(hashes, contents, types, strict=True), start=1)]
-        conn.executemany(
+            " AND paper_position IS ?", (dossier_id, kind, position)).fetchone()[0] + 1
+        conn.execute(
             "INSERT INTO dossier_attachments (dossier_id, kind, paper_position, seq, sha256, bytes, media_type,"
-            " added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            " added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (dossier_id, kind, position, seq, digest, len(pdf), kind_of, clock.to_db(clock.now()), actor.user_id))
         audit.append(conn, username=actor.username, action="dossier.attach", entity="dossier", entity_id=code,
-                     details={"kind": kind, "paper": paper, "files": len(rows), "sha256": hashes})
-    return [Attachment(kind, paper, r[3], r[4], r[5], r[6]) for r in rows]
+                     details={"kind": kind, "paper": paper, "bytes": len(pdf), "sha256": digest})
+    return Attachment(kind, paper, seq, digest, len(pdf), kind_of)
+
+
+def attach_pages(store: Store, actor: Actor, code: str, pages: Sequence[Page], *, paper: int | None) -> Attachment:
+    """Scanned pages (images or PDFs, in order, each with its rotation) as one PDF of a paper or of the result.
+
+    Every file is checked before anything is written; a refusal changes nothing.
+    """
+    return attach_pdf(store, actor, code, prepare_pdf(pages), paper=paper)
+
+
+def record_with_result(record: Callable[[], T], store: Store, actor: Actor, code: str, pages: Sequence[Page]) -> T:
+    """Record an action that ends with a result ("Đã có kết quả", "Trả kết quả") and attach the result.
+
+    The PDF is built first, where a damaged or oversized file is refused before anything changes;
+    then ``record()`` (the action's service); then the file and its row. Only a failure to write
+    the file or its row after the action committed leaves the action without its result, which
+    the detail then shows as "chưa số hóa" for staff to capture again.
+    """
+    pdf = prepare_pdf(pages)
+    recorded = record()
+    attach_pdf(store, actor, code, pdf, paper=None)
+    return recorded
 
 
 def _check_paper(conn: sqlite3.Connection, dossier_id: int, paper: int | None) -> None:
@@ -135,6 +173,12 @@ def list_attachments(store: Store, code: str) -> list[Attachment]:
             " WHERE dossier_id = ? ORDER BY kind, paper_position, seq", (dossier_id,)).fetchall()
     return [Attachment(r["kind"], None if r["paper_position"] is None else r["paper_position"] + 1, r["seq"],
                        r["sha256"], r["bytes"], r["media_type"]) for r in rows]
+
+
+def stored_pages(db_path: Path, attachment: Attachment) -> int | None:
+    """The pages of an attached file as stored (None: missing or unreadable, which ``check`` reports)."""
+    path = content_path(attachments_dir(db_path), attachment.sha256)
+    return page_pdf.page_count(path.read_bytes()) if path.exists() else None
 
 
 def file_problems(conn: sqlite3.Connection, db_path: Path) -> list[str]:

@@ -31,12 +31,17 @@ class Role(StrEnum):
 
 
 class PaperForm(StrEnum):
-    """How a paper is handed in (bản chính / bản sao chứng thực / bản photo)."""
+    """How a paper is handed in (bản chính / bản sao chứng thực / bản photo), or only shown (xuất trình).
+
+    A paper only shown to the clerk and handed back is not kept, so it is exempt from
+    digitisation (``counter_app.digitisation``).
+    """
 
     ORIGINAL = "original"
     CERTIFIED_COPY = "certified_copy"
     PHOTOCOPY = "photocopy"
     ORIGINAL_OR_COPY = "original_or_copy"
+    SHOWN = "shown"
 
 
 class ProcessingUnit(StrEnum):

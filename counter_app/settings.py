@@ -72,6 +72,8 @@ RECEIPT_DIRECT = Setting("print.receipt_direct", bool, False,
                          "In giấy tiếp nhận thẳng ra máy in, không xem trước")
 BACKUP_KEEP_DAILY = Setting("backup.keep_daily", int, 7, "Giữ bản sao lưu hằng ngày (số ngày)", 1, 366)
 BACKUP_KEEP_WEEKLY = Setting("backup.keep_weekly", int, 4, "Giữ bản sao lưu hằng tuần (số tuần)", 0, 104)
+# Kept by the capture dialog itself, like a printer (``remember``): not on the settings screen.
+SCANNER_FOLDER = Setting("capture.scanner_folder", str, "", "Thư mục máy quét lưu ảnh")
 BACKUP_KEEP_MONTHLY = Setting("backup.keep_monthly", int, 12, "Giữ bản sao lưu hằng tháng (số tháng)", 0, 120)
 
 def printer(paper: str, paper_name: str = "") -> Setting:

@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 from pathlib import Path
 
-from counter_app.attachments import attach_files, list_attachments
+from counter_app.attachments import attach_pages, list_attachments, stored_pages
+from counter_app.page_pdf import Page
 
 from .common import print_json, store_from
 from .identity import add_password_stdin, audited_command, log_in
 
 
 def register(dossier: argparse._SubParsersAction) -> None:
-    attach = dossier.add_parser("attach", help="attach scanned pages or PDFs to a paper (or the result)")
+    attach = dossier.add_parser("attach", help="attach scanned pages or PDFs to a paper (or the result), joined into one PDF")
     attach.add_argument("code")
     which = attach.add_mutually_exclusive_group(required=True)
     which.add_argument("--paper", type=int, metavar="N", help="paper number as on the receipt (1, 2, …)")
@@ -20,28 +22,30 @@ def register(dossier: argparse._SubParsersAction) -> None:
     attach.add_argument("--as", dest="as_user", required=True, metavar="USER", help="the clerk, who types their password")
     add_password_stdin(attach, "read the --as user's password from stdin (one line)")
     attach.set_defaults(handler=audited_command(cmd_attach))
-    listing = dossier.add_parser("attachments", help="a dossier's attached files: paper, order, bytes, SHA-256")
+    listing = dossier.add_parser("attachments", help="a dossier's attached files: paper, order, pages, bytes, SHA-256")
     listing.add_argument("code")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_attachments)
 
 
 def cmd_attach(args: argparse.Namespace) -> int:
-    files = [Path(f) for f in args.files]
+    pages = [Page(Path(f)) for f in args.files]
     store = store_from(args)
     actor = log_in(store, args, args.as_user)
-    added = attach_files(store, actor, args.code, files, paper=None if args.result else args.paper)
-    for item in added:
-        print(f"{item.sha256}  {item.bytes}")
+    added = attach_pages(store, actor, args.code, pages, paper=None if args.result else args.paper)
+    print(f"{added.sha256}  {added.bytes}")
     return 0
 
 
 def cmd_attachments(args: argparse.Namespace) -> int:
-    items = list_attachments(store_from(args), args.code)
+    store = store_from(args)
+    items = list_attachments(store, args.code)
+    pages = [stored_pages(store.path, item) for item in items]
     if args.json:
-        print_json(items)
+        print_json([{**asdict(item), "pages": count} for item, count in zip(items, pages, strict=True)])
         return 0
-    for item in items:
+    for item, count in zip(items, pages, strict=True):
         where = "result" if item.paper is None else f"paper {item.paper}"
-        print(f"{where:<10} {item.seq:>3}  {item.bytes:>10}  {item.media_type:<16} {item.sha256}")
+        shown = "?" if count is None else str(count)  # "?": missing or unreadable, as ``check`` says
+        print(f"{where:<10} {item.seq:>3}  {shown:>4} p  {item.bytes:>10}  {item.media_type:<16} {item.sha256}")
     return 0

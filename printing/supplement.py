@@ -44,6 +44,8 @@ def _counts(paper: DossierPaper | str) -> list[str]:
     n = f"{paper.count:02d}"
     if paper.form is PaperForm.ORIGINAL_OR_COPY:
         return [n, f"hoặc {n}", ""]
+    if paper.form is PaperForm.SHOWN:  # an original the citizen shows: the original column
+        return [n, "", ""]
     return [n if paper.form is col else "" for col in _COLUMNS]
 
 

@@ -14,6 +14,7 @@ PAPER_FORM_VI: dict[PaperForm, str] = {
     PaperForm.CERTIFIED_COPY: "bản sao chứng thực",
     PaperForm.PHOTOCOPY: "bản photo",
     PaperForm.ORIGINAL_OR_COPY: "bản chính hoặc bản sao",
+    PaperForm.SHOWN: "bản chính (xuất trình)",
 }
 
 PAYMENT_VI: dict[PaymentMethod, str] = {

@@ -29,12 +29,14 @@ PAPER_TYPE = {
     PaperForm.CERTIFIED_COPY: "2",
     PaperForm.PHOTOCOPY: "3",
     PaperForm.ORIGINAL_OR_COPY: "4",
+    PaperForm.SHOWN: "1",  # ours: an original, shown and handed back (the portal has no code for it)
 }
 PAPER_KIND_LABEL = {
     PaperForm.ORIGINAL: "Bản chính",
     PaperForm.CERTIFIED_COPY: "Bản sao chứng thực",
     PaperForm.PHOTOCOPY: "Bản photo",
     PaperForm.ORIGINAL_OR_COPY: "Bản chính hoặc bản sao",
+    PaperForm.SHOWN: "Bản chính (xuất trình)",
 }
 PAPER_FORM_BY_LABEL = {label: form for form, label in PAPER_KIND_LABEL.items()}
 # HinhThucThu: 1 cash, 2 transfer, 3 exempt.

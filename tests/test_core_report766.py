@@ -156,25 +156,61 @@ def test_csv_and_pdf_exports_carry_the_same_figures(march, tmp_path) -> None:
     assert "không có dữ liệu" in pdf_text
 
 
-def test_digitisation_counts_results_and_papers_attached(march, tmp_path) -> None:
+def _digitise_a_and_part_of_c(store, c) -> None:
+    """A result file for A and C; every received paper scanned for A, only the first for C."""
     from counter_app import users
-    from counter_app.attachments import attach_files
+    from counter_app.attachments import attach_pdf
     from counter_app.models import Actor
 
-    store, c = march
     clerk = Actor.of(users.get_user(store, "canbo"))
-    pdf = tmp_path / "ket-qua.pdf"
-    pdf.write_bytes(b"%PDF-1.7\n%%EOF\n")
-    for key in ("A", "C"):  # a result file for A and C; every received paper scanned for A only
-        attach_files(store, clerk, c[key], [pdf], paper=None)
+    for key in ("A", "C"):
+        attach_pdf(store, clerk, c[key], b"%PDF-1.7\n% result\n%%EOF\n", paper=None)
     for number, _paper in enumerate(get_dossier(store, c["A"]).papers, start=1):
-        page = tmp_path / f"a{number}.png"
-        page.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes([number]))
-        attach_files(store, clerk, c["A"], [page], paper=number)
-    attach_files(store, clerk, c["C"], [tmp_path / "a1.png"], paper=1)  # C lacks its other papers
+        attach_pdf(store, clerk, c["A"], b"%PDF-1.7\n% page " + bytes([48 + number]) + b"\n%%EOF\n", paper=number)
+    attach_pdf(store, clerk, c["C"], b"%PDF-1.7\n% page 1\n%%EOF\n", paper=1)
+
+
+def test_digitisation_counts_results_and_papers_attached(march) -> None:
+    store, c = march
+    assert len(get_dossier(store, c["C"]).papers) > 1  # so that C lacks papers below
+    _digitise_a_and_part_of_c(store, c)
     f = _figures(report_766(store, MARCH, as_of=END_OF_MARCH).total)
     assert (f["4.1"].numerator, f["4.1"].denominator) == (2, 3)  # A C of the finished A B C
     assert f["4.1"].score == pytest.approx(2 / 3 * 8)
     assert (f["4.2"].numerator, f["4.2"].denominator) == (1, 3)  # A only
     assert f["4.2"].score == pytest.approx(1 / 3 * 7 / 0.8)
     assert dossiers_behind(store, MARCH, "4.2", as_of=END_OF_MARCH) == [c["A"]]
+
+
+def test_papers_only_shown_are_not_missing_from_digitisation(march) -> None:
+    store, c = march
+    _digitise_a_and_part_of_c(store, c)
+    with store.write() as conn:  # C's unscanned papers were only shown at the counter (xuất trình)
+        conn.execute("UPDATE dossier_papers SET form = 'shown' WHERE position > 0 AND dossier_id ="
+                     " (SELECT id FROM dossiers WHERE code = ?)", (c["C"],))
+    f = _figures(report_766(store, MARCH, as_of=END_OF_MARCH).total)
+    assert (f["4.2"].numerator, f["4.2"].denominator) == (2, 3)  # A, and C whose other papers are exempt
+    assert dossiers_behind(store, MARCH, "4.2", as_of=END_OF_MARCH) == [c["A"], c["C"]]
+
+
+def test_a_paper_the_catalogue_names_shown_is_exempt_without_anyone_choosing(march) -> None:
+    from factories import request
+
+    from counter_app import services, users
+    from counter_app.attachments import attach_pdf
+    from counter_app.digitisation import needs_scan
+    from counter_app.models import Actor
+
+    store, _ = march
+    clerk = Actor.of(users.get_user(store, "canbo"))
+    certified = services.receive_dossier(store, clerk, request(store, procedure_code="1.000656",
+                                                               received_at=datetime(2026, 3, 6, 9, 0))).code
+    services.record_result_ready(store, clerk, certified, at=datetime(2026, 3, 6, 15, 0))
+    papers = get_dossier(store, certified).papers
+    assert [needs_scan(p) for p in papers].count(False) == 1  # "Giấy tờ tùy thân … (xuất trình)", form "original"
+    attach_pdf(store, clerk, certified, b"%PDF-1.7\n% result\n%%EOF\n", paper=None)
+    for number, paper in enumerate(papers, start=1):
+        if needs_scan(paper):
+            attach_pdf(store, clerk, certified, b"%PDF-1.7\n% page " + bytes([48 + number]) + b"\n%%EOF\n",
+                       paper=number)
+    assert dossiers_behind(store, MARCH, "4.2", as_of=END_OF_MARCH) == [certified]

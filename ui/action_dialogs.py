@@ -6,7 +6,10 @@ service function takes them. The dialog only collects text; the service checks i
 reasons, a new due time before the old one, an ID that does not match the birth year…) and
 its CounterError message is shown as it is. An action that gives the citizen a paper (the
 supplement request, the receipt with the new appointment, the apology) prints it from the
-dialog: a ticked box, on by default, asks for the paper once the action is recorded.
+dialog: a ticked box, on by default, asks for the paper once the action is recorded. The two
+actions that end with a result ("Đã có kết quả", "Trả kết quả") let staff attach the electronic
+result (the capture dialog, Decision 766 4.1/4.2): its pages become a PDF before the action is
+recorded, so a bad file refuses the whole and changes nothing.
 """
 from __future__ import annotations
 
@@ -24,15 +27,19 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from counter_app import catalogue, limits, services
+from counter_app.attachments import record_with_result
 from counter_app.errors import CounterError
 from counter_app.models import Dossier
+from counter_app.page_pdf import Page
 from counter_app.states import ACTION_LABEL_VI, Action
 
+from .capture_dialog import CaptureDialog
 from .context import AppContext
 from .i18n import format_date
 from .widgets.applicant_form import parse_birth_date
@@ -67,6 +74,7 @@ FIELDS: dict[Action, tuple[str, ...]] = {
                                "reason"),
     Action.STOP: ("reason",),
 }
+RESULT_ACTIONS = (Action.RESULT_READY, Action.RETURN_RESULT)  # may attach the electronic result
 APPLICANT_FIELDS = ("full_name", "personal_id", "address", "phone", "email")  # prefilled with what the dossier holds
 
 # The paper each action hands the citizen, printed from the dialog once the action is recorded.
@@ -150,6 +158,15 @@ class ActionDialog(QDialog):
             self.print_after = QCheckBox(print_after_text(action), self)
             self.print_after.setChecked(True)
             form.addRow(self.print_after)
+        self.result_pages: list[Page] = []
+        self.capture: CaptureDialog | None = None
+        if action in RESULT_ACTIONS:
+            self.result_button = QPushButton(QCoreApplication.translate("ActionDialogs", "Attach the electronic res&ult…"),
+                                             self)
+            self.result_button.setAutoDefault(False)
+            self.result_button.clicked.connect(self.capture_result)
+            self.result_state = QLabel(QCoreApplication.translate("ActionDialogs", "no file"), self)
+            form.addRow(self.result_button, self.result_state)
         self.message = QLabel(self)
         self.message.setStyleSheet(ERROR_LABEL_STYLE)
         self.message.setWordWrap(True)
@@ -235,7 +252,25 @@ class ActionDialog(QDialog):
         self.busy = True
         self.buttons.setEnabled(False)
         call = partial(SERVICES[self.action], self.context.store, self.context.actor, self.dossier.code, **values)
+        if self.result_pages:
+            call = partial(record_with_result, call, self.context.store, self.context.actor, self.dossier.code,
+                           list(self.result_pages))
         self.context.tasks.run_op(call, parent=self, on_done=self._done, on_error=self._failed)
+
+    def capture_result(self) -> CaptureDialog:
+        """The capture dialog, collecting only: the pages are attached when the action is confirmed."""
+        title = QCoreApplication.translate("ActionDialogs", "Electronic result of {code}").format(code=self.dossier.code)
+        self.capture = CaptureDialog(self.context, title, parent=self)
+        self.capture.add_pages(self.result_pages)
+        self.capture.accepted.connect(self._result_captured)
+        self.capture.open()
+        return self.capture
+
+    def _result_captured(self) -> None:
+        assert self.capture is not None
+        self.result_pages = self.capture.pages()
+        self.result_state.setText(QCoreApplication.translate("ActionDialogs", "{count} file(s) to attach").format(
+            count=len(self.result_pages)))
 
     def _done(self, dossier: Dossier) -> None:
         self.busy = False

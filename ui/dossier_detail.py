@@ -44,6 +44,7 @@ from counter_app.workdays import due_state
 from .action_dialogs import ActionDialog, action_button_text, ask_and_run
 from .context import AppContext
 from .i18n import format_date, format_datetime, format_vnd
+from .paper_captures import PaperCaptures
 from .widgets.fields import ERROR_LABEL_STYLE
 
 PRINT_KINDS = ("receipt", "supplement", "refusal", "apology", "stop-notice", "control", "hi-card-request", "fee")
@@ -87,6 +88,8 @@ class DossierDetail(QDialog):
         self.timeline.setWordWrap(True)
         timeline_box = QGroupBox(self.tr("Timeline"), self)
         QVBoxLayout(timeline_box).addWidget(self.timeline)
+        self.captures = PaperCaptures(context, self)
+        self.captures.captured.connect(self.changed)
         self.action_buttons: dict[Action, QPushButton] = {}
         actions = QGridLayout()
         for index, action in enumerate(TRANSITIONS):
@@ -123,6 +126,7 @@ class DossierDetail(QDialog):
         layout.addLayout(header)
         layout.addWidget(self.message)
         layout.addWidget(info_box)
+        layout.addWidget(self.captures)
         layout.addLayout(actions)
         layout.addWidget(timeline_box, 1)
         layout.addLayout(prints)
@@ -147,6 +151,7 @@ class DossierDetail(QDialog):
         self.status_label.setText(STATUS_LABEL_VI[status] + (f" — {state_text}" if state_text else ""))
         self._fill_info(dossier)
         self._fill_timeline(dossier)
+        self.captures.show_dossier(dossier)
         for action, button in self.action_buttons.items():
             ok, reason = allowed(action, status, self.context.actor.role)
             button.setEnabled(ok)

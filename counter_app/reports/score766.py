@@ -18,8 +18,8 @@ Which dossiers count (the one place these rules live; the dashboard's drill-down
 - **4.1 electronic result**: a finished dossier with a result file attached
   (``dossier_attachments`` of kind ``result``), over the finished dossiers.
 - **4.2 digitised**: a finished dossier with a result file *and* a file for every paper it was
-  received with (the counter does not yet mark papers only shown, "xuất trình", so none is
-  exempted), over the finished dossiers.
+  received with, over the finished dossiers. Papers only shown ("xuất trình": the form chosen or
+  the catalogue's name, ``counter_app.digitisation``) are exempt and never make a dossier undigitised.
 - **4.3 reuse** is not recorded yet: it is reported as "no data" with the reason, never as 0.
 """
 from __future__ import annotations
@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from .. import clock
+from ..digitisation import needs_scan_sql
 from ..errors import ValidationError
 from ..office import load_calendar
 from ..store import Store
@@ -53,7 +54,7 @@ WITH cohort AS (
       AND (:clerk IS NULL OR d.received_by IN (SELECT id FROM users WHERE username = :clerk))
       AND (:procedure IS NULL OR d.procedure_id IN (SELECT id FROM procedures WHERE code = :procedure))
 )"""
-_FACTS = _COHORT + """, facts AS (
+_FACTS = _COHORT + f""", facts AS (
     SELECT c.id, c.code, c.received_at, c.received_by, c.procedure_id,
            EXISTS (SELECT 1 FROM portal_dossiers pd WHERE pd.dossier_id = c.id) AS synced,
            c.owed AND (c.finished_at IS NOT NULL OR c.due_at < :as_of) AS judged,
@@ -67,7 +68,8 @@ _FACTS = _COHORT + """, facts AS (
            c.finished_at IS NOT NULL AND EXISTS (SELECT 1 FROM dossier_attachments a
                WHERE a.dossier_id = c.id AND a.kind = 'result') AS e_result,
            c.finished_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dossier_papers dp
-               WHERE dp.dossier_id = c.id AND dp.received AND NOT EXISTS (SELECT 1 FROM dossier_attachments a
+               WHERE dp.dossier_id = c.id AND dp.received AND {needs_scan_sql('dp')}
+               AND NOT EXISTS (SELECT 1 FROM dossier_attachments a
                    WHERE a.dossier_id = c.id AND a.kind = 'paper' AND a.paper_position = dp.position)) AS papers_digitised
     FROM cohort c
 )"""

@@ -4,157 +4,177 @@
 <context>
     <name>ActionDialogs</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="93"/>
+        <location filename="../../ui/action_dialogs.py" line="101"/>
         <source>&amp;Transfer to the processing agency</source>
         <translation>&amp;Chuyển cơ quan giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="94"/>
+        <location filename="../../ui/action_dialogs.py" line="102"/>
         <source>Request &amp;supplement</source>
         <translation>&amp;Yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="95"/>
+        <location filename="../../ui/action_dialogs.py" line="103"/>
         <source>Receive supp&amp;lement</source>
         <translation>Nhận &amp;bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="96"/>
+        <location filename="../../ui/action_dialogs.py" line="104"/>
         <source>Result &amp;ready</source>
         <translation>Đã có kết &amp;quả</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="97"/>
+        <location filename="../../ui/action_dialogs.py" line="105"/>
         <source>Return res&amp;ult</source>
         <translation>Trả &amp;kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="98"/>
+        <location filename="../../ui/action_dialogs.py" line="106"/>
         <source>Re&amp;fuse</source>
         <translation>&amp;Từ chối tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="99"/>
+        <location filename="../../ui/action_dialogs.py" line="107"/>
         <source>Citizen &amp;withdraws</source>
         <translation>Công dân &amp;rút hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="100"/>
+        <location filename="../../ui/action_dialogs.py" line="108"/>
         <source>Apologise and res&amp;chedule</source>
         <translation>&amp;Xin lỗi và hẹn lại</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="101"/>
+        <location filename="../../ui/action_dialogs.py" line="109"/>
         <source>C&amp;orrect applicant details</source>
         <translation>&amp;Sửa thông tin người nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="102"/>
+        <location filename="../../ui/action_dialogs.py" line="110"/>
         <source>Sto&amp;p at the citizen&apos;s request</source>
         <translation>&amp;Dừng giải quyết theo đề nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="124"/>
+        <location filename="../../ui/action_dialogs.py" line="132"/>
         <source>Processing &amp;agency:</source>
         <translation>&amp;Cơ quan giải quyết:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="83"/>
+        <location filename="../../ui/action_dialogs.py" line="91"/>
         <source>&amp;Print the supplement request</source>
         <translation>&amp;In phiếu yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="84"/>
+        <location filename="../../ui/action_dialogs.py" line="92"/>
         <source>&amp;Print the receipt with the new appointment</source>
         <translation>&amp;In lại giấy tiếp nhận với ngày hẹn mới</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="86"/>
+        <location filename="../../ui/action_dialogs.py" line="94"/>
         <source>&amp;Print the apology and new appointment</source>
         <translation>&amp;In văn bản xin lỗi và hẹn lại</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="125"/>
+        <location filename="../../ui/action_dialogs.py" line="133"/>
         <source>&amp;Missing papers:</source>
         <translation>&amp;Giấy tờ còn thiếu:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="126"/>
+        <location filename="../../ui/action_dialogs.py" line="134"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Lý do:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="127"/>
+        <location filename="../../ui/action_dialogs.py" line="135"/>
         <source>&amp;Recipient:</source>
         <translation>&amp;Người nhận:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="128"/>
+        <location filename="../../ui/action_dialogs.py" line="136"/>
         <source>New &amp;due time:</source>
         <translation>Ngày &amp;hẹn trả mới:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="129"/>
+        <location filename="../../ui/action_dialogs.py" line="137"/>
         <source>&amp;Note:</source>
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="130"/>
+        <location filename="../../ui/action_dialogs.py" line="138"/>
         <source>Full &amp;name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="131"/>
+        <location filename="../../ui/action_dialogs.py" line="139"/>
         <source>A&amp;ddress:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="132"/>
+        <location filename="../../ui/action_dialogs.py" line="140"/>
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="133"/>
+        <location filename="../../ui/action_dialogs.py" line="141"/>
         <source>E&amp;mail:</source>
         <translation>Thư đ&amp;iện tử:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="134"/>
+        <location filename="../../ui/action_dialogs.py" line="142"/>
         <source>Personal &amp;ID:</source>
         <translation>Số định &amp;danh:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="135"/>
+        <location filename="../../ui/action_dialogs.py" line="143"/>
         <source>&amp;Birth date:</source>
         <translation>Ngày &amp;sinh:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="136"/>
+        <location filename="../../ui/action_dialogs.py" line="144"/>
         <source>Pro&amp;cedure:</source>
         <translation>&amp;Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="159"/>
+        <location filename="../../ui/action_dialogs.py" line="164"/>
+        <source>Attach the electronic res&amp;ult…</source>
+        <translation>Đính &amp;kèm kết quả điện tử…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="168"/>
+        <source>no file</source>
+        <translation>chưa có tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="176"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="160"/>
+        <location filename="../../ui/action_dialogs.py" line="177"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="164"/>
+        <location filename="../../ui/action_dialogs.py" line="181"/>
         <source>Dossier {code} — {name}</source>
         <translation>Hồ sơ {code} — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="193"/>
+        <location filename="../../ui/action_dialogs.py" line="210"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="250"/>
+        <location filename="../../ui/action_dialogs.py" line="262"/>
+        <source>Electronic result of {code}</source>
+        <translation>Kết quả điện tử của hồ sơ {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="272"/>
+        <source>{count} file(s) to attach</source>
+        <translation>{count} tệp sẽ đính kèm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="285"/>
         <source>The action failed: {error}</source>
         <translation>Không thực hiện được: {error}</translation>
     </message>
@@ -364,6 +384,84 @@
         <location filename="../../ui/admin_office.py" line="114"/>
         <source>make-up working day</source>
         <translation>ngày làm bù</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureDialog</name>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="83"/>
+        <source>Pages</source>
+        <translation>Các trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="84"/>
+        <source>&amp;Pages (drop image or PDF files here):</source>
+        <translation>Các t&amp;rang (thả tệp ảnh hoặc PDF vào đây):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="86"/>
+        <source>&amp;Add files…</source>
+        <translation>&amp;Thêm tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="87"/>
+        <source>From the &amp;scanner folder</source>
+        <translation>Lấy từ thư mục &amp;máy quét</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="88"/>
+        <source>Scanner f&amp;older…</source>
+        <translation>Chọn thư mục máy &amp;quét…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="89"/>
+        <source>Move &amp;up</source>
+        <translation>Chuyển &amp;lên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="90"/>
+        <source>Move do&amp;wn</source>
+        <translation>Chuyển &amp;xuống</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="91"/>
+        <source>&amp;Rotate 90°</source>
+        <translation>X&amp;oay 90°</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="92"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Bỏ trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="107"/>
+        <source>Sa&amp;ve</source>
+        <translation>Lư&amp;u</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="108"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="194"/>
+        <source>Add scanned pages</source>
+        <translation>Thêm trang đã quét</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="195"/>
+        <source>Images and PDF ({patterns})</source>
+        <translation>Ảnh và PDF ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="231"/>
+        <source>No new scan in {folder}.</source>
+        <translation>Không có bản quét mới trong {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="236"/>
+        <source>The folder the scanner saves into</source>
+        <translation>Thư mục máy quét lưu ảnh</translation>
     </message>
 </context>
 <context>
@@ -637,292 +735,292 @@
 <context>
     <name>DossierDetail</name>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="65"/>
+        <location filename="../../ui/dossier_detail.py" line="66"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="77"/>
+        <location filename="../../ui/dossier_detail.py" line="78"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="81"/>
+        <location filename="../../ui/dossier_detail.py" line="82"/>
         <source>When</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="81"/>
+        <location filename="../../ui/dossier_detail.py" line="82"/>
         <source>What</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="81"/>
+        <location filename="../../ui/dossier_detail.py" line="82"/>
         <source>Who</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="81"/>
+        <location filename="../../ui/dossier_detail.py" line="82"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="81"/>
+        <location filename="../../ui/dossier_detail.py" line="82"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="88"/>
+        <location filename="../../ui/dossier_detail.py" line="89"/>
         <source>Timeline</source>
         <translation>Quá trình xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="100"/>
+        <location filename="../../ui/dossier_detail.py" line="103"/>
         <source>Print:</source>
         <translation>In:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="102"/>
+        <location filename="../../ui/dossier_detail.py" line="105"/>
         <source>Rec&amp;eipt</source>
         <translation>&amp;Giấy tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="102"/>
+        <location filename="../../ui/dossier_detail.py" line="105"/>
         <source>Supple&amp;ment request</source>
         <translation>&amp;Phiếu yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="103"/>
+        <location filename="../../ui/dossier_detail.py" line="106"/>
         <source>Refus&amp;al</source>
         <translation>Phiếu từ c&amp;hối</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="103"/>
+        <location filename="../../ui/dossier_detail.py" line="106"/>
         <source>Apolo&amp;gy</source>
         <translation>Phiếu xin &amp;lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="104"/>
+        <location filename="../../ui/dossier_detail.py" line="107"/>
         <source>Stop &amp;notice</source>
         <translation>Thô&amp;ng báo dừng giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="104"/>
+        <location filename="../../ui/dossier_detail.py" line="107"/>
         <source>Control s&amp;heet</source>
         <translation>Phiếu kiể&amp;m soát</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="105"/>
+        <location filename="../../ui/dossier_detail.py" line="108"/>
         <source>TK&amp;1-TS form</source>
         <translation>Tờ khai TK&amp;1-TS</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="105"/>
+        <location filename="../../ui/dossier_detail.py" line="108"/>
         <source>Fee rece&amp;ipt</source>
         <translation>Biên lai th&amp;u phí, lệ phí</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="114"/>
+        <location filename="../../ui/dossier_detail.py" line="117"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="145"/>
+        <location filename="../../ui/dossier_detail.py" line="149"/>
         <source>overdue</source>
         <translation>quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="145"/>
+        <location filename="../../ui/dossier_detail.py" line="149"/>
         <source>due today</source>
         <translation>đến hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="146"/>
+        <location filename="../../ui/dossier_detail.py" line="150"/>
         <source>on time</source>
         <translation>trong hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="173"/>
+        <location filename="../../ui/dossier_detail.py" line="178"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="173"/>
+        <location filename="../../ui/dossier_detail.py" line="178"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="176"/>
+        <location filename="../../ui/dossier_detail.py" line="181"/>
         <source>exempt ({reason})</source>
         <translation>miễn ({reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="180"/>
+        <location filename="../../ui/dossier_detail.py" line="185"/>
         <source>at the counter</source>
         <translation>tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="180"/>
+        <location filename="../../ui/dossier_detail.py" line="185"/>
         <source>by post: {address}</source>
         <translation>qua bưu chính: {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="183"/>
+        <location filename="../../ui/dossier_detail.py" line="188"/>
         <source>Procedure:</source>
         <translation>Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="184"/>
+        <location filename="../../ui/dossier_detail.py" line="189"/>
         <source>Applicant:</source>
         <translation>Người nộp hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="185"/>
+        <location filename="../../ui/dossier_detail.py" line="190"/>
         <source>Personal ID / birth date / sex:</source>
         <translation>Số định danh / ngày sinh / giới tính:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="187"/>
+        <location filename="../../ui/dossier_detail.py" line="192"/>
         <source>Address:</source>
         <translation>Địa chỉ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="188"/>
+        <location filename="../../ui/dossier_detail.py" line="193"/>
         <source>Phone / e-mail:</source>
         <translation>Điện thoại / thư điện tử:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="190"/>
+        <location filename="../../ui/dossier_detail.py" line="195"/>
         <source>Summary:</source>
         <translation>Trích yếu:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="191"/>
+        <location filename="../../ui/dossier_detail.py" line="196"/>
         <source>Received:</source>
         <translation>Tiếp nhận:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="191"/>
+        <location filename="../../ui/dossier_detail.py" line="196"/>
         <source>{time} by {name} (book {book}, no. {number})</source>
         <translation>{time}, người tiếp nhận {name} (quyển {book}, số {number})</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="194"/>
+        <location filename="../../ui/dossier_detail.py" line="199"/>
         <source>Due:</source>
         <translation>Hẹn trả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="195"/>
+        <location filename="../../ui/dossier_detail.py" line="200"/>
         <source>Papers ({sets} sets):</source>
         <translation>Thành phần hồ sơ ({sets} bộ):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="196"/>
+        <location filename="../../ui/dossier_detail.py" line="201"/>
         <source>Fees:</source>
         <translation>Phí, lệ phí:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="196"/>
+        <location filename="../../ui/dossier_detail.py" line="201"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="197"/>
+        <location filename="../../ui/dossier_detail.py" line="202"/>
         <source>Result delivery:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="198"/>
+        <location filename="../../ui/dossier_detail.py" line="203"/>
         <source>Processing agency:</source>
         <translation>Cơ quan giải quyết:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="201"/>
+        <location filename="../../ui/dossier_detail.py" line="206"/>
         <source>Returned:</source>
         <translation>Đã trả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="201"/>
+        <location filename="../../ui/dossier_detail.py" line="206"/>
         <source>{time} to {name}</source>
         <translation>{time}, trả cho {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="214"/>
+        <location filename="../../ui/dossier_detail.py" line="219"/>
         <source>Subject:</source>
         <translation>Người được cấp / chủ hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="215"/>
+        <location filename="../../ui/dossier_detail.py" line="220"/>
         <source>Subject&apos;s ID / birth date:</source>
         <translation>Số định danh / ngày sinh chủ hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="217"/>
+        <location filename="../../ui/dossier_detail.py" line="222"/>
         <source>Authorisation:</source>
         <translation>Giấy ủy quyền:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="222"/>
+        <location filename="../../ui/dossier_detail.py" line="227"/>
         <source>processing agency: {}</source>
         <translation>cơ quan giải quyết: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="222"/>
+        <location filename="../../ui/dossier_detail.py" line="227"/>
         <source>received by: {}</source>
         <translation>người nhận: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="223"/>
+        <location filename="../../ui/dossier_detail.py" line="228"/>
         <source>missing: {}</source>
         <translation>còn thiếu: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="223"/>
+        <location filename="../../ui/dossier_detail.py" line="228"/>
         <source>new due time: {}</source>
         <translation>hẹn trả mới: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="224"/>
+        <location filename="../../ui/dossier_detail.py" line="229"/>
         <source>corrected: {}</source>
         <translation>đã sửa: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="227"/>
+        <location filename="../../ui/dossier_detail.py" line="232"/>
         <source>full name</source>
         <translation>họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="227"/>
+        <location filename="../../ui/dossier_detail.py" line="232"/>
         <source>address</source>
         <translation>địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="227"/>
+        <location filename="../../ui/dossier_detail.py" line="232"/>
         <source>phone</source>
         <translation>điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="228"/>
+        <location filename="../../ui/dossier_detail.py" line="233"/>
         <source>e-mail</source>
         <translation>thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="228"/>
+        <location filename="../../ui/dossier_detail.py" line="233"/>
         <source>personal ID</source>
         <translation>số định danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="228"/>
+        <location filename="../../ui/dossier_detail.py" line="233"/>
         <source>birth date</source>
         <translation>ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="229"/>
+        <location filename="../../ui/dossier_detail.py" line="234"/>
         <source>procedure</source>
         <translation>thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="248"/>
+        <location filename="../../ui/dossier_detail.py" line="253"/>
         <source>National portal</source>
         <translation>Cổng Dịch vụ công quốc gia</translation>
     </message>
@@ -1506,6 +1604,45 @@
     </message>
 </context>
 <context>
+    <name>PaperCaptures</name>
+    <message>
+        <location filename="../../ui/paper_captures.py" line="33"/>
+        <location filename="../../ui/paper_captures.py" line="39"/>
+        <source>Electronic copies</source>
+        <translation>Bản điện tử (số hóa)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_captures.py" line="41"/>
+        <source>Digiti&amp;ze…</source>
+        <translation>Số hó&amp;a…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_captures.py" line="66"/>
+        <source>exempt from digitisation (shown only)</source>
+        <translation>Miễn số hóa (xuất trình)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_captures.py" line="68"/>
+        <source>Result — {state}</source>
+        <translation>Kết quả — {state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_captures.py" line="73"/>
+        <source>digitised ({count} PDF)</source>
+        <translation>đã số hóa ({count} PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_captures.py" line="73"/>
+        <source>not digitised</source>
+        <translation>chưa số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_captures.py" line="90"/>
+        <source>Digitise: {what}</source>
+        <translation>Số hóa: {what}</translation>
+    </message>
+</context>
+<context>
     <name>PaperChecklist</name>
     <message>
         <location filename="../../ui/widgets/paper_checklist.py" line="25"/>
@@ -1528,12 +1665,17 @@
         <translation>Bản chính hoặc bản sao chứng thực</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/paper_checklist.py" line="41"/>
+        <location filename="../../ui/widgets/paper_checklist.py" line="29"/>
+        <source>Original, shown only</source>
+        <translation>Bản chính (xuất trình)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/paper_checklist.py" line="42"/>
         <source>Required paper</source>
         <translation>Giấy tờ bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/paper_checklist.py" line="49"/>
+        <location filename="../../ui/widgets/paper_checklist.py" line="50"/>
         <source> copies</source>
         <translation> bản</translation>
     </message>

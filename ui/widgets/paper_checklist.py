@@ -26,6 +26,7 @@ class PaperChecklist(QWidget):
             PaperForm.CERTIFIED_COPY: self.tr("Certified copy"),
             PaperForm.PHOTOCOPY: self.tr("Photocopy"),
             PaperForm.ORIGINAL_OR_COPY: self.tr("Original or certified copy"),
+            PaperForm.SHOWN: self.tr("Original, shown only"),
         }
 
     def set_procedure(self, procedure: Procedure | None) -> None:
