@@ -99,14 +99,14 @@ def test_an_administrator_maps_a_refused_local_code_by_keyboard_and_the_portal_a
     assert {h["record"]["MaTTHC"] for h in held} == {NATIONAL}
 
 
-def test_before_the_first_sync_the_tab_says_to_synchronise(qtbot, store, staff_actor, open_tab):
+def test_before_the_first_sync_the_tab_says_to_synchronise(qtbot, store, staff_actor, open_tab, vietnamese):
     receive_many(store, staff_actor, 1, procedure_code=LOCAL)
     tab = open_tab("admin")
     qtbot.waitUntil(lambda: tab.locals.rowCount() == 3)
-    assert "has not been downloaded from the portal" in tab.notice.text()
+    assert tab.notice.text() == "Chưa tải danh mục thủ tục từ Cổng DVC: hãy đồng bộ."
     assert _row(tab, LOCAL)[2:] == ["1", "0", "—"] and tab.proposals.rowCount() == 0
     tab.assign.click()
-    assert tab.confirmation is None and "first" in tab.feedback.text()
+    assert tab.confirmation is None and tab.feedback.text().startswith("Hãy chọn")
 
 
 def test_a_supervisor_sees_the_refusal_and_nothing_is_mapped(qtbot, store, portal, open_tab):
