@@ -74,7 +74,7 @@ def test_an_administrator_maps_a_refused_local_code_by_keyboard_and_the_portal_a
     assert first.failed == 2
     tab = open_tab("admin")
     qtbot.waitUntil(lambda: tab.locals.rowCount() == 3 and tab.proposals.rowCount() > 0)
-    assert _row(tab, LOCAL)[2:] == ["2", "2", "—"] and tab.notice.text() == ""
+    assert _row(tab, LOCAL)[1:4] == ["2", "2", "—"] and tab.notice.text() == ""
     assert tab.proposals.item(0, 0).text() == NATIONAL  # best first
 
     QTest.keyClick(tab, Qt.Key.Key_L, ALT)
@@ -89,7 +89,7 @@ def test_an_administrator_maps_a_refused_local_code_by_keyboard_and_the_portal_a
     qtbot.waitUntil(lambda: focused().window() is tab.confirmation)
     QTest.keyClick(focused(), Qt.Key.Key_A, ALT)
 
-    qtbot.waitUntil(lambda: _row(tab, LOCAL)[3:] == ["0", NATIONAL])
+    qtbot.waitUntil(lambda: _row(tab, LOCAL)[2:4] == ["0", NATIONAL])
     assert tab.mapping.text() == f"{LOCAL} → {NATIONAL}" and f"{LOCAL} → {NATIONAL}" in tab.feedback.text()
     assert outbox.list_items(store, failed=True) == []
     second = _sync(store)
@@ -99,12 +99,29 @@ def test_an_administrator_maps_a_refused_local_code_by_keyboard_and_the_portal_a
     assert {h["record"]["MaTTHC"] for h in held} == {NATIONAL}
 
 
+def test_a_sync_meanwhile_keeps_the_administrators_choice(qtbot, store, portal, open_tab):
+    with store.read() as conn:
+        entry = catalogue.current_entry(conn, LOCAL)
+    portal.put_procedure(portal_procedure({**entry, "code": "1.014138", "name": "Cấp thẻ bảo hiểm y tế lần đầu"},
+                                          "sim.1"))  # test data: a second, less alike, national procedure
+    _sync(store)
+    tab = open_tab("admin")
+    qtbot.waitUntil(lambda: tab.proposals.rowCount() == 2)
+    QTest.keyClick(tab, Qt.Key.Key_P, ALT)
+    qtbot.waitUntil(lambda: focused() is tab.proposals)
+    QTest.keyClick(tab.proposals, Qt.Key.Key_Down)
+    assert tab.proposals.item(tab.proposals.currentRow(), 0).text() == "1.014138"
+    tab.context.tasks.notify_dossiers_changed()  # what every sync run does
+    assert tab.context.tasks.wait_idle()
+    assert tab.proposals.rowCount() == 2 and tab.proposals.item(tab.proposals.currentRow(), 0).text() == "1.014138"
+
+
 def test_before_the_first_sync_the_tab_says_to_synchronise(qtbot, store, staff_actor, open_tab, vietnamese):
     receive_many(store, staff_actor, 1, procedure_code=LOCAL)
     tab = open_tab("admin")
     qtbot.waitUntil(lambda: tab.locals.rowCount() == 3)
     assert tab.notice.text() == "Chưa tải danh mục thủ tục từ Cổng DVC: hãy đồng bộ."
-    assert _row(tab, LOCAL)[2:] == ["1", "0", "—"] and tab.proposals.rowCount() == 0
+    assert _row(tab, LOCAL)[1:4] == ["1", "0", "—"] and tab.proposals.rowCount() == 0
     tab.assign.click()
     assert tab.confirmation is None and tab.feedback.text().startswith("Hãy chọn")
 

@@ -36,10 +36,10 @@ class LocalCodesTab(QWidget):
         self.confirmation: QMessageBox | None = None
         self.notice = QLabel()
         self.notice.setWordWrap(True)
-        self.locals = row_table([self.tr("Local code"), self.tr("Procedure"), self.tr("Received"),
-                                 self.tr("Refused by the portal"), self.tr("National code")])
-        self.proposals = row_table([self.tr("National code"), self.tr("Procedure"), self.tr("Field"),
-                                    self.tr("Likeness")])
+        self.locals = row_table([self.tr("Local code"), self.tr("Received"), self.tr("Refused by the portal"),
+                                 self.tr("National code"), self.tr("Procedure")])
+        self.proposals = row_table([self.tr("National code"), self.tr("Likeness"), self.tr("Field"),
+                                    self.tr("Procedure")])  # the long name last, where the table stretches
         self.mapping = QLabel()
         self.assign = QPushButton(self.tr("&Assign national code"))
         self.feedback = QLabel()
@@ -74,19 +74,26 @@ class LocalCodesTab(QWidget):
         current = self.selected()
         self.local_rows = rows
         self.locals.blockSignals(True)
-        fill_rows(self.locals, [[r.procedure.code, r.procedure.name, str(r.received), str(r.refused),
-                                 r.procedure.mapped_code or "—"] for r in rows])
+        fill_rows(self.locals, [[r.procedure.code, str(r.received), str(r.refused), r.procedure.mapped_code or "—",
+                                 r.procedure.name] for r in rows])
         codes = [r.procedure.code for r in rows]
         self.locals.setCurrentCell(codes.index(current.procedure.code) if current and current.procedure.code in codes
                                    else (0 if rows else -1), 0)
         self.locals.blockSignals(False)
-        self._chosen()
+        after = self.selected()
+        self._chosen(same=current is not None and after is not None and current.procedure.code == after.procedure.code)
 
-    def _chosen(self) -> None:
-        """The chosen local procedure's mapping, and the national procedures proposed for it."""
+    def _chosen(self, *, same: bool = False) -> None:
+        """The chosen local procedure's mapping, and the national procedures proposed for it.
+
+        A refresh of the same one (every sync emits ``dossiersChanged``) keeps the proposals and the
+        administrator's choice among them until the new ones arrive; choosing another local procedure
+        empties them first, so its proposals are never taken for the previous one's.
+        """
         local = self.selected()
-        self.matches = []
-        fill_rows(self.proposals, [])
+        if not same:
+            self.matches = []
+            fill_rows(self.proposals, [])
         self._note("" if self.pulled else
                    self.tr("The procedure catalogue has not been downloaded from the portal yet: synchronise."))
         if local is None:
@@ -104,11 +111,14 @@ class LocalCodesTab(QWidget):
         local = self.selected()
         if local is None or local.procedure.code != code:  # another one was chosen meanwhile
             return
+        row = self.proposals.currentRow()
+        chosen = self.matches[row].procedure.code if 0 <= row < len(self.matches) else None
         self.matches = found
-        fill_rows(self.proposals, [[m.procedure.code, m.procedure.name, m.procedure.field, f"{m.score:.2f}"]
+        fill_rows(self.proposals, [[m.procedure.code, f"{m.score:.2f}", m.procedure.field, m.procedure.name]
                                    for m in found])
+        codes = [m.procedure.code for m in found]
         if found:
-            self.proposals.setCurrentCell(0, 0)
+            self.proposals.setCurrentCell(codes.index(chosen) if chosen in codes else 0, 0)
         else:
             self._note(self.tr("No national procedure of the portal's catalogue looks like {local}.").format(local=code))
 

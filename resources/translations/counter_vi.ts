@@ -1243,8 +1243,8 @@
         <translation>Mã địa phương</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="39"/>
-        <location filename="../../ui/admin_local_codes.py" line="41"/>
+        <location filename="../../ui/admin_local_codes.py" line="40"/>
+        <location filename="../../ui/admin_local_codes.py" line="42"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
@@ -1254,7 +1254,7 @@
         <translation>Hồ sơ đã nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="40"/>
+        <location filename="../../ui/admin_local_codes.py" line="39"/>
         <source>Refused by the portal</source>
         <translation>Bị Cổng DVC từ chối</translation>
     </message>
@@ -1270,7 +1270,7 @@
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="42"/>
+        <location filename="../../ui/admin_local_codes.py" line="41"/>
         <source>Likeness</source>
         <translation>Độ giống</translation>
     </message>
@@ -1290,37 +1290,37 @@
         <translation>Thủ tục &amp;quốc gia đề xuất, giống nhất trước</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="91"/>
+        <location filename="../../ui/admin_local_codes.py" line="98"/>
         <source>The procedure catalogue has not been downloaded from the portal yet: synchronise.</source>
         <translation>Chưa tải danh mục thủ tục từ Cổng DVC: hãy đồng bộ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="95"/>
+        <location filename="../../ui/admin_local_codes.py" line="102"/>
         <source>{local} → {national}</source>
         <translation>{local} → {national}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="97"/>
+        <location filename="../../ui/admin_local_codes.py" line="104"/>
         <source>{local}: not mapped yet</source>
         <translation>{local}: chưa gán mã quốc gia</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="113"/>
+        <location filename="../../ui/admin_local_codes.py" line="123"/>
         <source>No national procedure of the portal&apos;s catalogue looks like {local}.</source>
         <translation>Danh mục của Cổng DVC không có thủ tục quốc gia nào giống {local}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="118"/>
+        <location filename="../../ui/admin_local_codes.py" line="128"/>
         <source>Choose a local procedure and one of the proposed national procedures first.</source>
         <translation>Hãy chọn một thủ tục mã địa phương và một thủ tục quốc gia được đề xuất trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="122"/>
+        <location filename="../../ui/admin_local_codes.py" line="132"/>
         <source>Assign national code</source>
         <translation>Gán mã quốc gia</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="123"/>
+        <location filename="../../ui/admin_local_codes.py" line="133"/>
         <source>Send the dossiers of «{local}» to the portal as «{code} {name}»?
 
 {refused} dossier(s) refused by the portal will be sent again with the code {code}, and every dossier of this procedure from now on.</source>
@@ -1329,17 +1329,17 @@
 {refused} hồ sơ bị Cổng DVC từ chối sẽ được gửi lại với mã {code}; mọi hồ sơ sau này của thủ tục cũng được gửi với mã đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="127"/>
+        <location filename="../../ui/admin_local_codes.py" line="137"/>
         <source>&amp;Assign</source>
         <translation>&amp;Gán</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="128"/>
+        <location filename="../../ui/admin_local_codes.py" line="138"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="136"/>
+        <location filename="../../ui/admin_local_codes.py" line="146"/>
         <source>{local} → {national}: {count} refused record(s) queued for the portal again.</source>
         <translation>{local} → {national}: {count} bản ghi bị từ chối đã được xếp gửi lại Cổng DVC.</translation>
     </message>
