@@ -37,8 +37,12 @@ class LocalProcedure:
 
 
 def list_local_procedures(store: Store) -> list[LocalProcedure]:
-    """Every current local procedure, by code, with its dossiers received and refused."""
-    with store.read() as conn:
+    """Every current local procedure, by code, with its dossiers received and refused.
+
+    Read on the read connection: counting goes over every dossier (no index serves it, and one is
+    not worth its cost on each save for an administrator's screen), so a save must not wait for it.
+    """
+    with store.snapshot() as conn:
         ids = [r[0] for r in conn.execute("SELECT id FROM procedures WHERE is_current = 1 AND national_code = 0"
                                           " ORDER BY code")]
         received = dict(conn.execute(_RECEIVED_SQL).fetchall())
@@ -49,5 +53,5 @@ def list_local_procedures(store: Store) -> list[LocalProcedure]:
 
 def portal_catalogue_pulled(store: Store) -> bool:
     """Whether a sync has brought the portal's catalogue yet (before that, no national procedure can be proposed)."""
-    with store.read() as conn:
+    with store.snapshot() as conn:
         return conn.execute("SELECT 1 FROM settings WHERE key = ?", (PORTAL_CATALOGUE_KEY,)).fetchone() is not None

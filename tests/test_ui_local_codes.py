@@ -114,6 +114,9 @@ def test_a_sync_meanwhile_keeps_the_administrators_choice(qtbot, store, portal, 
     tab.context.tasks.notify_dossiers_changed()  # what every sync run does
     assert tab.context.tasks.wait_idle()
     assert tab.proposals.rowCount() == 2 and tab.proposals.item(tab.proposals.currentRow(), 0).text() == "1.014138"
+    tab.hide()  # another section on screen: a save does not count every dossier again for a hidden tab
+    tab.context.tasks.notify_dossiers_changed()
+    assert tab.context.tasks.pending() == 0
 
 
 def test_before_the_first_sync_the_tab_says_to_synchronise(qtbot, store, staff_actor, open_tab, vietnamese):

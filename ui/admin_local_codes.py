@@ -9,6 +9,7 @@ role again (only administrators map) and its refusal is shown as it is.
 """
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from counter_app import catalogue
@@ -59,11 +60,20 @@ class LocalCodesTab(QWidget):
         layout.addWidget(self.feedback)
         self.locals.currentCellChanged.connect(lambda *_: self._chosen())
         self.assign.clicked.connect(self._confirm)
-        context.tasks.dossiersChanged.connect(self.refresh)  # a sync or a mapping changes the counts
+        context.tasks.dossiersChanged.connect(self._changed)  # a sync or a mapping changes the counts
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.refresh()
 
+    def _changed(self) -> None:
+        """Counted again only while on screen: every save emits the signal, and counting reads every dossier."""
+        if self.isVisible():
+            self.refresh()
+
     def refresh(self) -> None:
-        self.context.tasks.run_query(_load, self.context.store, parent=self, on_done=self._show)
+        self.context.tasks.run_read(_load, self.context.store, on_done=self._show,
+                                    on_error=lambda exc: self._say(error_text(exc), error=True))
 
     def selected(self) -> LocalProcedure | None:
         row = self.locals.currentRow()
