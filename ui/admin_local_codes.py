@@ -9,6 +9,7 @@ role again (only administrators map) and its refusal is shown as it is.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
@@ -147,6 +148,7 @@ class LocalCodesTab(QWidget):
         assign = box.addButton(self.tr("&Assign"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
         assign.clicked.connect(lambda: self._map(local.procedure.code, national.code))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per question, not one more per click
         self.confirmation = box
         box.open()
 

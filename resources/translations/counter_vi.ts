@@ -1238,89 +1238,89 @@
 <context>
     <name>LocalCodesTab</name>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="40"/>
+        <location filename="../../ui/admin_local_codes.py" line="41"/>
         <source>Local code</source>
         <translation>Mã địa phương</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="41"/>
-        <location filename="../../ui/admin_local_codes.py" line="43"/>
+        <location filename="../../ui/admin_local_codes.py" line="42"/>
+        <location filename="../../ui/admin_local_codes.py" line="44"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="40"/>
+        <location filename="../../ui/admin_local_codes.py" line="41"/>
         <source>Received</source>
         <translation>Hồ sơ đã nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="40"/>
+        <location filename="../../ui/admin_local_codes.py" line="41"/>
         <source>Refused by the portal</source>
         <translation>Bị Cổng DVC từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="41"/>
         <location filename="../../ui/admin_local_codes.py" line="42"/>
+        <location filename="../../ui/admin_local_codes.py" line="43"/>
         <source>National code</source>
         <translation>Mã quốc gia</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="42"/>
+        <location filename="../../ui/admin_local_codes.py" line="43"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="42"/>
+        <location filename="../../ui/admin_local_codes.py" line="43"/>
         <source>Likeness</source>
         <translation>Độ giống</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="45"/>
+        <location filename="../../ui/admin_local_codes.py" line="46"/>
         <source>&amp;Assign national code</source>
         <translation>&amp;Gán mã quốc gia</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="50"/>
+        <location filename="../../ui/admin_local_codes.py" line="51"/>
         <source>&amp;Local procedures</source>
         <translation>&amp;Thủ tục mã địa phương</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="51"/>
+        <location filename="../../ui/admin_local_codes.py" line="52"/>
         <source>&amp;Proposed national procedures, most alike first</source>
         <translation>Thủ tục &amp;quốc gia đề xuất, giống nhất trước</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="108"/>
+        <location filename="../../ui/admin_local_codes.py" line="109"/>
         <source>The procedure catalogue has not been downloaded from the portal yet: synchronise.</source>
         <translation>Chưa tải danh mục thủ tục từ Cổng DVC: hãy đồng bộ.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="112"/>
+        <location filename="../../ui/admin_local_codes.py" line="113"/>
         <source>{local} → {national}</source>
         <translation>{local} → {national}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="114"/>
+        <location filename="../../ui/admin_local_codes.py" line="115"/>
         <source>{local}: not mapped yet</source>
         <translation>{local}: chưa gán mã quốc gia</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="133"/>
+        <location filename="../../ui/admin_local_codes.py" line="134"/>
         <source>No national procedure of the portal&apos;s catalogue looks like {local}.</source>
         <translation>Danh mục của Cổng DVC không có thủ tục quốc gia nào giống {local}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="138"/>
+        <location filename="../../ui/admin_local_codes.py" line="139"/>
         <source>Choose a local procedure and one of the proposed national procedures first.</source>
         <translation>Hãy chọn một thủ tục mã địa phương và một thủ tục quốc gia được đề xuất trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="142"/>
+        <location filename="../../ui/admin_local_codes.py" line="143"/>
         <source>Assign national code</source>
         <translation>Gán mã quốc gia</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="143"/>
+        <location filename="../../ui/admin_local_codes.py" line="144"/>
         <source>Send the dossiers of «{local}» to the portal as «{code} {name}»?
 
 {refused} dossier(s) refused by the portal will be sent again with the code {code}, and every dossier of this procedure from now on.</source>
@@ -1329,17 +1329,17 @@
 {refused} hồ sơ bị Cổng DVC từ chối sẽ được gửi lại với mã {code}; mọi hồ sơ sau này của thủ tục cũng được gửi với mã đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="147"/>
+        <location filename="../../ui/admin_local_codes.py" line="148"/>
         <source>&amp;Assign</source>
         <translation>&amp;Gán</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="148"/>
+        <location filename="../../ui/admin_local_codes.py" line="149"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_local_codes.py" line="156"/>
+        <location filename="../../ui/admin_local_codes.py" line="158"/>
         <source>{local} → {national}: {count} refused record(s) queued for the portal again.</source>
         <translation>{local} → {national}: {count} bản ghi bị từ chối đã được xếp gửi lại Cổng DVC.</translation>
     </message>
