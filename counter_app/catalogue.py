@@ -283,10 +283,12 @@ def map_code(store: Store, actor: Actor, local_code: str, national_code: str) ->
                               (local_code,)).fetchone()
         if before is not None and before[0] == national:
             raise ValidationError(f"Mã «{local_code}» đã được ánh xạ sang «{national}».")
-        conn.execute("INSERT OR REPLACE INTO procedure_code_map (local_code, national_code, mapped_at, mapped_by)"
-                     " VALUES (?, ?, ?, ?)", (local_code, national, clock.to_db(clock.now()), actor.username))
+        conn.execute("INSERT INTO procedure_code_map (local_code, national_code, mapped_at, mapped_by) VALUES (?, ?, ?, ?)"
+                     " ON CONFLICT (local_code) DO UPDATE SET national_code = excluded.national_code,"
+                     " mapped_at = excluded.mapped_at, mapped_by = excluded.mapped_by",
+                     (local_code, national, clock.to_db(clock.now()), actor.username))
         dossiers = "SELECT d.id FROM dossiers d JOIN procedures p ON p.id = d.procedure_id WHERE p.code = ?"
-        count = conn.execute(f"SELECT COUNT(*) FROM ({dossiers})", (local_code,)).fetchone()[0]
+        count = conn.execute(f"SELECT COUNT(*) FROM ({dossiers}) AS mapped", (local_code,)).fetchone()[0]
         requeued = conn.execute(
             f"UPDATE outbox SET failed = 0, next_attempt_at = NULL WHERE failed = 1 AND dossier_id IN ({dossiers})",
             (local_code,),

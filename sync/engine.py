@@ -22,6 +22,7 @@ from typing import Any
 from counter_app import audit, catalogue, clock
 from counter_app.dossiers import load_dossier_by_id
 from counter_app.errors import CounterError
+from counter_app.local_codes import PORTAL_CATALOGUE_KEY
 from counter_app.models import OutboxState
 from counter_app.office import installation_id, load_office_row
 from counter_app.services.actions import apply_portal_status
@@ -39,7 +40,6 @@ log = logging.getLogger(__name__)
 
 # States in which the processing agency holds the dossier, so its status may change on the portal.
 PULLED_STATES = (Status.PROCESSING.value, Status.FINANCIAL_OBLIGATION.value)
-CATALOGUE_VERSIONS_KEY = "portal_catalogue_versions"
 IDLE_SLICE_S = 0.1
 PULL_TRIES = 5
 CONFLICT_MESSAGE = ("Mã hồ sơ này trên Cổng DVC đang thuộc một hồ sơ khác (hai quầy cấp trùng mã). Hồ sơ không được gửi "
@@ -354,7 +354,7 @@ class SyncEngine:
         procedures = self.client.list_procedures()
         versions = {p.get("MATTHC"): p.get("PHIENBAN") for p in procedures}
         with self.store.read() as conn:
-            row = conn.execute("SELECT value FROM settings WHERE key = ?", (CATALOGUE_VERSIONS_KEY,)).fetchone()
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (PORTAL_CATALOGUE_KEY,)).fetchone()
         if row is not None and json.loads(row[0]) == versions:
             return 0
         with self.store.write() as conn:
@@ -369,7 +369,7 @@ class SyncEngine:
             label = f"portal {clock.now():%Y-%m-%d %H:%M}"
             added = catalogue.import_entries(conn, entries, label)
             conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                         (CATALOGUE_VERSIONS_KEY, json.dumps(versions)))
+                         (PORTAL_CATALOGUE_KEY, json.dumps(versions)))
             if added:
                 audit.append(conn, username="portal", action="catalogue.portal_import",
                              details={"version": label, "added": added})

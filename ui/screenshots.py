@@ -156,6 +156,7 @@ def setup_screens(out: Path, work: Path) -> None:
 
 def counter_screens(out: Path, work: Path) -> None:
     from sync.config import PortalConfig, save_config
+    from sync.mapping import portal_procedure
     from sync.simulator.process import running_simulator
 
     from .main_window import MainWindow
@@ -173,6 +174,9 @@ def counter_screens(out: Path, work: Path) -> None:
     with running_simulator(work, account=("xa-ba-vi", PASSWORD)) as sim:
         save_config(store, PortalConfig(url=sim.url, username="xa-ba-vi", agency_code=OFFICE.agency_code,
                                         insecure_http=True))
+        with store.read() as conn:  # the portal offers the procedure of Decision 2306/QĐ-BYT (issue 13)
+            entry = catalogue.current_entry(conn, reissue.code)
+        sim.put_procedure(portal_procedure({**entry, "code": "1.014137", "name": "Cấp thẻ bảo hiểm y tế"}, "demo.1"))
         tasks = TaskRunner()
         window = MainWindow(AppContext(store=store, actor=actor, office=office.get_office(store), tasks=tasks))
         window.resize(*SIZE)
@@ -226,6 +230,9 @@ def counter_screens(out: Path, work: Path) -> None:
         admin.setCurrentWidget(admin.settings)
         QTest.qWait(300)
         shoot(window, out, "11-admin-settings")
+        admin.setCurrentWidget(admin.local_codes)
+        wait_until(lambda: admin.local_codes.proposals.rowCount() > 0)
+        shoot(window, out, "13-admin-local-codes")
 
         window.show_section("report766")
         section = window.stack.currentWidget()

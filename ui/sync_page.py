@@ -2,17 +2,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,30 +26,10 @@ from .dossier_detail import DossierDetail
 from .i18n import format_datetime
 from .portal_settings import PortalSettingsDialog
 from .sync_worker import SyncState, SyncWorker
+from .widgets.tables import fill_rows, row_table
 
 REFUSED_BACKGROUND = QColor("#fdecea")
 CONFLICT_BACKGROUND = QColor("#fff3cd")
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]], *, backgrounds: list[QColor | None] | None = None) -> None:
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            item = QTableWidgetItem(value)
-            if backgrounds and backgrounds[r] is not None:
-                item.setBackground(QBrush(backgrounds[r]))
-            table.setItem(r, c, item)
 
 
 def _background(item: OutboxItem) -> QColor | None:
@@ -89,9 +65,9 @@ class SyncPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.settings_button)
-        self.queue = _table([self.tr("Dossier code"), self.tr("Record"), self.tr("Attempts"),
+        self.queue = row_table([self.tr("Dossier code"), self.tr("Record"), self.tr("Attempts"),
                              self.tr("Next attempt"), self.tr("Portal's message")])
-        self.runs = _table([self.tr("Started"), self.tr("Finished"), self.tr("Sent"), self.tr("Received"),
+        self.runs = row_table([self.tr("Started"), self.tr("Finished"), self.tr("Sent"), self.tr("Received"),
                             self.tr("Refused"), self.tr("Pending"), self.tr("Error")])
         self.tabs = QTabWidget()
         self.tabs.addTab(self.queue, self.tr("Pending and refused"))
@@ -135,11 +111,11 @@ class SyncPage(QWidget):
                 return self.tr("after the refused record")
             return format_datetime(item.next_attempt_at) or self.tr("now")
 
-        _fill(self.queue, [
+        fill_rows(self.queue, [
             [item.dossier_code, kinds.get(item.kind, item.kind), str(item.attempts), when(item), item.last_error]
             for item in self.items
         ], backgrounds=[_background(item) for item in self.items])
-        _fill(self.runs, [
+        fill_rows(self.runs, [
             [format_datetime(run.started_at), format_datetime(run.finished_at), str(run.pushed), str(run.pulled),
              str(run.failed), str(run.pending), run.error]
             for run in runs

@@ -220,22 +220,27 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin_page.py" line="24"/>
+        <location filename="../../ui/admin_page.py" line="26"/>
         <source>Users</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="25"/>
+        <location filename="../../ui/admin_page.py" line="27"/>
         <source>Office profile</source>
         <translation>Thông tin cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_page.py" line="26"/>
+        <location filename="../../ui/admin_page.py" line="28"/>
         <source>Calendar</source>
         <translation>Lịch làm việc</translation>
     </message>
     <message>
         <location filename="../../ui/admin_page.py" line="30"/>
+        <source>Local procedure codes</source>
+        <translation>Mã thủ tục địa phương</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_page.py" line="34"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
@@ -594,92 +599,92 @@
 <context>
     <name>DailyLogDialog</name>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="72"/>
+        <location filename="../../ui/daily_log_dialog.py" line="73"/>
         <source>Dossier tracking log</source>
         <translation>Sổ theo dõi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="75"/>
+        <location filename="../../ui/daily_log_dialog.py" line="76"/>
         <source>Several &amp;days</source>
         <translation>Nhiều &amp;ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="82"/>
+        <location filename="../../ui/daily_log_dialog.py" line="83"/>
         <source>This counter (no. {number})</source>
         <translation>Quầy này (số {number})</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="83"/>
+        <location filename="../../ui/daily_log_dialog.py" line="84"/>
         <source>Another counter</source>
         <translation>Quầy khác</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="84"/>
+        <location filename="../../ui/daily_log_dialog.py" line="85"/>
         <source>Whole one-stop office (every counter)</source>
         <translation>Toàn bộ phận một cửa (mọi quầy)</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="92"/>
+        <location filename="../../ui/daily_log_dialog.py" line="93"/>
         <source>All staff</source>
         <translation>Tất cả cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="99"/>
+        <location filename="../../ui/daily_log_dialog.py" line="100"/>
         <source>&amp;Make the log</source>
         <translation>&amp;Lập sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="100"/>
+        <location filename="../../ui/daily_log_dialog.py" line="101"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="101"/>
+        <location filename="../../ui/daily_log_dialog.py" line="102"/>
         <source>Fee &amp;ledger</source>
         <translation>Sổ th&amp;u</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="102"/>
+        <location filename="../../ui/daily_log_dialog.py" line="103"/>
         <source>The day&apos;s fee receipts and the totals per clerk and per fee</source>
         <translation>Các biên lai thu phí, lệ phí trong ngày và tổng thu theo người thu, theo loại phí</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="107"/>
+        <location filename="../../ui/daily_log_dialog.py" line="108"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="109"/>
+        <location filename="../../ui/daily_log_dialog.py" line="110"/>
         <source>&amp;To:</source>
         <translation>Đến n&amp;gày:</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="110"/>
+        <location filename="../../ui/daily_log_dialog.py" line="111"/>
         <source>Sco&amp;pe:</source>
         <translation>&amp;Phạm vi:</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="111"/>
+        <location filename="../../ui/daily_log_dialog.py" line="112"/>
         <source>Counter &amp;number:</source>
         <translation>Số &amp;quầy:</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="112"/>
+        <location filename="../../ui/daily_log_dialog.py" line="113"/>
         <source>&amp;Staff member:</source>
         <translation>&amp;Cán bộ tiếp nhận:</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="147"/>
+        <location filename="../../ui/daily_log_dialog.py" line="148"/>
         <source>{name} ({username})</source>
         <translation>{name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="154"/>
+        <location filename="../../ui/daily_log_dialog.py" line="155"/>
         <source>Could not load the staff list; the log covers all staff.</source>
         <translation>Không tải được danh sách cán bộ; sổ sẽ lập cho tất cả cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../ui/daily_log_dialog.py" line="192"/>
+        <location filename="../../ui/daily_log_dialog.py" line="193"/>
         <source>The end date is before the start date.</source>
         <translation>Ngày kết thúc đứng trước ngày bắt đầu.</translation>
     </message>
@@ -727,7 +732,7 @@
         <translation>Không khôi phục được bản sao lưu: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/database_recovery.py" line="64"/>
+        <location filename="../../ui/database_recovery.py" line="65"/>
         <source>This database is encrypted, and its key is not on this computer (or does not fit it). An administrator types the key from the office&apos;s recovery sheet with the command below, then starts the app again.</source>
         <translation>Cơ sở dữ liệu này được mã hóa, nhưng khóa của nó không có trên máy này (hoặc không khớp). Người quản trị nhập khóa từ phiếu lưu khóa khôi phục của cơ quan bằng lệnh dưới đây, rồi mở lại phần mềm.</translation>
     </message>
@@ -1374,6 +1379,115 @@
         <location filename="../../ui/insurance_calc.py" line="135"/>
         <source>{detail}. The citizen pays &lt;b&gt;{amount}&lt;/b&gt;.</source>
         <translation>{detail}. Người dân nộp &lt;b&gt;{amount}&lt;/b&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>LocalCodesTab</name>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="41"/>
+        <source>Local code</source>
+        <translation>Mã địa phương</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="42"/>
+        <location filename="../../ui/admin_local_codes.py" line="44"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="41"/>
+        <source>Received</source>
+        <translation>Hồ sơ đã nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="41"/>
+        <source>Refused by the portal</source>
+        <translation>Bị Cổng DVC từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="42"/>
+        <location filename="../../ui/admin_local_codes.py" line="43"/>
+        <source>National code</source>
+        <translation>Mã quốc gia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="43"/>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="43"/>
+        <source>Likeness</source>
+        <translation>Độ giống</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="46"/>
+        <source>&amp;Assign national code</source>
+        <translation>&amp;Gán mã quốc gia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="51"/>
+        <source>&amp;Local procedures</source>
+        <translation>&amp;Thủ tục mã địa phương</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="52"/>
+        <source>&amp;Proposed national procedures, most alike first</source>
+        <translation>Thủ tục &amp;quốc gia đề xuất, giống nhất trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="109"/>
+        <source>The procedure catalogue has not been downloaded from the portal yet: synchronise.</source>
+        <translation>Chưa tải danh mục thủ tục từ Cổng DVC: hãy đồng bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="113"/>
+        <source>{local} → {national}</source>
+        <translation>{local} → {national}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="115"/>
+        <source>{local}: not mapped yet</source>
+        <translation>{local}: chưa gán mã quốc gia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="134"/>
+        <source>No national procedure of the portal&apos;s catalogue looks like {local}.</source>
+        <translation>Danh mục của Cổng DVC không có thủ tục quốc gia nào giống {local}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="139"/>
+        <source>Choose a local procedure and one of the proposed national procedures first.</source>
+        <translation>Hãy chọn một thủ tục mã địa phương và một thủ tục quốc gia được đề xuất trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="143"/>
+        <source>Assign national code</source>
+        <translation>Gán mã quốc gia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="144"/>
+        <source>Send the dossiers of «{local}» to the portal as «{code} {name}»?
+
+{refused} dossier(s) refused by the portal will be sent again with the code {code}, and every dossier of this procedure from now on.</source>
+        <translation>Gửi hồ sơ của thủ tục «{local}» lên Cổng DVC dưới thủ tục «{code} {name}»?
+
+{refused} hồ sơ bị Cổng DVC từ chối sẽ được gửi lại với mã {code}; mọi hồ sơ sau này của thủ tục cũng được gửi với mã đó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="148"/>
+        <source>&amp;Assign</source>
+        <translation>&amp;Gán</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="149"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_local_codes.py" line="158"/>
+        <source>{local} → {national}: {count} refused record(s) queued for the portal again.</source>
+        <translation>{local} → {national}: {count} bản ghi bị từ chối đã được xếp gửi lại Cổng DVC.</translation>
     </message>
 </context>
 <context>
@@ -2472,182 +2586,182 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync_page.py" line="78"/>
+        <location filename="../../ui/sync_page.py" line="54"/>
         <source>Loading…</source>
         <translation>Đang tải…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="80"/>
+        <location filename="../../ui/sync_page.py" line="56"/>
         <source>&amp;Sync now</source>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="81"/>
+        <location filename="../../ui/sync_page.py" line="57"/>
         <source>&amp;Retry selected</source>
         <translation>Gửi &amp;lại mục đã chọn</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="82"/>
+        <location filename="../../ui/sync_page.py" line="58"/>
         <source>Retry &amp;all refused</source>
         <translation>Gửi lại &amp;tất cả mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="83"/>
+        <location filename="../../ui/sync_page.py" line="59"/>
         <source>&amp;Connection…</source>
         <translation>&amp;Kết nối…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="86"/>
+        <location filename="../../ui/sync_page.py" line="62"/>
         <source>Only an administrator sets the portal connection.</source>
         <translation>Chỉ quản trị viên mới cấu hình kết nối Cổng.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="92"/>
+        <location filename="../../ui/sync_page.py" line="68"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="92"/>
+        <location filename="../../ui/sync_page.py" line="68"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="92"/>
+        <location filename="../../ui/sync_page.py" line="68"/>
         <source>Attempts</source>
         <translation>Số lần gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="93"/>
+        <location filename="../../ui/sync_page.py" line="69"/>
         <source>Next attempt</source>
         <translation>Lần gửi tới</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="93"/>
+        <location filename="../../ui/sync_page.py" line="69"/>
         <source>Portal&apos;s message</source>
         <translation>Thông báo của Cổng</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="94"/>
+        <location filename="../../ui/sync_page.py" line="70"/>
         <source>Started</source>
         <translation>Bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="94"/>
+        <location filename="../../ui/sync_page.py" line="70"/>
         <source>Finished</source>
         <translation>Kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="94"/>
+        <location filename="../../ui/sync_page.py" line="70"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="94"/>
+        <location filename="../../ui/sync_page.py" line="70"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="95"/>
+        <location filename="../../ui/sync_page.py" line="71"/>
         <source>Refused</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="95"/>
+        <location filename="../../ui/sync_page.py" line="71"/>
         <source>Pending</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="95"/>
+        <location filename="../../ui/sync_page.py" line="71"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="97"/>
+        <location filename="../../ui/sync_page.py" line="73"/>
         <source>Pending and refused</source>
         <translation>Chờ gửi và bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="98"/>
+        <location filename="../../ui/sync_page.py" line="74"/>
         <source>Sync log</source>
         <translation>Nhật ký đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="108"/>
+        <location filename="../../ui/sync_page.py" line="84"/>
         <source>Double-click a record to open its dossier and correct it, or to compare a dossier whose code the portal holds for another dossier.</source>
         <translation>Nhấp đúp vào một bản ghi để mở hồ sơ và sửa, hoặc để so sánh hồ sơ có mã đang thuộc một hồ sơ khác trên Cổng.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="126"/>
+        <location filename="../../ui/sync_page.py" line="102"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="126"/>
+        <location filename="../../ui/sync_page.py" line="102"/>
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="131"/>
+        <location filename="../../ui/sync_page.py" line="107"/>
         <source>code used on the portal: needs a new code</source>
         <translation>trùng mã trên Cổng: cần cấp mã mới</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="133"/>
+        <location filename="../../ui/sync_page.py" line="109"/>
         <source>waits for a fix</source>
         <translation>chờ sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="135"/>
+        <location filename="../../ui/sync_page.py" line="111"/>
         <source>after the refused record</source>
         <translation>sau bản ghi bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="136"/>
+        <location filename="../../ui/sync_page.py" line="112"/>
         <source>now</source>
         <translation>ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="154"/>
+        <location filename="../../ui/sync_page.py" line="130"/>
         <source>The connection to the National Public Service Portal is not configured. An administrator sets it with the Connection… button (or: counter-app portal set).</source>
         <translation>Chưa cấu hình kết nối Cổng Dịch vụ công quốc gia. Quản trị viên cấu hình bằng nút «Kết nối…» (hoặc lệnh counter-app portal set).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="157"/>
+        <location filename="../../ui/sync_page.py" line="133"/>
         <source>checking…</source>
         <translation>đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="157"/>
+        <location filename="../../ui/sync_page.py" line="133"/>
         <source>online</source>
         <translation>đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="157"/>
+        <location filename="../../ui/sync_page.py" line="133"/>
         <source>offline</source>
         <translation>mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="158"/>
+        <location filename="../../ui/sync_page.py" line="134"/>
         <source>Portal: {connection}. Waiting to be sent: {pending}. Refused, waiting for a fix: {failed}. Last successful sync: {last}.</source>
         <translation>Cổng DVC: {connection}. Chờ gửi: {pending}. Bị từ chối, chờ sửa: {failed}. Đồng bộ thành công gần nhất: {last}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="161"/>
+        <location filename="../../ui/sync_page.py" line="137"/>
         <source>never</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="179"/>
+        <location filename="../../ui/sync_page.py" line="155"/>
         <source>New dossier code</source>
         <translation>Mã hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="180"/>
+        <location filename="../../ui/sync_page.py" line="156"/>
         <source>The dossier now has the code {code} and goes to the portal with the next sync. Reprint the receipt for the citizen (Print receipt in the dossier&apos;s detail).</source>
         <translation>Hồ sơ đã có mã mới {code} và sẽ được gửi lên Cổng DVC ở lần đồng bộ tới. Hãy in lại giấy tiếp nhận cho công dân (nút In giấy tiếp nhận trong chi tiết hồ sơ).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="183"/>
+        <location filename="../../ui/sync_page.py" line="159"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
