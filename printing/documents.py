@@ -89,7 +89,7 @@ def render_daily_log(
     staff_name = get_user(store, staff).full_name if staff else None
     query = LogQuery(start, end, counter_no=counter_no, staff=staff)
     label = f"Ngày {dmy(start)}" if start == end else f"Từ ngày {dmy(start)} đến ngày {dmy(end)}"
-    with store.read() as conn:
+    with store.snapshot() as conn:  # the read connection: a month's log never holds up a save
         anchor = audit.chain_head(conn)
         books = log_books(conn, query)
         labels = [b.label for b in books] or (

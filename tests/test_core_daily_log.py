@@ -132,3 +132,24 @@ def test_the_fee_ledger_follows_the_same_scope(two_counters, tmp_path: Path) -> 
         paying = [c for c in listed if get_dossier(store, c).total_fee_vnd]
         assert heading in text and _collected(store, listed) in text
         assert sorted(set(re.findall(r"H\S+-261120-\d+", text))) == sorted(paying), counter_no
+
+
+def test_a_save_goes_ahead_while_the_log_is_being_built(two_counters):
+    """The log reads on the store's read connection: a receive on another thread finishes while
+    the pages are laid out (it would wait for the whole log behind the store's lock)."""
+    import threading
+
+    store, _codes = two_counters
+    finished: list[str] = []
+
+    def receive_meanwhile(_built: int, _total: int) -> None:
+        if finished:
+            return
+        clerk = threading.Thread(target=lambda: finished.append(
+            _receive(store, at=datetime(2026, 11, 20, 16, 0), rng=random.Random(4))))
+        clerk.start()
+        clerk.join(timeout=30)
+        assert finished, "the receive waited for the daily log"
+
+    render_daily_log(store, office.get_office(store), start=DAY, counter_no=None, progress=receive_meanwhile)
+    assert finished and get_dossier(store, finished[0]).code == finished[0]

@@ -196,8 +196,8 @@ class PrintActions(QObject):
             return pdf, settings.read(store, settings.printer(DAILY_LOG))
 
         self._show_progress(progress)
-        self.context.tasks.run_db(job, on_done=lambda result: self._log_ready(choice, result),
-                                  on_error=self._log_failed)
+        self.context.tasks.run_read(job, on_done=lambda result: self._log_ready(choice, result),
+                                    on_error=self._log_failed)
 
     def _show_progress(self, progress: _Progress) -> None:
         dialog = QProgressDialog(self.tr("Making the dossier tracking log…"), self.tr("Cancel"), 0, 0, self._window())
