@@ -36,8 +36,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     sheet.set_defaults(handler=admin_command(cmd_sheet))
 
     importing = sub.add_parser("import", help="keep the key from a recovery sheet for this database (a new machine)")
-    importing.add_argument("--key-store", choices=[db_keys.KeyChoice.AUTO, db_keys.KeyChoice.KEYRING,
-                                                   db_keys.KeyChoice.FILE], default=db_keys.KeyChoice.AUTO)
+    importing.add_argument("--key-store", choices=db_keys.KEPT_CHOICES, default=db_keys.KeyChoice.AUTO)
     importing.add_argument("--key-stdin", dest="password_stdin", action="store_true",
                            help="read the key from stdin (one line)")
     importing.set_defaults(handler=cmd_import)
@@ -48,8 +47,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     ):
         command = sub.add_parser(name, help=helptext)
         if name == "encrypt":
-            command.add_argument("--key-store", choices=[db_keys.KeyChoice.AUTO, db_keys.KeyChoice.KEYRING,
-                                                         db_keys.KeyChoice.FILE], default=db_keys.KeyChoice.AUTO)
+            command.add_argument("--key-store", choices=db_keys.KEPT_CHOICES, default=db_keys.KeyChoice.AUTO)
         add_admin_options(command)
         command.set_defaults(handler=admin_command(handler))
 
@@ -109,10 +107,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         except db_keys.KeyUnavailable:
             raise ValidationError(f"this key does not open {db_path.name}: check it against the sheet;"
                                   " nothing was kept") from None
-    choice = db_keys.KeyChoice(args.key_store)
-    where = db_keys.KeyStore.KEYRING if choice is db_keys.KeyChoice.KEYRING else db_keys.KeyStore.FILE
-    if choice is db_keys.KeyChoice.AUTO and db_keys.keyring_usable():
-        where = db_keys.KeyStore.KEYRING
+    where = db_keys.store_for(db_keys.KeyChoice(args.key_store))
     db_keys.save(db_path, key, where)
     print(f"key kept ({where.value}) for {db_path}")
     return 0

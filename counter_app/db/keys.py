@@ -52,6 +52,9 @@ class KeyChoice(StrEnum):
     NONE = "none"  # not encrypted (an explicit choice, e.g. a test machine)
 
 
+KEPT_CHOICES = (KeyChoice.AUTO, KeyChoice.KEYRING, KeyChoice.FILE)  # choices that keep a key somewhere
+
+
 @dataclass(frozen=True)
 class Key:
     value: str
@@ -109,11 +112,16 @@ def provision(db_path: Path, choice: KeyChoice = KeyChoice.AUTO) -> KeyStore | N
         return KeyStore.ENV
     if choice is KeyChoice.NONE:
         return None
-    where = KeyStore.FILE if choice is KeyChoice.FILE else KeyStore.KEYRING
-    if choice is KeyChoice.AUTO and not keyring_usable():
-        where = KeyStore.FILE
+    where = store_for(choice)
     save(db_path, new_key(), where)
     return where
+
+
+def store_for(choice: KeyChoice) -> KeyStore:
+    """Where a key chosen as ``choice`` is kept: ``AUTO`` is the keyring when this machine has one."""
+    if choice is KeyChoice.FILE or (choice is KeyChoice.AUTO and not keyring_usable()):
+        return KeyStore.FILE
+    return KeyStore.KEYRING
 
 
 def save(db_path: Path, key: str, where: KeyStore, *, previous: str | None = None) -> None:
