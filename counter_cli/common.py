@@ -8,16 +8,22 @@ import sys
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from counter_app.db.keys import KeyChoice
-from counter_app.paths import open_store
+from counter_app.paths import default_db_path, open_store
 from counter_app.store import Store
 
 
 def store_from(args: argparse.Namespace) -> Store:
     """The store ``--db`` names; a new SQLite file is encrypted as ``init --key-store`` chose (default: auto)."""
     return open_store(args.db, key_choice=KeyChoice(getattr(args, "key_store", KeyChoice.AUTO)))
+
+
+def db_file(args: argparse.Namespace) -> Path:
+    """The SQLite file ``--db`` names, or the default one in the user data folder."""
+    return Path(args.db) if args.db else default_db_path()
 
 
 def read_secret(args: argparse.Namespace, prompt: str) -> str:

@@ -18,10 +18,10 @@ from counter_app.db.sqlite import fitting_key
 from counter_app.errors import ValidationError
 from counter_app.models import Actor
 from counter_app.office import get_office
-from counter_app.paths import default_db_path, open_store
+from counter_app.paths import open_store
 from counter_app.store import Store
 
-from .common import read_secret, store_from
+from .common import db_file, read_secret, store_from
 from .identity import add_admin_options, admin_command, cli_origin
 
 
@@ -76,7 +76,7 @@ OFFICE_SERVER = "the office database on PostgreSQL is not encrypted by this prog
 def _db_path(args: argparse.Namespace) -> Path:
     if args.db and is_url(args.db):
         raise ValidationError(OFFICE_SERVER)
-    return Path(args.db) if args.db else default_db_path()
+    return db_file(args)
 
 
 def cmd_status(args: argparse.Namespace) -> int:

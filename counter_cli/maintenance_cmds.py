@@ -8,11 +8,11 @@ from pathlib import Path
 from counter_app import attachments, audit, db_check, maintenance
 from counter_app.db import is_url, sqlite_driver
 from counter_app.db.sqlite_driver import Connection
-from counter_app.paths import data_dir, default_backup_dir, default_db_path
+from counter_app.paths import data_dir, default_backup_dir
 from counter_app.restore import Loss, restore
 from counter_app.store import Store, StoreError
 
-from .common import store_from
+from .common import db_file, store_from
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -66,7 +66,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             pg_backup.restore(store.backend, Path(args.file))
         print(f"restored {args.file} into the office database")
         return 0
-    result = restore(_db_path(args), Path(args.file), force=args.force, before_losing=warn)
+    result = restore(db_file(args), Path(args.file), force=args.force, before_losing=warn)
     if result.live_unreadable:
         print(f"note: {result.live_unreadable}; nothing in it could be compared", file=sys.stderr)
     kept = f"; the replaced database was kept as {result.aside}" if result.aside else ""
@@ -81,7 +81,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             if args.anchor and not problems:
                 problems = _anchor_problems(conn, args.anchor)
     else:
-        db_path = _db_path(args)
+        db_path = db_file(args)
         if not db_path.exists():
             raise FileNotFoundError(f"no database at {db_path}")
         problems = db_check.file_problems(db_path)
@@ -100,10 +100,6 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     print("ok")
     return 0
-
-
-def _db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db) if args.db else default_db_path()
 
 
 def _attachment_problems(db_path: Path) -> list[str]:

@@ -15,15 +15,14 @@ from pathlib import Path
 
 import keyring
 import pytest
-from factories import PASSWORD, TEST_OFFICE, add_users, make_store, request
+from factories import PASSWORD, TEST_OFFICE, actors_of, add_users, make_store, request
 from pypdf import PdfReader
 from test_core_cli import run
 
-from counter_app import db_check, encryption, maintenance, office, services, users
+from counter_app import db_check, encryption, maintenance, office, services
 from counter_app.db import keys as db_keys
 from counter_app.db import sqlite_driver
 from counter_app.db.sqlite import connect_file
-from counter_app.models import Actor
 from counter_app.paths import default_backup_dir, open_store
 from counter_app.restore import restore
 from counter_app.store import Store
@@ -84,7 +83,7 @@ def test_no_file_the_app_writes_holds_a_citizens_data_in_clear(tmp_path, capsys)
                  ("print", "receipt", code, "-o", str(tmp_path / "office" / "receipt.pdf"))):
         assert run(capsys, "--db", str(db), *argv)[0] == 0, argv
     with Store(db) as live:  # a WAL with the latest writes in it, the database still open
-        services.record_result_ready(live, _supervisor(live), code)
+        services.record_result_ready(live, actors_of(live)["supervisor"], code)
         written = [p for p in (tmp_path, db_keys.key_folder()) for p in p.rglob("*") if p.is_file()]
         assert any(p.name.endswith("-wal") for p in written) and any("backups" in p.parts for p in written)
         assert any(p.name == "counter-app.log" for p in written)
@@ -93,10 +92,6 @@ def test_no_file_the_app_writes_holds_a_citizens_data_in_clear(tmp_path, capsys)
                 assert stat.S_IMODE(path.stat().st_mode) == 0o600
                 continue
             assert _personal_data_in(path) == [], path
-
-
-def _supervisor(store: Store) -> Actor:
-    return Actor.of(users.get_user(store, "lanhdao"))
 
 
 def test_a_copy_elsewhere_without_its_key_or_with_a_wrong_key_gives_a_clear_message(tmp_path, capsys, monkeypatch):
@@ -254,7 +249,7 @@ def test_an_encrypted_backup_restores_over_its_database(tmp_path):
     db = tmp_path / "counter.sqlite3"
     store, _ = _encrypted_store(db)
     backup = maintenance.backup(store, default_backup_dir(db), own_folder=True)
-    services.receive_dossier(store, _supervisor(store), request(store, rng=random.Random(8)))
+    services.receive_dossier(store, actors_of(store)["supervisor"], request(store, rng=random.Random(8)))
     store.close()
     result = restore(db, backup, force=True)
     assert result.loss.dossiers == 1
