@@ -175,10 +175,24 @@ def list_attachments(store: Store, code: str) -> list[Attachment]:
                        r["sha256"], r["bytes"], r["media_type"]) for r in rows]
 
 
-def stored_pages(db_path: Path, attachment: Attachment) -> int | None:
+def read_content(store: Store, sha256: str) -> bytes | None:
+    """The bytes of a stored file, checked against its hash (None: missing or altered, which ``check`` reports).
+
+    The one way other packages (the portal upload, the viewer, the command line) read a file, so
+    that where the files live stays this module's business.
+    """
+    path = content_path(attachments_dir(store.path), sha256)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    return data if hashlib.sha256(data).hexdigest() == sha256 else None
+
+
+def stored_pages(store: Store, attachment: Attachment) -> int | None:
     """The pages of an attached file as stored (None: missing or unreadable, which ``check`` reports)."""
-    path = content_path(attachments_dir(db_path), attachment.sha256)
-    return page_pdf.page_count(path.read_bytes()) if path.exists() else None
+    data = read_content(store, attachment.sha256)
+    return None if data is None else page_pdf.page_count(data)
 
 
 def file_problems(conn: sqlite3.Connection, db_path: Path) -> list[str]:

@@ -40,7 +40,7 @@ def cmd_attach(args: argparse.Namespace) -> int:
 def cmd_attachments(args: argparse.Namespace) -> int:
     store = store_from(args)
     items = list_attachments(store, args.code)
-    pages = [stored_pages(store.path, item) for item in items]
+    pages = [stored_pages(store, item) for item in items]
     if args.json:
         print_json([{**asdict(item), "pages": count} for item, count in zip(items, pages, strict=True)])
         return 0
