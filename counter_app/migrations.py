@@ -409,9 +409,21 @@ def _v12_list_and_search_indexes(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _v13_portal_file_uploads(conn: sqlite3.Connection) -> None:
+    """How far each attached file's upload to the portal got, so a restart resumes it (issue 14).
+
+    One row per file content (its SHA-256, as the portal holds it once): ``held`` is how many
+    bytes the portal last said it holds, ``confirmed_at`` when it confirmed the whole file after
+    checking its hash; a confirmed file is never sent again.
+    """
+    conn.execute("CREATE TABLE portal_files (sha256 TEXT PRIMARY KEY, bytes INTEGER NOT NULL,"
+                 " held INTEGER NOT NULL DEFAULT 0, confirmed_at TEXT)")
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_initial, _v2_index_old_ids, _v3_portal_sync, _v4_counter_numbers, _v5_outbox_walked_in_order,
     _v6_client_refs, _v7_procedure_code_map, _v8_dossier_subjects, _v9_dossier_attachments,
     _v10_fee_rules_and_receipts, _v11_daily_log_by_counter, _v12_list_and_search_indexes,
+    _v13_portal_file_uploads,
 ]
 SCHEMA_VERSION = len(STEPS)

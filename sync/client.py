@@ -44,6 +44,16 @@ class RecordResult:
     message: str
 
 
+@dataclass(frozen=True)
+class FileState:
+    """What the portal holds of one file: ``held`` bytes from the start, ``complete`` once its hash was checked."""
+
+    sha256: str
+    size: int
+    held: int
+    complete: bool
+
+
 def retry_after_seconds(value: str | None, *, now: datetime | None = None) -> float | None:
     """A ``Retry-After`` in seconds: delta-seconds or an HTTP date, at most an hour; None when not sane.
 
@@ -85,6 +95,18 @@ def _read_bounded(response: requests.Response, deadline: float, total_timeout: f
             pieces.append(piece)
 
 
+def _file_state(answer: dict[str, Any], sha256: str) -> FileState:
+    """The one state an answer about a file carries; anything else is a garbled answer (retry later)."""
+    try:
+        (item,) = answer.get("result", [])
+        contract.validate("file_state", item)
+    except (ValueError, contract.ContractError) as exc:
+        raise PortalUnavailable("Cổng DVC trả lời về tệp không đúng định dạng.") from exc
+    if item["MaBam"] != sha256 or item["DaNhan"] > item["KichThuoc"]:
+        raise PortalUnavailable("Cổng DVC trả lời về một tệp khác với tệp đã gửi.")
+    return FileState(item["MaBam"], item["KichThuoc"], item["DaNhan"], item["HoanTat"])
+
+
 class PortalClient:
     def __init__(self, config: PortalConfig, password: str, *, session: requests.Session | None = None) -> None:
         self.config = config
@@ -96,12 +118,15 @@ class PortalClient:
     def close(self) -> None:
         self._http.close()
 
-    def _send(self, endpoint: str, body: dict[str, Any], timeout: tuple[float, float]) -> requests.Response:
-        """POST to the configured address only: its headers are in, its body is not read yet."""
+    def _send(self, path: str, body: dict[str, Any] | bytes, timeout: tuple[float, float], *, method: str = "POST",
+              headers: dict[str, str] | None = None) -> requests.Response:
+        """A request to the configured address only (JSON, or a file's bytes): its headers are in, its body not read yet."""
+        content = {"data": body} if isinstance(body, bytes) else {"json": body}
         try:
             # verify per request: a session's verify=False loses to REQUESTS_CA_BUNDLE in the environment.
-            response = self._http.post(f"{self.config.url.rstrip('/')}/{endpoint}", json=body, timeout=timeout,
-                                       verify=self.config.verify_tls, allow_redirects=False, stream=True)
+            response = self._http.request(method, f"{self.config.url.rstrip('/')}/{path}", **content, headers=headers,
+                                          timeout=timeout, verify=self.config.verify_tls, allow_redirects=False,
+                                          stream=True)
         except requests.RequestException as exc:
             raise PortalUnavailable(f"Không kết nối được Cổng DVC ({type(exc).__name__}).") from exc
         if 300 <= response.status_code < 400:
@@ -110,10 +135,12 @@ class PortalClient:
                                       f"(HTTP {response.status_code}); hãy kiểm tra địa chỉ Cổng DVC đã cấu hình.")
         return response
 
-    def _post(self, endpoint: str, body: dict[str, Any]) -> tuple[dict[str, Any], float | None]:
+    def _post(self, endpoint: str, body: dict[str, Any] | bytes, *, method: str = "POST",
+              headers: dict[str, str] | None = None) -> tuple[dict[str, Any], float | None]:
         """The checked answer and the portal's Retry-After (seconds, when it gave a sane one)."""
         deadline = time.monotonic() + self.config.total_timeout
-        response = self._send(endpoint, body, (self.config.connect_timeout, self.config.read_timeout))
+        response = self._send(endpoint, body, (self.config.connect_timeout, self.config.read_timeout), method=method,
+                              headers=headers)
         status, retry_after = response.status_code, retry_after_seconds(response.headers.get("Retry-After"))
         if status >= 500 or status == 429:
             with contextlib.suppress(PortalUnavailable):  # read to its end (bounded) so the connection is kept
@@ -184,6 +211,33 @@ class PortalClient:
     def push_anchor(self, anchor: dict[str, Any]) -> None:
         """Leave the audit chain's head with the portal (ours: ``GuiDauKiemNhatKy``)."""
         self._call(contract.PUSH_ANCHOR, data=anchor)
+
+    def open_file(self, sha256: str, size: int, media_type: str) -> tuple[str, FileState]:
+        """Open or resume a file's upload (ours): the portal says how much of it it holds already."""
+        return self._file_call(contract.FILES + f"/{sha256}", sha256, {"KichThuoc": size, "LoaiTep": media_type})
+
+    def put_chunk(self, sha256: str, offset: int, data: bytes) -> tuple[str, FileState]:
+        """Send ``data`` at ``offset``; the answer is what the portal holds after it (complete once hash-checked).
+
+        Returns the answer's code with the state: "00", or "07" (not at the end of what is held:
+        the state says where that is) or "08" (the whole did not hash to its name: held is 0 again).
+        """
+        return self._file_call(f"{contract.FILES}/{sha256}/chunks/{offset}", sha256, data)
+
+    def _file_call(self, path: str, sha256: str, body: dict[str, Any] | bytes) -> tuple[str, FileState]:
+        """One PUT about a file, with the session in a header; logs in again once when the session expired."""
+        for attempt in (1, 2):
+            if self._token is None:
+                self.login()
+            answer, retry_after = self._post(path, body, method="PUT", headers={contract.SESSION_HEADER: self._token})
+            code = "00" if contract.is_success(answer["error_code"]) else str(answer["error_code"])
+            if code == contract.SESSION_EXPIRED and attempt == 1:
+                self._token = None
+                continue
+            if code not in (contract.OK, contract.WRONG_OFFSET, contract.HASH_MISMATCH):
+                raise PortalRejected(code, str(answer.get("message", "")), retry_after)
+            return code, _file_state(answer, sha256)
+        raise PortalUnavailable("Cổng DVC không giữ được phiên làm việc.")
 
     def ping(self) -> bool:
         """Cheap reachability check: does the auth endpoint answer at all within two seconds?

@@ -43,6 +43,13 @@ ENDPOINT_OF_SERVICE = {
 }
 LOOKUP_BATCH = 100  # most codes one DanhSachMaHoSo look-up may carry
 
+# Attached files (ours, contract.md "Attached files"): PUT {url}/files/{sha256} opens or resumes an
+# upload, PUT {url}/files/{sha256}/chunks/{offset} carries the bytes, GET {url}/files/{sha256} serves them.
+FILES = "files"
+CHUNK_BYTES = 1024 * 1024  # what the client sends per chunk
+MAX_CHUNK_BYTES = 4 * 1024 * 1024  # what the portal accepts per chunk
+SESSION_HEADER = "session"  # file calls carry the session here: their bodies are the file's bytes
+
 # Error codes.
 OK = "00"
 INVALID = "01"
@@ -51,6 +58,9 @@ BAD_CREDENTIALS = "03"
 ALREADY_EXISTS = "04"
 UNKNOWN_DOSSIER = "05"
 CONFLICT = "06"  # ours: an update for a code the portal holds for another dossier (contract.md)
+WRONG_OFFSET = "07"  # ours: a chunk not at the end of what the portal holds; the answer says where that is
+HASH_MISMATCH = "08"  # ours: the whole file does not hash to its name; the portal dropped it, start again
+FILE_NOT_HELD = "09"  # ours: a record names a file the portal does not hold whole; upload it, send again
 INTERNAL = "99"
 
 TIME_FORMAT = "%Y%m%d%H%M%S"
@@ -85,6 +95,15 @@ def same_dossier(ours: dict[str, Any], held: dict[str, Any]) -> bool:
     if mine and theirs:
         return bool(mine == theirs)
     return all(str(ours.get(name, "")) == str(held.get(name, "")) for name in IDENTITY_FIELDS)
+
+
+def file_url(base_url: str, sha256: str) -> str:
+    """Where the portal serves a file it holds: the record's ``DuongDanTaiTepTin``/``DuongDanTepTinKetQua``."""
+    return f"{base_url.rstrip('/')}/{FILES}/{sha256}"
+
+
+def chunk_url(base_url: str, sha256: str, offset: int) -> str:
+    return f"{file_url(base_url, sha256)}/chunks/{offset}"
 
 
 def is_success(error_code: object) -> bool:

@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from counter_app import audit, catalogue, clock
+from counter_app.attachments import Attachment
 from counter_app.dossiers import load_dossier_by_id
 from counter_app.errors import CounterError
 from counter_app.local_codes import PORTAL_CATALOGUE_KEY
@@ -29,7 +30,7 @@ from counter_app.services.actions import apply_portal_status
 from counter_app.states import PORTAL_CODE, Status
 from counter_app.store import Store
 
-from . import contract, mapping
+from . import contract, files, mapping
 from .client import PortalClient, RecordResult
 from .config import PortalConfig, get_password, load_config
 from .errors import CredentialsMissing, PortalRejected, PortalUnavailable, SyncError
@@ -101,11 +102,15 @@ class Row:
 
 class SyncEngine:
     def __init__(self, store: Store, client: PortalClient, *, batch_size: int = 50,
-                 backoff: Backoff | None = None) -> None:
+                 backoff: Backoff | None = None, stop: Callable[[], bool] = lambda: False,
+                 chunk_bytes: int = contract.CHUNK_BYTES) -> None:
         self.store = store
         self.client = client
         self.batch_size = batch_size
         self.backoff = backoff or Backoff()
+        self.stop = stop  # asked between file chunks: the run's deadline, the window closing
+        self.uploader = files.FileUploader(store, client, chunk_bytes=chunk_bytes, stop=stop, answered=self._answered)
+        self._files: dict[int, list[Attachment]] = {}  # the files each dossier row of the round names
         self._settled: set[int] = set()  # rows of the current round whose verdict is recorded
         # Requests that failed in a row. Waits grow with this, not with a row's own attempts: a
         # portal that drops one request in five is up, and its unlucky rows should go again soon;
@@ -131,18 +136,33 @@ class SyncEngine:
             ).fetchall()
         return [Row(r["id"], r["dossier_id"], r["kind"], r["event_id"], r["attempts"]) for r in rows]
 
+    def _answered(self) -> None:
+        """A file chunk got its answer: the portal is up, whatever failed before it."""
+        self.failures_in_a_row = 0
+
     def push_round(self) -> RoundOutcome:
-        """Send one batch of due rows and record each verdict. PortalUnavailable propagates."""
+        """Send one batch of due rows and record each verdict. PortalUnavailable propagates.
+
+        A dossier's files go before its record (the portal refuses a record naming a file it
+        does not hold whole); when ``stop`` says so between chunks, the round ends with nothing
+        else sent, and the upload resumes in the next run.
+        """
         rows = self.due_rows()
         outcome = RoundOutcome()
         if not rows:
             return outcome
         self._settled = set()
+        dossier_files = files.attachments_of(self.store, [row.dossier_id for row in rows if row.kind == "dossier"])
+        self._files = {row.id: dossier_files.get(row.dossier_id, []) for row in rows if row.kind == "dossier"}
         records, invalid = self._records(rows)
         outcome.refused = self._refuse(invalid)
         dossiers = [row for row in rows if row.kind == "dossier" and row.id in records]
         progress = [row for row in rows if row.kind == "progress" and row.id in records]
         try:
+            dossiers, missing = self._upload_files(dossiers)
+            outcome.refused += self._refuse(missing)
+            if self.stop():
+                return outcome
             if dossiers:
                 self._push_dossiers(dossiers, records, outcome)
             if progress:
@@ -156,6 +176,23 @@ class SyncEngine:
         self.failures_in_a_row = 0
         return outcome
 
+    def _upload_files(self, rows: list[Row]) -> tuple[list[Row], dict[int, str]]:
+        """Upload the files of each dossier row: (rows the portal now holds every file of, {row id: why not}).
+
+        A file missing or altered here holds back its own dossier only, with the reason for staff.
+        """
+        ready: list[Row] = []
+        missing: dict[int, str] = {}
+        for row in rows:
+            try:
+                if not self.uploader.upload_all(self._files[row.id]):
+                    break
+            except files.FileMissing as exc:
+                missing[row.id] = str(exc)
+                continue
+            ready.append(row)
+        return ready, missing
+
     def _records(self, rows: list[Row]) -> tuple[dict[int, dict[str, Any]], dict[int, str]]:
         """The portal record of each row, checked against the contract before it leaves."""
         records: dict[int, dict[str, Any]] = {}
@@ -164,7 +201,9 @@ class SyncEngine:
             for row in rows:
                 dossier = load_dossier_by_id(conn, row.dossier_id)
                 if row.kind == "dossier":
-                    record = mapping.dossier_record(dossier, self.office, self.installation)
+                    attached = self._files[row.id]
+                    record = mapping.dossier_record(dossier, self.office, self.installation, attached,
+                                                    self.client.config.url if attached else "")
                     schema = "dossier_record"
                 else:
                     event = next(e for e in dossier.events if e.id == row.event_id)
@@ -264,6 +303,9 @@ class SyncEngine:
                 elif result.error_code == contract.INVALID:
                     self._mark_refused(conn, row.id, f"Cổng DVC từ chối: {result.message}")
                     refused += 1
+                elif result.error_code == contract.FILE_NOT_HELD:  # the portal lost a file: upload it again
+                    files.forget_in(conn, (a.sha256 for a in self._files.get(row.id, [])))
+                    self._mark_postponed(conn, row, f"Cổng DVC ({result.error_code}): {result.message}", now, None)
                 else:  # unknown dossier (its record still on the way) or a portal hiccup: later
                     self._mark_postponed(conn, row, f"Cổng DVC ({result.error_code}): {result.message}", now, None)
         return done, refused
@@ -450,7 +492,9 @@ def run_sync(
         if config is None:
             raise CredentialsMissing("Chưa cấu hình kết nối Cổng DVC (counter-app portal set).")
         client = client or PortalClient(config, get_password(config))
-        engine = SyncEngine(store, client, batch_size=config.batch_size, backoff=backoff)
+        engine = SyncEngine(store, client, batch_size=config.batch_size, backoff=backoff,
+                            stop=lambda: cancel() or budget.over())
+        files.queue_updates_for_new_files(store)
         push_error = _push(engine, report, until_empty=until_empty, budget=budget, cancel=cancel, say=say)
         if not cancel() and not push_error and not budget.over():
             _pull(engine, report, budget=budget, cancel=cancel, say=say)

@@ -6,8 +6,10 @@ change of the sync engine.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from counter_app.attachments import Attachment
 from counter_app.models import (
     Delivery,
     Dossier,
@@ -21,7 +23,7 @@ from counter_app.models import (
 )
 from counter_app.states import ACTION_LABEL_VI, PORTAL_CODE, Action, Status
 
-from .contract import INSTALLATION_FIELD, format_portal_time
+from .contract import INSTALLATION_FIELD, file_url, format_portal_time
 
 # LoaiGiayTo of DanhSachTepDinhKemKhac and LOAIBAN of a procedure's papers.
 PAPER_TYPE = {
@@ -70,11 +72,59 @@ def _paper(paper: DossierPaper) -> dict[str, Any]:
     return {"TenGiayTo": paper.name, "SoLuong": paper.count, "LoaiGiayTo": PAPER_TYPE[paper.form]}
 
 
-def dossier_record(dossier: Dossier, office: Office, installation: str) -> dict[str, Any]:
+def _file_name(dossier: Dossier, attachment: Attachment) -> str:
+    """A file's name on the portal: the paper's (or the result's) name, and which capture it is when there are several."""
+    if attachment.paper is None:
+        name = dossier.procedure.result or "Kết quả giải quyết"
+    else:
+        name = f"{attachment.paper}. {dossier.papers[attachment.paper - 1].name}"
+    suffix = f" ({attachment.seq})" if attachment.seq > 1 else ""
+    return f"{name[:240]}{suffix}.pdf"
+
+
+def _submitted_file(dossier: Dossier, attachment: Attachment, base_url: str) -> dict[str, Any]:
+    """A TaiLieuNop entry: a scanned paper, named by its hash (ours) and served from the portal's copy."""
+    return {
+        "TepDinhKemId": attachment.sha256,
+        "TenTepDinhKem": _file_name(dossier, attachment),
+        "IsDeleted": "False",
+        "MaThanhPhanHoSo": "",  # the catalogue keeps no paper codes (MAGIAYTO)
+        "DuongDanTaiTepTin": file_url(base_url, attachment.sha256),
+        "DuocSoHoa": "1",
+        "DuocTaiSuDung": "0",
+        "DuocLayTuKhoDMQG": "0",
+        "KichThuoc": attachment.bytes,
+    }
+
+
+def _result_file(dossier: Dossier, attachment: Attachment, base_url: str) -> dict[str, Any]:
+    """A DanhSachGiayToKetQua entry: the electronic result, named by its hash (ours)."""
+    return {
+        "TenGiayTo": _file_name(dossier, attachment),
+        "MaThanhPhanHoSo": "",
+        "GiayToId": attachment.sha256,
+        "DuongDanTepTinKetQua": file_url(base_url, attachment.sha256),
+        "MaGiayToKetQua": "",
+        "KichThuoc": attachment.bytes,
+    }
+
+
+def referenced_files(record: dict[str, Any]) -> list[str]:
+    """The hashes of the files a dossier record names: the portal must hold each whole before it stores the record."""
+    return [entry["TepDinhKemId"] for entry in record.get("TaiLieuNop", [])] + [
+        entry["GiayToId"] for entry in record.get("DanhSachGiayToKetQua", []) if entry.get("GiayToId")]
+
+
+def dossier_record(dossier: Dossier, office: Office, installation: str, attachments: Sequence[Attachment] = (),
+                   base_url: str = "") -> dict[str, Any]:
     """The DongBoHoSoMC record of the dossier as it stands now (a repeat is an update, not a copy).
 
     ``installation`` is the receiving database's id, so the portal's copy can be proved ours.
+    ``attachments`` are the electronic copies the portal already holds whole (uploaded first,
+    ``sync/files.py``), referenced by hash and by where ``base_url`` serves them.
     """
+    papers = [a for a in attachments if a.paper is not None]
+    results = [a for a in attachments if a.paper is None]
     applicant = dossier.applicant
     status = Status(dossier.status)
     return {
@@ -99,9 +149,11 @@ def dossier_record(dossier: Dossier, office: Office, installation: str) -> dict[
         "ThongTinTra": dossier.returned_to,
         "NgayKetThucXuLy": _time(dossier.result_ready_at),
         "GhiChu": dossier.note,
-        "TaiLieuNop": [],
+        "HoSoCoThanhPhanSoHoa": "1" if papers else "0",
+        "TaiLieuNop": [_submitted_file(dossier, a, base_url) for a in papers],
         "DanhSachLePhi": [_fee(fee) for fee in dossier.fees],
         "DanhSachTepDinhKemKhac": [_paper(p) for p in dossier.papers if p.received],
+        "DanhSachGiayToKetQua": [_result_file(dossier, a, base_url) for a in results],
         INSTALLATION_FIELD: installation,
     }
 

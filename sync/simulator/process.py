@@ -73,6 +73,10 @@ class SimulatorHandle:
         """The audit-chain heads counters left with the portal."""
         return self._admin("anchors")
 
+    def admin_files(self) -> list[dict[str, Any]]:
+        """Each file the portal holds: size, bytes held, whole or not, the hash of what it stores, bytes ever written."""
+        return self._admin("files")
+
     def put_procedure(self, procedure: dict[str, Any]) -> dict[str, Any]:
         answer = requests.put(f"{self.url}/__admin/procedures/{procedure['MATTHC']}", json=procedure, timeout=10)
         answer.raise_for_status()

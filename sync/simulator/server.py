@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import random
+import re
 import socket
 import threading
 import time
@@ -85,6 +86,18 @@ class Portal:
             result = self.store.procedures(str(body.get("MaTTHC", "")))
         return {"error_code": contract.OK, "message": "Thành công", "result": result}
 
+    def file_call(self, session: str, sha256: str, offset: int | None, raw: bytes) -> dict[str, Any]:
+        """``PUT files/{sha256}`` (open or resume: ``offset`` None) or ``PUT files/{sha256}/chunks/{offset}``."""
+        if not self.store.session_valid(session):
+            return {"error_code": contract.SESSION_EXPIRED, "message": "Phiên làm việc đã hết hạn."}
+        if offset is None:
+            body = _json_object(raw)
+            contract.validate("file_open", body)
+            code, message, state = self.store.open_file(sha256, body["KichThuoc"], body["LoaiTep"])
+        else:
+            code, message, state = self.store.put_chunk(sha256, offset, raw)
+        return {"error_code": code, "message": message, "result": [state] if state else []}
+
 
 class Handler(BaseHTTPRequestHandler):
     server: SimulatorServer
@@ -103,14 +116,21 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, self.server.portal.store.admin_dossiers())
         elif self.path == "/__admin/anchors":
             self._send(200, self.server.portal.store.admin_anchors())
+        elif self.path == "/__admin/files":
+            self._send(200, self.server.portal.store.admin_files())
         elif self.path == "/__admin/health":
             self._send(200, {"ok": True})
+        elif (target := _file_target(self.path)) and target[1] is None:
+            self._send_file(target[0])
         else:
             self._send(404, {"error_code": contract.INVALID, "message": "Không có địa chỉ này."})
 
     def do_PUT(self) -> None:
         raw = self._raw_body()
         if raw is None:
+            return
+        if target := _file_target(self.path):
+            self._answer_file_call(target[0], target[1], raw)
             return
         prefix = "/__admin/procedures/"
         if not self.path.startswith(prefix):
@@ -124,6 +144,38 @@ class Handler(BaseHTTPRequestHandler):
             self._send(400, {"error_code": contract.INVALID, "message": str(exc)})
 
     # The contract ---------------------------------------------------------------------------
+
+    def _answer_file_call(self, sha256: str, offset: int | None, raw: bytes) -> None:
+        """A file call, with the same faults as the others: the body was read whole before the dice are rolled."""
+        try:
+            self.server.before_work()
+            answer = self.server.portal.file_call(self.headers.get(contract.SESSION_HEADER, ""), sha256, offset, raw)
+        except Fault as fault:
+            self._send(fault.status, {"error_code": contract.INTERNAL, "message": "Lỗi máy chủ."}, fault.headers)
+            return
+        except ValueError:
+            answer = {"error_code": contract.INVALID, "message": "Nội dung yêu cầu không phải JSON hợp lệ."}
+        except contract.ContractError as exc:
+            answer = {"error_code": exc.code, "message": exc.message}
+        contract.validate("answer", answer)
+        if self.server.should_drop():
+            self._send_and_drop(answer)
+        else:
+            self._send(200, answer)
+
+    def _send_file(self, sha256: str) -> None:
+        """What ``DuongDanTaiTepTin`` points at: the whole file, to a caller with a session."""
+        content = None
+        if self.server.portal.store.session_valid(self.headers.get(contract.SESSION_HEADER, "")):
+            content = self.server.portal.store.file_content(sha256)
+        if content is None:
+            self._send(404, {"error_code": contract.INVALID, "message": "Không có tệp này."})
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "application/pdf")
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)
 
     def do_POST(self) -> None:
         raw = self._raw_body()
@@ -196,6 +248,17 @@ class Handler(BaseHTTPRequestHandler):
             self.connection.shutdown(socket.SHUT_RDWR)
         except OSError:
             pass
+
+
+FILE_PATH = re.compile(r"/(?:[^?]*/)?files/([0-9a-f]{64})(?:/chunks/([0-9]{1,10}))?")
+
+
+def _file_target(path: str) -> tuple[str, int | None] | None:
+    """(sha256, chunk offset or None) of a file call's path under the adapter URL; None for any other path."""
+    found = FILE_PATH.fullmatch(path)
+    if found is None:
+        return None
+    return found[1], None if found[2] is None else int(found[2])
 
 
 def _json_object(raw: bytes) -> dict[str, Any]:

@@ -6,6 +6,7 @@ twice" true even when a client repeats a call whose answer it never received.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import secrets
 import sqlite3
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import contract
+from ..mapping import referenced_files
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (token TEXT PRIMARY KEY, username TEXT NOT NULL, expires_at REAL NOT NULL);
@@ -36,6 +38,14 @@ CREATE TABLE IF NOT EXISTS calls (
 );
 CREATE INDEX IF NOT EXISTS calls_code ON calls(code, id);
 CREATE TABLE IF NOT EXISTS procedures (code TEXT PRIMARY KEY, version TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, media_type TEXT NOT NULL, held INTEGER NOT NULL DEFAULT 0,
+    complete INTEGER NOT NULL DEFAULT 0, appended INTEGER NOT NULL DEFAULT 0, restarts INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS file_chunks (
+    sha256 TEXT NOT NULL REFERENCES files(sha256), offset INTEGER NOT NULL, data BLOB NOT NULL,
+    PRIMARY KEY (sha256, offset)
+);
 CREATE TABLE IF NOT EXISTS anchors (
     installation TEXT NOT NULL, record INTEGER NOT NULL, hash TEXT NOT NULL, at TEXT NOT NULL,
     PRIMARY KEY (installation, record)
@@ -107,6 +117,10 @@ class PortalStore:
         code, status = record["MaHoSo"], record["TrangThaiHoSo"]
         if conn.execute("SELECT 1 FROM procedures WHERE code = ?", (record["MaTTHC"],)).fetchone() is None:
             return contract.INVALID, f"Mã thủ tục {record['MaTTHC']} không có trong CSDL thủ tục hành chính quốc gia."
+        missing = [sha for sha in referenced_files(record)
+                   if conn.execute("SELECT 1 FROM files WHERE sha256 = ? AND complete = 1", (sha,)).fetchone() is None]
+        if missing:
+            return contract.FILE_NOT_HELD, f"Cổng chưa nhận trọn {len(missing)} tệp đính kèm mà hồ sơ {code} dẫn tới."
         row = conn.execute("SELECT record FROM dossiers WHERE code = ?", (code,)).fetchone()
         body = json.dumps(record, ensure_ascii=False)
         now = time.time()
@@ -220,6 +234,71 @@ class PortalStore:
             else:
                 rows = self._conn.execute("SELECT body FROM procedures WHERE code = ?", (code,)).fetchall()
         return [json.loads(row["body"]) for row in rows]
+
+    # Attached files -----------------------------------------------------------------------------
+
+    def open_file(self, sha256: str, size: int, media_type: str) -> tuple[str, str, dict[str, Any]]:
+        """Start or resume the upload of a file: (code, message, what is held). A file is held once, by its hash."""
+        with self._tx() as conn:
+            row = conn.execute("SELECT size FROM files WHERE sha256 = ?", (sha256,)).fetchone()
+            if row is None:
+                conn.execute("INSERT INTO files (sha256, size, media_type) VALUES (?, ?, ?)", (sha256, size, media_type))
+            elif row["size"] != size:
+                return contract.INVALID, "Kích thước tệp khác với lần gửi trước của cùng mã băm.", self._file_state(conn, sha256)
+            return contract.OK, "Sẵn sàng nhận tệp.", self._file_state(conn, sha256)
+
+    def put_chunk(self, sha256: str, offset: int, data: bytes) -> tuple[str, str, dict[str, Any]]:
+        """Append one chunk at the end of what is held; a chunk already held is a harmless repeat.
+
+        The last chunk completes the file only when the whole hashes to its name; otherwise
+        everything held is dropped (``08``) and the client starts again from 0.
+        """
+        with self._tx() as conn:
+            row = conn.execute("SELECT size, held, complete FROM files WHERE sha256 = ?", (sha256,)).fetchone()
+            if row is None:
+                return contract.INVALID, "Chưa mở phiên gửi tệp này.", {}
+            state = self._file_state(conn, sha256)
+            if row["complete"] or offset + len(data) <= row["held"]:
+                return contract.OK, "Đã có phần này.", state
+            if offset != row["held"]:
+                return contract.WRONG_OFFSET, f"Cổng đang giữ {row['held']} byte đầu của tệp.", state
+            if not data or len(data) > contract.MAX_CHUNK_BYTES or offset + len(data) > row["size"]:
+                return contract.INVALID, "Phần tệp rỗng, quá lớn hoặc vượt kích thước đã khai.", state
+            conn.execute("INSERT INTO file_chunks VALUES (?, ?, ?)", (sha256, offset, data))
+            held = offset + len(data)
+            conn.execute("UPDATE files SET held = ?, appended = appended + ? WHERE sha256 = ?", (held, len(data), sha256))
+            if held == row["size"]:
+                if hashlib.sha256(self._content(conn, sha256)).hexdigest() != sha256:
+                    conn.execute("DELETE FROM file_chunks WHERE sha256 = ?", (sha256,))
+                    conn.execute("UPDATE files SET held = 0, restarts = restarts + 1 WHERE sha256 = ?", (sha256,))
+                    return contract.HASH_MISMATCH, "Tệp nhận được không khớp mã băm; hãy gửi lại từ đầu.", \
+                        self._file_state(conn, sha256)
+                conn.execute("UPDATE files SET complete = 1 WHERE sha256 = ?", (sha256,))
+            return contract.OK, "Đã nhận.", self._file_state(conn, sha256)
+
+    @staticmethod
+    def _content(conn: sqlite3.Connection, sha256: str) -> bytes:
+        return b"".join(r["data"] for r in conn.execute(
+            "SELECT data FROM file_chunks WHERE sha256 = ? ORDER BY offset", (sha256,)))
+
+    @staticmethod
+    def _file_state(conn: sqlite3.Connection, sha256: str) -> dict[str, Any]:
+        row = conn.execute("SELECT size, held, complete FROM files WHERE sha256 = ?", (sha256,)).fetchone()
+        return {"MaBam": sha256, "KichThuoc": row["size"], "DaNhan": row["held"], "HoanTat": bool(row["complete"])}
+
+    def file_content(self, sha256: str) -> bytes | None:
+        """The bytes of a whole file (what ``DuongDanTaiTepTin`` serves); None while it is incomplete or unknown."""
+        with self._lock:
+            row = self._conn.execute("SELECT complete FROM files WHERE sha256 = ?", (sha256,)).fetchone()
+            return self._content(self._conn, sha256) if row is not None and row["complete"] else None
+
+    def admin_files(self) -> list[dict[str, Any]]:
+        """Each file held, with the hash of what is actually stored and how many bytes were ever appended."""
+        with self._lock:
+            rows = self._conn.execute("SELECT * FROM files ORDER BY sha256").fetchall()
+            return [{"MaBam": r["sha256"], "KichThuoc": r["size"], "DaNhan": r["held"], "HoanTat": bool(r["complete"]),
+                     "BamNoiDung": hashlib.sha256(self._content(self._conn, r["sha256"])).hexdigest(),
+                     "SoByteDaGhi": r["appended"], "SoLanLamLai": r["restarts"]} for r in rows]
 
     # Audit anchors ------------------------------------------------------------------------------
 
