@@ -109,7 +109,9 @@ class SyncEngine:
         self.batch_size = batch_size
         self.backoff = backoff or Backoff()
         self.stop = stop  # asked between file chunks: the run's deadline, the window closing
-        self.uploader = files.FileUploader(store, client, chunk_bytes=chunk_bytes, stop=stop, answered=self._answered)
+        self.uploader = files.FileUploader(
+            store, client, chunk_bytes=chunk_bytes, stop=stop, answered=self._answered,
+            pause=lambda tries, retry_after: _wait(self.backoff.delay(tries, retry_after), stop))
         self._files: dict[int, list[Attachment]] = {}  # the files each dossier row of the round names
         self._settled: set[int] = set()  # rows of the current round whose verdict is recorded
         # Requests that failed in a row. Waits grow with this, not with a row's own attempts: a

@@ -11,6 +11,8 @@ where they live is that module's business.
 """
 from __future__ import annotations
 
+import functools
+import itertools
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -27,6 +29,8 @@ from .errors import PortalUnavailable, SyncError
 ATTACHMENT_MARK_KEY = "portal_attachment_mark"
 # "07"/"08" answers in a row for one file before the engine gives up on it for this round.
 MAX_RESTARTS = 3
+# Lost answers in a row on one file call before the round gives up (the rows then wait their backoff).
+MAX_TRIES = 6
 
 
 class FileMissing(SyncError):
@@ -112,11 +116,17 @@ class FileUploader:
 
     ``stop`` is asked between chunks (the run's deadline, the window closing); ``answered`` is
     called after every answer, so the engine can tell a link that loses some requests while the
-    upload moves on from a portal that fails request after request.
+    upload moves on from a portal that fails request after request. A call whose answer is lost
+    is repeated in place, at once the first time (unless the portal asked for a wait), then after
+    ``pause(tries, retry_after)`` (the engine's backoff): repeating a
+    chunk is harmless, and its answer says where the portal is, so a link that drops half the
+    answers costs a repeat per drop, not a new round per drop. ``MAX_TRIES`` lost in a row end
+    the round like any failed request.
     """
 
     def __init__(self, store: Store, client: PortalClient, *, chunk_bytes: int = contract.CHUNK_BYTES,
-                 stop: Callable[[], bool] = lambda: False, answered: Callable[[], None] = lambda: None) -> None:
+                 stop: Callable[[], bool] = lambda: False, answered: Callable[[], None] = lambda: None,
+                 pause: Callable[[int, float | None], None] = lambda _tries, _retry_after: None) -> None:
         if not 1 <= chunk_bytes <= contract.MAX_CHUNK_BYTES:
             raise ValueError("chunk size out of the contract's range")
         self.store = store
@@ -124,6 +134,7 @@ class FileUploader:
         self.chunk_bytes = chunk_bytes
         self.stop = stop
         self.answered = answered
+        self.pause = pause
 
     def upload_all(self, files: Iterable[Attachment]) -> bool:
         """Make sure the portal holds each file whole; False when stopped first. Raises FileMissing, portal errors."""
@@ -141,21 +152,40 @@ class FileUploader:
         data = attachments.read_content(self.store, attachment.sha256)
         if data is None:
             raise FileMissing(attachment)
-        code, state = self.client.open_file(attachment.sha256, len(data), attachment.media_type)
-        self.answered()
+        answer = self._try(functools.partial(self.client.open_file, attachment.sha256, len(data), attachment.media_type))
+        if answer is None:
+            return False
+        code, state = answer
         restarts = 0
         while not state.complete:
             self._record(state)
-            if self.stop():
+            chunk = data[state.held:state.held + self.chunk_bytes]
+            answer = self._try(functools.partial(self.client.put_chunk, attachment.sha256, state.held, chunk))
+            if answer is None:
                 return False
-            code, state = self.client.put_chunk(attachment.sha256, state.held,
-                                                data[state.held:state.held + self.chunk_bytes])
-            self.answered()
+            code, state = answer
             restarts = restarts + 1 if code != contract.OK else 0
             if restarts > MAX_RESTARTS:
                 raise PortalUnavailable("Cổng DVC liên tục không nhận tệp đính kèm (sai vị trí hoặc sai mã băm).")
         self._record(state)
         return True
+
+    def _try(self, call: Callable[[], tuple[str, FileState]]) -> tuple[str, FileState] | None:
+        """The call's answer, repeated while answers are lost (up to MAX_TRIES); None when stopped first."""
+        for tries in itertools.count(1):
+            if self.stop():
+                return None
+            try:
+                answer = call()
+            except PortalUnavailable as exc:
+                if tries >= MAX_TRIES:
+                    raise
+                if tries > 1 or exc.retry_after is not None:  # one lost answer: repeat at once
+                    self.pause(tries - 1, exc.retry_after)
+                continue
+            self.answered()
+            return answer
+        raise AssertionError("unreachable")
 
     def _record(self, state: FileState) -> None:
         with self.store.write() as conn:
