@@ -39,8 +39,8 @@ class FileMissing(SyncError):
     def __init__(self, attachment: Attachment) -> None:
         what = "kết quả" if attachment.paper is None else f"giấy tờ số {attachment.paper}"
         super().__init__(f"Tệp đính kèm của {what} (mã {attachment.sha256[:12]}) bị thiếu hoặc đã bị thay đổi trên "
-                         "máy này: hồ sơ chưa được gửi. Hãy chạy «Kiểm tra dữ liệu» và đính kèm lại giấy tờ, "
-                         "rồi gửi lại bản ghi.")
+                         "máy này: hồ sơ chưa được gửi. Hãy khôi phục tệp từ bản sao lưu (lệnh check chỉ ra tệp "
+                         "nào), rồi gửi lại bản ghi.")
 
 
 @dataclass(frozen=True)

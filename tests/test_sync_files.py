@@ -132,3 +132,31 @@ def test_a_result_attached_after_the_dossier_was_sent_goes_in_an_update_and_old_
         assert referenced(_held(sim)[code]["record"]) == {"papers": [paper], "results": [result]}
         assert opened == [paper, result]  # the confirmed paper was never offered again
         assert run_sync(store, until_empty=True, max_seconds=60, backoff=FAST_BACKOFF).pushed == 0
+
+
+def test_a_portal_that_lost_a_file_refuses_the_record_and_the_file_is_sent_again(store, staff_actor, tmp_path):
+    code = _receive(store, staff_actor, seed=6)
+    data = pdf_bytes(300_000, seed=60)
+    paper = attach(store, staff_actor, code, data, paper=1)
+    with running_simulator(tmp_path, account=PORTAL_ACCOUNT) as sim:
+        configure_portal(store, sim.url)
+        assert run_sync(store, until_empty=True, max_seconds=60, backoff=FAST_BACKOFF).pending == 0
+        sim.lose_file(paper)
+        result = attach(store, staff_actor, code, pdf_bytes(200_000, seed=61), paper=None)
+        report = run_sync(store, until_empty=True, max_seconds=60, backoff=FAST_BACKOFF)
+        assert report.pending == 0 and report.error == ""
+        assert [c["outcome"] for c in _held(sim)[code]["calls"] if c["isUpdating"] == "True"] == ["09", "00"]
+        assert referenced(_held(sim)[code]["record"]) == {"papers": [paper], "results": [result]}
+        assert {f["MaBam"] for f in sim.admin_files() if f["HoanTat"]} == {paper, result}
+
+
+def test_a_link_that_loses_every_answer_ends_the_round_and_the_dossier_waits_its_backoff(store, staff_actor, tmp_path):
+    code = _receive(store, staff_actor, seed=7)
+    attach(store, staff_actor, code, pdf_bytes(300_000, seed=70), paper=1)
+    with running_simulator(tmp_path, account=PORTAL_ACCOUNT, drop_rate=1.0) as sim:
+        configure_portal(store, sim.url)
+        report = run_sync(store, max_seconds=60, backoff=FAST_BACKOFF)
+        assert report.pushed == 0 and report.pending == 2 and "ngắt câu trả lời" in report.error
+        first = outbox.list_items(store)[0]  # the dossier's record; its progress waits behind it
+        assert first.kind == "dossier" and first.attempts == 1 and first.next_attempt_at is not None
+        assert _held(sim) == {}

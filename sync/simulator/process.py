@@ -77,6 +77,10 @@ class SimulatorHandle:
         """Each file the portal holds: size, bytes held, whole or not, the hash of what it stores, bytes ever written."""
         return self._admin("files")
 
+    def lose_file(self, sha256: str) -> None:
+        """Make the portal forget a file it held (the trainers' DELETE /__admin/files/<sha256>)."""
+        requests.delete(f"{self.url}/__admin/files/{sha256}", timeout=10).raise_for_status()
+
     def put_procedure(self, procedure: dict[str, Any]) -> dict[str, Any]:
         answer = requests.put(f"{self.url}/__admin/procedures/{procedure['MATTHC']}", json=procedure, timeout=10)
         answer.raise_for_status()

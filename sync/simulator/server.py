@@ -125,6 +125,16 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self._send(404, {"error_code": contract.INVALID, "message": "Không có địa chỉ này."})
 
+    def do_DELETE(self) -> None:
+        raw = self._raw_body()
+        if raw is None:
+            return
+        prefix = "/__admin/files/"
+        if self.path.startswith(prefix) and self.server.portal.store.lose_file(self.path[len(prefix):]):
+            self._send(200, {"ok": True})
+        else:
+            self._send(404, {"error_code": contract.INVALID, "message": "Không có tệp này."})
+
     def do_PUT(self) -> None:
         raw = self._raw_body()
         if raw is None:

@@ -300,6 +300,12 @@ class PortalStore:
                      "BamNoiDung": hashlib.sha256(self._content(self._conn, r["sha256"])).hexdigest(),
                      "SoByteDaGhi": r["appended"], "SoLanLamLai": r["restarts"]} for r in rows]
 
+    def lose_file(self, sha256: str) -> bool:
+        """Trainers: forget a file, as a portal that lost it would (records naming it are then refused, ``09``)."""
+        with self._tx() as conn:
+            conn.execute("DELETE FROM file_chunks WHERE sha256 = ?", (sha256,))
+            return conn.execute("DELETE FROM files WHERE sha256 = ?", (sha256,)).rowcount > 0
+
     # Audit anchors ------------------------------------------------------------------------------
 
     def store_anchor(self, anchor: dict[str, Any]) -> list[dict[str, str]]:
