@@ -305,10 +305,9 @@ class SyncEngine:
                 elif result.error_code == contract.INVALID:
                     self._mark_refused(conn, row.id, f"Cổng DVC từ chối: {result.message}")
                     refused += 1
-                elif result.error_code == contract.FILE_NOT_HELD:  # the portal lost a file: upload it again
-                    files.forget_in(conn, (a.sha256 for a in self._files.get(row.id, [])))
-                    self._mark_postponed(conn, row, f"Cổng DVC ({result.error_code}): {result.message}", now, None)
-                else:  # unknown dossier (its record still on the way) or a portal hiccup: later
+                else:  # unknown dossier (its record still on the way), a file the portal lost, a hiccup: later
+                    if result.error_code == contract.FILE_NOT_HELD:  # upload the record's files again first
+                        files.forget_in(conn, (a.sha256 for a in self._files.get(row.id, [])))
                     self._mark_postponed(conn, row, f"Cổng DVC ({result.error_code}): {result.message}", now, None)
         return done, refused
 

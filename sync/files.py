@@ -158,7 +158,8 @@ class FileUploader:
         code, state = answer
         restarts = 0
         while not state.complete:
-            self._record(state)
+            if state.held:  # nothing held is nothing to remember: one durable write less per small file
+                self._record(state)
             chunk = data[state.held:state.held + self.chunk_bytes]
             answer = self._try(functools.partial(self.client.put_chunk, attachment.sha256, state.held, chunk))
             if answer is None:
