@@ -57,31 +57,48 @@ def _payloads(store: Store) -> tuple[list[dict], list[dict]]:
     return dossiers, progress
 
 
+def bare_login(http: requests.Session, url: str) -> str:
+    """The bare loops' session: one login, nothing of the engine."""
+    return http.post(f"{url}/auth", json=dict(zip(("username", "password"), ACCOUNT, strict=True)),
+                     timeout=30).json()["session"]
+
+
+def bare_post_records(http: requests.Session, url: str, session: str, dossiers: list[dict],
+                      progress: list[dict]) -> None:
+    """Post the records, then the progress records, in the engine's batches; each must be accepted."""
+    envelope = {"session": session, "madonvi": "H15.50.05.13"}
+    for records, fields in ((dossiers, {"service": contract.PUSH_DOSSIERS, "isUpdating": "False"}),
+                            (progress, {"service": contract.PUSH_PROGRESS})):
+        for start in range(0, len(records), BATCH):
+            answer = http.post(f"{url}/integration", json={**envelope, **fields, "data": records[start:start + BATCH]},
+                               timeout=30).json()
+            assert contract.is_success(answer["error_code"]) and all(
+                r["error_code"] == "00" for r in answer["result"]), answer
+
+
 def _bare_loop(url: str, dossiers: list[dict], progress: list[dict]) -> float:
     with requests.Session() as http:
         http.headers.update(contract.HEADERS)
         started = time.perf_counter()
-        session = http.post(f"{url}/auth", json=dict(zip(("username", "password"), ACCOUNT, strict=True)),
-                            timeout=30).json()["session"]
-        envelope = {"session": session, "madonvi": "H15.50.05.13"}
-        for records, fields in ((dossiers, {"service": contract.PUSH_DOSSIERS, "isUpdating": "False"}),
-                                (progress, {"service": contract.PUSH_PROGRESS})):
-            for start in range(0, len(records), BATCH):
-                answer = http.post(f"{url}/integration", json={**envelope, **fields, "data": records[start:start + BATCH]},
-                                   timeout=30).json()
-                assert contract.is_success(answer["error_code"])
+        bare_post_records(http, url, bare_login(http, url), dossiers, progress)
         return time.perf_counter() - started
+
+
+def timed_drain(store: Store, url: str) -> float:
+    """Seconds the engine takes to send everything to the simulator at ``url``; all must be accepted."""
+    save_config(store, PortalConfig(url=url, username=ACCOUNT[0], agency_code="H15.50.05.13", batch_size=BATCH,
+                                    insecure_http=True))
+    started = time.perf_counter()
+    report = run_sync(store, until_empty=True, max_seconds=600)
+    elapsed = time.perf_counter() - started
+    assert report.pending == 0 and report.failed == 0, report
+    return elapsed
 
 
 def _engine_run(work: Path, source: Path, run: int) -> tuple[float, int]:
     store = _copy_with_national_procedures(source, work / f"engine-{run}.sqlite3")
     with running_simulator(work / f"sim-engine-{run}", account=ACCOUNT) as sim:
-        save_config(store, PortalConfig(url=sim.url, username=ACCOUNT[0], agency_code="H15.50.05.13",
-                                        batch_size=BATCH, insecure_http=True))
-        started = time.perf_counter()
-        report = run_sync(store, until_empty=True, max_seconds=600)
-        elapsed = time.perf_counter() - started
-        assert report.pending == 0 and report.failed == 0, report
+        elapsed = timed_drain(store, sim.url)
         held = len(sim.admin_dossiers())
     store.close()
     return elapsed, held

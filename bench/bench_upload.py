@@ -27,11 +27,9 @@ from counter_app.dossiers import load_dossier_by_id
 from counter_app.office import get_office, installation_id
 from counter_app.store import Store
 from sync import contract, mapping
-from sync.config import PortalConfig, save_config
-from sync.engine import run_sync
 from sync.simulator.process import running_simulator
 
-from .bench_sync import ACCOUNT, BATCH
+from .bench_sync import ACCOUNT, bare_login, bare_post_records, timed_drain
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from factories import add_users, make_store, request
@@ -82,8 +80,7 @@ def _bare_loop(url: str, files: list[tuple[Any, bytes]], dossiers: list[dict], p
     with requests.Session() as http:
         http.headers.update(contract.HEADERS)
         started = time.perf_counter()
-        session = http.post(f"{url}/auth", json=dict(zip(("username", "password"), ACCOUNT, strict=True)),
-                            timeout=30).json()["session"]
+        session = bare_login(http, url)
         headers = {contract.SESSION_HEADER: session}
         for attachment, data in files:
             http.put(contract.file_url(url, attachment.sha256), json={"KichThuoc": len(data),
@@ -92,25 +89,13 @@ def _bare_loop(url: str, files: list[tuple[Any, bytes]], dossiers: list[dict], p
                 answer = http.put(contract.chunk_url(url, attachment.sha256, offset),
                                   data=data[offset:offset + contract.CHUNK_BYTES], headers=headers, timeout=30).json()
                 assert contract.is_success(answer["error_code"])
-        envelope = {"session": session, "madonvi": "H15.50.05.13"}
-        for records, fields in ((dossiers, {"service": contract.PUSH_DOSSIERS, "isUpdating": "False"}),
-                                (progress, {"service": contract.PUSH_PROGRESS})):
-            for start in range(0, len(records), BATCH):
-                answer = http.post(f"{url}/integration", json={**envelope, **fields, "data": records[start:start + BATCH]},
-                                   timeout=30).json()
-                assert contract.is_success(answer["error_code"]) and all(
-                    r["error_code"] == "00" for r in answer["result"]), answer
+        bare_post_records(http, url, session, dossiers, progress)
         return time.perf_counter() - started
 
 
 def _engine_run(store: Store, folder: Path, faults: dict[str, float] | None = None) -> float:
     with running_simulator(folder, account=ACCOUNT, seed=1, **(faults or {})) as sim:
-        save_config(store, PortalConfig(url=sim.url, username=ACCOUNT[0], agency_code="H15.50.05.13",
-                                        batch_size=BATCH, insecure_http=True))
-        started = time.perf_counter()
-        report = run_sync(store, until_empty=True, max_seconds=600)
-        elapsed = time.perf_counter() - started
-        assert report.pending == 0 and report.failed == 0, report
+        elapsed = timed_drain(store, sim.url)
         held = sim.admin_files()
         assert all(f["HoanTat"] and f["SoByteDaGhi"] == f["KichThuoc"] for f in held)
     store.close()

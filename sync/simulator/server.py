@@ -14,6 +14,7 @@ import re
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -155,11 +156,17 @@ class Handler(BaseHTTPRequestHandler):
 
     # The contract ---------------------------------------------------------------------------
 
-    def _answer_file_call(self, sha256: str, offset: int | None, raw: bytes) -> None:
-        """A file call, with the same faults as the others: the body was read whole before the dice are rolled."""
+    def _answer(self, work: Callable[[], dict[str, Any] | None], schema: str = "answer") -> None:
+        """Maybe a fault, else the work and its answer (maybe dropped after the work is done).
+
+        Called once the whole body is read, so a fault never leaves part of it on the connection.
+        ``work`` returns None when it answered on its own (an unknown address).
+        """
         try:
             self.server.before_work()
-            answer = self.server.portal.file_call(self.headers.get(contract.SESSION_HEADER, ""), sha256, offset, raw)
+            if self.server.options.dstcode and self.headers.get("dstcode") != self.server.options.dstcode:
+                raise contract.ContractError(contract.INVALID, "Thiếu hoặc sai mã đích (dstcode).")
+            answer = work()
         except Fault as fault:
             self._send(fault.status, {"error_code": contract.INTERNAL, "message": "Lỗi máy chủ."}, fault.headers)
             return
@@ -167,11 +174,17 @@ class Handler(BaseHTTPRequestHandler):
             answer = {"error_code": contract.INVALID, "message": "Nội dung yêu cầu không phải JSON hợp lệ."}
         except contract.ContractError as exc:
             answer = {"error_code": exc.code, "message": exc.message}
-        contract.validate("answer", answer)
+        if answer is None:
+            return
+        contract.validate(schema, answer)
         if self.server.should_drop():
             self._send_and_drop(answer)
         else:
             self._send(200, answer)
+
+    def _answer_file_call(self, sha256: str, offset: int | None, raw: bytes) -> None:
+        session = self.headers.get(contract.SESSION_HEADER, "")
+        self._answer(lambda: self.server.portal.file_call(session, sha256, offset, raw))
 
     def _send_file(self, sha256: str) -> None:
         """What ``DuongDanTaiTepTin`` points at: the whole file, to a caller with a session."""
@@ -192,30 +205,17 @@ class Handler(BaseHTTPRequestHandler):
         if raw is None:
             return
         endpoint = self.path.strip("/").rsplit("/", 1)[-1]
-        try:
-            self.server.before_work()
-            body = _json_object(raw)
-            if self.server.options.dstcode and self.headers.get("dstcode") != self.server.options.dstcode:
-                raise contract.ContractError(contract.INVALID, "Thiếu hoặc sai mã đích (dstcode).")
-            if endpoint == contract.AUTH:
-                answer = self.server.portal.login(body)
-            elif endpoint in (contract.INTEGRATION, contract.SHARE):
-                answer = self.server.portal.call(endpoint, body)
-            else:
-                self._send(404, {"error_code": contract.INVALID, "message": "Không có điểm cuối này."})
-                return
-        except Fault as fault:
-            self._send(fault.status, {"error_code": contract.INTERNAL, "message": "Lỗi máy chủ."}, fault.headers)
-            return
-        except ValueError:
-            answer = {"error_code": contract.INVALID, "message": "Nội dung yêu cầu không phải JSON hợp lệ."}
-        except contract.ContractError as exc:
-            answer = {"error_code": exc.code, "message": exc.message}
-        contract.validate("login_answer" if endpoint == contract.AUTH else "answer", answer)
-        if self.server.should_drop():
-            self._send_and_drop(answer)
-        else:
-            self._send(200, answer)
+        self._answer(lambda: self._contract_call(endpoint, raw),
+                     "login_answer" if endpoint == contract.AUTH else "answer")
+
+    def _contract_call(self, endpoint: str, raw: bytes) -> dict[str, Any] | None:
+        body = _json_object(raw)
+        if endpoint == contract.AUTH:
+            return self.server.portal.login(body)
+        if endpoint in (contract.INTEGRATION, contract.SHARE):
+            return self.server.portal.call(endpoint, body)
+        self._send(404, {"error_code": contract.INVALID, "message": "Không có điểm cuối này."})
+        return None
 
     # Plumbing -------------------------------------------------------------------------------
 
