@@ -114,5 +114,5 @@ def test_a_faulted_chunk_is_read_whole_first_so_the_connection_stays_in_step(tmp
                 piece = conn.recv(65536)
                 assert piece, seen
                 seen += piece
-        assert seen.startswith(b"HTTP/1.0 500") or seen.startswith(b"HTTP/1.1 500")
+        assert seen.split(b" ")[1] in (b"500", b"503")  # the fault, then the next request's answer
         assert b"xxxx" not in seen  # no answer quotes what was sent
