@@ -126,26 +126,16 @@ def _start(page, keys: Keyboard, query: str, code: str, *, down: int = 0) -> Non
 
 
 def _tick_required_papers(page, keys: Keyboard) -> None:
-    """From the phone box to the first paper, then Space on each required one (Tab steps over the rest)."""
-    keys.press(Qt.Key.Key_Tab, times=4)  # e-mail, social insurance no., health-insurance card → first paper
-    rows = page.papers.rows
-    position = 0
-    for index, spec in enumerate(page.picker.current().papers):
-        if not spec.required:
-            continue
-        if index > position:
-            keys.press(Qt.Key.Key_Tab, times=3 * (index - position))  # each row: tick box, form, count
-        position = index
-        _expect(keys.focused() is rows[index][0], f"paper {index + 1} has the focus")
-        keys.press(Qt.Key.Key_Space)
+    """Alt+Q ticks every required paper (checked on the desk) and goes on to the next box to fill."""
+    keys.press(Qt.Key.Key_Q, ALT)
+    _expect(lambda: page.papers.first_missing_required() is None, "Alt+Q ticks the required papers")
 
 
 def certified_copies(page, keys: Keyboard) -> None:
     _start(page, keys, "ct ban sao", "2.000815")
     _tick_required_papers(page, keys)
     row = page.fees.rows[0]
-    while keys.focused() is not row.pages and keys.focused().parentWidget() is not row.pages:
-        keys.press(Qt.Key.Key_Tab)
+    _expect(lambda: keys.focused() in (row.pages, *row.pages.findChildren(QWidget)), "Alt+Q goes on to the pages")
     keys.type("10")
     keys.press(Qt.Key.Key_Tab)
     keys.type("3")
@@ -163,7 +153,7 @@ def birth_registration(page, keys: Keyboard) -> None:
     keys.press(Qt.Key.Key_Tab)
     keys.type("con")
     keys.press(Qt.Key.Key_Tab, times=2)  # no personal ID yet
-    keys.type("25/11/2026")
+    keys.type("25112026")
 
 
 def health_card_reissue(page, keys: Keyboard) -> None:
@@ -171,9 +161,7 @@ def health_card_reissue(page, keys: Keyboard) -> None:
     keys.press(Qt.Key.Key_Tab, times=2)  # e-mail → social insurance number, which the TK1-TS asks
     _expect(keys.focused() is page.applicant.social_insurance_no.edit, "the social insurance number box")
     keys.type("0123456789")
-    keys.press(Qt.Key.Key_Tab, times=2)
-    _expect(keys.focused() is page.papers.rows[0][0], "the first paper")
-    keys.press(Qt.Key.Key_Space)
+    _tick_required_papers(page, keys)
 
 
 FLOWS: dict[str, Callable] = {
