@@ -27,6 +27,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+import shiboken6
 from factories import add_users, make_store
 from PySide6.QtCore import QEventLoop, Qt, QTimer, SignalInstance
 from PySide6.QtTest import QTest
@@ -156,19 +157,55 @@ def birth_registration(page, keys: Keyboard) -> None:
     keys.type("25112026")
 
 
-def health_card_reissue(page, keys: Keyboard) -> None:
-    _start(page, keys, "bhyt mat", "LOCAL.BHYT.CAPLAI")
+def _social_insurance_number(page, keys: Keyboard) -> None:
     keys.press(Qt.Key.Key_Tab, times=2)  # e-mail → social insurance number, which the TK1-TS asks
     _expect(keys.focused() is page.applicant.social_insurance_no.edit, "the social insurance number box")
     keys.type("0123456789")
+
+
+def health_card_reissue(page, keys: Keyboard) -> None:
+    _start(page, keys, "bhyt mat", "LOCAL.BHYT.CAPLAI")
+    _social_insurance_number(page, keys)
     _tick_required_papers(page, keys)
 
 
+def _quote(page, keys: Keyboard, typed: str, amount: int) -> None:
+    """Alt+W opens the calculator on the procedure's scheme, cursor in its first box; Enter adds the fee."""
+    keys.press(Qt.Key.Key_W, ALT)
+    _expect(lambda: (calculator := getattr(page, "calculator", None)) is not None and shiboken6.isValid(calculator)
+            and calculator.isVisible(), "the calculator")
+    if typed:
+        keys.type(typed)
+    keys.press(Qt.Key.Key_Return)
+    _expect(lambda: page.fees.rows[-1].amount.value() == amount, f"the quote {amount} becomes a fee line")
+    page.activateWindow()  # a window manager hands the form its focus back; offscreen Qt has none
+    _expect(lambda: QApplication.focusWidget() is not None, "the form has the focus again")
+
+
+def household_renewal(page, keys: Keyboard) -> None:
+    _start(page, keys, "bhyt hgd", "LOCAL.BHYT.HGD")
+    _social_insurance_number(page, keys)  # a renewal asks no paper (the catalogue requires none)
+    _quote(page, keys, "3", 12 * (113_850 + 79_695 + 68_310))  # 3 members, 12 months, base salary 2,530,000 đ
+
+
+def voluntary_contribution(page, keys: Keyboard) -> None:
+    _start(page, keys, "bhxh tn", "1.002179.000.00.00.H42")
+    _social_insurance_number(page, keys)
+    _tick_required_papers(page, keys)
+    _quote(page, keys, "", 330_000 - 66_000)  # the lowest income (the rural poverty line), one month, 20% support
+
+
+# The portal's three most frequent counter dossiers (issue 13: household health insurance renewal
+# 2,533, health-insurance card reissue 2,277, voluntary social insurance 796 in its first year),
+# then the commune's two the clerk's trial in issue 11 handled most.
 FLOWS: dict[str, Callable] = {
+    "Gia hạn BHYT hộ gia đình (3 người, 12 tháng)": household_renewal,
+    "Cấp lại thẻ BHYT do mất": health_card_reissue,
+    "Đóng BHXH tự nguyện (mức thấp nhất)": voluntary_contribution,
     "Chứng thực bản sao (10 trang × 3 bản)": certified_copies,
     "Đăng ký khai sinh (con là chủ hồ sơ)": birth_registration,
-    "Cấp lại thẻ BHYT do mất": health_card_reissue,
 }
+MOST_COMMON = 3  # the goal is for the first three
 
 
 def _finish(page, keys: Keyboard) -> str:
@@ -236,8 +273,9 @@ def main() -> None:
         verdict = "within" if keys.telex <= GOAL else "over"
         print(f"{name}: {keys.events} key events, {keys.telex} keys with Telex ({verdict} the goal of {GOAL})")
         print("    " + _steps_text(keys.steps))
-    mean = sum(k.telex for k in results.values()) / len(results)
-    print(f"keys per dossier after a CCCD scan: mean {mean:.1f} (Telex), goal <= {GOAL}")
+    common = list(results.values())[:MOST_COMMON]
+    print(f"the {MOST_COMMON} most common: mean {sum(k.telex for k in common) / MOST_COMMON:.1f},"
+          f" most {max(k.telex for k in common)} keys (Telex), goal <= {GOAL}")
 
 
 if __name__ == "__main__":

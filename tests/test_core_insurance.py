@@ -8,9 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from counter_app.errors import ValidationError
+from counter_app import catalogue
 from counter_app.insurance import (
     Category,
+    Scheme,
     household_health_insurance,
+    scheme_of,
     voluntary_income_range,
     voluntary_social_insurance,
 )
@@ -122,3 +125,10 @@ def test_voluntary_properties(income, category, months, before, paid_on):
     assert quote.supported_months == max(0, min(months, 120 - before))
     assert all(0 < m.citizen_vnd <= m.contribution_vnd for m in quote.months)
     assert all(abs(m.contribution_vnd - income * 0.22) <= 0.5 for m in quote.months)
+
+
+def test_the_procedure_says_which_contribution_it_collects(store):
+    by_code = {p.code: p for p in catalogue.list_procedures(store)}
+    assert scheme_of(by_code["LOCAL.BHYT.HGD"]) is Scheme.HOUSEHOLD
+    assert scheme_of(by_code["1.002179.000.00.00.H42"]) is Scheme.VOLUNTARY
+    assert scheme_of(by_code["LOCAL.BHYT.CAPLAI"]) is None  # a reissue collects nothing

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app import clock, limits, services
+from counter_app import clock, insurance, limits, services
 from counter_app.catalogue import list_procedures
 from counter_app.db import ServerUnavailable
 from counter_app.errors import CounterError
@@ -233,7 +233,8 @@ class ReceivePage(QWidget):
 
     def open_insurance_calculator(self) -> InsuranceCalculator:
         """The citizen's first question: the household or voluntary insurance amount, added as a fee line."""
-        self.calculator = InsuranceCalculator(self)
+        procedure = self.picker.current()
+        self.calculator = InsuranceCalculator(self, scheme=insurance.scheme_of(procedure) if procedure else None)
         self.calculator.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.calculator.accepted.connect(lambda: self.fees.add_fee(*self.calculator.fee))
         self.calculator.open()

@@ -1281,102 +1281,102 @@
 <context>
     <name>InsuranceCalculator</name>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="51"/>
+        <location filename="../../ui/insurance_calc.py" line="52"/>
         <source>Insurance amount</source>
         <translation>Số tiền đóng bảo hiểm</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="66"/>
+        <location filename="../../ui/insurance_calc.py" line="67"/>
         <source>Other citizens (20% support)</source>
         <translation>Đối tượng khác (hỗ trợ 20%)</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="67"/>
+        <location filename="../../ui/insurance_calc.py" line="68"/>
         <source>Ethnic minority (30%)</source>
         <translation>Người dân tộc thiểu số (30%)</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="68"/>
+        <location filename="../../ui/insurance_calc.py" line="69"/>
         <source>Near-poor household (40%)</source>
         <translation>Hộ cận nghèo (40%)</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="69"/>
+        <location filename="../../ui/insurance_calc.py" line="70"/>
         <source>Poor household or island commune (50%)</source>
         <translation>Hộ nghèo hoặc xã đảo (50%)</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="74"/>
+        <location filename="../../ui/insurance_calc.py" line="75"/>
         <source>{n} month(s)</source>
         <translation>{n} tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="76"/>
+        <location filename="../../ui/insurance_calc.py" line="77"/>
         <source>&amp;Members joining</source>
         <translation>&amp;Số người tham gia</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="77"/>
+        <location filename="../../ui/insurance_calc.py" line="78"/>
         <source>&amp;From month</source>
         <translation>&amp;Từ tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="78"/>
+        <location filename="../../ui/insurance_calc.py" line="79"/>
         <source>Mo&amp;nths</source>
         <translation>Số thá&amp;ng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="79"/>
+        <location filename="../../ui/insurance_calc.py" line="80"/>
         <source>Household health insurance</source>
         <translation>BHYT hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="80"/>
+        <location filename="../../ui/insurance_calc.py" line="81"/>
         <source>&amp;Chosen monthly income</source>
         <translation>&amp;Mức thu nhập chọn đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="81"/>
+        <location filename="../../ui/insurance_calc.py" line="82"/>
         <source>Ca&amp;tegory</source>
         <translation>Đối tượn&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="82"/>
+        <location filename="../../ui/insurance_calc.py" line="83"/>
         <source>F&amp;rom month</source>
         <translation>Từ thá&amp;ng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="83"/>
+        <location filename="../../ui/insurance_calc.py" line="84"/>
         <source>Peri&amp;od</source>
         <translation>Phương thức đón&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="84"/>
+        <location filename="../../ui/insurance_calc.py" line="85"/>
         <source>Voluntary social insurance</source>
         <translation>BHXH tự nguyện</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="88"/>
+        <location filename="../../ui/insurance_calc.py" line="89"/>
         <source>&amp;Add as a fee</source>
         <translation>Thêm vào &amp;phí</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="89"/>
+        <location filename="../../ui/insurance_calc.py" line="90"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="116"/>
+        <location filename="../../ui/insurance_calc.py" line="126"/>
         <source>Base salary {salary}; per month: {each}</source>
         <translation>Lương cơ sở {salary}; mỗi tháng: {each}</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="123"/>
+        <location filename="../../ui/insurance_calc.py" line="133"/>
         <source>Contribution {total}, State support {support}</source>
         <translation>Số phải đóng {total}, Nhà nước hỗ trợ {support}</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="135"/>
+        <location filename="../../ui/insurance_calc.py" line="145"/>
         <source>{detail}. The citizen pays &lt;b&gt;{amount}&lt;/b&gt;.</source>
         <translation>{detail}. Người dân nộp &lt;b&gt;{amount}&lt;/b&gt;.</translation>
     </message>
@@ -2119,32 +2119,32 @@
         <translation>Mã hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="275"/>
+        <location filename="../../ui/receive_form.py" line="276"/>
         <source>An unsaved draft from {time} was found.</source>
         <translation>Có một bản nháp chưa lưu lúc {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="335"/>
+        <location filename="../../ui/receive_form.py" line="336"/>
         <source>Due time: choose a procedure</source>
         <translation>Hẹn trả: hãy chọn thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="337"/>
+        <location filename="../../ui/receive_form.py" line="338"/>
         <source>Due time if received now: {due} ({time})</source>
         <translation>Hẹn trả nếu tiếp nhận bây giờ: {due} ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="351"/>
+        <location filename="../../ui/receive_form.py" line="352"/>
         <source>Choose a procedure first.</source>
         <translation>Hãy chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="412"/>
+        <location filename="../../ui/receive_form.py" line="413"/>
         <source>Not saved: the office database does not answer. The form is kept as typed; save again when the connection is back.</source>
         <translation>Chưa lưu được: cơ sở dữ liệu của cơ quan không trả lời. Nội dung đã nhập vẫn giữ nguyên; hãy lưu lại khi có kết nối.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="419"/>
+        <location filename="../../ui/receive_form.py" line="420"/>
         <source>Could not save: {error}</source>
         <translation>Không lưu được: {error}</translation>
     </message>
