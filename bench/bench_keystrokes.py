@@ -22,6 +22,7 @@ import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -32,6 +33,8 @@ from factories import add_users, make_store
 from PySide6.QtCore import QEventLoop, Qt, QTimer, SignalInstance
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
+
+from counter_app import insurance
 
 GOAL = 40
 SCANNED = "001099012345|123456789|Nguyễn Văn Đức|01021999|Nam|Số 1 Ngõ 2, Phường Ba Đình, Hà Nội|15082021\r\n"
@@ -185,14 +188,20 @@ def _quote(page, keys: Keyboard, typed: str, amount: int) -> None:
 def household_renewal(page, keys: Keyboard) -> None:
     _start(page, keys, "bhyt hgd", "LOCAL.BHYT.HGD")
     _social_insurance_number(page, keys)  # a renewal asks no paper (the catalogue requires none)
-    _quote(page, keys, "3", 12 * (113_850 + 79_695 + 68_310))  # 3 members, 12 months, base salary 2,530,000 đ
+    today = date.today()
+    expected = insurance.household_health_insurance(members=3, start=today.replace(day=1), months=12, paid_on=today)
+    _quote(page, keys, "3", expected.total_vnd)  # the calculator's defaults: from this month, 12 months
 
 
 def voluntary_contribution(page, keys: Keyboard) -> None:
     _start(page, keys, "bhxh tn", "1.002179.000.00.00.H42")
     _social_insurance_number(page, keys)
     _tick_required_papers(page, keys)
-    _quote(page, keys, "", 330_000 - 66_000)  # the lowest income (the rural poverty line), one month, 20% support
+    today = date.today()
+    lowest = insurance.voluntary_social_insurance(
+        income_vnd=insurance.voluntary_income_range(today)[0], category=insurance.Category.OTHER,
+        start=today.replace(day=1), months=1, paid_on=today)
+    _quote(page, keys, "", lowest.total_vnd)  # the calculator's defaults: the lowest income, one month, "others"
 
 
 # The portal's three most frequent counter dossiers (issue 13: household health insurance renewal

@@ -280,7 +280,7 @@ class ReceivePage(QWidget):
         self.ready.emit()
 
     def tick_required_papers(self) -> None:
-        """Alt+Q (Alt+F in Vietnamese): the required papers ticked in one key, then on to the first number a fee needs (or the sets)."""
+        """Alt+Q (Alt+F in Vietnamese): every required paper in one key, then the first number a fee needs (or the sets)."""
         self.papers.tick_required()
         (self.fees.first_quantity() or self.sets).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
