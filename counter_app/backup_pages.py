@@ -80,6 +80,7 @@ def _repo(folder: Path, *, create: bool = False) -> Iterator[sqlite_driver.Conne
     conn = sqlite_driver.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA synchronous = FULL")  # a backup that says it is written is on the disk
+        conn.execute("PRAGMA secure_delete = ON")  # a plain page dropped after 'key encrypt' leaves no trace
         if new:
             conn.execute("PRAGMA auto_vacuum = INCREMENTAL")  # thinning gives the space back
         for statement in _SCHEMA:

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
