@@ -12,7 +12,6 @@ where they live is that module's business.
 from __future__ import annotations
 
 import functools
-import itertools
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -118,10 +117,10 @@ class FileUploader:
     called after every answer, so the engine can tell a link that loses some requests while the
     upload moves on from a portal that fails request after request. A call whose answer is lost
     is repeated in place, at once the first time (unless the portal asked for a wait), then after
-    ``pause(tries, retry_after)`` (the engine's backoff): repeating a
-    chunk is harmless, and its answer says where the portal is, so a link that drops half the
-    answers costs a repeat per drop, not a new round per drop. ``MAX_TRIES`` lost in a row end
-    the round like any failed request.
+    ``pause(tries, retry_after)`` (the engine's backoff): repeating a chunk is harmless, and its
+    answer says where the portal is, so a link that drops half the answers costs a repeat per
+    drop, not a new round per drop. ``MAX_TRIES`` lost in a row end the round like any failed
+    request.
     """
 
     def __init__(self, store: Store, client: PortalClient, *, chunk_bytes: int = contract.CHUNK_BYTES,
@@ -173,7 +172,9 @@ class FileUploader:
 
     def _try(self, call: Callable[[], tuple[str, FileState]]) -> tuple[str, FileState] | None:
         """The call's answer, repeated while answers are lost (up to MAX_TRIES); None when stopped first."""
-        for tries in itertools.count(1):
+        tries = 0
+        while True:
+            tries += 1
             if self.stop():
                 return None
             try:
@@ -186,7 +187,6 @@ class FileUploader:
                 continue
             self.answered()
             return answer
-        raise AssertionError("unreachable")
 
     def _record(self, state: FileState) -> None:
         with self.store.write() as conn:

@@ -160,3 +160,33 @@ def test_a_link_that_loses_every_answer_ends_the_round_and_the_dossier_waits_its
         first = outbox.list_items(store)[0]  # the dossier's record; its progress waits behind it
         assert first.kind == "dossier" and first.attempts == 1 and first.next_attempt_at is not None
         assert _held(sim) == {}
+
+
+def test_sigkill_during_uploads_loses_nothing_and_writes_no_byte_twice(store, staff_actor, tmp_path):
+    import signal
+
+    from test_sync_kill import _sync_process
+
+    sizes, expected = {}, {}
+    for n in range(8):
+        code = _receive(store, staff_actor, seed=100 + n)
+        data = pdf_bytes(3 * MB + n, seed=200 + n)
+        expected[code] = attach(store, staff_actor, code, data, paper=1)
+        sizes[expected[code]] = len(data)
+    rng = random.Random(14)
+    with running_simulator(tmp_path, account=PORTAL_ACCOUNT, latency_ms=30, drop_rate=0.05, seed=3) as sim:
+        configure_portal(store, sim.url, batch_size=3)
+        interrupted = 0
+        for _ in range(6):
+            proc = _sync_process(store.target)
+            time.sleep(rng.uniform(0.5, 1.5))  # a random moment of the upload is the point here
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            interrupted += outbox.pending_count(store) > 0
+        assert interrupted >= 3
+        assert _sync_process(store.target).wait(timeout=120) == 0
+        assert outbox.pending_count(store) == 0 and outbox.failed_count(store) == 0
+        _assert_held_once_and_whole(sim, sizes)
+        held = _held(sim)
+        assert {code: referenced(held[code]["record"])["papers"] for code in expected} == {
+            code: [sha] for code, sha in expected.items()}
