@@ -10,7 +10,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from . import clock, db_check, safe_files, settings
+from . import attachment_files, clock, db_check, safe_files, settings
 from .db import keys as db_keys
 from .db import sqlite_driver
 from .store import Store
@@ -121,6 +121,7 @@ def thin(folder: Path, **retention: int) -> list[Path]:
 def check(store: Store) -> list[str]:
     """Problems found in an open store, first one first; empty when the database is sound."""
     with store.read() as conn:
-        if store.backend.name == "postgresql":
-            return db_check.content_problems(conn)
+        if store.backend.name == "postgresql":  # the files live in the office database: checked with it
+            return db_check.content_problems(conn) + attachment_files.file_problems(
+                conn, attachment_files.TableContents(conn))
         return db_check.database_problems(conn)

@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from counter_app import attachments, audit, db_check, maintenance
+from counter_app import attachment_files, audit, db_check, maintenance
 from counter_app.db import is_url, sqlite_driver
 from counter_app.db.sqlite_driver import Connection
 from counter_app.paths import data_dir, default_backup_dir
@@ -108,7 +108,7 @@ def _attachment_problems(db_path: Path) -> list[str]:
     try:
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'dossier_attachments'").fetchone():
             return []  # a database from before attachments (check does not migrate)
-        return attachments.file_problems(conn, db_path)
+        return attachment_files.file_problems(conn, attachment_files.FolderContents(attachment_files.attachments_dir(db_path)))
     finally:
         conn.close()
 
