@@ -82,6 +82,10 @@ class FolderContents:
     def has(self, sha256: str) -> bool:
         return content_path(self.root, sha256).is_file()
 
+    def sound(self, sha256: str) -> bool:
+        data = self.get(sha256)
+        return data is not None and digest_of(data) == sha256
+
     def present(self) -> set[str]:
         if not self.root.is_dir():
             return set()  # hidden temporaries (".NAME.PID.part") are not files yet
@@ -155,20 +159,26 @@ def file_problems(conn: Any, contents: Contents, *, shared: bool = False) -> lis
     return problems
 
 
-def copy_missing(source: FolderContents, target: FolderContents, digests: Iterable[str], *,
-                 mend_altered: bool) -> set[str]:
-    """Copy into ``target`` each file of ``digests`` it lacks (``mend_altered``: or holds altered) from ``source``.
+def referenced_digests(conn: Any) -> set[str]:
+    """The hashes of every file a database's rows refer to."""
+    return {row[0] for row in conn.execute("SELECT DISTINCT sha256 FROM dossier_attachments")}
 
-    Each copy is checked against its hash and written durably. Returns the hashes ``source``
-    could not give soundly (missing or altered there too), which the caller reports.
+
+def lacking(target: FolderContents, digests: Iterable[str], *, mend_altered: bool) -> list[str]:
+    """Those of ``digests`` that ``target`` lacks (``mend_altered``: or holds altered, read through)."""
+    return sorted(digest for digest in digests if not (target.sound(digest) if mend_altered else target.has(digest)))
+
+
+def copy_files(source: FolderContents, target: FolderContents, digests: Iterable[str]) -> set[str]:
+    """Copy each file of ``digests`` from ``source`` into ``target``, checked against its hash and written durably.
+
+    Returns the hashes ``source`` could not give soundly (missing or altered there too), which the caller reports.
     """
     unavailable: set[str] = set()
     for digest in digests:
-        if target.has(digest) and not (mend_altered and target.altered([digest])):
-            continue
         data = source.get(digest)
         if data is None or digest_of(data) != digest:
             unavailable.add(digest)
-            continue
-        target.put(data)
+        else:
+            target.put(data)
     return unavailable

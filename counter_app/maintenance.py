@@ -2,15 +2,24 @@
 
 Restore lives in :mod:`counter_app.restore`; the rules a sound database follows live in
 :mod:`counter_app.db_check`, shared by both.
+
+A backup folder holds the ``counter-STAMP.sqlite3`` copies and one store of attached files
+shared by them all (``attachments/``, content-addressed like the live one): each backup copies
+in only the files the folder lacks, before the copy of the database takes its backup name, so
+a backup never refers to a file its folder does not hold. Files are immutable and never removed
+from a dossier, so every file a kept backup refers to is still wanted: thinning deletes
+database copies only, and the store only grows.
 """
 from __future__ import annotations
 
 import glob
+import logging
 import re
 from datetime import datetime
 from pathlib import Path
 
 from . import attachment_files, clock, db_check, safe_files, settings
+from .attachment_files import FolderContents
 from .db import keys as db_keys
 from .db import sqlite_driver
 from .store import Store
@@ -18,6 +27,8 @@ from .store import Store
 BACKUP_PATTERN = re.compile(r"^counter-(\d{8}-\d{6})\.sqlite3$")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 KEEP_SAFETY_COPIES = 3  # copies taken before a migration or a restore (``DB.before-….bak``)
+BACKUP_FILES = "attachments"  # a backup folder's store of attached files, shared by its backups
+log = logging.getLogger(__name__)
 
 
 class BackupTargetError(ValueError):
@@ -25,7 +36,7 @@ class BackupTargetError(ValueError):
 
 
 def backup(store: Store, to_dir: Path, *, own_folder: bool = False) -> Path:
-    """Write a consistent copy through the online backup API, then thin the folder.
+    """Write a consistent copy through the online backup API, with the attached files it lacks, then thin the folder.
 
     The app's own folder (``own_folder``: ``backups`` beside the database) is kept owner-only;
     a folder the user names keeps its mode, and the backup file in it is owner-only.
@@ -37,13 +48,45 @@ def backup(store: Store, to_dir: Path, *, own_folder: bool = False) -> Path:
     try:
         safe_files.private_dir(folder, tighten=own_folder)
         tidy(store.path, folder)
-        target = store.backup_to(folder / f"counter-{stamp}.sqlite3")
+        target = folder / f"counter-{stamp}.sqlite3"
+        with safe_files.atomic_target(target) as staged:
+            store.backup_to(staged)
+            _copy_files(store, folder)  # before the copy takes its backup name
     except (OSError, sqlite_driver.Error) as exc:  # not a folder, no permission, disk full (SQLite says so itself)
         raise BackupTargetError(f"cannot write a backup to {folder}: {getattr(exc, 'strerror', None) or exc}") from None
     thin(folder, daily=settings.read(store, settings.BACKUP_KEEP_DAILY),
          weekly=settings.read(store, settings.BACKUP_KEEP_WEEKLY),
          monthly=settings.read(store, settings.BACKUP_KEEP_MONTHLY))
     return target
+
+
+def _copy_files(store: Store, folder: Path) -> None:
+    """Copy into the folder's store the files of the live database it lacks (a superset of the copy's: rows only grow)."""
+    with store.read() as conn:
+        wanted = attachment_files.referenced_digests(conn)
+    backup_files = files_of_backups(folder)
+    lacking = attachment_files.lacking(backup_files, wanted, mend_altered=False)
+    unavailable = attachment_files.copy_files(FolderContents(attachment_files.attachments_dir(store.path)),
+                                              backup_files, lacking)
+    if unavailable:  # the backup is still worth having; ``check`` names the dossiers
+        log.warning("backup: %d attached file(s) are missing or altered in the live folder (run check)",
+                    len(unavailable))
+
+
+def files_of_backups(folder: Path) -> FolderContents:
+    """The store of attached files shared by the backups in ``folder``."""
+    return FolderContents(Path(folder) / BACKUP_FILES)
+
+
+def files_of_database(db_path: Path) -> tuple[FolderContents, bool]:
+    """Where the files of the SQLite database at ``db_path`` are, and whether that store is shared.
+
+    A backup's (named like one) are in its folder's shared store; a live database's beside it.
+    """
+    db_path = Path(db_path)
+    if BACKUP_PATTERN.match(db_path.name):
+        return files_of_backups(db_path.parent), True
+    return FolderContents(attachment_files.attachments_dir(db_path)), False
 
 
 def tidy(db_path: Path, backup_dir: Path | None = None) -> list[Path]:

@@ -56,8 +56,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     def warn(loss: Loss) -> None:
-        print(f"--force: {loss.summary()}; they will be gone from the live database"
-              " (kept in the copy set aside)", file=sys.stderr)
+        print(f"--force: {loss.summary()}; what only the live database holds is kept in the copy set aside",
+              file=sys.stderr)
 
     if args.db and is_url(args.db):
         from counter_app.db import pg_backup
@@ -108,7 +108,8 @@ def _attachment_problems(db_path: Path) -> list[str]:
     try:
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'dossier_attachments'").fetchone():
             return []  # a database from before attachments (check does not migrate)
-        return attachment_files.file_problems(conn, attachment_files.FolderContents(attachment_files.attachments_dir(db_path)))
+        contents, shared = maintenance.files_of_database(db_path)  # a backup's: its folder's shared store
+        return attachment_files.file_problems(conn, contents, shared=shared)
     finally:
         conn.close()
 
