@@ -108,8 +108,9 @@ def restore(db_path: Path, backup_file: Path, *, force: bool = False,
             checkpoint_idle(db_path, live_key)
         if loss:
             before_losing(loss)
-        attachment_files.copy_files(backup_files, live_files, wanted)  # before the restore reports success
         aside = _keep_aside(db_path) if db_path.exists() else None
+        # before the restore reports success; each was found sound a moment ago (one gone since: check says so)
+        attachment_files.copy_files(backup_files, live_files, wanted)
         _replace(staged, db_path)
     finally:
         for leftover in staged.parent.glob(glob.escape(staged.name) + "*"):
