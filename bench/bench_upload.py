@@ -22,7 +22,7 @@ from typing import Any
 
 import requests
 
-from counter_app import attachments, services
+from counter_app import attachment_files, attachments, services
 from counter_app.dossiers import load_dossier_by_id
 from counter_app.office import get_office, installation_id
 from counter_app.store import Store
@@ -56,7 +56,7 @@ def _dataset(folder: Path, count: int) -> Path:
 
 def _copy(source: Path, target: Path) -> Store:
     shutil.copyfile(source, target)
-    shutil.copytree(attachments.attachments_dir(source), attachments.attachments_dir(target))
+    shutil.copytree(attachment_files.attachments_dir(source), attachment_files.attachments_dir(target))
     return Store(target)
 
 

@@ -9,7 +9,7 @@ from sync_files_helpers import attach, pdf_bytes, referenced
 from sync_helpers import FAST_BACKOFF, PORTAL_ACCOUNT, configure_portal
 
 from counter_app import services
-from counter_app.attachments import attachments_dir, content_path
+from counter_app.attachment_files import attachments_dir, content_path
 from sync import outbox
 from sync.engine import run_sync
 from sync.simulator.process import running_simulator
