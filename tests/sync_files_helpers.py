@@ -6,6 +6,7 @@ import random
 from typing import Any
 
 from counter_app import attachments
+from counter_app.attachment_files import attachments_dir, content_path
 from counter_app.models import Actor
 from counter_app.store import Store
 
@@ -26,3 +27,12 @@ def referenced(held_record: dict[str, Any]) -> dict[str, list[str]]:
     """The files a record held by the portal names: paper files (TaiLieuNop) and result files, by hash."""
     return {"papers": [e["TepDinhKemId"] for e in held_record.get("TaiLieuNop", [])],
             "results": [e["GiayToId"] for e in held_record.get("DanhSachGiayToKetQua", [])]}
+
+
+def lose_local_file(store: Store, sha256: str) -> None:
+    """The file is gone from where this store keeps files: a folder beside a SQLite file, the office database."""
+    if store.path is not None:
+        content_path(attachments_dir(store.path), sha256).unlink()
+        return
+    with store.write() as conn:
+        conn.execute("DELETE FROM attachment_contents WHERE sha256 = ?", (sha256,))

@@ -4,16 +4,17 @@ from __future__ import annotations
 import random
 import time
 
+import pytest
 from factories import request
-from sync_files_helpers import attach, pdf_bytes, referenced
+from sync_files_helpers import attach, lose_local_file, pdf_bytes, referenced
 from sync_helpers import FAST_BACKOFF, PORTAL_ACCOUNT, configure_portal
 
 from counter_app import services
-from counter_app.attachment_files import attachments_dir, content_path
 from sync import outbox
 from sync.engine import run_sync
 from sync.simulator.process import running_simulator
 
+pytestmark = pytest.mark.both_stores
 MB = 1_000_000
 
 
@@ -99,7 +100,7 @@ def test_a_file_missing_here_holds_back_its_own_dossier_only_with_the_reason(sto
     fine = _receive(store, staff_actor, seed=4)
     gone = attach(store, staff_actor, lost, pdf_bytes(200_000, seed=40), paper=1)
     kept = attach(store, staff_actor, fine, pdf_bytes(200_000, seed=41), paper=1)
-    content_path(attachments_dir(store.path), gone).unlink()
+    lose_local_file(store, gone)
     with running_simulator(tmp_path, account=PORTAL_ACCOUNT) as sim:
         configure_portal(store, sim.url)
         report = run_sync(store, until_empty=True, max_seconds=60, backoff=FAST_BACKOFF)

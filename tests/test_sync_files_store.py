@@ -1,18 +1,12 @@
 """Upload progress in the store, on SQLite and PostgreSQL: it survives a restart, a confirmed file is never
-offered again, and files attached after the portal confirmed a dossier queue one update.
-
-Files are attached here by their row, and their bytes served by a stand-in for
-``attachments.read_content``: where an office database keeps the files themselves is another
-part's business; these tests are about what the sync keeps in the store.
-"""
+offered again, and files attached after the portal confirmed a dossier queue one update."""
 from __future__ import annotations
 
-import hashlib
 import random
 
 import pytest
 from factories import request
-from sync_files_helpers import pdf_bytes
+from sync_files_helpers import attach, lose_local_file, pdf_bytes
 from sync_helpers import PORTAL_ACCOUNT, configure_portal
 
 from counter_app import attachments, clock, services
@@ -25,25 +19,6 @@ from sync.simulator.process import running_simulator
 
 pytestmark = pytest.mark.both_stores
 CHUNK = 64 * 1024
-
-
-@pytest.fixture
-def contents(monkeypatch) -> dict[str, bytes]:
-    held: dict[str, bytes] = {}
-    monkeypatch.setattr(attachments, "read_content", lambda _store, sha: held.get(sha))
-    return held
-
-
-def _attach(store, actor, contents, code: str, data: bytes, *, paper: int | None) -> str:
-    sha = hashlib.sha256(data).hexdigest()
-    contents[sha] = data
-    with store.write() as conn:
-        dossier_id = conn.execute("SELECT id FROM dossiers WHERE code = ?", (code,)).fetchone()[0]
-        conn.execute("INSERT INTO dossier_attachments (dossier_id, kind, paper_position, seq, sha256, bytes,"
-                     " media_type, added_at, added_by) VALUES (?, ?, ?, 1, ?, ?, 'application/pdf', ?, ?)",
-                     (dossier_id, "result" if paper is None else "paper", None if paper is None else paper - 1, sha,
-                      len(data), clock.to_db(clock.now()), actor.user_id))
-    return sha
 
 
 def _receive(store, actor, seed: int) -> str:
@@ -74,11 +49,10 @@ def _engine(store, config, stop) -> SyncEngine:
     return engine
 
 
-def test_progress_survives_a_restart_and_the_upload_resumes_without_resending(store, staff_actor, contents,
-                                                                             tmp_path):
+def test_progress_survives_a_restart_and_the_upload_resumes_without_resending(store, staff_actor, tmp_path):
     code = _receive(store, staff_actor, seed=1)
     data = pdf_bytes(10 * CHUNK + 5, seed=2)
-    sha = _attach(store, staff_actor, contents, code, data, paper=1)
+    sha = attach(store, staff_actor, code, data, paper=1)
     with running_simulator(tmp_path, account=PORTAL_ACCOUNT) as sim:
         config = configure_portal(store, sim.url)
         assert _engine(store, config, Chunks(4)).push_round().confirmed == 0  # stopped between chunks
@@ -97,19 +71,19 @@ class NoFileCalls:
     put_chunk = open_file
 
 
-def test_a_confirmed_file_is_never_offered_again(store, staff_actor, contents):
+def test_a_confirmed_file_is_never_offered_again(store, staff_actor):
     code = _receive(store, staff_actor, seed=3)
-    sha = _attach(store, staff_actor, contents, code, pdf_bytes(1000, seed=4), paper=1)
+    sha = attach(store, staff_actor, code, pdf_bytes(1000, seed=4), paper=1)
     with store.write() as conn:
         conn.execute("INSERT INTO portal_files VALUES (?, 1000, 1000, ?)", (sha, clock.to_db(clock.now())))
     uploader = files.FileUploader(store, NoFileCalls())
     assert uploader.upload_all([Attachment("paper", 1, 1, sha, 1000, "application/pdf")])
 
 
-def test_a_missing_file_is_reported_before_any_call(store, staff_actor, contents):
+def test_a_missing_file_is_reported_before_any_call(store, staff_actor):
     code = _receive(store, staff_actor, seed=5)
-    sha = _attach(store, staff_actor, contents, code, pdf_bytes(1000, seed=6), paper=2)
-    del contents[sha]
+    sha = attach(store, staff_actor, code, pdf_bytes(1000, seed=6), paper=2)
+    lose_local_file(store, sha)
     with pytest.raises(files.FileMissing, match="giấy tờ số 2"):
         files.FileUploader(store, NoFileCalls()).upload_all(attachments.list_attachments(store, code))
 
@@ -120,7 +94,7 @@ def _dossier_rows(store, code: str) -> int:
                             " WHERE d.code = ? AND o.kind = 'dossier'", (code,)).fetchone()[0]
 
 
-def test_files_attached_after_the_portal_confirmed_a_dossier_queue_one_update(store, staff_actor, contents):
+def test_files_attached_after_the_portal_confirmed_a_dossier_queue_one_update(store, staff_actor):
     sent = _receive(store, staff_actor, seed=7)
     waiting = _receive(store, staff_actor, seed=8)
     with store.write() as conn:  # the portal confirmed the first one: its dossier row left the outbox
@@ -129,7 +103,7 @@ def test_files_attached_after_the_portal_confirmed_a_dossier_queue_one_update(st
         conn.execute("INSERT INTO portal_dossiers SELECT id, ? FROM dossiers WHERE code = ?",
                      (clock.to_db(clock.now()), sent))
     for n, code in enumerate((sent, sent, waiting)):
-        _attach(store, staff_actor, contents, code, pdf_bytes(500 + n, seed=n), paper=n + 1)
+        attach(store, staff_actor, code, pdf_bytes(500 + n, seed=n), paper=1)
     assert files.queue_updates_for_new_files(store) == 1
     assert _dossier_rows(store, sent) == 1 and _dossier_rows(store, waiting) == 1  # its own row carries them
     assert files.queue_updates_for_new_files(store) == 0  # nothing new since
