@@ -16,7 +16,7 @@ import glob
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import audit, maintenance, paths
+from . import audit, backup_pages, maintenance, paths
 from .db import keys as db_keys
 from .db import sqlite_driver
 from .db.sqlite import fitting_key, rekey_file
@@ -44,13 +44,18 @@ def key_for_sheet(store: Store, by: Actor) -> str:
 
 
 def copies_of(db_path: Path) -> list[Path]:
-    """The backups and safety copies of the database at ``db_path`` (the files its key must open)."""
+    """The backups and safety copies of the database at ``db_path`` (what its key must open).
+
+    A deduplicated backup has no file of its own: it is named like the full copy it stands for
+    (:func:`counter_app.backup_pages.readable` opens either).
+    """
     db_path = Path(db_path)
     found = sorted(db_path.parent.glob(f"{glob.escape(db_path.name)}.before-*.bak"))
     folder = paths.default_backup_dir(db_path)
     if folder.is_dir():
         found += sorted(path for path in folder.glob("counter-*.sqlite3")
                         if maintenance.BACKUP_PATTERN.match(path.name))
+        found += sorted(folder / snapshot.name for snapshot in backup_pages.snapshots(folder))
     return found
 
 
@@ -99,10 +104,34 @@ def _rekey_all(db_path: Path, new: db_keys.Key) -> tuple[Path, ...]:
     keys = db_keys.candidates(db_path)
     done = []
     for path in (db_path, *copies_of(db_path)):
-        try:
-            old = fitting_key(path, keys)
-        except db_keys.KeyUnavailable:
-            continue  # a copy no kept key opens (damaged, or foreign): left as it is; check reports it
-        rekey_file(path, old, new)
-        done.append(path)
+        rekeyed = _rekey_file(path, keys, new) if path.is_file() else _rekey_snapshot(path, keys, new)
+        if rekeyed:
+            done.append(path)
+    backup_pages.drop(paths.default_backup_dir(db_path), set())  # the old key's pages no snapshot uses
     return tuple(done)
+
+
+def _rekey_file(path: Path, keys: list[db_keys.Key], new: db_keys.Key) -> bool:
+    try:
+        old = fitting_key(path, keys)
+    except db_keys.KeyUnavailable:
+        return False  # a copy no kept key opens (damaged, or foreign): left as it is; check reports it
+    rekey_file(path, old, new)
+    return True
+
+
+def _rekey_snapshot(name: Path, keys: list[db_keys.Key], new: db_keys.Key) -> bool:
+    """A deduplicated backup turned into a file, re-keyed and stored again in its place.
+
+    The snapshot is replaced in one transaction, so a crash leaves it under the old key or the
+    new one, both kept until the rotation ends.
+    """
+    folder = name.parent
+    snapshot = backup_pages.find(folder, name.name)
+    if snapshot is None:
+        return False
+    with backup_pages.as_file(folder, snapshot) as file:
+        if not _rekey_file(file, keys, new):
+            return False
+        backup_pages.replace(folder, snapshot, file)
+    return True

@@ -33,8 +33,9 @@ from enum import StrEnum
 from fractions import Fraction
 
 from .errors import ValidationError
+from .models import Procedure
 from .resources import resource_path
-from .text import vnd_text
+from .text import fold, vnd_text
 
 HOUSEHOLD_RATE = Fraction(45, 1000)
 # Share of the first member's amount, by order of joining in the year (1st, 2nd, 3rd, 4th); 5th on: last.
@@ -216,6 +217,25 @@ def voluntary_social_insurance(*, income_vnd: int, category: Category, start: da
         months=rows, supported_months=supported, contribution_vnd=sum(r.contribution_vnd for r in rows),
         state_support_vnd=sum(r.state_support_vnd for r in rows), total_vnd=sum(r.citizen_vnd for r in rows),
     )
+
+
+class Scheme(StrEnum):
+    HOUSEHOLD = "household"  # household health insurance
+    VOLUNTARY = "voluntary"  # voluntary social insurance
+
+
+# Words of the catalogue's contribution line ("Tiền đóng BHYT hộ gia đình (không phải lệ phí)").
+_SCHEME_WORDS = ((Scheme.HOUSEHOLD, "bhyt ho gia dinh"), (Scheme.VOLUNTARY, "bhxh tu nguyen"))
+
+
+def scheme_of(procedure: Procedure) -> Scheme | None:
+    """The contribution a procedure collects, from its fee lines: the calculator opens on it."""
+    for fee in procedure.fees:
+        folded = fold(fee.name)
+        for scheme, words in _SCHEME_WORDS:
+            if words in folded:
+                return scheme
+    return None
 
 
 def fee_name(quote: HouseholdQuote | VoluntaryQuote) -> str:

@@ -6,16 +6,15 @@ Restore lives in :mod:`counter_app.restore`; the rules a sound database follows 
 from __future__ import annotations
 
 import glob
-import re
 from datetime import datetime
 from pathlib import Path
 
-from . import clock, db_check, safe_files, settings
+from . import backup_pages, clock, db_check, safe_files, settings
 from .db import keys as db_keys
 from .db import sqlite_driver
 from .store import Store
 
-BACKUP_PATTERN = re.compile(r"^counter-(\d{8}-\d{6})\.sqlite3$")
+BACKUP_PATTERN = backup_pages.BACKUP_NAME
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 KEEP_SAFETY_COPIES = 3  # copies taken before a migration or a restore (``DB.before-….bak``)
 
@@ -25,19 +24,27 @@ class BackupTargetError(ValueError):
 
 
 def backup(store: Store, to_dir: Path, *, own_folder: bool = False) -> Path:
-    """Write a consistent copy through the online backup API, then thin the folder.
+    """Add a backup to the folder's deduplicated page store (:mod:`counter_app.backup_pages`), then thin it.
 
-    The app's own folder (``own_folder``: ``backups`` beside the database) is kept owner-only;
-    a folder the user names keeps its mode, and the backup file in it is owner-only.
+    Returns the backup's name (``counter-….sqlite3`` in the folder), which ``restore`` takes. When
+    other readers keep the database from being frozen, a full copy through the online backup API
+    is written under that name instead. The app's own folder (``own_folder``: ``backups``
+    beside the database) is kept owner-only; a folder the user names keeps its mode, and what we
+    write in it is owner-only.
     """
     folder = Path(to_dir)
     if folder.exists() and not folder.is_dir():
         raise BackupTargetError(f"cannot back up to {folder}: it is a file, not a folder")
-    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().replace(microsecond=0)
+    target = folder / f"counter-{stamp.strftime(backup_pages.STAMP_FORMAT)}.sqlite3"
     try:
         safe_files.private_dir(folder, tighten=own_folder)
         tidy(store.path, folder)
-        target = store.backup_to(folder / f"counter-{stamp}.sqlite3")
+        with store.frozen_file() as frozen:
+            if frozen is not None:
+                backup_pages.add_snapshot(folder, *frozen, stamp)
+        if frozen is None:
+            store.backup_to(target)
     except (OSError, sqlite_driver.Error) as exc:  # not a folder, no permission, disk full (SQLite says so itself)
         raise BackupTargetError(f"cannot write a backup to {folder}: {getattr(exc, 'strerror', None) or exc}") from None
     thin(folder, daily=settings.read(store, settings.BACKUP_KEEP_DAILY),
@@ -72,18 +79,23 @@ def newest_good_backup(folder: Path, of_database: Path) -> tuple[datetime, Path]
     A backup is encrypted with its database's key, so it is checked with the keys kept for ``of_database``.
     """
     keys = db_keys.candidates(Path(of_database))
-    for stamp, path in _backups(Path(folder)):
-        if not db_check.file_problems(path, in_use=False, keys=keys):
-            return stamp, path
+    for stamp, path in list_backups(Path(folder)):
+        try:
+            with backup_pages.readable(path) as file:
+                if not db_check.file_problems(file, in_use=False, keys=keys):
+                    return stamp, path
+        except backup_pages.SnapshotDamaged:
+            continue
     return None
 
 
-def _backups(folder: Path) -> list[tuple[datetime, Path]]:
-    found = []
+def list_backups(folder: Path) -> list[tuple[datetime, Path]]:
+    """Every backup in ``folder``, newest first: full copies and the page store's snapshots, by name."""
+    found = [(snapshot.stamp, folder / snapshot.name) for snapshot in backup_pages.snapshots(folder)]
     for path in folder.glob("counter-*.sqlite3"):
         match = BACKUP_PATTERN.match(path.name)
         if match:
-            found.append((datetime.strptime(match.group(1), "%Y%m%d-%H%M%S"), path))
+            found.append((datetime.strptime(match.group(1), backup_pages.STAMP_FORMAT), path))
     return sorted(found, reverse=True)
 
 
@@ -110,11 +122,12 @@ def backups_to_keep(stamps: list[datetime], *, daily: int = KEEP_DAILY, weekly: 
 
 def thin(folder: Path, **retention: int) -> list[Path]:
     """Delete backups no longer kept (``retention``: see backups_to_keep); returns the deleted paths."""
-    found = _backups(folder)
+    found = list_backups(folder)
     keep = backups_to_keep([stamp for stamp, _ in found], **retention)
     removed = [path for stamp, path in found if stamp not in keep]
     for path in removed:
-        path.unlink()
+        path.unlink(missing_ok=True)  # a full copy; a snapshot has no file of its own
+    backup_pages.drop(folder, {stamp for stamp, _ in found if stamp not in keep})
     return removed
 
 

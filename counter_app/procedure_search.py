@@ -43,6 +43,8 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "ct": ("cu tru", "chung thuc"),
     "tt": ("tam tru", "thuong tru"),
     "hkd": ("ho kinh doanh",),
+    "hgd": ("ho gia dinh",),  # "BHYT HGĐ"
+    "tn": ("tu nguyen",),  # "BHXH TN"
     "xn": ("xac nhan",),
 }
 _WORD = re.compile(r"[0-9a-z]+")

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import clock, db_check, maintenance, migrations, safe_files
+from . import backup_pages, clock, db_check, maintenance, migrations, safe_files
 from .db import keys as db_keys
 from .db import sqlite_driver
 from .db.sqlite import connect_file, fitting_key, rekey_file
@@ -71,19 +71,23 @@ def restore(db_path: Path, backup_file: Path, *, force: bool = False,
     ``before_losing`` is told what will be lost before anything is touched.
     """
     db_path, backup_file = Path(db_path), Path(backup_file)
-    if not backup_file.is_file():
-        raise FileNotFoundError(f"no backup file at {backup_file}")
-    if db_path.exists() and backup_file.resolve() == db_path.resolve():
+    if db_path.exists() and backup_file.is_file() and backup_file.resolve() == db_path.resolve():
         raise RestoreRefused(f"{backup_file} is the live database itself")
+    with backup_pages.readable(backup_file) as source:  # a full copy, or a snapshot of the page store
+        return _restore(db_path, source, backup_file.name, force, before_losing)
+
+
+def _restore(db_path: Path, source: Path, name: str, force: bool,
+             before_losing: Callable[[Loss], None]) -> RestoreResult:
     safe_files.private_dir(db_path.parent)
-    maintenance.tidy(db_path, backup_file.parent)
+    maintenance.tidy(db_path, source.parent)
     staged = safe_files.temp_path(db_path)
     keys = db_keys.candidates(db_path)
     try:
-        _stage(backup_file, staged, keys)
+        _stage(source, staged, keys, name)
         loss, unreadable, live_key = _compare_with_live(db_path, staged, keys)
         if loss and not force:
-            raise RestoreRefused(f"{backup_file.name} is older than the live database: {loss.summary()};"
+            raise RestoreRefused(f"{name} is older than the live database: {loss.summary()};"
                                  " nothing was changed (--force restores it anyway)")
         if db_path.exists() and not unreadable:
             checkpoint_idle(db_path, live_key)
@@ -98,7 +102,7 @@ def restore(db_path: Path, backup_file: Path, *, force: bool = False,
     return RestoreResult(aside=aside, loss=loss, live_unreadable=unreadable)
 
 
-def _stage(backup_file: Path, staged: Path, keys: list[db_keys.Key]) -> None:
+def _stage(backup_file: Path, staged: Path, keys: list[db_keys.Key], name: str) -> None:
     """Copy the backup to ``staged``, check it, upgrade it to this schema and to the current key."""
     safe_files.copy_private(backup_file, staged)
     problems = db_check.file_problems(staged, in_use=False, keys=keys)
@@ -114,7 +118,7 @@ def _stage(backup_file: Path, staged: Path, keys: list[db_keys.Key]) -> None:
         except sqlite_driver.Error as exc:
             problems = [f"the database file is damaged ({exc})"]
     if problems:
-        raise RestoreRefused(f"{backup_file.name} cannot be restored: {problems[0]}; nothing was changed")
+        raise RestoreRefused(f"{name} cannot be restored: {problems[0]}; nothing was changed")
 
 
 def _compare_with_live(db_path: Path, staged: Path,

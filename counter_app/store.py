@@ -15,10 +15,11 @@ returned is on disk and a power cut at any instant loses nothing that was commit
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from . import migrations, safe_files
 from .db import Key, StoreError, backend_for, sqlite_driver
@@ -221,6 +222,41 @@ class Store:
             finally:
                 dest.close()
         return target
+
+    @contextmanager
+    def frozen_file(self, *, attempts: int = 20) -> Iterator[tuple[BinaryIO, int] | None]:
+        """The SQLite file itself, open for reading and unchanging until the block ends, with its page size.
+
+        For a backup that copies pages as they lie on the disk (:mod:`counter_app.backup_pages`).
+        In WAL mode the main file changes only when a checkpoint copies pages into it, and no
+        checkpoint may touch it while a reader that began on an empty WAL still reads (that
+        reader holds read mark 0, which every checkpoint must take before it writes). So: check-
+        point everything, begin a read on a connection of our own, and see that the WAL is still
+        empty: from then until the read ends, the file *is* that snapshot, and writers carry on
+        in the WAL. Yields None when other readers keep the WAL from emptying ``attempts`` times
+        (the caller then copies another way).
+        """
+        wal = Path(f"{self.path}-wal")
+        reader = self.backend.connect()
+        try:
+            for attempt in range(attempts):
+                with self._lock:
+                    busy = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+                reader.execute("BEGIN")
+                page_size = reader.execute("PRAGMA page_size").fetchone()[0]
+                reader.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the read begins here
+                if not busy and (not wal.exists() or wal.stat().st_size == 0):
+                    try:
+                        with open(self.path, "rb") as file:
+                            yield file, int(page_size)
+                    finally:
+                        reader.execute("COMMIT")
+                    return
+                reader.execute("COMMIT")
+                time.sleep(0.01 * (attempt + 1))  # a reader of this or another process is finishing
+            yield None
+        finally:
+            reader.close()
 
     def integrity_errors(self) -> list[str]:
         """The database's own integrity and foreign-key checks; empty when all is well."""

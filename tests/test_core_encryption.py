@@ -19,7 +19,7 @@ from factories import PASSWORD, TEST_OFFICE, actors_of, add_users, make_store, r
 from pypdf import PdfReader
 from test_core_cli import run
 
-from counter_app import db_check, encryption, maintenance, office, services
+from counter_app import backup_pages, db_check, encryption, maintenance, office, services
 from counter_app.db import keys as db_keys
 from counter_app.db import sqlite_driver
 from counter_app.db.sqlite import connect_file
@@ -155,11 +155,12 @@ def _files_and_counts(db: Path) -> dict[Path, int]:
     counts = {}
     keys = db_keys.candidates(db)  # a backup opens with its database's key
     for path in (db, *encryption.copies_of(db)):
-        conn = connect_file(path, keys, read_only="immutable")
-        try:
-            counts[path] = conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
-        finally:
-            conn.close()
+        with backup_pages.readable(path) as file:  # a deduplicated backup as the file it stands for
+            conn = connect_file(file, keys, read_only="immutable")
+            try:
+                counts[path] = conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
+            finally:
+                conn.close()
     return counts
 
 
@@ -177,9 +178,10 @@ def test_rotation_puts_the_database_and_every_backup_under_a_new_key(tmp_path, c
     assert [k.value != old for k in kept] == [True]  # the new key only: the previous one is forgotten
     assert _files_and_counts(db) == before  # every file opens with the new key
     for path in before:
-        conn = sqlite_driver.connect(path, old)
-        assert not sqlite_driver.key_fits(conn)
-        conn.close()
+        with backup_pages.readable(path) as file:
+            conn = sqlite_driver.connect(file, old)
+            assert not sqlite_driver.key_fits(conn)
+            conn.close()
     with Store(db) as reopened, reopened.read() as conn:
         assert conn.execute("SELECT count(*) FROM audit_log WHERE action = 'database.key_rotate'").fetchone()[0] == 1
 
@@ -223,7 +225,10 @@ def test_a_plain_database_from_before_encryption_is_encrypted_with_its_backups(t
                stdin=f"{PASSWORD}\n")[0] == 0
     assert _files_and_counts(db) == before
     for path in before:
-        assert not sqlite_driver.is_plain(path) and _personal_data_in(path) == [], path
+        with backup_pages.readable(path) as file:
+            assert not sqlite_driver.is_plain(file) and _personal_data_in(file) == [], path
+    # The deduplicated backups' page store kept no plain page, not even in its free space.
+    assert _personal_data_in(backup_pages.repo_path(default_backup_dir(db))) == []
     assert db_check.file_problems(db) == []
     assert run(capsys, "--db", str(db), "key", "encrypt", "--admin", "admin", "--password-stdin",
                stdin=f"{PASSWORD}\n")[0] == 2  # already encrypted: refused, nothing changed

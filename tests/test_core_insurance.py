@@ -7,10 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from counter_app import catalogue
 from counter_app.errors import ValidationError
 from counter_app.insurance import (
     Category,
+    Scheme,
     household_health_insurance,
+    scheme_of,
     voluntary_income_range,
     voluntary_social_insurance,
 )
@@ -102,6 +105,20 @@ def test_income_bounds_follow_the_poverty_line_and_twenty_base_salaries():
                                    months=24, paid_on=AFTER)
 
 
+def test_the_2027_poverty_line_raises_the_lowest_income_and_the_support():
+    """Decree 351/2025: rural poverty line 1,500,000 đ through 2026, 2,200,000 đ from 1/1/2027."""
+    last_day, new_year = date(2026, 12, 31), date(2027, 1, 1)
+    assert voluntary_income_range(last_day)[0] == 1_500_000
+    assert voluntary_income_range(new_year)[0] == 2_200_000
+    with pytest.raises(ValidationError, match=r"2\.200\.000"):
+        voluntary_social_insurance(income_vnd=1_500_000, category=Category.OTHER, start=new_year, months=1,
+                                   paid_on=new_year)
+    # 22% × 2,200,000 = 484,000; the poor get half of it: 242,000.
+    quote = voluntary_social_insurance(income_vnd=2_200_000, category=Category.POOR, start=new_year, months=1,
+                                       paid_on=new_year)
+    assert (quote.contribution_vnd, quote.state_support_vnd, quote.total_vnd) == (484_000, 242_000, 242_000)
+
+
 def test_fractional_contribution_rounds_half_up_to_the_dong():
     # 22% × 1,500,001 = 330,000.22 → 330,000; 22% × 1,500,003 = 330,000.66 → 330,001.
     low = voluntary_social_insurance(income_vnd=1_500_001, category=Category.OTHER, start=AFTER, months=1,
@@ -111,10 +128,11 @@ def test_fractional_contribution_rounds_half_up_to_the_dong():
     assert (low.contribution_vnd, high.contribution_vnd) == (330_000, 330_001)
 
 
-@given(income=st.integers(1_500_000, 46_800_000), category=st.sampled_from(list(Category)),
+@given(data=st.data(), category=st.sampled_from(list(Category)),
        months=st.sampled_from([1, 3, 6, 12]), before=st.integers(0, 130),
        paid_on=st.dates(date(2025, 7, 1), date(2030, 12, 31)))
-def test_voluntary_properties(income, category, months, before, paid_on):
+def test_voluntary_properties(data, category, months, before, paid_on):
+    income = data.draw(st.integers(*voluntary_income_range(paid_on)))
     quote = voluntary_social_insurance(income_vnd=income, category=category, start=date(2027, 1, 1),
                                        months=months, paid_on=paid_on, supported_before=before)
     assert quote.contribution_vnd == quote.state_support_vnd + quote.total_vnd
@@ -122,3 +140,10 @@ def test_voluntary_properties(income, category, months, before, paid_on):
     assert quote.supported_months == max(0, min(months, 120 - before))
     assert all(0 < m.citizen_vnd <= m.contribution_vnd for m in quote.months)
     assert all(abs(m.contribution_vnd - income * 0.22) <= 0.5 for m in quote.months)
+
+
+def test_the_procedure_says_which_contribution_it_collects(store):
+    by_code = {p.code: p for p in catalogue.list_procedures(store)}
+    assert scheme_of(by_code["LOCAL.BHYT.HGD"]) is Scheme.HOUSEHOLD
+    assert scheme_of(by_code["1.002179.000.00.00.H42"]) is Scheme.VOLUNTARY
+    assert scheme_of(by_code["LOCAL.BHYT.CAPLAI"]) is None  # a reissue collects nothing

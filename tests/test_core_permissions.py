@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from factories import make_store
 
-from counter_app import maintenance
+from counter_app import backup_pages, maintenance
 from counter_app.db.sqlite import connect_file
 from counter_app.paths import data_dir, default_backup_dir, open_store
 from counter_app.restore import restore
@@ -64,7 +64,8 @@ def test_backups_and_their_default_folder_are_owner_only(tmp_path):
         elsewhere = maintenance.backup(store, chosen)
     finally:
         store.close()
-    assert _mode(own) == _mode(elsewhere) == 0o600
+    assert own.parent == folder and elsewhere.parent == chosen  # named like the file each stands for
+    assert _mode(backup_pages.repo_path(folder)) == _mode(backup_pages.repo_path(chosen)) == 0o600
     assert _mode(folder) == 0o700
     assert _mode(chosen) == 0o755  # a folder the user named keeps its mode
 

@@ -57,6 +57,8 @@ def test_abbreviations_stand_for_their_words(store):
     assert _codes(procedures, "bhxh") == ["1.002179.000.00.00.H42"]
     assert set(_codes(procedures, "tt")) == {"1.004194", "1.004222"}  # tạm trú, thường trú
     assert _codes(procedures, "xn ct")[0] == "LOCAL.CUTRU.XACNHAN"
+    assert _codes(procedures, "bhyt hgd") == ["LOCAL.BHYT.HGD"]  # "BHYT HGĐ", "BHXH TN" as counters write them
+    assert _codes(procedures, "bhxh tn") == ["1.002179.000.00.00.H42"]
     extra = {"code": "LOCAL.CCCD", "name": "Cấp thẻ Căn cước công dân", "field": "Căn cước",
              "processing_time": {"value": 7, "unit": "working_days"}}
     with store.write() as conn:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from factories import add_users, make_store, request
 
-from counter_app import db_check, maintenance, migrations, services
+from counter_app import backup_pages, db_check, maintenance, migrations, services
 from counter_app.db.sqlite import connect_file
 from counter_app.paths import default_backup_dir, open_store
 from counter_app.restore import RestoreRefused, restore
@@ -83,9 +83,14 @@ def test_a_file_that_is_no_backup_of_ours_is_refused_and_nothing_changes(office,
     assert _unchanged(live, before) and _count(live) == 3
 
 
+def _copy_of(backup: Path, target: Path) -> Path:
+    """A backup as the database file it stands for (a backup is a snapshot of the folder's page store)."""
+    with backup_pages.readable(backup) as file:
+        return Path(shutil.copyfile(file, target))
+
+
 def _edited_copy(backup: Path, tmp_path: Path, *statements: str) -> Path:
-    copy = tmp_path / "edited.sqlite3"
-    shutil.copyfile(backup, copy)
+    copy = _copy_of(backup, tmp_path / "edited.sqlite3")
     conn = connect_file(copy, isolation_level=None)
     for statement in statements:
         conn.execute(statement)
@@ -189,7 +194,7 @@ def test_backup_restore_and_start_clean_what_killed_ones_left(office, tmp_path):
     live, backup = office
     folder = backup.parent
     # The backup below may thin the fixture's backup away (one a day is kept): restore from a copy.
-    restorable = shutil.copyfile(backup, folder / "restorable.sqlite3")
+    restorable = _copy_of(backup, folder / "restorable.sqlite3")
     pid = _dead_pid()
     left = [
         live.with_name(f".{live.name}.{pid}.part"),  # a killed restore's staged copy
@@ -225,7 +230,7 @@ def test_only_the_newest_safety_copies_are_kept(office):
     live, backup = office
     for age in range(6):
         copy = live.with_name(f"{live.name}.before-restore-2026110{age}-120000.bak")
-        shutil.copyfile(backup, copy)
+        _copy_of(backup, copy)
         os.utime(copy, (1_700_000_000 - age * 86_400,) * 2)
     restore(live, backup, force=True)
     kept = sorted(p.name for p in live.parent.glob("*.bak"))

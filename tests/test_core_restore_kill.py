@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from factories import TESTS_DIR, add_users, make_store, request
 
-from counter_app import db_check, services
+from counter_app import backup_pages, db_check, services
 from counter_app.paths import default_backup_dir, open_store
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
@@ -101,6 +101,21 @@ def _acceptable_files(folder: Path) -> list[Path]:
             if path.is_file() and not db_check.file_problems(path, in_use=False)]
 
 
+def _backups_in(folder: Path) -> list[int]:
+    """The dossiers in every backup restore would take from ``folder``: full copies, then the page store's."""
+    if not folder.exists():
+        return []
+    counts = [_count(path) for path in _acceptable_files(folder)]
+    for snapshot in backup_pages.snapshots(folder):
+        with backup_pages.as_file(folder, snapshot) as file:
+            counts.append(_count(file))
+    return counts
+
+
+def _named_like_a_backup(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if backup_pages.BACKUP_NAME.match(p.name)] if folder.exists() else []
+
+
 def _assert_live_whole(live: Path, counts: set[int]) -> None:
     assert db_check.file_problems(live) == []
     with open_store(live) as store, store.read() as conn:  # the next start: cleans what was left
@@ -121,15 +136,14 @@ def test_sigkill_at_every_step_of_a_backup(template, tmp_path):
             completed = True
             break
         assert result.returncode == -signal.SIGKILL, result.stderr
-        for path in _acceptable_files(folder) if folder.exists() else []:
-            assert _count(path) == 6, f"killed at step {kill_at}: {path.name} is accepted but incomplete"
-        for path in folder.glob("counter-*") if folder.exists() else []:  # named like a backup: is one
+        assert set(_backups_in(folder)) <= {6}, f"killed at step {kill_at}: a backup is accepted but incomplete"
+        for path in _named_like_a_backup(folder):  # named like a backup: is one
             assert db_check.file_problems(path, in_use=False) == [] and _count(path) == 6, path.name
         _assert_live_whole(live, {6})
         assert _no_temporaries(folder, live.parent), f"killed at step {kill_at}: a temporary was left"
     assert completed and kill_at > 5, "the child never got through a backup"
     print(f"backup: killed at {kill_at - 1} steps")
-    assert [_count(p) for p in _acceptable_files(folder)] == [6]
+    assert _backups_in(folder) == [6]
 
 
 def test_sigkill_at_every_step_of_a_restore(template, tmp_path):
@@ -168,7 +182,7 @@ def test_sigkill_while_the_backup_file_is_being_written(tmp_path):
         proc.kill()
         proc.wait()
     assert written is not None, "the backup finished before it was seen writing"
-    assert _acceptable_files(folder) == [] and not list(folder.glob("counter-*"))
+    assert _backups_in(folder) == [] and not _named_like_a_backup(folder)
     with open_store(live):
         pass
     assert _no_temporaries(folder)

@@ -51,6 +51,7 @@ def test_backups_are_thinned_by_the_retention_settings(store, tmp_path):
     settings.write(store, {settings.BACKUP_KEEP_DAILY: 3, settings.BACKUP_KEEP_WEEKLY: 0,
                            settings.BACKUP_KEEP_MONTHLY: 0}, by=store.test_actors["admin"])
     maintenance.backup(store, folder)
-    kept = sorted(p.name for p in folder.glob("counter-*.sqlite3"))
+    kept = sorted(path.name for _stamp, path in maintenance.list_backups(folder))
     assert len(kept) == 3
     assert kept[-1].startswith(f"counter-{datetime.now():%Y}")  # the new backup is one of the three
+    assert len(list(folder.glob("counter-*.sqlite3"))) == 2  # two old full copies; the new one is deduplicated

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from ui_flows import focused, key, open_page, type_text
+from ui_flows import ALT, focused, key, open_page, type_text
 
 from counter_app.models import PaperForm
 
@@ -44,3 +44,17 @@ def test_pages_and_copies_survive_the_draft(qtbot, context):
     assert page.fees.rows[0].amount.value() == 2_000
     page.fees.restore(state)
     assert page.fees.rows[0].amount.value() == 400_000  # capped at 200.000 đ a copy
+
+
+def test_alt_q_ticks_the_required_papers_and_goes_on_to_the_pages(qtbot, context):
+    page = open_page(qtbot, context)
+    type_text("chung thuc ban sao")
+    assert page.papers.first_missing_required() is not None
+    key(Qt.Key.Key_Q, ALT)  # a mnemonic clicks after a short animation
+    qtbot.waitUntil(lambda: page.papers.first_missing_required() is None)
+    assert [box.isChecked() for box, *_rest in page.papers.rows] == [spec.required for spec in
+                                                                    page.picker.current().papers]
+    (row,) = page.fees.rows
+    qtbot.waitUntil(lambda: focused() is row.pages or focused().parentWidget() is row.pages)
+    type_text("10")  # the pages box's value is selected: typing replaces it
+    assert row.pages.value() == 10

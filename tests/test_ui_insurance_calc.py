@@ -54,3 +54,22 @@ def test_the_receive_form_adds_the_quote_as_a_fee_line_that_is_saved(qtbot, cont
     code = save_by_keyboard(qtbot, page)
     fee = get_dossier(context.store, code).fees[-1]
     assert fee.amount_vnd == 3 * 113_850 and fee.name.startswith("BHYT hộ gia đình: 1 người × 3 tháng")
+
+
+def test_the_calculator_opens_on_the_procedures_scheme_ready_to_type(qtbot, context):
+    from PySide6.QtCore import Qt
+    from ui_flows import focused, key, open_page, type_text
+
+    page = open_page(qtbot, context)
+    type_text("bhxh tn")
+    dialog = page.open_insurance_calculator()
+    qtbot.waitUntil(lambda: focused() is dialog.income or focused().parentWidget() is dialog.income)
+    assert dialog.tabs.currentIndex() == 1  # voluntary social insurance
+    type_text("3000000")  # the chosen income replaces the lowest one (2,200,000 đ from 2027)
+    paid_on = dialog.paid_on
+    with qtbot.waitSignal(dialog.accepted):
+        key(Qt.Key.Key_Return)
+    expected = insurance.voluntary_social_insurance(income_vnd=3_000_000, category=insurance.Category.OTHER,
+                                                    start=paid_on.replace(day=1), months=1, paid_on=paid_on)
+    row = page.fees.rows[-1]
+    assert row.label.text() == insurance.fee_name(expected) and row.amount.value() == expected.total_vnd

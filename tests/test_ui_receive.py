@@ -165,7 +165,8 @@ def test_reference_count_guard_keeps_none_and_true_alive():
 def test_tab_walks_the_whole_form_in_reading_order(qtbot, context):
     page = open_page(qtbot, context)
     type_text("chung thuc ban sao")  # a procedure with papers and a fee
-    expected = [page.picker.filter_edit, *page.applicant.focus_widgets(), *page.papers.focus_widgets(), page.sets,
+    expected = [page.picker.filter_edit, *page.applicant.focus_widgets(), *page.papers.focus_widgets(),
+                page.tick_required_button, page.sets,
                 *page.fees.focus_widgets(), page.at_counter, page.subject.toggle, page.summary, page.save_button]
     expected = [w for w in expected if w.isEnabled()]
     seen = [focused()]

@@ -40,3 +40,4 @@ def test_the_typed_birth_date_follows_the_cores_bounds():
         with pytest.raises(ValueError, match="Ngày sinh"):
             parse_birth_date(typed)
     assert parse_birth_date("01/01/1900").year == 1900
+    assert parse_birth_date("25112025") == parse_birth_date("25/11/2025")  # the eight digits the CCCD writes

@@ -130,5 +130,5 @@ def test_every_alt_key_of_the_receive_form_is_claimed_once_in_vietnamese(qtbot, 
     texts = [w.text() for w in page.findChildren(QLabel) + page.findChildren(QAbstractButton)]
     letters = [m.group(1).lower() for t in texts if (m := re.search(r"&([^&\s])", t))]
     assert "l" in letters and "v" in letters and "r" in letters  # the block, its name, the trích yếu
-    assert len(letters) == len(set(letters)), sorted(letters)
+    assert len(letters) == len(set(letters)), " ".join(sorted(letters))
     assert QApplication.translate("SubjectForm", "Subject's &full name:") == "Họ &và tên:"

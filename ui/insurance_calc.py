@@ -44,7 +44,8 @@ def _first_of_month(edit: QDateEdit) -> date:
 class InsuranceCalculator(QDialog):
     """Two tabs, one per scheme; "Add as a fee" returns ``fee`` = (name, amount in đồng)."""
 
-    def __init__(self, parent: QWidget | None = None, *, paid_on: date | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, paid_on: date | None = None,
+                 scheme: insurance.Scheme | None = None) -> None:
         super().__init__(parent)
         self.paid_on = paid_on or clock.now().date()
         self.fee: tuple[str, int] | None = None
@@ -99,6 +100,15 @@ class InsuranceCalculator(QDialog):
                        self.voluntary_months.currentIndexChanged, self.tabs.currentChanged):
             signal.connect(self.update_quote)
         self.update_quote()
+        self._open_on(scheme or insurance.Scheme.HOUSEHOLD)
+
+    def _open_on(self, scheme: insurance.Scheme) -> None:
+        """The procedure's scheme on screen, the cursor in its first box: type the number, Enter adds the fee."""
+        voluntary = scheme is insurance.Scheme.VOLUNTARY
+        self.tabs.setCurrentIndex(1 if voluntary else 0)
+        first = self.income if voluntary else self.members
+        first.setFocus()
+        first.selectAll()
 
     @staticmethod
     def _form(*rows: tuple[str, QWidget]) -> QWidget:

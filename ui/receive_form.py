@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app import clock, limits, services
+from counter_app import clock, insurance, limits, services
 from counter_app.catalogue import list_procedures
 from counter_app.db import ServerUnavailable
 from counter_app.errors import CounterError
@@ -125,6 +125,10 @@ class ReceivePage(QWidget):
         self.summary.setMaxLength(limits.SUMMARY.max_length)
         self.summary.setPlaceholderText(self.tr("Filled from the procedure and the subject; you may edit it"))
         self.papers = PaperChecklist(self.body)
+        self.tick_required_button = QPushButton(self.tr("Tick all re&quired papers"), self.body)
+        self.tick_required_button.setToolTip(self.tr(
+            "Ticks every paper marked * once you have checked them, then goes to the next box to fill"))
+        self.tick_required_button.clicked.connect(self.tick_required_papers)
         self.sets = QSpinBox(self.body)
         self.sets.setRange(1, limits.MAX_COUNT)
         self.fees = FeeEditor(self.body)
@@ -161,6 +165,7 @@ class ReceivePage(QWidget):
         papers_box = QGroupBox(self.tr("Papers received"), self.body)
         papers_layout = QVBoxLayout(papers_box)
         papers_layout.addWidget(self.papers)
+        papers_layout.addWidget(self.tick_required_button, 0, Qt.AlignmentFlag.AlignLeft)
         sets_row = QFormLayout()
         sets_label = QLabel(self.tr("Number of se&ts:"), papers_box)
         sets_label.setBuddy(self.sets)
@@ -228,7 +233,8 @@ class ReceivePage(QWidget):
 
     def open_insurance_calculator(self) -> InsuranceCalculator:
         """The citizen's first question: the household or voluntary insurance amount, added as a fee line."""
-        self.calculator = InsuranceCalculator(self)
+        procedure = self.picker.current()
+        self.calculator = InsuranceCalculator(self, scheme=insurance.scheme_of(procedure) if procedure else None)
         self.calculator.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.calculator.accepted.connect(lambda: self.fees.add_fee(*self.calculator.fee))
         self.calculator.open()
@@ -248,7 +254,8 @@ class ReceivePage(QWidget):
         The subject block and the summary come last although they sit under the applicant: most
         dossiers need neither, so the usual path costs no Tab for them; Alt+L / Alt+R reach them.
         """
-        chain = [self.picker.filter_edit, *self.applicant.focus_widgets(), *self.papers.focus_widgets(), self.sets,
+        chain = [self.picker.filter_edit, *self.applicant.focus_widgets(), *self.papers.focus_widgets(),
+                 self.tick_required_button, self.sets,
                  *self.fees.focus_widgets(), self.at_counter, self.by_post, self.delivery_address,
                  *self.subject.focus_widgets(), self.summary, self.save_button]
         for first, second in pairwise(chain):
@@ -272,8 +279,14 @@ class ReceivePage(QWidget):
         self.picker.setFocus()
         self.ready.emit()
 
+    def tick_required_papers(self) -> None:
+        """Alt+Q (Alt+F in Vietnamese): every required paper in one key, then the first number a fee needs (or the sets)."""
+        self.papers.tick_required()
+        (self.fees.first_quantity() or self.sets).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _on_procedure(self, procedure: Procedure | None) -> None:
         self.papers.set_procedure(procedure)
+        self.tick_required_button.setEnabled(self.papers.has_required())
         self.fees.set_procedure(procedure)
         self._update_tab_order()
         self._update_due()

@@ -248,77 +248,77 @@
 <context>
     <name>ApplicantForm</name>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="49"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="54"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="51"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="56"/>
         <source>(not stated)</source>
         <translation>(không ghi)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="52"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="57"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="53"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="58"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="63"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="68"/>
         <source>&amp;Scan CCCD:</source>
         <translation>&amp;Quét CCCD:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="65"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="70"/>
         <source>Full &amp;name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="66"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="71"/>
         <source>Personal &amp;ID:</source>
         <translation>Số định &amp;danh:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="67"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="72"/>
         <source>O&amp;ld ID card (CMND):</source>
         <translation>Số &amp;CMND cũ:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="73"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="78"/>
         <source>Social ins&amp;urance no.:</source>
         <translation>Mã số BH&amp;XH:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="74"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="79"/>
         <source>He&amp;alth-insurance card:</source>
         <translation>Mã thẻ BH&amp;YT:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="68"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="73"/>
         <source>&amp;Birth date:</source>
         <translation>Ngày &amp;sinh:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="69"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="74"/>
         <source>Se&amp;x:</source>
         <translation>&amp;Giới tính:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="70"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="75"/>
         <source>A&amp;ddress:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="71"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="76"/>
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="72"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="77"/>
         <source>E&amp;mail:</source>
         <translation>Thư đ&amp;iện tử:</translation>
     </message>
@@ -1281,102 +1281,102 @@
 <context>
     <name>InsuranceCalculator</name>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="51"/>
+        <location filename="../../ui/insurance_calc.py" line="52"/>
         <source>Insurance amount</source>
         <translation>Số tiền đóng bảo hiểm</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="66"/>
+        <location filename="../../ui/insurance_calc.py" line="67"/>
         <source>Other citizens (20% support)</source>
         <translation>Đối tượng khác (hỗ trợ 20%)</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="67"/>
+        <location filename="../../ui/insurance_calc.py" line="68"/>
         <source>Ethnic minority (30%)</source>
         <translation>Người dân tộc thiểu số (30%)</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="68"/>
+        <location filename="../../ui/insurance_calc.py" line="69"/>
         <source>Near-poor household (40%)</source>
         <translation>Hộ cận nghèo (40%)</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="69"/>
+        <location filename="../../ui/insurance_calc.py" line="70"/>
         <source>Poor household or island commune (50%)</source>
         <translation>Hộ nghèo hoặc xã đảo (50%)</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="74"/>
+        <location filename="../../ui/insurance_calc.py" line="75"/>
         <source>{n} month(s)</source>
         <translation>{n} tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="76"/>
+        <location filename="../../ui/insurance_calc.py" line="77"/>
         <source>&amp;Members joining</source>
         <translation>&amp;Số người tham gia</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="77"/>
+        <location filename="../../ui/insurance_calc.py" line="78"/>
         <source>&amp;From month</source>
         <translation>&amp;Từ tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="78"/>
+        <location filename="../../ui/insurance_calc.py" line="79"/>
         <source>Mo&amp;nths</source>
         <translation>Số thá&amp;ng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="79"/>
+        <location filename="../../ui/insurance_calc.py" line="80"/>
         <source>Household health insurance</source>
         <translation>BHYT hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="80"/>
+        <location filename="../../ui/insurance_calc.py" line="81"/>
         <source>&amp;Chosen monthly income</source>
         <translation>&amp;Mức thu nhập chọn đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="81"/>
+        <location filename="../../ui/insurance_calc.py" line="82"/>
         <source>Ca&amp;tegory</source>
         <translation>Đối tượn&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="82"/>
+        <location filename="../../ui/insurance_calc.py" line="83"/>
         <source>F&amp;rom month</source>
         <translation>Từ thá&amp;ng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="83"/>
+        <location filename="../../ui/insurance_calc.py" line="84"/>
         <source>Peri&amp;od</source>
         <translation>Phương thức đón&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="84"/>
+        <location filename="../../ui/insurance_calc.py" line="85"/>
         <source>Voluntary social insurance</source>
         <translation>BHXH tự nguyện</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="88"/>
+        <location filename="../../ui/insurance_calc.py" line="89"/>
         <source>&amp;Add as a fee</source>
         <translation>Thêm vào &amp;phí</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="89"/>
+        <location filename="../../ui/insurance_calc.py" line="90"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="116"/>
+        <location filename="../../ui/insurance_calc.py" line="126"/>
         <source>Base salary {salary}; per month: {each}</source>
         <translation>Lương cơ sở {salary}; mỗi tháng: {each}</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="123"/>
+        <location filename="../../ui/insurance_calc.py" line="133"/>
         <source>Contribution {total}, State support {support}</source>
         <translation>Số phải đóng {total}, Nhà nước hỗ trợ {support}</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="135"/>
+        <location filename="../../ui/insurance_calc.py" line="145"/>
         <source>{detail}. The citizen pays &lt;b&gt;{amount}&lt;/b&gt;.</source>
         <translation>{detail}. Người dân nộp &lt;b&gt;{amount}&lt;/b&gt;.</translation>
     </message>
@@ -2024,117 +2024,127 @@
         <translation>Điền sẵn theo thủ tục và chủ hồ sơ; có thể sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="131"/>
+        <location filename="../../ui/receive_form.py" line="128"/>
+        <source>Tick all re&amp;quired papers</source>
+        <translation>Đủ giấy tờ bắt buộc (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="130"/>
+        <source>Ticks every paper marked * once you have checked them, then goes to the next box to fill</source>
+        <translation>Đánh dấu mọi giấy tờ có dấu * sau khi đã kiểm tra, rồi chuyển đến ô cần điền tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive_form.py" line="135"/>
         <source>At the &amp;counter</source>
         <translation>Tại q&amp;uầy</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="132"/>
+        <location filename="../../ui/receive_form.py" line="136"/>
         <source>By p&amp;ost</source>
         <translation>Qua bưu chí&amp;nh</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="139"/>
+        <location filename="../../ui/receive_form.py" line="143"/>
         <source>Address for the result by post</source>
         <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="144"/>
+        <location filename="../../ui/receive_form.py" line="148"/>
         <source>The office database does not answer: this dossier cannot be saved yet. Keep typing: the form is kept, and Save works again as soon as the connection is back.</source>
         <translation>Mất kết nối tới cơ sở dữ liệu của cơ quan: chưa lưu được hồ sơ này. Cứ nhập tiếp, nội dung được giữ lại; nút Lưu dùng lại được ngay khi có kết nối.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="149"/>
+        <location filename="../../ui/receive_form.py" line="153"/>
         <source>Save (Ctrl+S)</source>
         <translation>Lưu (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="153"/>
+        <location filename="../../ui/receive_form.py" line="157"/>
         <source>&amp;Procedure</source>
         <translation>&amp;Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="154"/>
+        <location filename="../../ui/receive_form.py" line="158"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="155"/>
+        <location filename="../../ui/receive_form.py" line="159"/>
         <source>Subject of the dossier</source>
         <translation>Người được cấp / chủ hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="157"/>
+        <location filename="../../ui/receive_form.py" line="161"/>
         <source>Summa&amp;ry:</source>
         <translation>T&amp;rích yếu:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="161"/>
+        <location filename="../../ui/receive_form.py" line="165"/>
         <source>Papers received</source>
         <translation>Giấy tờ đã nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="165"/>
+        <location filename="../../ui/receive_form.py" line="170"/>
         <source>Number of se&amp;ts:</source>
         <translation>Số &amp;bộ hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="169"/>
+        <location filename="../../ui/receive_form.py" line="174"/>
         <source>Fees</source>
         <translation>Phí, lệ phí</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="170"/>
+        <location filename="../../ui/receive_form.py" line="175"/>
         <source>Ho&amp;w much? Health / social insurance…</source>
         <translation>Tính tiền BHYT, BHXH (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="173"/>
+        <location filename="../../ui/receive_form.py" line="178"/>
         <source>Result delivery</source>
         <translation>Hình thức nhận kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="185"/>
+        <location filename="../../ui/receive_form.py" line="190"/>
         <source>Print receipt (Ctrl+P / F9)</source>
         <translation>In giấy tiếp nhận (Ctrl+P / F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="186"/>
+        <location filename="../../ui/receive_form.py" line="191"/>
         <source>New dossier (Ctrl+N)</source>
         <translation>Hồ sơ mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="190"/>
+        <location filename="../../ui/receive_form.py" line="195"/>
         <source>Dossier code:</source>
         <translation>Mã hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="269"/>
+        <location filename="../../ui/receive_form.py" line="276"/>
         <source>An unsaved draft from {time} was found.</source>
         <translation>Có một bản nháp chưa lưu lúc {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="323"/>
+        <location filename="../../ui/receive_form.py" line="336"/>
         <source>Due time: choose a procedure</source>
         <translation>Hẹn trả: hãy chọn thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="325"/>
+        <location filename="../../ui/receive_form.py" line="338"/>
         <source>Due time if received now: {due} ({time})</source>
         <translation>Hẹn trả nếu tiếp nhận bây giờ: {due} ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="339"/>
+        <location filename="../../ui/receive_form.py" line="352"/>
         <source>Choose a procedure first.</source>
         <translation>Hãy chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="400"/>
+        <location filename="../../ui/receive_form.py" line="413"/>
         <source>Not saved: the office database does not answer. The form is kept as typed; save again when the connection is back.</source>
         <translation>Chưa lưu được: cơ sở dữ liệu của cơ quan không trả lời. Nội dung đã nhập vẫn giữ nguyên; hãy lưu lại khi có kết nối.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="407"/>
+        <location filename="../../ui/receive_form.py" line="420"/>
         <source>Could not save: {error}</source>
         <translation>Không lưu được: {error}</translation>
     </message>

@@ -21,8 +21,13 @@ from .fields import ERROR_LABEL_STYLE, CheckedLineEdit
 
 
 def parse_birth_date(text: str) -> date:
-    """dd/mm/yyyy (or d/m/yyyy, dots or dashes) as staff type it."""
+    """dd/mm/yyyy (or d/m/yyyy, dots or dashes) as staff type it, or the eight digits ddmmyyyy alone.
+
+    Eight digits are how the CCCD's QR code writes a date, and two keys fewer than the slashes.
+    """
     cleaned = text.strip().replace(".", "/").replace("-", "/")
+    if len(cleaned) == 8 and cleaned.isdigit():
+        cleaned = f"{cleaned[:2]}/{cleaned[2:4]}/{cleaned[4:]}"
     try:
         value = datetime.strptime(cleaned, "%d/%m/%Y").date()
     except ValueError:

@@ -188,6 +188,13 @@ class FeeEditor(QWidget):
         total = sum(f.collected_vnd for f in self.fees())
         self.total_label.setText(self.tr("Total to collect: {amount}").format(amount=format_vnd(total)))
 
+    def first_quantity(self) -> QSpinBox | None:
+        """The first box a ticked fee's rule needs a number in (pages, else copies): where typing goes next."""
+        for row in self.rows:
+            if row.box.isChecked() and (row.rule.asks_pages or row.rule.asks_copies):
+                return row.pages if row.rule.asks_pages else row.copies
+        return None
+
     def focus_widgets(self) -> list[QWidget]:
         widgets: list[QWidget] = []
         for row in self.rows:

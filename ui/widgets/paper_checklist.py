@@ -59,6 +59,15 @@ class PaperChecklist(QWidget):
         """In tab order: each row's check box, form and count."""
         return [w for box, _label, form, count in self.rows for w in (box, form, count)]
 
+    def tick_required(self) -> None:
+        """Tick every required paper at once: the clerk has checked them on the desk (one key, not a Tab walk)."""
+        for (box, *_rest), required in zip(self.rows, self._required, strict=True):
+            if required:
+                box.setChecked(True)
+
+    def has_required(self) -> bool:
+        return any(self._required)
+
     def first_missing_required(self) -> QCheckBox | None:
         return next((row[0] for row, required in zip(self.rows, self._required, strict=True)
                      if required and not row[0].isChecked()), None)
