@@ -1,4 +1,4 @@
-"""Lists, searches and the procedure picker at 200,000 and 1,000,000 dossiers (issue 12).
+"""Lists, searches, the due filters and the procedure picker at 200,000 and 1,000,000 dossiers (issue 12).
 
 Targets: any list page (first screen with its count, last page, sorted by applicant) < 50 ms
 at 1M; name search p95 < 30 ms; code-prefix search p95 < 5 ms; picker < 50 ms. Each figure is
