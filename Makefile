@@ -7,11 +7,12 @@ STAMP := $(VENV)/.installed
 
 # Debian packages: Qt's runtime libraries (offscreen and under Xvfb), fonts, poppler and zbar
 # for checking PDFs, binutils for PyInstaller, PostgreSQL (the tests start a throwaway cluster
-# from its binaries; office mode). See ../shared/ARCHITECTURE.md §3.
+# from its binaries; office mode), the sRGB profile of PDF/A scans (icc-profiles-free). See
+# ../shared/ARCHITECTURE.md §3.
 SYS_PKGS := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 \
 	libxkbcommon0 fonts-dejavu-core fonts-liberation2 xvfb xauth libxcb-cursor0 libxcb-icccm4 \
 	libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 \
-	libxcb-xkb1 libxkbcommon-x11-0 poppler-utils zbar-tools binutils postgresql
+	libxcb-xkb1 libxkbcommon-x11-0 poppler-utils zbar-tools binutils postgresql icc-profiles-free
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export LANG := C.UTF-8

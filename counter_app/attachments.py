@@ -2,11 +2,12 @@
 
 Why content-addressed: the same scan attached twice is stored once, a file's name says what
 its bytes must hash to (so ``check`` finds an altered file without trusting the row alone), and
-nothing is ever overwritten in place. Files live beside the database in
-``<database name>-attachments/<first two hex digits>/<sha256>``, owner-only (0600, folders
-0700). Order of durability: every file is written, fsynced and renamed into place *before* the
-transaction that adds its rows commits, so a crash can leave an unreferenced file (which
-``check`` reports as such) but never a row without its file.
+nothing is ever overwritten in place. Where the bytes live is :mod:`counter_app.attachment_files`'
+business, chosen here once (:func:`contents_in`): a folder beside a SQLite file, the office
+database's own table on PostgreSQL. Order of durability: a file is stored (written, fsynced and
+renamed into place; in the office's table, in the same transaction) before the transaction that
+adds its row commits, so a crash can leave an unreferenced file (which ``check`` reports as
+such) but never a row without its file.
 
 Accepted: PDF, PNG, JPEG and TIFF, recognised by their first bytes, each at most
 ``MAX_FILE_BYTES``. A capture (the pages of one paper, or the result) becomes one PDF
@@ -15,14 +16,14 @@ contract accepts for one file (``sync/contract.md``).
 """
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from . import audit, clock, page_pdf, safe_files
+from . import audit, clock, page_pdf
+from .attachment_files import Contents, FolderContents, TableContents, attachments_dir, digest_of
 from .dossiers import dossier_id_for_code
 from .errors import ValidationError
 from .models import Actor, Role
@@ -52,14 +53,11 @@ class Attachment:
     media_type: str
 
 
-def attachments_dir(db_path: Path) -> Path:
-    """Where one database's files live: beside it, so a copy of the folder carries both."""
-    db_path = Path(db_path)
-    return db_path.with_name(f"{db_path.name}-attachments")
-
-
-def content_path(root: Path, sha256: str) -> Path:
-    return root / sha256[:2] / sha256
+def contents_in(store: Store, conn: Any) -> Contents:
+    """Where ``store`` keeps its files: a folder beside a SQLite file, the office database's table (through ``conn``)."""
+    if store.path is None:
+        return TableContents(conn)
+    return FolderContents(attachments_dir(store.path))
 
 
 def media_type(data: bytes) -> str:
@@ -76,18 +74,6 @@ def _read(path: Path) -> bytes:
     if size > MAX_FILE_BYTES:
         raise ValidationError(f"Tệp lớn hơn {MAX_FILE_BYTES // (1024 * 1024)} MB.")
     return path.read_bytes()
-
-
-def put_content(root: Path, data: bytes) -> str:
-    """Store ``data`` under its hash (durably; an existing sound copy is kept) and return the hash."""
-    digest = hashlib.sha256(data).hexdigest()
-    target = content_path(root, digest)
-    if target.exists() and hashlib.sha256(target.read_bytes()).hexdigest() == digest:
-        return digest
-    safe_files.private_dir(root)
-    safe_files.private_dir(target.parent)
-    safe_files.write_private(target, data)
-    return digest
 
 
 def prepare_pdf(pages: Sequence[Page]) -> bytes:
@@ -119,12 +105,12 @@ def attach_pdf(store: Store, actor: Actor, code: str, pdf: bytes, *, paper: int 
     with store.read() as conn:
         dossier_id = dossier_id_for_code(conn, code)
         _check_paper(conn, dossier_id, paper)
-    digest = put_content(attachments_dir(store.path), pdf)  # durable before its row exists
     kind, position = ("result", None) if paper is None else ("paper", paper - 1)
     with store.write() as conn:
+        digest = contents_in(store, conn).put(pdf)  # durable before its row commits
         seq = conn.execute(
             "SELECT coalesce(max(seq), 0) FROM dossier_attachments WHERE dossier_id = ? AND kind = ?"
-            " AND paper_position IS ?", (dossier_id, kind, position)).fetchone()[0] + 1
+            " AND paper_position IS NOT DISTINCT FROM ?", (dossier_id, kind, position)).fetchone()[0] + 1
         conn.execute(
             "INSERT INTO dossier_attachments (dossier_id, kind, paper_position, seq, sha256, bytes, media_type,"
             " added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -181,37 +167,12 @@ def read_content(store: Store, sha256: str) -> bytes | None:
     The one way other packages (the portal upload, the viewer, the command line) read a file, so
     that where the files live stays this module's business.
     """
-    path = content_path(attachments_dir(store.path), sha256)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    return data if hashlib.sha256(data).hexdigest() == sha256 else None
+    with store.read() as conn:
+        data = contents_in(store, conn).get(sha256)
+    return data if data is not None and digest_of(data) == sha256 else None
 
 
 def stored_pages(store: Store, attachment: Attachment) -> int | None:
     """The pages of an attached file as stored (None: missing or unreadable, which ``check`` reports)."""
     data = read_content(store, attachment.sha256)
     return None if data is None else page_pdf.page_count(data)
-
-
-def file_problems(conn: sqlite3.Connection, db_path: Path) -> list[str]:
-    """Missing, altered and unreferenced attachment files (for ``check``); no personal data in the lines."""
-    root = attachments_dir(db_path)
-    problems: list[str] = []
-    known: set[str] = set()
-    for row in conn.execute("SELECT DISTINCT a.sha256, d.code FROM dossier_attachments a"
-                            " JOIN dossiers d ON d.id = a.dossier_id ORDER BY d.code"):
-        digest = row["sha256"]
-        known.add(digest)
-        path = content_path(root, digest)
-        if not path.exists():
-            problems.append(f"attachment {digest[:12]} of dossier {row['code']} is missing")
-        elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
-            problems.append(f"attachment {digest[:12]} of dossier {row['code']} was altered (its hash differs)")
-    if root.exists():
-        for path in sorted(root.glob("??/*")):
-            if path.name not in known and not path.name.startswith("."):
-                problems.append(f"attachment file {path.name[:12]} belongs to no dossier (left by an interrupted"
-                                " attach; it can be deleted)")
-    return problems

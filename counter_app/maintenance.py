@@ -2,14 +2,23 @@
 
 Restore lives in :mod:`counter_app.restore`; the rules a sound database follows live in
 :mod:`counter_app.db_check`, shared by both.
+
+A backup folder holds the backups (the page store's snapshots, and older full copies) and one
+store of attached files shared by them all (``attachments/``, content-addressed like the live
+one): each backup copies in only the files the folder lacks, before the backup itself is stored,
+so a backup never refers to a file its folder does not hold. Files are immutable and never removed
+from a dossier, so every file a kept backup refers to is still wanted: thinning deletes
+database copies only, and the store only grows.
 """
 from __future__ import annotations
 
 import glob
+import logging
 from datetime import datetime
 from pathlib import Path
 
-from . import backup_pages, clock, db_check, safe_files, settings
+from . import attachment_files, backup_pages, clock, db_check, safe_files, settings
+from .attachment_files import FolderContents
 from .db import keys as db_keys
 from .db import sqlite_driver
 from .store import Store
@@ -17,6 +26,8 @@ from .store import Store
 BACKUP_PATTERN = backup_pages.BACKUP_NAME
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 KEEP_SAFETY_COPIES = 3  # copies taken before a migration or a restore (``DB.before-….bak``)
+BACKUP_FILES = "attachments"  # a backup folder's store of attached files, shared by its backups
+log = logging.getLogger(__name__)
 
 
 class BackupTargetError(ValueError):
@@ -24,7 +35,7 @@ class BackupTargetError(ValueError):
 
 
 def backup(store: Store, to_dir: Path, *, own_folder: bool = False) -> Path:
-    """Add a backup to the folder's deduplicated page store (:mod:`counter_app.backup_pages`), then thin it.
+    """Add a backup, with the attached files the folder lacks, to the folder's page store, then thin it.
 
     Returns the backup's name (``counter-….sqlite3`` in the folder), which ``restore`` takes. When
     other readers keep the database from being frozen, a full copy through the online backup API
@@ -42,15 +53,47 @@ def backup(store: Store, to_dir: Path, *, own_folder: bool = False) -> Path:
         tidy(store.path, folder)
         with store.frozen_file() as frozen:
             if frozen is not None:
+                _copy_files(store, folder)  # a superset of the snapshot's (rows only grow), before it is stored
                 backup_pages.add_snapshot(folder, *frozen, stamp)
         if frozen is None:
-            store.backup_to(target)
+            with safe_files.atomic_target(target) as staged:
+                store.backup_to(staged)
+                _copy_files(store, folder)  # before the copy takes its backup name
     except (OSError, sqlite_driver.Error) as exc:  # not a folder, no permission, disk full (SQLite says so itself)
         raise BackupTargetError(f"cannot write a backup to {folder}: {getattr(exc, 'strerror', None) or exc}") from None
     thin(folder, daily=settings.read(store, settings.BACKUP_KEEP_DAILY),
          weekly=settings.read(store, settings.BACKUP_KEEP_WEEKLY),
          monthly=settings.read(store, settings.BACKUP_KEEP_MONTHLY))
     return target
+
+
+def _copy_files(store: Store, folder: Path) -> None:
+    """Copy into the folder's store the files of the live database it lacks (a superset of the copy's: rows only grow)."""
+    with store.read() as conn:
+        wanted = attachment_files.referenced_digests(conn)
+    backup_files = files_of_backups(folder)
+    lacking = attachment_files.lacking(backup_files, wanted, mend_altered=False)
+    unavailable = attachment_files.copy_files(FolderContents(attachment_files.attachments_dir(store.path)),
+                                              backup_files, lacking)
+    if unavailable:  # the backup is still worth having; ``check`` names the dossiers
+        log.warning("backup: %d attached file(s) are missing or altered in the live folder (run check)",
+                    len(unavailable))
+
+
+def files_of_backups(folder: Path) -> FolderContents:
+    """The store of attached files shared by the backups in ``folder``."""
+    return FolderContents(Path(folder) / BACKUP_FILES)
+
+
+def files_of_database(db_path: Path) -> tuple[FolderContents, bool]:
+    """Where the files of the SQLite database at ``db_path`` are, and whether that store is shared.
+
+    A backup's (named like one) are in its folder's shared store; a live database's beside it.
+    """
+    db_path = Path(db_path)
+    if BACKUP_PATTERN.match(db_path.name):
+        return files_of_backups(db_path.parent), True
+    return FolderContents(attachment_files.attachments_dir(db_path)), False
 
 
 def tidy(db_path: Path, backup_dir: Path | None = None) -> list[Path]:
@@ -134,6 +177,7 @@ def thin(folder: Path, **retention: int) -> list[Path]:
 def check(store: Store) -> list[str]:
     """Problems found in an open store, first one first; empty when the database is sound."""
     with store.read() as conn:
-        if store.backend.name == "postgresql":
-            return db_check.content_problems(conn)
+        if store.backend.name == "postgresql":  # the files live in the office database: checked with it
+            return db_check.content_problems(conn) + attachment_files.file_problems(
+                conn, attachment_files.TableContents(conn))
         return db_check.database_problems(conn)

@@ -409,7 +409,21 @@ def _v12_list_and_search_indexes(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-def _v13_open_dossiers_by_due_time(conn: sqlite3.Connection) -> None:
+def _v13_office_attachment_contents(conn: sqlite3.Connection) -> None:
+    """The office database keeps the bytes of attached files itself (issue 14).
+
+    A SQLite store keeps them in a folder beside its file; the office's PostgreSQL keeps them
+    here, so every counter reads them with no network share to set up and keep permissions on,
+    the office's ``pg_dump`` carries them, and one transaction holds a file and its row
+    (:mod:`counter_app.attachment_files`). Nothing on SQLite.
+    """
+    if getattr(conn, "dialect", "sqlite") != "postgresql":
+        return
+    conn.execute("CREATE TABLE attachment_contents (sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),"
+                 " content BYTEA NOT NULL)")
+
+
+def _v14_open_dossiers_by_due_time(conn: sqlite3.Connection) -> None:
     """The "overdue" and "due today" lists read the open dossiers in due order (issue 12).
 
     Both filters sorted every matching dossier before ``LIMIT`` (0.5 s at 1,000,000 dossiers,
@@ -428,6 +442,6 @@ STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_initial, _v2_index_old_ids, _v3_portal_sync, _v4_counter_numbers, _v5_outbox_walked_in_order,
     _v6_client_refs, _v7_procedure_code_map, _v8_dossier_subjects, _v9_dossier_attachments,
     _v10_fee_rules_and_receipts, _v11_daily_log_by_counter, _v12_list_and_search_indexes,
-    _v13_open_dossiers_by_due_time,
+    _v13_office_attachment_contents, _v14_open_dossiers_by_due_time,
 ]
 SCHEMA_VERSION = len(STEPS)

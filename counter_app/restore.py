@@ -14,17 +14,20 @@ kill at any instant loses nothing:
 3. a readable live database is checkpointed (its WAL emptied; refused while another program
    has it open); the live file is copied aside byte for byte as ``DB.before-restore-STAMP.bak``,
    with a -wal/-journal a damaged one still has;
-4. the old -wal/-journal are removed (empty, or saved aside), the temporary is synced and
+4. every attached file the restored database refers to that the live folder lacks (or holds
+   altered) is copied back from the backup folder's store, checked against its hash; one the
+   backup folder lacks too is a loss like the others (the dossiers named, refused unless forced);
+5. the old -wal/-journal are removed (empty, or saved aside), the temporary is synced and
    renamed over the live name, the folder synced, and the old -shm removed.
 """
 from __future__ import annotations
 
 import glob
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import backup_pages, clock, db_check, maintenance, migrations, safe_files
+from . import attachment_files, backup_pages, clock, db_check, maintenance, migrations, safe_files
 from .db import keys as db_keys
 from .db import sqlite_driver
 from .db.sqlite import connect_file, fitting_key, rekey_file
@@ -46,14 +49,26 @@ class Loss:
     dossiers: int = 0
     dossier_codes: tuple[str, ...] = ()  # the first few, for the summary
     audit_records: int = 0
+    file_dossiers: int = 0  # dossiers of the backup that lose an attached file no folder holds soundly
+    file_dossier_codes: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.dossiers or self.audit_records)
+        return bool(self.dossiers or self.audit_records or self.file_dossiers)
 
     def summary(self) -> str:
-        codes = ", ".join(self.dossier_codes) + (", …" if self.dossiers > len(self.dossier_codes) else "")
-        dossiers = f"{self.dossiers} dossier(s)" + (f" ({codes})" if codes else "")
-        return f"{dossiers} and {self.audit_records} audit record(s) exist only in the live database"
+        parts = []
+        if self.dossiers or self.audit_records:
+            parts.append(f"{_counted(self.dossiers, self.dossier_codes)} and {self.audit_records} audit record(s)"
+                         " exist only in the live database")
+        if self.file_dossiers:
+            parts.append(f"{_counted(self.file_dossiers, self.file_dossier_codes)} would lose an attached file"
+                         " that neither the live folder nor the backup folder holds")
+        return "; ".join(parts)
+
+
+def _counted(count: int, codes: tuple[str, ...]) -> str:
+    shown = ", ".join(codes) + (", …" if count > len(codes) else "")
+    return f"{count} dossier(s)" + (f" ({shown})" if shown else "")
 
 
 @dataclass(frozen=True)
@@ -86,14 +101,20 @@ def _restore(db_path: Path, source: Path, name: str, force: bool,
     try:
         _stage(source, staged, keys, name)
         loss, unreadable, live_key = _compare_with_live(db_path, staged, keys)
+        live_files = attachment_files.FolderContents(attachment_files.attachments_dir(db_path))
+        backup_files = maintenance.files_of_backups(source.parent)
+        wanted, lost_by = _files_to_bring(staged, keys[:1], live_files, backup_files)
+        loss = replace(loss, file_dossiers=len(lost_by), file_dossier_codes=tuple(lost_by[:LOSS_CODES_SHOWN]))
         if loss and not force:
-            raise RestoreRefused(f"{name} is older than the live database: {loss.summary()};"
+            raise RestoreRefused(f"{name} {_refusal(loss)}: {loss.summary()};"
                                  " nothing was changed (--force restores it anyway)")
         if db_path.exists() and not unreadable:
             checkpoint_idle(db_path, live_key)
         if loss:
             before_losing(loss)
         aside = _keep_aside(db_path) if db_path.exists() else None
+        # before the restore reports success; each was found sound a moment ago (one gone since: check says so)
+        attachment_files.copy_files(backup_files, live_files, wanted)
         _replace(staged, db_path)
     finally:
         for leftover in staged.parent.glob(glob.escape(staged.name) + "*"):
@@ -143,6 +164,29 @@ def _compare_with_live(db_path: Path, staged: Path,
             conn.close()
     except sqlite_driver.Error as exc:
         return Loss(), f"the live database cannot be read ({exc})", live_key
+
+
+def _files_to_bring(staged: Path, keys: list[db_keys.Key], live: attachment_files.FolderContents,
+                    backup: attachment_files.FolderContents) -> tuple[list[str], list[str]]:
+    """The files to copy back from the backup folder, and the codes of the dossiers losing one neither holds."""
+    conn = db_check.open_read_only(staged, in_use=False, keys=keys)
+    try:
+        referenced = attachment_files.referenced_files(conn)
+    finally:
+        conn.close()
+    wanted, lost_by = [], set()
+    for digest in attachment_files.lacking(live, referenced, mend_altered=True):
+        if backup.sound(digest):
+            wanted.append(digest)
+        else:
+            lost_by.update(referenced[digest])
+    return wanted, sorted(lost_by)
+
+
+def _refusal(loss: Loss) -> str:
+    if loss.dossiers or loss.audit_records:
+        return "is older than the live database"
+    return "refers to attached files that cannot be brought back"
 
 
 def _loss(conn: Connection) -> Loss:

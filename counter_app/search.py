@@ -46,7 +46,7 @@ _TAIL_RE = re.compile(r"^-?(\d{4,8})$")  # the end of a code: the day's number, 
 TAIL_LENGTH = 4  # characters of the code the tail index holds (the day's sequence number)
 _TAIL_SQL = "substr(d.code, length(d.code) - 3)"  # exactly the indexed expression (migration v12)
 
-# The open states, written out as the partial index dossiers_open_due (migration v13) says them:
+# The open states, written out as the partial index dossiers_open_due (migration v14) says them:
 # either database uses the index only for a query that names the same condition (a parameter
 # would not match on PostgreSQL). "IS TRUE" keeps the (status, due_at) index from taking the
 # condition and then sorting every open dossier. The values come from the Status enum.

@@ -5,8 +5,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from counter_app import attachments, audit, db_check, maintenance
+from counter_app import attachment_files, audit, backup_pages, db_check, maintenance
 from counter_app.db import is_url, sqlite_driver
+from counter_app.db import keys as db_keys
 from counter_app.db.sqlite_driver import Connection
 from counter_app.paths import data_dir, default_backup_dir
 from counter_app.restore import Loss, restore
@@ -56,8 +57,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     def warn(loss: Loss) -> None:
-        print(f"--force: {loss.summary()}; they will be gone from the live database"
-              " (kept in the copy set aside)", file=sys.stderr)
+        print(f"--force: {loss.summary()}; what only the live database holds is kept in the copy set aside",
+              file=sys.stderr)
 
     if args.db and is_url(args.db):
         from counter_app.db import pg_backup
@@ -82,17 +83,10 @@ def cmd_check(args: argparse.Namespace) -> int:
                 problems = _anchor_problems(conn, args.anchor)
     else:
         db_path = db_file(args)
-        if not db_path.exists():
+        if not db_path.exists() and backup_pages.find(db_path.parent, db_path.name) is None:
             raise FileNotFoundError(f"no database at {db_path}")
-        problems = db_check.file_problems(db_path)
-        if args.anchor and not problems:
-            conn = db_check.open_read_only(db_path)
-            try:
-                problems = _anchor_problems(conn, args.anchor)
-            finally:
-                conn.close()
-        if not problems:
-            problems = _attachment_problems(db_path)
+        with backup_pages.readable(db_path) as file:  # a database, a full copy, or a snapshot by its name
+            problems = _file_problems(db_path, file, args.anchor)
     if problems:
         print(f"FAILED: {problems[0]}", file=sys.stderr)
         for problem in problems[1:]:
@@ -102,13 +96,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _attachment_problems(db_path: Path) -> list[str]:
+def _file_problems(db_path: Path, file: Path, anchor: audit.Anchor | None) -> list[str]:
+    """``check`` of the SQLite database named ``db_path``, read from ``file`` (the same, or its snapshot)."""
+    keys = db_keys.candidates(db_path)  # a snapshot's file opens with the keys of the name it stands for
+    problems = db_check.file_problems(file, keys=keys)
+    if anchor and not problems:
+        conn = db_check.open_read_only(file, keys=keys)
+        try:
+            problems = _anchor_problems(conn, anchor)
+        finally:
+            conn.close()
+    return problems or _attachment_problems(db_path, file, keys)
+
+
+def _attachment_problems(db_path: Path, file: Path, keys: list[db_keys.Key]) -> list[str]:
     """Missing, altered or unreferenced attachment files, read-only like the rest of ``check``."""
-    conn = db_check.open_read_only(db_path)
+    conn = db_check.open_read_only(file, keys=keys)
     try:
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'dossier_attachments'").fetchone():
             return []  # a database from before attachments (check does not migrate)
-        return attachments.file_problems(conn, db_path)
+        contents, shared = maintenance.files_of_database(db_path)  # a backup's: its folder's shared store
+        return attachment_files.file_problems(conn, contents, shared=shared)
     finally:
         conn.close()
 

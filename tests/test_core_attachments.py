@@ -11,7 +11,7 @@ from scans import page_widths, pdf_of_pages, scanned_pages
 from test_core_cli import run
 
 from counter_app import services
-from counter_app.attachments import attachments_dir, content_path
+from counter_app.attachment_files import attachments_dir, content_path
 
 
 @pytest.fixture

@@ -12,11 +12,14 @@ import keyring
 import psycopg
 import pytest
 from factories import TESTS_DIR, actors_of
+from scans import pdf_of_pages
 from sync_helpers import PORTAL_ACCOUNT, assert_portal_matches, configure_portal, receive_many
 from test_core_cli import run
 from test_core_codes import WORKER
 
 from counter_app import audit, maintenance, services
+from counter_app.attachment_files import digest_of
+from counter_app.attachments import attach_pdf, read_content
 from counter_app.db import backend_for
 from counter_app.db.postgres import KEYRING_SERVICE, PASSWORD_ENV
 from counter_app.store import Store, StoreError
@@ -111,19 +114,23 @@ def test_init_creates_the_schema_in_an_empty_database_and_refuses_a_foreign_one(
         Store(foreign)
 
 
-def test_backup_is_a_pg_dump_and_restore_brings_it_back(office_db, tmp_path, capsys):
+def test_backup_is_a_pg_dump_and_restore_brings_it_back(office_db, pg_server, tmp_path, capsys):
     with Store(office_db) as store:
         staff = actors_of(store)["staff"]
         kept = receive_many(store, staff, 3)
+        result = pdf_of_pages(2)
+        attach_pdf(store, staff, kept[0], result, paper=None)  # the office database holds the file itself
         code, out, err = run(capsys, "--db", office_db, "backup", "--to", str(tmp_path))
         assert code == 0, err
         dump = Path(out.strip())
         assert dump.read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format
         receive_many(store, staff, 2)
+    pg_server.execute_in(office_db, "DELETE FROM attachment_contents")  # lost since the backup
     code, _, err = run(capsys, "--db", office_db, "restore", str(dump))
     assert code == 0, err
     with Store(office_db) as store, store.read() as conn:
         assert sorted(r[0] for r in conn.execute("SELECT code FROM dossiers")) == sorted(kept)
+        assert read_content(store, digest_of(result)) == result  # the dump carried the file
     assert run(capsys, "--db", office_db, "check")[:2] == (0, "ok\n")
 
 

@@ -16,7 +16,7 @@ from test_ui_keyboard import language  # noqa: F401 - the fixture, both language
 from ui_flows import ALT, CTRL, focused, key
 
 from counter_app import services, settings
-from counter_app.attachments import attachments_dir, content_path, list_attachments
+from counter_app.attachments import list_attachments, read_content
 from counter_app.dossiers import get_dossier
 from counter_app.models import PaperForm
 from counter_app.reports.score766 import Period, report_766
@@ -45,7 +45,9 @@ def _active(qtbot, dialog):
 
 
 def _stored(context, attachment) -> bytes:
-    return content_path(attachments_dir(context.store.path), attachment.sha256).read_bytes()
+    data = read_content(context.store, attachment.sha256)
+    assert data is not None
+    return data
 
 
 def test_a_paper_captured_by_keyboard_becomes_one_pdf_in_the_order_and_turns_given(qtbot, context, tmp_path,
