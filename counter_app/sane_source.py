@@ -25,7 +25,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +102,16 @@ def devices() -> list[ScannerDevice]:
         return [ScannerDevice(name, vendor, model) for name, vendor, model, _kind in sane.get_devices()]
 
 
+def default_device(remembered: str) -> str:
+    """The device to scan from: the one remembered (settings.SCANNER_DEVICE), else the first SANE finds."""
+    if remembered:
+        return remembered
+    found = devices()
+    if not found:
+        raise ValidationError(NO_SCANNER)
+    return found[0].name
+
+
 def _choice(option: Any, words: tuple[str, ...]) -> str | None:
     """The first value of a string option's list that holds one of ``words`` (backends name modes and sources freely)."""
     values = option.constraint if isinstance(option.constraint, list) else []
@@ -136,7 +146,7 @@ class SaneSource:
     pages: int | None = None
     dpi: int = DEFAULT_DPI
     colour: bool = True
-    folder: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="counter-scan-")))
+    folder: Path | None = None  # made at the first page, so a failed scan leaves nothing behind
     scanned: int = 0
 
     def take(self) -> list[Path]:
@@ -182,6 +192,8 @@ class SaneSource:
 
     def _write(self, image: Any, dpi: float) -> Path:
         """One page as a JPEG only this account can read, named in scan order."""
+        if self.folder is None:
+            self.folder = Path(tempfile.mkdtemp(prefix="counter-scan-"))  # 0700
         self.scanned += 1
         path = self.folder / f"trang-{self.scanned:03d}.jpg"
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -191,7 +203,8 @@ class SaneSource:
 
     def close(self) -> None:
         """Remove the scanned pages: once attached they live in the store; unattached they are not kept."""
-        shutil.rmtree(self.folder, ignore_errors=True)
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def __enter__(self) -> SaneSource:
         return self
