@@ -36,11 +36,12 @@ DEFAULT_DPI = 200
 JPEG_QUALITY = 85
 NO_PYTHON_SANE = "Máy tính này chưa cài gói python-sane: không quét trực tiếp được; hãy lấy ảnh từ thư mục máy quét."
 NO_SCANNER = "Không tìm thấy máy quét nào: hãy kiểm tra cáp và nguồn của máy quét rồi thử lại."
+_FEEDER_EMPTY = "Document feeder out of documents"
 # sane_strstatus() texts (SANE 1.x, untranslated), as python-sane raises them, and what staff should do.
 _STATUS_MESSAGES = {
     "Device busy": "Máy quét đang bận (một chương trình khác đang dùng): hãy thử lại sau.",
     "Document feeder jammed": "Giấy bị kẹt trong khay nạp: hãy gỡ giấy kẹt rồi quét lại.",
-    "Document feeder out of documents": "Khay nạp giấy trống: hãy đặt giấy vào rồi quét lại.",
+    _FEEDER_EMPTY: "Khay nạp giấy trống: hãy đặt giấy vào rồi quét lại.",
     "Scanner cover is open": "Nắp máy quét đang mở: hãy đóng nắp rồi quét lại.",
     "Error during device I/O": "Lỗi khi đọc máy quét: hãy kiểm tra cáp và nguồn rồi quét lại.",
     "Access to resource has been denied": "Tài khoản máy tính này không có quyền dùng máy quét: hãy báo quản trị.",
@@ -178,16 +179,22 @@ class SaneSource:
         return feeder is not None, dpi
 
     def _scan(self, scanner: Any, feeder: bool) -> list[Any]:
+        """The sheets, one ``start`` each, until ``pages`` or an empty feeder (python-sane's own
+        ``multi_scan`` cancels from a finaliser, which can run after ``sane_exit`` and crash)."""
         if not feeder:
             return [scanner.scan()]
-        wanted = min(self.pages or MAX_PAGES_TAKEN, MAX_PAGES_TAKEN)
-        images = []
-        for image in scanner.multi_scan():
-            images.append(image)
-            if len(images) >= wanted:
-                break
-        if not images:
-            raise ValidationError(_STATUS_MESSAGES["Document feeder out of documents"])
+        images: list[Any] = []
+        try:
+            while len(images) < min(self.pages or MAX_PAGES_TAKEN, MAX_PAGES_TAKEN):
+                try:
+                    scanner.start()
+                except Exception as exc:  # python-sane's error class, with SANE's status text
+                    if str(exc) == _FEEDER_EMPTY and images:
+                        break
+                    raise
+                images.append(scanner.snap(no_cancel=True))
+        finally:
+            scanner.cancel()  # ends the batch: the feeder stops, the device is free for the next take
         return images
 
     def _write(self, image: Any, dpi: float) -> Path:

@@ -62,6 +62,8 @@ def test_pages_come_from_the_feeder_as_private_jpegs_removed_at_close():
             assert image.width == round(80 / 25.4 * 150)  # the test scanner's 80 mm wide area
         assert [page.name for page in source.take()] == ["trang-004.jpg", "trang-005.jpg", "trang-006.jpg"]
     assert not source.folder.exists()
+    with SaneSource("test:0") as source:  # no count: until the feeder is empty (the test scanner's holds 10)
+        assert len(source.take()) == 10
 
 
 def test_a_three_page_scan_becomes_one_three_page_pdf_of_the_paper(dossier, capsys, tmp_path, monkeypatch):
