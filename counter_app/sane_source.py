@@ -23,9 +23,10 @@ import os
 import shutil
 import tempfile
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -137,7 +138,8 @@ def _settable(device: Any, name: str) -> Any | None:
 
 @dataclass
 class SaneSource:
-    """Scans from one SANE device into a private folder (0700, pages 0600) that ``close`` removes.
+    """Scans from one SANE device into a private folder (0700, pages 0600) that ``close`` removes
+    (or, failing that, the source's collection or the end of the process).
 
     A take scans ``pages`` sheets through the document feeder where the device has one (``None``:
     until the feeder is empty), else the one page on the glass.
@@ -149,6 +151,7 @@ class SaneSource:
     colour: bool = True
     folder: Path | None = None  # made at the first page, so a failed scan leaves nothing behind
     scanned: int = 0
+    _removal: weakref.finalize | None = field(default=None, init=False, repr=False)
 
     def take(self) -> list[Path]:
         with _sane_session() as sane:
@@ -199,8 +202,10 @@ class SaneSource:
 
     def _write(self, image: Any, dpi: float) -> Path:
         """One page as a JPEG only this account can read, named in scan order."""
-        if self.folder is None:
+        if self._removal is None or not self._removal.alive:
             self.folder = Path(tempfile.mkdtemp(prefix="counter-scan-"))  # 0700
+            # at close, or when the source is dropped or the app ends without closing it
+            self._removal = weakref.finalize(self, shutil.rmtree, self.folder, True)
         self.scanned += 1
         path = self.folder / f"trang-{self.scanned:03d}.jpg"
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -210,8 +215,8 @@ class SaneSource:
 
     def close(self) -> None:
         """Remove the scanned pages: once attached they live in the store; unattached they are not kept."""
-        if self.folder is not None:
-            shutil.rmtree(self.folder, ignore_errors=True)
+        if self._removal is not None:
+            self._removal()
 
     def __enter__(self) -> SaneSource:
         return self

@@ -1,6 +1,7 @@
 """Scanning through SANE, with its virtual ``test`` scanner: devices, a 3-page paper, refusals."""
 from __future__ import annotations
 
+import gc
 import json
 import os
 import stat
@@ -64,6 +65,11 @@ def test_pages_come_from_the_feeder_as_private_jpegs_removed_at_close():
     assert not source.folder.exists()
     with SaneSource("test:0") as source:  # no count: until the feeder is empty (the test scanner's holds 10)
         assert len(source.take()) == 10
+    dropped = SaneSource("test:0", pages=1)
+    folder = dropped.take()[0].parent
+    del dropped  # a capture that never closed its source (the app quit, a dialog dropped)
+    gc.collect()
+    assert not folder.exists()
 
 
 def test_a_three_page_scan_becomes_one_three_page_pdf_of_the_paper(dossier, capsys, tmp_path, monkeypatch):
