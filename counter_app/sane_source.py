@@ -6,7 +6,7 @@ scanner is asked for, so the counter runs, and takes files and folder scans, wit
 Why these defaults: 200 dpi colour, each page a JPEG (quality 85). 200 dpi is the floor the State
 Records rules set for digitised paper (Circular 02/2019/TT-BNV: colour, at least 200 dpi, PDF) and
 keeps small print and stamps legible; colour keeps red seals and signatures. An A4 page is then
-about 1654 × 2339 pixels, 11 MB raw but some 0.3–0.8 MB as a JPEG, which img2pdf embeds without
+about 1654 × 2339 pixels, 11 MB raw but some 0.3–0.8 MB as a JPEG (an estimate), which img2pdf embeds without
 re-encoding (``page_pdf``): 25 pages or more fit the portal's 20 MiB a file, where 300 dpi would
 more than double each page and PNG would be 5–10× larger for a colour page. Grey (``colour=False``)
 is for plain typed text, about a third of the colour size.
