@@ -37,6 +37,7 @@ DEFAULT_DPI = 200
 JPEG_QUALITY = 85
 NO_PYTHON_SANE = "Máy tính này chưa cài gói python-sane: không quét trực tiếp được; hãy lấy ảnh từ thư mục máy quét."
 NO_SCANNER = "Không tìm thấy máy quét nào: hãy kiểm tra cáp và nguồn của máy quét rồi thử lại."
+NOT_FOUND = "Không tìm thấy máy quét đã chọn: hãy cắm lại máy hoặc chọn máy quét khác."
 _FEEDER_EMPTY = "Document feeder out of documents"
 # sane_strstatus() texts (SANE 1.x, untranslated), as python-sane raises them, and what staff should do.
 _STATUS_MESSAGES = {
@@ -49,15 +50,15 @@ _STATUS_MESSAGES = {
     "Out of memory": "Không đủ bộ nhớ để quét: hãy quét ít trang hơn hoặc độ phân giải thấp hơn.",
     "Operation was canceled": "Đã hủy lần quét.",
     # sane_open() of a name no backend knows: the device was unplugged or the name is wrong.
-    "Invalid argument": "Không tìm thấy máy quét đã chọn: hãy cắm lại máy hoặc chọn máy quét khác.",
-    "Operation not supported": "Không tìm thấy máy quét đã chọn: hãy cắm lại máy hoặc chọn máy quét khác.",
+    "Invalid argument": NOT_FOUND,
+    "Operation not supported": NOT_FOUND,
 }
 _FEEDER_WORDS = ("feeder", "adf")
 _sane_lock = threading.Lock()
 
 
 def available() -> bool:
-    """Whether python-sane is installed (the capture offers "Quét" only then)."""
+    """Whether python-sane is installed (the capture offers "Quét ngay" only then)."""
     return importlib.util.find_spec("sane") is not None
 
 
@@ -94,7 +95,7 @@ def _sane_session() -> Iterator[Any]:
                 yield sane
             finally:
                 sane.exit()
-        except sane._sane.error as exc:
+        except (sane._sane.error, RuntimeError) as exc:  # RuntimeError: python-sane's "Scanner returned no data"
             raise scanner_error(exc) from None
 
 

@@ -11,11 +11,12 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from factories import PASSWORD, add_users, make_store, request
+from factories import PASSWORD, make_store
 from sane_backend import require_test_scanner, scanner_config
+from test_core_attachments import dossier  # noqa: F401 - the fixture: a received dossier, its database
 from test_core_cli import run
 
-from counter_app import sane_source, services, settings
+from counter_app import sane_source, settings
 from counter_app.errors import ValidationError
 from counter_app.sane_source import SaneSource
 
@@ -25,15 +26,6 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(autouse=True)
 def _test_scanner():
     require_test_scanner()
-
-
-@pytest.fixture
-def dossier(tmp_path):
-    store = make_store(tmp_path / "a.sqlite3")
-    staff = add_users(store)["staff"]
-    code = services.receive_dossier(store, staff, request(store)).code
-    store.close()
-    return str(tmp_path / "a.sqlite3"), code
 
 
 def _attach_scan(capsys, db: str, code: str, *args: str) -> tuple[int, str, str]:
@@ -72,8 +64,8 @@ def test_pages_come_from_the_feeder_as_private_jpegs_removed_at_close():
     assert not folder.exists()
 
 
-def test_a_three_page_scan_becomes_one_three_page_pdf_of_the_paper(dossier, capsys, tmp_path, monkeypatch):
-    db, code = dossier
+def test_a_three_page_scan_becomes_one_three_page_pdf_of_the_paper(dossier, capsys, tmp_path, monkeypatch):  # noqa: F811
+    db, code, _pages, _result = dossier
     (tmp_path / "tmp").mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     status, out, err = _attach_scan(capsys, db, code, "--device", "test:0", "--pages", "3")
@@ -85,8 +77,8 @@ def test_a_three_page_scan_becomes_one_three_page_pdf_of_the_paper(dossier, caps
     assert not list((tmp_path / "tmp").iterdir())  # the scanned pages are not kept
 
 
-def test_the_remembered_device_is_the_default(dossier, capsys):
-    db, code = dossier
+def test_the_remembered_device_is_the_default(dossier, capsys):  # noqa: F811
+    db, code, _pages, _result = dossier
     store = make_store(Path(db))
     settings.remember(store, settings.SCANNER_DEVICE, "test:7")
     store.close()
@@ -95,8 +87,8 @@ def test_the_remembered_device_is_the_default(dossier, capsys):
     assert sane_source.default_device("") == "test:0"  # nothing remembered: the first found
 
 
-def test_a_bad_device_name_is_one_vietnamese_line_and_attaches_nothing(dossier, capsys):
-    db, code = dossier
+def test_a_bad_device_name_is_one_vietnamese_line_and_attaches_nothing(dossier, capsys):  # noqa: F811
+    db, code, _pages, _result = dossier
     with pytest.raises(ValidationError, match="Không tìm thấy máy quét đã chọn"):
         SaneSource("khong-co:0").take()
     status, out, err = _attach_scan(capsys, db, code, "--device", "test:9")
@@ -105,8 +97,8 @@ def test_a_bad_device_name_is_one_vietnamese_line_and_attaches_nothing(dossier, 
     assert json.loads(run(capsys, "--db", db, "dossier", "attachments", code, "--json")[1]) == []
 
 
-def test_files_and_scan_together_or_neither_are_refused(dossier, capsys, tmp_path):
-    db, code = dossier
+def test_files_and_scan_together_or_neither_are_refused(dossier, capsys, tmp_path):  # noqa: F811
+    db, code, _pages, _result = dossier
     assert _attach_scan(capsys, db, code, str(tmp_path / "x.png"))[0] == 2
     status, _out, err = run(capsys, "--db", db, "dossier", "attach", code, "--paper", "1", "--as", "canbo",
                             "--password-stdin", stdin=PASSWORD + "\n")
@@ -127,9 +119,9 @@ def test_without_python_sane_scanning_is_refused_in_vietnamese(monkeypatch):
     ("SANE_STATUS_DEVICE_BUSY", "Máy quét đang bận"),
     ("SANE_STATUS_COVER_OPEN", "Nắp máy quét đang mở"),
 ])
-def test_a_scanner_failing_mid_scan_is_named_and_attaches_nothing(dossier, tmp_path, status, message, capsys):
+def test_a_scanner_failing_mid_scan_is_named_and_attaches_nothing(dossier, tmp_path, status, message, capsys):  # noqa: F811
     """In a child process: SANE keeps the configuration of its first start for the whole process."""
-    db, code = dossier
+    db, code, _pages, _result = dossier
     env = {**os.environ, "SANE_CONFIG_DIR": str(scanner_config(tmp_path / "sane", **{"read-status-code": status})),
            "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-m", "counter_cli", "--db", db, "dossier", "attach", code, "--paper", "1",
