@@ -18,9 +18,11 @@ in after the app started is found at the next listing. Trainers and the tests us
 """
 from __future__ import annotations
 
+import ctypes
 import importlib.util
 import os
 import shutil
+import signal
 import tempfile
 import threading
 import weakref
@@ -82,13 +84,30 @@ def scanner_error(exc: Exception) -> ValidationError:
 
 
 @contextmanager
+def _sigpipe_kept() -> Iterator[None]:
+    """SIGPIPE's disposition as it was. SANE's reader threads (sanei_thread, used by the test backend and
+    many drivers) set it to "terminate" when they end; Python ignores it so that a write to a closed
+    socket is an error: without this, the sync's next dropped connection killed the whole app. libc's
+    own call, because Python's ``signal.signal`` works only on the main thread and scans run on a worker."""
+    libc = ctypes.CDLL(None)
+    libc.signal.restype = ctypes.c_void_p
+    libc.signal.argtypes = (ctypes.c_int, ctypes.c_void_p)
+    ignore = ctypes.c_void_p(1)  # SIG_IGN
+    before = libc.signal(signal.SIGPIPE, ignore)
+    try:
+        yield
+    finally:
+        libc.signal(signal.SIGPIPE, before)  # None: SIG_DFL, as it was
+
+
+@contextmanager
 def _sane_session() -> Iterator[Any]:
     """The ``sane`` module between init and exit, one user at a time; its failures as Vietnamese refusals."""
     if not available():
         raise ValidationError(NO_PYTHON_SANE)
     import sane
 
-    with _sane_lock:
+    with _sane_lock, _sigpipe_kept():
         try:
             sane.init()
             try:

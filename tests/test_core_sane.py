@@ -114,6 +114,23 @@ def test_without_python_sane_scanning_is_refused_in_vietnamese(monkeypatch):
         sane_source.devices()
 
 
+def test_a_scan_leaves_a_write_to_a_closed_connection_an_error_not_the_end_of_the_app():
+    """SANE's reader threads reset SIGPIPE to "terminate"; the sync writes to sockets a dropped link closes."""
+    script = ("import os\n"
+              "from counter_app.sane_source import SaneSource\n"
+              "with SaneSource('test:0', pages=1) as source:\n"
+              "    source.take()\n"
+              "read, write = os.pipe()\n"
+              "os.close(read)\n"
+              "try:\n"
+              "    os.write(write, b'x')\n"
+              "except BrokenPipeError:\n"
+              "    print('still running')\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert (done.returncode, done.stdout) == (0, "still running\n")
+
+
 @pytest.mark.parametrize(("status", "message"), [
     ("SANE_STATUS_JAMMED", "Giấy bị kẹt trong khay nạp"),
     ("SANE_STATUS_DEVICE_BUSY", "Máy quét đang bận"),
