@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
 
 from counter_app.attachments import attach_pages, list_attachments, stored_pages
+from counter_app.errors import ValidationError
 from counter_app.page_pdf import Page
 
 from .common import print_json, store_from
 from .identity import add_password_stdin, audited_command, log_in
+from .scanner_cmds import add_scan_options, scan
 
 
 def register(dossier: argparse._SubParsersAction) -> None:
@@ -18,21 +21,36 @@ def register(dossier: argparse._SubParsersAction) -> None:
     which = attach.add_mutually_exclusive_group(required=True)
     which.add_argument("--paper", type=int, metavar="N", help="paper number as on the receipt (1, 2, …)")
     which.add_argument("--result", action="store_true", help="the electronic result (Decision 766 4.1)")
-    attach.add_argument("files", nargs="+", metavar="FILE", help="PDF, PNG, JPEG or TIFF, pages in this order")
+    attach.add_argument("files", nargs="*", metavar="FILE", help="PDF, PNG, JPEG or TIFF, pages in this order")
+    add_scan_options(attach)
     attach.add_argument("--as", dest="as_user", required=True, metavar="USER", help="the clerk, who types their password")
     add_password_stdin(attach, "read the --as user's password from stdin (one line)")
-    attach.set_defaults(handler=audited_command(cmd_attach))
+    attach.set_defaults(handler=audited_command(cmd_attach), passes_arguments_on=True)  # FILEs after options: _files
     listing = dossier.add_parser("attachments", help="a dossier's attached files: paper, order, pages, bytes, SHA-256")
     listing.add_argument("code")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_attachments)
 
 
+def _files(args: argparse.Namespace) -> list[Path]:
+    """The FILEs wherever they stand: as FILE may be empty (``--scan``), argparse matches it empty
+    right after CODE and leaves FILEs written after the options unmatched (passed on)."""
+    unknown = [arg for arg in args.passed_on if arg.startswith("-")]
+    if unknown:
+        raise ValidationError(f"unrecognized arguments: {' '.join(unknown)}")
+    files = [Path(name) for name in [*args.files, *args.passed_on]]
+    if bool(files) == args.scan:
+        raise ValidationError("give either FILEs or --scan")
+    return files
+
+
 def cmd_attach(args: argparse.Namespace) -> int:
-    pages = [Page(Path(f)) for f in args.files]
+    files = _files(args)
     store = store_from(args)
     actor = log_in(store, args, args.as_user)
-    added = attach_pages(store, actor, args.code, pages, paper=None if args.result else args.paper)
+    with ExitStack() as scans:
+        paths = scan(store, args, scans) if args.scan else files
+        added = attach_pages(store, actor, args.code, [Page(p) for p in paths], paper=None if args.result else args.paper)
     print(f"{added.sha256}  {added.bytes}")
     return 0
 

@@ -394,77 +394,82 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="83"/>
+        <location filename="../../ui/capture_dialog.py" line="88"/>
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="84"/>
+        <location filename="../../ui/capture_dialog.py" line="89"/>
         <source>&amp;Pages (drop image or PDF files here):</source>
         <translation>Các t&amp;rang (thả tệp ảnh hoặc PDF vào đây):</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="86"/>
+        <location filename="../../ui/capture_dialog.py" line="91"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Thêm tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="87"/>
+        <location filename="../../ui/capture_dialog.py" line="92"/>
         <source>From the &amp;scanner folder</source>
         <translation>Lấy từ thư mục &amp;máy quét</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="88"/>
+        <location filename="../../ui/capture_dialog.py" line="93"/>
         <source>Scanner f&amp;older…</source>
         <translation>Chọn thư mục máy &amp;quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="89"/>
+        <location filename="../../ui/capture_dialog.py" line="94"/>
+        <source>Scan &amp;now</source>
+        <translation>Quét &amp;ngay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="96"/>
         <source>Move &amp;up</source>
         <translation>Chuyển &amp;lên</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="90"/>
+        <location filename="../../ui/capture_dialog.py" line="97"/>
         <source>Move do&amp;wn</source>
         <translation>Chuyển &amp;xuống</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="91"/>
+        <location filename="../../ui/capture_dialog.py" line="98"/>
         <source>&amp;Rotate 90°</source>
         <translation>X&amp;oay 90°</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="92"/>
+        <location filename="../../ui/capture_dialog.py" line="99"/>
         <source>Re&amp;move</source>
         <translation>&amp;Bỏ trang</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="107"/>
+        <location filename="../../ui/capture_dialog.py" line="114"/>
         <source>Sa&amp;ve</source>
         <translation>Lư&amp;u</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="108"/>
+        <location filename="../../ui/capture_dialog.py" line="115"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="194"/>
+        <location filename="../../ui/capture_dialog.py" line="201"/>
         <source>Add scanned pages</source>
         <translation>Thêm trang đã quét</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="195"/>
+        <location filename="../../ui/capture_dialog.py" line="202"/>
         <source>Images and PDF ({patterns})</source>
         <translation>Ảnh và PDF ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="231"/>
+        <location filename="../../ui/capture_dialog.py" line="238"/>
         <source>No new scan in {folder}.</source>
         <translation>Không có bản quét mới trong {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="236"/>
+        <location filename="../../ui/capture_dialog.py" line="243"/>
         <source>The folder the scanner saves into</source>
         <translation>Thư mục máy quét lưu ảnh</translation>
     </message>
@@ -1033,62 +1038,62 @@
 <context>
     <name>DossierFilters</name>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="32"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="33"/>
         <source>Name, address, ID number, phone or dossier code</source>
         <translation>Tên, địa chỉ, số định danh, số điện thoại hoặc mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="35"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="36"/>
         <source>All statuses</source>
         <translation>Tất cả trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="39"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="40"/>
         <source>All procedures</source>
         <translation>Tất cả thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="43"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="44"/>
         <source>Any deadline</source>
         <translation>Mọi thời hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="44"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="45"/>
         <source>Due today</source>
         <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="45"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="46"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="46"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="47"/>
         <source>Received &amp;from</source>
         <translation>Tiế&amp;p nhận từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="56"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="57"/>
         <source>&amp;Search:</source>
         <translation>&amp;Tìm kiếm:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="58"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="59"/>
         <source>S&amp;tatus:</source>
         <translation>T&amp;rạng thái:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="60"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="61"/>
         <source>&amp;Procedure:</source>
         <translation>Thủ tụ&amp;c:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="62"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="63"/>
         <source>D&amp;eadline:</source>
         <translation>Thời hạ&amp;n:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="74"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="75"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
@@ -1281,102 +1286,102 @@
 <context>
     <name>InsuranceCalculator</name>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="52"/>
+        <location filename="../../ui/insurance_calc.py" line="53"/>
         <source>Insurance amount</source>
         <translation>Số tiền đóng bảo hiểm</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="67"/>
+        <location filename="../../ui/insurance_calc.py" line="68"/>
         <source>Other citizens (20% support)</source>
         <translation>Đối tượng khác (hỗ trợ 20%)</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="68"/>
+        <location filename="../../ui/insurance_calc.py" line="69"/>
         <source>Ethnic minority (30%)</source>
         <translation>Người dân tộc thiểu số (30%)</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="69"/>
+        <location filename="../../ui/insurance_calc.py" line="70"/>
         <source>Near-poor household (40%)</source>
         <translation>Hộ cận nghèo (40%)</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="70"/>
+        <location filename="../../ui/insurance_calc.py" line="71"/>
         <source>Poor household or island commune (50%)</source>
         <translation>Hộ nghèo hoặc xã đảo (50%)</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="75"/>
+        <location filename="../../ui/insurance_calc.py" line="76"/>
         <source>{n} month(s)</source>
         <translation>{n} tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="77"/>
+        <location filename="../../ui/insurance_calc.py" line="78"/>
         <source>&amp;Members joining</source>
         <translation>&amp;Số người tham gia</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="78"/>
+        <location filename="../../ui/insurance_calc.py" line="79"/>
         <source>&amp;From month</source>
         <translation>&amp;Từ tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="79"/>
+        <location filename="../../ui/insurance_calc.py" line="80"/>
         <source>Mo&amp;nths</source>
         <translation>Số thá&amp;ng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="80"/>
+        <location filename="../../ui/insurance_calc.py" line="81"/>
         <source>Household health insurance</source>
         <translation>BHYT hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="81"/>
+        <location filename="../../ui/insurance_calc.py" line="82"/>
         <source>&amp;Chosen monthly income</source>
         <translation>&amp;Mức thu nhập chọn đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="82"/>
+        <location filename="../../ui/insurance_calc.py" line="83"/>
         <source>Ca&amp;tegory</source>
         <translation>Đối tượn&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="83"/>
+        <location filename="../../ui/insurance_calc.py" line="84"/>
         <source>F&amp;rom month</source>
         <translation>Từ thá&amp;ng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="84"/>
+        <location filename="../../ui/insurance_calc.py" line="85"/>
         <source>Peri&amp;od</source>
         <translation>Phương thức đón&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="85"/>
+        <location filename="../../ui/insurance_calc.py" line="86"/>
         <source>Voluntary social insurance</source>
         <translation>BHXH tự nguyện</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="89"/>
+        <location filename="../../ui/insurance_calc.py" line="90"/>
         <source>&amp;Add as a fee</source>
         <translation>Thêm vào &amp;phí</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="90"/>
+        <location filename="../../ui/insurance_calc.py" line="91"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="126"/>
+        <location filename="../../ui/insurance_calc.py" line="127"/>
         <source>Base salary {salary}; per month: {each}</source>
         <translation>Lương cơ sở {salary}; mỗi tháng: {each}</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="133"/>
+        <location filename="../../ui/insurance_calc.py" line="134"/>
         <source>Contribution {total}, State support {support}</source>
         <translation>Số phải đóng {total}, Nhà nước hỗ trợ {support}</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="145"/>
+        <location filename="../../ui/insurance_calc.py" line="146"/>
         <source>{detail}. The citizen pays &lt;b&gt;{amount}&lt;/b&gt;.</source>
         <translation>{detail}. Người dân nộp &lt;b&gt;{amount}&lt;/b&gt;.</translation>
     </message>
@@ -2340,32 +2345,37 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin_settings.py" line="60"/>
+        <location filename="../../ui/admin_settings.py" line="63"/>
         <source>Paper forms</source>
         <translation>Mẫu giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_settings.py" line="66"/>
+        <location filename="../../ui/admin_settings.py" line="71"/>
         <source>(the system&apos;s default printer)</source>
         <translation>(máy in mặc định của hệ thống)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_settings.py" line="71"/>
+        <location filename="../../ui/admin_settings.py" line="76"/>
         <source>Counter</source>
         <translation>Quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_settings.py" line="73"/>
+        <location filename="../../ui/admin_settings.py" line="78"/>
         <source>Printers</source>
         <translation>Máy in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_settings.py" line="75"/>
+        <location filename="../../ui/admin_settings.py" line="80"/>
         <source>&amp;Save settings</source>
         <translation>&amp;Lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_settings.py" line="165"/>
+        <location filename="../../ui/admin_settings.py" line="119"/>
+        <source>(the first scanner found)</source>
+        <translation>(máy quét đầu tiên tìm thấy)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_settings.py" line="188"/>
         <source>Saved. The idle lock and the sync interval apply from the next log-in.</source>
         <translation>Đã lưu. Thời gian tự khóa màn hình và chu kỳ đồng bộ có hiệu lực từ lần đăng nhập sau.</translation>
     </message>
