@@ -6,33 +6,57 @@ from dataclasses import asdict
 from pathlib import Path
 
 from counter_app.attachments import attach_pages, list_attachments, stored_pages
+from counter_app.errors import ValidationError
 from counter_app.page_pdf import Page
+from counter_app.reuse import reuse_same_paper
 
 from .common import print_json, store_from
 from .identity import add_password_stdin, audited_command, log_in
 
 
 def register(dossier: argparse._SubParsersAction) -> None:
-    attach = dossier.add_parser("attach", help="attach scanned pages or PDFs to a paper (or the result), joined into one PDF")
+    attach = dossier.add_parser(
+        "attach", help="attach scanned pages or PDFs to a paper (or the result), joined into one PDF",
+        usage="%(prog)s CODE (--paper N | --result) (FILE ... | --reuse FROM_CODE) --as USER [--password-stdin]")
     attach.add_argument("code")
+    attach.add_argument("files", nargs="*", metavar="FILE", help="PDF, PNG, JPEG or TIFF, pages in this order")
     which = attach.add_mutually_exclusive_group(required=True)
     which.add_argument("--paper", type=int, metavar="N", help="paper number as on the receipt (1, 2, …)")
     which.add_argument("--result", action="store_true", help="the electronic result (Decision 766 4.1)")
-    attach.add_argument("files", nargs="+", metavar="FILE", help="PDF, PNG, JPEG or TIFF, pages in this order")
+    attach.add_argument("--reuse", metavar="FROM_CODE",
+                        help="instead of files: reuse the same citizen's dossier FROM_CODE's capture of the paper"
+                             " with the same name (Decision 766 4.3)")
     attach.add_argument("--as", dest="as_user", required=True, metavar="USER", help="the clerk, who types their password")
     add_password_stdin(attach, "read the --as user's password from stdin (one line)")
-    attach.set_defaults(handler=audited_command(cmd_attach))
+    # FILEs may be none (--reuse): argparse then matches the empty list with CODE, and files given
+    # after the options come back unrecognised, passed on to ``cmd_attach`` (``_files``).
+    attach.set_defaults(handler=audited_command(cmd_attach), passes_arguments_on=True)
     listing = dossier.add_parser("attachments", help="a dossier's attached files: paper, order, pages, bytes, SHA-256")
     listing.add_argument("code")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_attachments)
 
 
+def _files(args: argparse.Namespace) -> list[str]:
+    unknown = [arg for arg in args.passed_on if arg.startswith("-")]
+    if unknown:
+        raise ValidationError(f"unrecognized arguments: {' '.join(unknown)}")
+    return [*args.files, *args.passed_on]
+
+
 def cmd_attach(args: argparse.Namespace) -> int:
-    pages = [Page(Path(f)) for f in args.files]
+    code, files = args.code, _files(args)
+    if args.reuse is not None and (files or args.result):
+        raise ValidationError("--reuse takes no FILE and needs --paper N (a result is never reused)")
+    if args.reuse is None and not files:
+        raise ValidationError("give the FILEs to attach, or --reuse FROM_CODE")
     store = store_from(args)
     actor = log_in(store, args, args.as_user)
-    added = attach_pages(store, actor, args.code, pages, paper=None if args.result else args.paper)
+    if args.reuse is not None:
+        added = reuse_same_paper(store, actor, code, args.paper, args.reuse)
+    else:
+        pages = [Page(Path(f)) for f in files]
+        added = attach_pages(store, actor, code, pages, paper=None if args.result else args.paper)
     print(f"{added.sha256}  {added.bytes}")
     return 0
 
@@ -47,5 +71,6 @@ def cmd_attachments(args: argparse.Namespace) -> int:
     for item, count in zip(items, pages, strict=True):
         where = "result" if item.paper is None else f"paper {item.paper}"
         shown = "?" if count is None else str(count)  # "?": missing or unreadable, as ``check`` says
-        print(f"{where:<10} {item.seq:>3}  {shown:>4} p  {item.bytes:>10}  {item.media_type:<16} {item.sha256}")
+        source = f"  reused from {item.reused_from}" if item.reused_from else ""
+        print(f"{where:<10} {item.seq:>3}  {shown:>4} p  {item.bytes:>10}  {item.media_type:<16} {item.sha256}{source}")
     return 0
