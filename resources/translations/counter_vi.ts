@@ -394,77 +394,97 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="83"/>
+        <location filename="../../ui/capture_dialog.py" line="90"/>
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="84"/>
+        <location filename="../../ui/capture_dialog.py" line="91"/>
         <source>&amp;Pages (drop image or PDF files here):</source>
         <translation>Các t&amp;rang (thả tệp ảnh hoặc PDF vào đây):</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="86"/>
+        <location filename="../../ui/capture_dialog.py" line="93"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Thêm tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="87"/>
+        <location filename="../../ui/capture_dialog.py" line="94"/>
         <source>From the &amp;scanner folder</source>
         <translation>Lấy từ thư mục &amp;máy quét</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="88"/>
+        <location filename="../../ui/capture_dialog.py" line="95"/>
         <source>Scanner f&amp;older…</source>
         <translation>Chọn thư mục máy &amp;quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="89"/>
+        <location filename="../../ui/capture_dialog.py" line="96"/>
         <source>Move &amp;up</source>
         <translation>Chuyển &amp;lên</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="90"/>
+        <location filename="../../ui/capture_dialog.py" line="97"/>
         <source>Move do&amp;wn</source>
         <translation>Chuyển &amp;xuống</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="91"/>
+        <location filename="../../ui/capture_dialog.py" line="98"/>
         <source>&amp;Rotate 90°</source>
         <translation>X&amp;oay 90°</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="92"/>
+        <location filename="../../ui/capture_dialog.py" line="99"/>
         <source>Re&amp;move</source>
         <translation>&amp;Bỏ trang</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="107"/>
+        <location filename="../../ui/capture_dialog.py" line="114"/>
         <source>Sa&amp;ve</source>
         <translation>Lư&amp;u</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="108"/>
+        <location filename="../../ui/capture_dialog.py" line="115"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="194"/>
+        <location filename="../../ui/capture_dialog.py" line="120"/>
+        <source>Citizen&apos;s earlier copies</source>
+        <translation>Bản số hóa đã có của công dân</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="121"/>
+        <source>&amp;Citizen&apos;s earlier copies (reuse instead of scanning again):</source>
+        <translation>Bản số hóa đã có của &amp;công dân (dùng lại thay vì quét lại):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="123"/>
+        <source>R&amp;euse</source>
+        <translation>&amp;Dùng lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="219"/>
+        <source>{paper} — dossier {code}, {date}, {pages} pages</source>
+        <translation>{paper} — hồ sơ {code}, ngày {date}, {pages} trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="243"/>
         <source>Add scanned pages</source>
         <translation>Thêm trang đã quét</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="195"/>
+        <location filename="../../ui/capture_dialog.py" line="244"/>
         <source>Images and PDF ({patterns})</source>
         <translation>Ảnh và PDF ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="231"/>
+        <location filename="../../ui/capture_dialog.py" line="280"/>
         <source>No new scan in {folder}.</source>
         <translation>Không có bản quét mới trong {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="236"/>
+        <location filename="../../ui/capture_dialog.py" line="285"/>
         <source>The folder the scanner saves into</source>
         <translation>Thư mục máy quét lưu ảnh</translation>
     </message>
@@ -1720,38 +1740,38 @@
 <context>
     <name>PaperCaptures</name>
     <message>
-        <location filename="../../ui/paper_captures.py" line="33"/>
-        <location filename="../../ui/paper_captures.py" line="39"/>
+        <location filename="../../ui/paper_captures.py" line="36"/>
+        <location filename="../../ui/paper_captures.py" line="42"/>
         <source>Electronic copies</source>
         <translation>Bản điện tử (số hóa)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="41"/>
+        <location filename="../../ui/paper_captures.py" line="44"/>
         <source>Digiti&amp;ze…</source>
         <translation>Số hó&amp;a…</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="66"/>
+        <location filename="../../ui/paper_captures.py" line="69"/>
         <source>exempt from digitisation (shown only)</source>
         <translation>Miễn số hóa (xuất trình)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="68"/>
+        <location filename="../../ui/paper_captures.py" line="71"/>
         <source>Result — {state}</source>
         <translation>Kết quả — {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="73"/>
+        <location filename="../../ui/paper_captures.py" line="76"/>
         <source>digitised ({count} PDF)</source>
         <translation>đã số hóa ({count} PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="73"/>
+        <location filename="../../ui/paper_captures.py" line="76"/>
         <source>not digitised</source>
         <translation>chưa số hóa</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="90"/>
+        <location filename="../../ui/paper_captures.py" line="96"/>
         <source>Digitise: {what}</source>
         <translation>Số hóa: {what}</translation>
     </message>
