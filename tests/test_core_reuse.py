@@ -155,8 +155,13 @@ def test_the_command_line_reuses_the_paper_of_the_same_name_and_lists_its_source
     status, _out, err = run(capsys, "--db", db, "dossier", "attach", c["new"], "x.pdf", "--paper", "1", "--reuse",
                             c["second"], "--as", "canbo", "--password-stdin", stdin="matkhau123\n")
     assert status != 0 and "Traceback" not in err
+    status, _out, err = run(capsys, "--db", db, "dossier", "attach", c["new"], "--paper", "1", "--bogus",
+                            "--as", "canbo", "--password-stdin", stdin="matkhau123\n")
+    assert status != 0 and "unrecognized arguments: --bogus" in err
     status, out, _err = run(capsys, "--db", db, "dossier", "attachments", c["new"], "--json")
     assert len(json.loads(out)) == 1
+    status, out, _err = run(capsys, "--db", db, "dossier", "attachments", c["new"])
+    assert f"reused from {c['second']}" in out
 
 
 def test_reuse_same_paper_refuses_a_paper_number_the_dossier_lacks(store, citizen):
