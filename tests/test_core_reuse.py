@@ -47,9 +47,10 @@ def citizen(store):
     first = _receive(store, seed=1, name="Nguyễn Văn Đức")
     second = _receive(store, seed=2, name="Nguyen Van Duc")
     namesake = _receive(store, seed=3, personal_id=OTHER_ID, name="Nguyễn Văn Đức")
-    ids = attach_pdf(store, staff, first, pdf_of_pages(2), paper=1)
+    identity_card = pdf_of_pages(2)
+    ids = attach_pdf(store, staff, first, identity_card, paper=1)
     birth = attach_pdf(store, staff, second, pdf_of_pages(3), paper=2)
-    again = attach_pdf(store, staff, second, pdf_of_pages(2), paper=1)  # the same file as ``ids``
+    again = attach_pdf(store, staff, second, identity_card, paper=1)  # the same file as ``ids``
     strange = attach_pdf(store, staff, namesake, pdf_of_pages(4), paper=1)
     new = _receive(store, seed=4, name="Nguyễn Văn Đức")
     return {"first": first, "second": second, "namesake": namesake, "new": new, "ids": ids, "birth": birth,
