@@ -22,7 +22,6 @@ import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -34,7 +33,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer, SignalInstance
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from counter_app import insurance
+from counter_app import clock, insurance
 
 GOAL = 40
 SCANNED = "001099012345|123456789|Nguyễn Văn Đức|01021999|Nam|Số 1 Ngõ 2, Phường Ba Đình, Hà Nội|15082021\r\n"
@@ -188,7 +187,7 @@ def _quote(page, keys: Keyboard, typed: str, amount: int) -> None:
 def household_renewal(page, keys: Keyboard) -> None:
     _start(page, keys, "bhyt hgd", "LOCAL.BHYT.HGD")
     _social_insurance_number(page, keys)  # a renewal asks no paper (the catalogue requires none)
-    today = date.today()
+    today = clock.now().date()
     expected = insurance.household_health_insurance(members=3, start=today.replace(day=1), months=12, paid_on=today)
     _quote(page, keys, "3", expected.total_vnd)  # the calculator's defaults: from this month, 12 months
 
@@ -197,7 +196,7 @@ def voluntary_contribution(page, keys: Keyboard) -> None:
     _start(page, keys, "bhxh tn", "1.002179.000.00.00.H42")
     _social_insurance_number(page, keys)
     _tick_required_papers(page, keys)
-    today = date.today()
+    today = clock.now().date()
     lowest = insurance.voluntary_social_insurance(
         income_vnd=insurance.voluntary_income_range(today)[0], category=insurance.Category.OTHER,
         start=today.replace(day=1), months=1, paid_on=today)

@@ -1,4 +1,4 @@
-"""Lists, searches and the procedure picker at 200,000 and 1,000,000 dossiers (issue 12).
+"""Lists, searches, the due filters and the procedure picker at 200,000 and 1,000,000 dossiers (issue 12).
 
 Targets: any list page (first screen with its count, last page, sorted by applicant) < 50 ms
 at 1M; name search p95 < 30 ms; code-prefix search p95 < 5 ms; picker < 50 ms. Each figure is
@@ -15,8 +15,11 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta
 
 from counter_app import catalogue
+from counter_app.clock import from_db
 from counter_app.search import DossierQuery, count_dossiers, list_dossiers, search
 from counter_app.states import Status
 from counter_app.store import Store
@@ -46,10 +49,10 @@ def _p95_ms(fns: list[Callable[[], object]]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def _first_screen(store: Store, query: DossierQuery) -> None:
+def _first_screen(store: Store, query: DossierQuery, *, now: datetime | None = None) -> None:
     """What the list shows on opening: the capped count and the first page."""
-    count_dossiers(store, query)
-    list_dossiers(store, query, limit=PAGE)
+    count_dossiers(store, query, now=now)
+    list_dossiers(store, query, limit=PAGE, now=now)
 
 
 def bench_lists(count: int, runs: int) -> None:
@@ -70,6 +73,7 @@ def bench_lists(count: int, runs: int) -> None:
                                                              limit=PAGE),
         "Returns tab first screen": lambda: _first_screen(store, returns),
         "picker (most used first)": lambda: catalogue.list_procedures(store, most_used_first=True),
+        **_due_figures(store, middle_received=deep[0]),
     }
     with store.snapshot() as conn:
         ids = [r[0] for r in conn.execute("SELECT id FROM dossiers ORDER BY random() LIMIT 200")]
@@ -83,6 +87,23 @@ def bench_lists(count: int, runs: int) -> None:
         print(f"lists {label}: {name}, {len(texts)} queries: median {median:.1f} ms, p95 {p95:.1f} ms", flush=True)
     print(f"lists {label}: primary-key lookup {floor:.3f} ms (floor)", flush=True)
     store.close()
+
+
+def _due_figures(store: Store, *, middle_received: str) -> dict[str, Callable[[], object]]:
+    """The "overdue" and "due today" filters, seen at the due time of the middle dossier.
+
+    The bulk-built dossiers are all due three days after receipt and three in five are still
+    open, so on that day half the open dossiers are overdue and the day's own are due today.
+    """
+    now = from_db(middle_received) + timedelta(days=3)
+    overdue, today = (DossierQuery(due=due, sort="received_at") for due in ("overdue", "due_today"))
+    by_name = replace(today, sort="applicant", descending=False)
+    return {
+        "overdue first screen (count + page)": lambda: _first_screen(store, overdue, now=now),
+        "overdue last page": lambda: list_dossiers(store, overdue, last=True, limit=PAGE, now=now),
+        "due today first screen": lambda: _first_screen(store, today, now=now),
+        "due today sorted by applicant, first screen": lambda: _first_screen(store, by_name, now=now),
+    }
 
 
 def _by_id(store: Store, dossier_id: int) -> None:

@@ -15,6 +15,11 @@ def now() -> datetime:
     return datetime.now(OFFICE_TZ).replace(tzinfo=None, microsecond=0)
 
 
+def today() -> date:
+    """The office's date: what every paper, default and check means by "today", whatever the computer's zone."""
+    return now().date()
+
+
 def to_office(value: datetime) -> datetime:
     """``value`` as stored: office-local, naive, to the second.
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from . import clock
 from .resources import resource_path
 from .text import clean_text, collapse_spaces
 
@@ -109,7 +110,7 @@ def parse_personal_id(text: str, today: date | None = None) -> PersonalId:
         raise ValueError(f"Mã tỉnh «{province}» trong số định danh không tồn tại.")
     century_sex = int(value[3])
     birth_year = 1900 + 100 * (century_sex // 2) + int(value[4:6])
-    current_year = (today or date.today()).year
+    current_year = (today or clock.today()).year
     if birth_year > current_year:
         raise ValueError(f"Năm sinh trong số định danh ({birth_year}) ở tương lai.")
     return PersonalId(
@@ -184,7 +185,7 @@ def parse_cccd_qr(text: str, today: date | None = None) -> CccdQr:
             f"Mã QR trên CCCD phải có 7 trường ngăn cách bởi «|» (đọc được {len(fields)} trường)."
         )
     raw_id, raw_old_id, raw_name, raw_birth, raw_sex, raw_address, raw_issue = fields
-    today = today or date.today()
+    today = today or clock.today()
     personal = parse_personal_id(raw_id, today=today)
     old_id = parse_old_id(raw_old_id) if raw_old_id else ""
     full_name = collapse_spaces(raw_name)

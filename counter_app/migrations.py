@@ -423,7 +423,22 @@ def _v13_office_attachment_contents(conn: sqlite3.Connection) -> None:
                  " content BYTEA NOT NULL)")
 
 
-def _v14_attachment_reuse(conn: sqlite3.Connection) -> None:
+def _v14_open_dossiers_by_due_time(conn: sqlite3.Connection) -> None:
+    """The "overdue" and "due today" lists read the open dossiers in due order (issue 12).
+
+    Both filters sorted every matching dossier before ``LIMIT`` (0.5 s at 1,000,000 dossiers,
+    4 s sorted by applicant): ``dossiers_due`` holds the years of finished dossiers too, and the
+    oldest due times are all finished ones. This partial index holds only the open dossiers, in
+    due order (``id`` last: PostgreSQL needs it to walk ``ORDER BY due_at, id``). The list's
+    query names the same condition, as it must for either database to use the index; written
+    ``(… IN …) IS TRUE``, it is no condition the ``(status, due_at)`` index could take instead
+    (SQLite then preferred that index and a sort of all open dossiers).
+    """
+    conn.execute("CREATE INDEX dossiers_open_due ON dossiers(due_at, id) WHERE (status IN"
+                 " ('financial_obligation', 'processing', 'received', 'supplement_requested')) IS TRUE")
+
+
+def _v15_attachment_reuse(conn: sqlite3.Connection) -> None:
     """A paper's electronic copy can be an earlier one of the same citizen, reused (issue 14, Decision 766 4.3).
 
     ``reused_from`` is the dossier whose capture was taken instead of scanning again (NULL for a
@@ -439,6 +454,6 @@ STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_initial, _v2_index_old_ids, _v3_portal_sync, _v4_counter_numbers, _v5_outbox_walked_in_order,
     _v6_client_refs, _v7_procedure_code_map, _v8_dossier_subjects, _v9_dossier_attachments,
     _v10_fee_rules_and_receipts, _v11_daily_log_by_counter, _v12_list_and_search_indexes,
-    _v13_office_attachment_contents, _v14_attachment_reuse,
+    _v13_office_attachment_contents, _v14_open_dossiers_by_due_time, _v15_attachment_reuse,
 ]
 SCHEMA_VERSION = len(STEPS)

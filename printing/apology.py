@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from reportlab.platypus import Flowable
 
+from counter_app import clock
 from counter_app.models import Dossier, Office
 from counter_app.states import Action
 
@@ -40,7 +41,7 @@ def build_apology(office: Office, dossier: Dossier, *, new_due_at: datetime | No
     who = honorific(dossier.applicant)
     agency = esc(office.agency_name)
     paper_title = form_info(office.regulation_profile, FormKind.APOLOGY).title or TITLE
-    story: list[Flowable] = heading(office, FormKind.APOLOGY, on=on or date.today(), width=width)
+    story: list[Flowable] = heading(office, FormKind.APOLOGY, on=on or clock.today(), width=width)
     story += title(paper_title)
     story += addressee(dossier)
     story += [

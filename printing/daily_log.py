@@ -36,6 +36,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from counter_app import clock
 from counter_app.audit import Anchor
 from counter_app.daily_log import LogEntry
 from counter_app.fee_ledger import FeeTally
@@ -354,7 +355,7 @@ def build_daily_log(office: Office, entries: Iterable[LogEntry], *, period_label
     if staff_name:
         subtitles.append(f"Người tiếp nhận: {esc(staff_name)}")
     number_line = f"Quyển số: {', '.join(books)}" if books else ""
-    story: list[Flowable] = heading(office, FormKind.DAILY_LOG, on=on or date.today(), width=width,
+    story: list[Flowable] = heading(office, FormKind.DAILY_LOG, on=on or clock.today(), width=width,
                                     number_line=number_line)
     story += title(TITLE, *subtitles)
 

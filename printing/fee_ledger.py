@@ -13,6 +13,7 @@ from itertools import groupby
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from counter_app import clock
 from counter_app.fee_ledger import FeeTotal, fee_totals, receipts_in_order
 from counter_app.models import Dossier, Office
 
@@ -96,7 +97,7 @@ def build_fee_ledger(office: Office, dossiers: Sequence[Dossier], *, day_label: 
     receipts = receipts_in_order(dossiers)
     subtitles = [esc(day_label)] + [esc(s) for s in (scope_label,) if s]
     subtitles += [f"Người thu tiền: {esc(staff_name)}"] if staff_name else []
-    story: list[Flowable] = heading(office, None, on=on or date.today(), width=width)
+    story: list[Flowable] = heading(office, None, on=on or clock.today(), width=width)
     story += title(TITLE, *subtitles)
     for clerk, items in groupby(receipts, key=lambda d: d.received_by_name):
         story += [para(f"<b>Người thu: {esc(clerk)}</b>", "left"), Spacer(1, 3),

@@ -13,6 +13,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from counter_app import clock
 from counter_app.models import Office
 
 from .layout import Signature, build_pdf, esc, heading, page_width, para, signatures, title
@@ -29,7 +30,7 @@ def key_groups(key: str) -> list[str]:
 
 
 def build_recovery_sheet(office: Office, db_path: Path, key: str, *, on: date | None = None) -> bytes:
-    on = on or date.today()
+    on = on or clock.today()
     width = page_width()
     story: list[Flowable] = heading(office, None, on=on, width=width)
     story += title(TITLE, "(Lưu giữ trong két của cơ quan — không sao chụp, không gửi qua mạng)")

@@ -9,6 +9,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from counter_app import clock
 from counter_app.models import Dossier, Office
 
 from .blocks import applicant_block
@@ -23,7 +24,7 @@ def build_refusal(office: Office, dossier: Dossier, *, reason: str, legal_basis:
     """The refusal slip; ``legal_basis`` is the "Căn cứ quy định tại …" text (dotted if empty)."""
     width = page_width()
     receiver = receiver_name if receiver_name is not None else dossier.received_by_name
-    story: list[Flowable] = heading(office, FormKind.REFUSAL, on=on or date.today(), width=width)
+    story: list[Flowable] = heading(office, FormKind.REFUSAL, on=on or clock.today(), width=width)
     story += title(TITLE, f"Mã hồ sơ: <b>{esc(dossier.code)}</b>")
     unit = receiving_unit(office.regulation_profile)
     story.append(field(unit, office.agency_name))

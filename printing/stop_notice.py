@@ -12,6 +12,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable
 
+from counter_app import clock
 from counter_app.models import Dossier, Office
 from counter_app.states import Action
 
@@ -32,7 +33,7 @@ def build_stop_notice(office: Office, dossier: Dossier, *, reason: str | None = 
     if event is None and reason is None:
         raise ValueError("Hồ sơ chưa được dừng giải quyết: hãy ghi nhận việc dừng trước khi in thông báo.")
     reason = reason if reason is not None else event.note  # type: ignore[union-attr]
-    asked_on = event.at.date() if event else (on or date.today())
+    asked_on = event.at.date() if event else (on or clock.today())
     width = page_width()
     who = honorific(dossier.applicant)
     agency = esc(office.agency_name)

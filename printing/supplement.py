@@ -11,6 +11,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from counter_app import clock
 from counter_app.models import Dossier, DossierPaper, Office, PaperForm
 from counter_app.states import Action
 
@@ -97,7 +98,7 @@ def build_supplement(office: Office, dossier: Dossier, *, reason: str | None = N
     reason = reason if reason is not None else recorded_reason
     guide = guide_name if guide_name is not None else dossier.received_by_name
     phone = contact_phone if contact_phone is not None else office.phone
-    story: list[Flowable] = heading(office, FormKind.SUPPLEMENT, on=on or date.today(), width=width)
+    story: list[Flowable] = heading(office, FormKind.SUPPLEMENT, on=on or clock.today(), width=width)
     story += title(TITLE, f"Mã hồ sơ: <b>{esc(dossier.code)}</b>")
     story += applicant_block(dossier, request_first=True)
     story += [

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import random
 import threading
+from datetime import datetime, time, timedelta
 
 import pytest
 from factories import request
 
-from counter_app import catalogue, search, services
+from counter_app import catalogue, clock, search, services
 from counter_app.search import DossierQuery, count_dossiers, list_dossiers
 from counter_app.states import Status
 
@@ -65,6 +66,34 @@ def test_pages_by_key_list_every_dossier_once_in_order_both_ways(store, filled, 
     for size in (1, 3, 4):
         assert _walk(store, query, size) == [r.id for r in whole]
         assert _walk_back(store, query, size) == [r.id for r in whole]
+
+
+@pytest.fixture
+def spread(store, staff_actor):
+    """Dossiers received on different days of November (so due at different times), three finished."""
+    rng = random.Random(5)
+    made = [services.receive_dossier(store, staff_actor, request(store, rng=rng, received_at=datetime(2026, 11, day, 9)))
+            for day in (23, 2, 16, 9, 25, 5, 19, 12, 26)]
+    for dossier in made[1::3]:
+        services.record_result_ready(store, staff_actor, dossier.code)
+    return made
+
+
+def test_overdue_and_due_today_list_by_due_time_most_overdue_first(store, spread, monkeypatch):
+    open_ = sorted((d for i, d in enumerate(spread) if i % 3 != 1), key=lambda d: (d.due_at, d.id))
+    now = open_[3].due_at  # three open dossiers are overdue then; the fourth is due that very moment
+    monkeypatch.setattr(clock, "now", lambda: now)
+    overdue = [d.id for d in open_ if d.due_at < now]
+    today = [d.id for d in open_ if now <= d.due_at < datetime.combine(now.date() + timedelta(days=1), time())]
+    assert len(overdue) == 3 and today[0] == open_[3].id  # the premises
+    for sort, descending in (("received_at", True), ("applicant", False), ("code", True), ("status", False)):
+        for due, expected in (("overdue", overdue), ("due_today", today)):
+            query = DossierQuery(due=due, sort=sort, descending=descending)
+            assert [r.id for r in list_dossiers(store, query)] == expected, (due, sort)
+            assert _walk(store, query, 1) == expected and _walk_back(store, query, 2) == expected
+            assert count_dossiers(store, query) == len(expected)
+    by_due = DossierQuery(due="overdue", sort="due_at", descending=True)  # sorted by due time: as chosen
+    assert [r.id for r in list_dossiers(store, by_due)] == overdue[::-1] == _walk(store, by_due, 2)
 
 
 def test_the_last_page_is_the_end_of_the_list(store, filled):

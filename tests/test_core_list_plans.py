@@ -10,11 +10,13 @@ from __future__ import annotations
 import random
 import re
 from contextlib import contextmanager
+from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 from factories import request
 
-from counter_app import catalogue, services
+from counter_app import catalogue, clock, services
 from counter_app.search import DossierQuery, count_dossiers, list_dossiers, search
 from counter_app.states import Status
 
@@ -88,6 +90,37 @@ def test_every_page_walks_the_index_of_its_order(recorded, sort, index, descendi
     before = _assert_bounded(_plans(recorded, lambda: list_dossiers(recorded, query, before=first[-1].sort_key,
                                                                     limit=2)))
     assert index in before
+
+
+@pytest.mark.parametrize("due", ["overdue", "due_today"])
+@pytest.mark.parametrize(("sort", "descending"), [("received_at", True), ("applicant", False), ("due_at", True)])
+def test_the_due_filters_walk_the_open_dossiers_due_index(recorded, due, sort, descending):
+    """Whatever column is sorted, "overdue" and "due today" read the open dossiers in due order."""
+    later = clock.now() + timedelta(days=60)  # every dossier received here is overdue by then
+    query = DossierQuery(due=due, sort=sort, descending=descending)
+    key = list_dossiers(recorded, replace(query, due="overdue"), limit=2, now=later)[-1].sort_key
+    for page in ({}, {"after": key}, {"before": key}, {"last": True}):
+        plan = _assert_bounded(_plans(recorded, lambda p=page: list_dossiers(recorded, query, limit=2, now=later, **p)))
+        assert "dossiers_open_due" in plan, (page, plan)
+    count = _assert_bounded(_plans(recorded, lambda: count_dossiers(recorded, query, now=later)))
+    assert "dossiers_open_due" in count and all("LIMIT" in sql for sql, _ in recorded.recorded)
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+def test_on_postgresql_the_due_filters_walk_the_same_index(recorded):
+    """PostgreSQL proves the partial index's condition from the query's own (the same words)."""
+    later = clock.now() + timedelta(days=60)
+    query = DossierQuery(due="overdue", sort="received_at")
+    key = list_dossiers(recorded, query, limit=2, now=later)[-1].sort_key
+    for page in ({}, {"after": key}, {"last": True}):
+        recorded.recorded.clear()
+        list_dossiers(recorded, query, limit=2, now=later, **page)
+        with recorded.read() as conn:
+            conn.execute("SET LOCAL enable_seqscan = off")  # a handful of rows: scanning would win
+            conn.execute("SET LOCAL enable_sort = off")  # a sort only where no index gives the order
+            [(sql, params)] = recorded.recorded
+            plan = "\n".join(r[0] for r in conn.execute(f"EXPLAIN {sql}", params))
+        assert "dossiers_open_due" in plan and "Sort" not in plan, plan
 
 
 def test_the_returns_tab_walks_status_and_received_time(recorded):

@@ -182,6 +182,23 @@ def test_digitisation_counts_results_and_papers_attached(march) -> None:
     assert dossiers_behind(store, MARCH, "4.2", as_of=END_OF_MARCH) == [c["A"]]
 
 
+def test_papers_scanned_without_a_result_file_are_not_digitised(march) -> None:
+    """4.2 needs the result file too: a dossier with every paper scanned but no result counts in neither."""
+    from counter_app import users
+    from counter_app.attachments import attach_pdf
+    from counter_app.models import Actor
+
+    store, c = march
+    clerk = Actor.of(users.get_user(store, "canbo"))
+    for number, _paper in enumerate(get_dossier(store, c["B"]).papers, start=1):
+        attach_pdf(store, clerk, c["B"], b"%PDF-1.7\n% page " + bytes([48 + number]) + b"\n%%EOF\n", paper=number)
+    _digitise_a_and_part_of_c(store, c)
+    f = _figures(report_766(store, MARCH, as_of=END_OF_MARCH).total)
+    assert (f["4.1"].numerator, f["4.2"].numerator) == (2, 1)  # A C, and A: not B
+    assert c["B"] not in dossiers_behind(store, MARCH, "4.1", as_of=END_OF_MARCH)
+    assert dossiers_behind(store, MARCH, "4.2", as_of=END_OF_MARCH) == [c["A"]]
+
+
 def test_papers_only_shown_are_not_missing_from_digitisation(march) -> None:
     store, c = march
     _digitise_a_and_part_of_c(store, c)

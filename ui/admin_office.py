@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app import office
+from counter_app import clock, office
 from counter_app.models import Office, Role
 from counter_app.workdays import public_holiday_names
 
@@ -70,7 +70,7 @@ class CalendarTab(QWidget):
         self.context = context
         self.overrides = QListWidget()
         self.holidays = QListWidget()
-        self.day = QDateEdit(QDate.currentDate())
+        self.day = QDateEdit(QDate(clock.today()))
         self.day.setDisplayFormat("dd/MM/yyyy")
         self.day.setCalendarPopup(True)
         self.kind = QComboBox()
@@ -105,7 +105,7 @@ class CalendarTab(QWidget):
 
     def refresh(self) -> None:
         def load(store) -> tuple[list[tuple[date, str, str]], list[tuple[date, str]]]:  # type: ignore[no-untyped-def]
-            return office.list_calendar_overrides(store), public_holiday_names(date.today().year)
+            return office.list_calendar_overrides(store), public_holiday_names(clock.today().year)
 
         self.context.tasks.run_query(load, self.context.store, on_done=self._show, parent=self)
 

@@ -30,8 +30,9 @@ from .i18n import format_vnd
 from .widgets.fee_editor import VI_LOCALE
 
 
-def _month_edit() -> QDateEdit:
-    edit = QDateEdit(QDate.currentDate())
+def _month_edit(month_of: date) -> QDateEdit:
+    """A month box starting at the payment's month (the app's clock, Vietnam time: not the computer's zone)."""
+    edit = QDateEdit(QDate(month_of.year, month_of.month, 1))
     edit.setDisplayFormat("MM/yyyy")
     return edit
 
@@ -52,7 +53,7 @@ class InsuranceCalculator(QDialog):
         self.setWindowTitle(self.tr("Insurance amount"))
         self.members = QSpinBox()
         self.members.setRange(1, 20)
-        self.household_start = _month_edit()
+        self.household_start = _month_edit(self.paid_on)
         self.household_months = QSpinBox()
         self.household_months.setRange(1, insurance.HOUSEHOLD_MAX_MONTHS)
         self.household_months.setValue(12)
@@ -69,7 +70,7 @@ class InsuranceCalculator(QDialog):
                                 (insurance.Category.NEAR_POOR, self.tr("Near-poor household (40%)")),
                                 (insurance.Category.POOR, self.tr("Poor household or island commune (50%)"))):
             self.category.addItem(label, category)
-        self.voluntary_start = _month_edit()
+        self.voluntary_start = _month_edit(self.paid_on)
         self.voluntary_months = QComboBox()
         for months in insurance.VOLUNTARY_PERIODS:
             self.voluntary_months.addItem(self.tr("{n} month(s)").format(n=months), months)

@@ -12,15 +12,15 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 import ui.widgets  # noqa: F401 - first: installs the PySide6 6.12 reference-count guard
-from counter_app import catalogue, office, services, settings, users
+from counter_app import catalogue, clock, office, services, settings, users
 from counter_app.models import Actor, Applicant, DossierPaper, Office, Role
 from counter_app.paths import open_store
 from counter_app.store import Store
@@ -78,7 +78,7 @@ def demo_dossiers(store: Store, actor: Actor, count: int) -> list[str]:
     """``count`` dossiers over the last weeks; older ones moved on through transfer, result and return."""
     rng = random.Random(2026)
     national = [p for p in catalogue.list_procedures(store) if p.national_code]
-    now = datetime.now().replace(second=0, microsecond=0)
+    now = clock.now().replace(second=0)  # the office's time, as the app reads it
     codes = []
     for index in range(count):
         procedure = rng.choice(national)
@@ -237,6 +237,11 @@ def counter_screens(out: Path, work: Path) -> None:
         window.show_section("report766")
         section = window.stack.currentWidget()
         wait_until(lambda: section.page is not None and section.page.report is not None)
+        shown = section.page.report
+        # The last 30 days, not "this month so far", which on the 1st holds almost nothing.
+        section.page.start.setDate(QDate(clock.today() - timedelta(days=30)))
+        section.page.refresh()
+        wait_until(lambda: section.page.report is not shown)
         QTest.qWait(300)
         shoot(window, out, "12-chi-so-766")
 

@@ -48,8 +48,12 @@ NO_DOSSIERS = "không có dữ liệu: không có hồ sơ nào thuộc chỉ s�
 _DUE_REACH = timedelta(days=MAX_WORKING_DAYS * 7 // 5 + 60)
 
 # The rules above, as SQL the report aggregates and the drill-down filters. The period is read
-# through the received_at index (a test reads EXPLAIN QUERY PLAN); portal rows and working-day
-# ordinals are looked up per dossier through their primary keys.
+# through the received_at index (a test reads EXPLAIN QUERY PLAN); portal rows, files and
+# working-day ordinals are looked up per dossier through their primary keys or indexes, each once:
+# ``dossier_facts`` is MATERIALIZED because SQLite would otherwise copy a column's expression, subqueries
+# and all, into every aggregate that names it (``e_result`` was looked up twice per dossier, the
+# receipt day's ordinal twice). A dossier's papers are read only when its result file exists:
+# without it the dossier is not digitised whatever its papers (issue 14: < 1 s at 200,000).
 _COHORT = """
 WITH cohort AS (
     SELECT d.id, d.code, d.received_at, d.received_by, d.procedure_id, d.due_at,
@@ -60,7 +64,7 @@ WITH cohort AS (
       AND (:clerk IS NULL OR d.received_by IN (SELECT id FROM users WHERE username = :clerk))
       AND (:procedure IS NULL OR d.procedure_id IN (SELECT id FROM procedures WHERE code = :procedure))
 )"""
-_FACTS = _COHORT + f""", facts AS (
+_FACTS = _COHORT + f""", dossier_facts AS MATERIALIZED (
     SELECT c.id, c.code, c.received_at, c.received_by, c.procedure_id,
            EXISTS (SELECT 1 FROM portal_dossiers pd WHERE pd.dossier_id = c.id) AS synced,
            c.owed AND (c.finished_at IS NOT NULL OR c.due_at < :as_of) AS judged,
@@ -71,12 +75,14 @@ _FACTS = _COHORT + f""", facts AS (
            (SELECT n FROM temp.report_workdays WHERE day = substr(c.finished_at, 1, 10)) AS finished_n,
            CASE WHEN c.finished_at IS NOT NULL THEN
                (SELECT n FROM temp.report_workdays WHERE day = substr(c.due_at, 1, 10)) END AS due_n,
-           c.finished_at IS NOT NULL AND EXISTS (SELECT 1 FROM dossier_attachments a
-               WHERE a.dossier_id = c.id AND a.kind = 'result') AS e_result,
-           c.finished_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dossier_papers dp
+           -- 0: no electronic result; 1: a result file; 2: a result file and every paper's
+           CASE WHEN c.finished_at IS NOT NULL AND EXISTS (SELECT 1 FROM dossier_attachments a
+               WHERE a.dossier_id = c.id AND a.kind = 'result')
+           THEN 1 + NOT EXISTS (SELECT 1 FROM dossier_papers dp
                WHERE dp.dossier_id = c.id AND dp.received AND {needs_scan_sql('dp')}
                AND NOT EXISTS (SELECT 1 FROM dossier_attachments a
-                   WHERE a.dossier_id = c.id AND a.kind = 'paper' AND a.paper_position = dp.position)) AS papers_digitised,
+                   WHERE a.dossier_id = c.id AND a.kind = 'paper' AND a.paper_position = dp.position))
+           ELSE 0 END AS digitisation,
            EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.dossier_id = c.id AND a.kind = 'paper'
                AND a.reused_from IS NOT NULL) AS reused
     FROM cohort c
@@ -86,10 +92,9 @@ _BY_TRANSFER = "f.amount_vnd > 0 AND f.method = 'transfer'"
 _TALLY_SQL = _FACTS + """
 SELECT received_by, procedure_id, count(*) AS received, sum(synced) AS synced, sum(judged) AS judged,
        sum(on_time) AS on_time, sum(finished) AS finished,
-       sum(CASE WHEN finished THEN finished_n - received_n END) AS working_days,
-       sum(CASE WHEN finished THEN due_n - received_n END) AS allotted_days,
-       sum(e_result) AS with_result, sum(e_result AND papers_digitised) AS digitised, sum(reused) AS reused
-FROM facts GROUP BY received_by, procedure_id
+       sum(finished_n - received_n) AS working_days, sum(due_n - received_n) AS allotted_days,
+       sum(digitisation >= 1) AS with_result, sum(digitisation = 2) AS digitised, sum(reused) AS reused
+FROM dossier_facts GROUP BY received_by, procedure_id
 """
 _FEES_SQL = _COHORT + f"""
 SELECT c.received_by, c.procedure_id, count(*) AS payable,
@@ -99,16 +104,16 @@ GROUP BY c.received_by, c.procedure_id
 """
 _LABELS_SQL = "SELECT 'u' AS kind, id, username AS key, full_name AS label FROM users" \
               " UNION ALL SELECT 'p', id, code, name FROM procedures"
-# What puts a dossier in each indicator's numerator and denominator (conditions on ``facts``).
+# What puts a dossier in each indicator's numerator and denominator (conditions on ``dossier_facts``).
 _MEMBERSHIP = {
     "1.4": ("synced", "1"),
     "2.1": ("on_time", "judged"),
     "2.2": ("finished", "finished"),
-    "4.1": ("e_result", "finished"),
-    "4.2": ("e_result AND papers_digitised", "finished"),
+    "4.1": ("digitisation >= 1", "finished"),
+    "4.2": ("digitisation = 2", "finished"),
     "4.3": ("reused", "1"),
-    "3.6": (f"EXISTS (SELECT 1 FROM dossier_fees f WHERE f.dossier_id = facts.id AND {_BY_TRANSFER})",
-            f"EXISTS (SELECT 1 FROM dossier_fees f WHERE f.dossier_id = facts.id AND {_PAYABLE})"),
+    "3.6": (f"EXISTS (SELECT 1 FROM dossier_fees f WHERE f.dossier_id = dossier_facts.id AND {_BY_TRANSFER})",
+            f"EXISTS (SELECT 1 FROM dossier_fees f WHERE f.dossier_id = dossier_facts.id AND {_PAYABLE})"),
 }
 _COUNTS = ("received", "synced", "judged", "on_time", "finished", "working_days", "allotted_days",
            "payable", "by_transfer", "with_result", "digitised", "reused")
@@ -263,7 +268,7 @@ def dossiers_behind(store: Store, period: Period, code: str, *, numerator: bool 
         raise ValidationError(f"Không có chỉ số {code}.")
     when = _as_of(period, as_of)
     condition = _MEMBERSHIP[code][0 if numerator else 1]
-    sql = _FACTS + f" SELECT code FROM facts WHERE {condition} ORDER BY received_at, id"
+    sql = _FACTS + f" SELECT code FROM dossier_facts WHERE {condition} ORDER BY received_at, id"
     with store.snapshot() as conn:  # the read connection: a save never waits for the report
         _load_workdays(conn, period, when)
         return [row[0] for row in conn.execute(sql, _params(period, when, clerk, procedure))]

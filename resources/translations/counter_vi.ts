@@ -1053,62 +1053,62 @@
 <context>
     <name>DossierFilters</name>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="32"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="33"/>
         <source>Name, address, ID number, phone or dossier code</source>
         <translation>Tên, địa chỉ, số định danh, số điện thoại hoặc mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="35"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="36"/>
         <source>All statuses</source>
         <translation>Tất cả trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="39"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="40"/>
         <source>All procedures</source>
         <translation>Tất cả thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="43"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="44"/>
         <source>Any deadline</source>
         <translation>Mọi thời hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="44"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="45"/>
         <source>Due today</source>
         <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="45"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="46"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="46"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="47"/>
         <source>Received &amp;from</source>
         <translation>Tiế&amp;p nhận từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="56"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="57"/>
         <source>&amp;Search:</source>
         <translation>&amp;Tìm kiếm:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="58"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="59"/>
         <source>S&amp;tatus:</source>
         <translation>T&amp;rạng thái:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="60"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="61"/>
         <source>&amp;Procedure:</source>
         <translation>Thủ tụ&amp;c:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="62"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="63"/>
         <source>D&amp;eadline:</source>
         <translation>Thời hạ&amp;n:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dossier_filters.py" line="74"/>
+        <location filename="../../ui/widgets/dossier_filters.py" line="75"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
@@ -1301,102 +1301,102 @@
 <context>
     <name>InsuranceCalculator</name>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="52"/>
+        <location filename="../../ui/insurance_calc.py" line="53"/>
         <source>Insurance amount</source>
         <translation>Số tiền đóng bảo hiểm</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="67"/>
+        <location filename="../../ui/insurance_calc.py" line="68"/>
         <source>Other citizens (20% support)</source>
         <translation>Đối tượng khác (hỗ trợ 20%)</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="68"/>
+        <location filename="../../ui/insurance_calc.py" line="69"/>
         <source>Ethnic minority (30%)</source>
         <translation>Người dân tộc thiểu số (30%)</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="69"/>
+        <location filename="../../ui/insurance_calc.py" line="70"/>
         <source>Near-poor household (40%)</source>
         <translation>Hộ cận nghèo (40%)</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="70"/>
+        <location filename="../../ui/insurance_calc.py" line="71"/>
         <source>Poor household or island commune (50%)</source>
         <translation>Hộ nghèo hoặc xã đảo (50%)</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="75"/>
+        <location filename="../../ui/insurance_calc.py" line="76"/>
         <source>{n} month(s)</source>
         <translation>{n} tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="77"/>
+        <location filename="../../ui/insurance_calc.py" line="78"/>
         <source>&amp;Members joining</source>
         <translation>&amp;Số người tham gia</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="78"/>
+        <location filename="../../ui/insurance_calc.py" line="79"/>
         <source>&amp;From month</source>
         <translation>&amp;Từ tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="79"/>
+        <location filename="../../ui/insurance_calc.py" line="80"/>
         <source>Mo&amp;nths</source>
         <translation>Số thá&amp;ng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="80"/>
+        <location filename="../../ui/insurance_calc.py" line="81"/>
         <source>Household health insurance</source>
         <translation>BHYT hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="81"/>
+        <location filename="../../ui/insurance_calc.py" line="82"/>
         <source>&amp;Chosen monthly income</source>
         <translation>&amp;Mức thu nhập chọn đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="82"/>
+        <location filename="../../ui/insurance_calc.py" line="83"/>
         <source>Ca&amp;tegory</source>
         <translation>Đối tượn&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="83"/>
+        <location filename="../../ui/insurance_calc.py" line="84"/>
         <source>F&amp;rom month</source>
         <translation>Từ thá&amp;ng</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="84"/>
+        <location filename="../../ui/insurance_calc.py" line="85"/>
         <source>Peri&amp;od</source>
         <translation>Phương thức đón&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="85"/>
+        <location filename="../../ui/insurance_calc.py" line="86"/>
         <source>Voluntary social insurance</source>
         <translation>BHXH tự nguyện</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="89"/>
+        <location filename="../../ui/insurance_calc.py" line="90"/>
         <source>&amp;Add as a fee</source>
         <translation>Thêm vào &amp;phí</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="90"/>
+        <location filename="../../ui/insurance_calc.py" line="91"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="126"/>
+        <location filename="../../ui/insurance_calc.py" line="127"/>
         <source>Base salary {salary}; per month: {each}</source>
         <translation>Lương cơ sở {salary}; mỗi tháng: {each}</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="133"/>
+        <location filename="../../ui/insurance_calc.py" line="134"/>
         <source>Contribution {total}, State support {support}</source>
         <translation>Số phải đóng {total}, Nhà nước hỗ trợ {support}</translation>
     </message>
     <message>
-        <location filename="../../ui/insurance_calc.py" line="145"/>
+        <location filename="../../ui/insurance_calc.py" line="146"/>
         <source>{detail}. The citizen pays &lt;b&gt;{amount}&lt;/b&gt;.</source>
         <translation>{detail}. Người dân nộp &lt;b&gt;{amount}&lt;/b&gt;.</translation>
     </message>

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
-from counter_app import ids, limits
+from counter_app import clock, ids, limits
 from counter_app.ids import CccdQr
 from counter_app.models import Applicant
 from counter_app.text import normalize_name
@@ -32,7 +32,7 @@ def parse_birth_date(text: str) -> date:
         value = datetime.strptime(cleaned, "%d/%m/%Y").date()
     except ValueError:
         raise ValueError("Ngày sinh phải có dạng ngày/tháng/năm, ví dụ 01/02/1999.") from None
-    limits.check_birth_date(value, QDate.currentDate().toPython())
+    limits.check_birth_date(value, clock.today())
     return value
 
 

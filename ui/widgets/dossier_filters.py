@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app import clock
 from counter_app.models import Procedure
 from counter_app.search import DossierQuery
 from counter_app.states import STATUS_LABEL_VI, Status
@@ -44,7 +45,7 @@ class DossierFilters(QWidget):
         self.due.addItem(self.tr("Due today"), "due_today")
         self.due.addItem(self.tr("Overdue"), "overdue")
         self.use_dates = QCheckBox(self.tr("Received &from"), self)
-        today = QDate.currentDate()
+        today = QDate(clock.today())
         self.date_from = QDateEdit(today.addDays(-30), self)
         self.date_to = QDateEdit(today, self)
         for edit in (self.date_from, self.date_to):
