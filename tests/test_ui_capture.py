@@ -122,6 +122,29 @@ def test_an_earlier_copy_of_the_citizen_is_reused_by_keyboard(qtbot, context, la
     assert (attachment.paper, attachment.sha256, attachment.reused_from) == (1, first.sha256, earlier)
 
 
+def test_answers_arriving_after_the_detail_closed_are_dropped(qtbot, context):
+    """The list of copies and the citizen's earlier copies are read on the database thread; the
+    detail (and its capture dialog) may be closed before they arrive."""
+    import random
+    import threading
+
+    from shiboken6 import isValid
+
+    code = services.receive_dossier(context.store, context.actor, request(context.store, rng=random.Random(7))).code
+    services.receive_dossier(context.store, context.actor, request(context.store, rng=random.Random(7)))
+    detail = _detail(qtbot, context, code)
+    captures = detail.captures
+    gate = threading.Event()
+    context.tasks.run_db(lambda: gate.wait(TIMEOUT / 1000))  # hold the database thread
+    captures.show_dossier(detail.dossier)
+    dialog = captures.capture()
+    assert dialog is not None
+    detail.close()
+    qtbot.waitUntil(lambda: not isValid(captures) and not isValid(dialog), timeout=TIMEOUT)
+    gate.set()
+    assert context.tasks.wait_idle()  # an exception in a callback would fail the test here
+
+
 def test_a_paper_only_shown_is_exempt_in_the_detail(qtbot, context):
     base = request(context.store)
     shown = replace(base.papers[0], form=PaperForm.SHOWN)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from counter_app import settings
 from counter_app.errors import CounterError
@@ -214,6 +215,8 @@ class CaptureDialog(QDialog):
     # -- the citizen's earlier copies -----------------------------------------------------------
 
     def _show_earlier(self, captures: list[EarlierCapture]) -> None:
+        if not isValid(self):  # closed with its detail while the copies were looked up
+            return
         for capture in captures:
             pages = "?" if capture.pages is None else str(capture.pages)
             text = self.tr("{paper} — dossier {code}, {date}, {pages} pages").format(

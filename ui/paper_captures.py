@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from counter_app.attachments import Attachment, attach_pages, list_attachments
 from counter_app.digitisation import needs_scan
@@ -57,7 +58,7 @@ class PaperCaptures(QGroupBox):
         self.context.tasks.run_db(lambda: list_attachments(store, code), on_done=self._fill, on_error=lambda _e: None)
 
     def _fill(self, attachments: list[Attachment]) -> None:
-        if self.dossier is None:
+        if self.dossier is None or not isValid(self):  # the detail closed while the list was read
             return
         files = Counter(a.paper or RESULT for a in attachments)
         row = max(self.lines.currentRow(), 0)

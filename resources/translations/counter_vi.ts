@@ -394,97 +394,97 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="90"/>
+        <location filename="../../ui/capture_dialog.py" line="91"/>
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="91"/>
+        <location filename="../../ui/capture_dialog.py" line="92"/>
         <source>&amp;Pages (drop image or PDF files here):</source>
         <translation>Các t&amp;rang (thả tệp ảnh hoặc PDF vào đây):</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="93"/>
+        <location filename="../../ui/capture_dialog.py" line="94"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Thêm tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="94"/>
+        <location filename="../../ui/capture_dialog.py" line="95"/>
         <source>From the &amp;scanner folder</source>
         <translation>Lấy từ thư mục &amp;máy quét</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="95"/>
+        <location filename="../../ui/capture_dialog.py" line="96"/>
         <source>Scanner f&amp;older…</source>
         <translation>Chọn thư mục máy &amp;quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="96"/>
+        <location filename="../../ui/capture_dialog.py" line="97"/>
         <source>Move &amp;up</source>
         <translation>Chuyển &amp;lên</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="97"/>
+        <location filename="../../ui/capture_dialog.py" line="98"/>
         <source>Move do&amp;wn</source>
         <translation>Chuyển &amp;xuống</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="98"/>
+        <location filename="../../ui/capture_dialog.py" line="99"/>
         <source>&amp;Rotate 90°</source>
         <translation>X&amp;oay 90°</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="99"/>
+        <location filename="../../ui/capture_dialog.py" line="100"/>
         <source>Re&amp;move</source>
         <translation>&amp;Bỏ trang</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="114"/>
+        <location filename="../../ui/capture_dialog.py" line="115"/>
         <source>Sa&amp;ve</source>
         <translation>Lư&amp;u</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="115"/>
+        <location filename="../../ui/capture_dialog.py" line="116"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="120"/>
+        <location filename="../../ui/capture_dialog.py" line="121"/>
         <source>Citizen&apos;s earlier copies</source>
         <translation>Bản số hóa đã có của công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="121"/>
+        <location filename="../../ui/capture_dialog.py" line="122"/>
         <source>&amp;Citizen&apos;s earlier copies (reuse instead of scanning again):</source>
         <translation>Bản số hóa đã có của &amp;công dân (dùng lại thay vì quét lại):</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="123"/>
+        <location filename="../../ui/capture_dialog.py" line="124"/>
         <source>R&amp;euse</source>
         <translation>&amp;Dùng lại</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="219"/>
+        <location filename="../../ui/capture_dialog.py" line="222"/>
         <source>{paper} — dossier {code}, {date}, {pages} pages</source>
         <translation>{paper} — hồ sơ {code}, ngày {date}, {pages} trang</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="243"/>
+        <location filename="../../ui/capture_dialog.py" line="246"/>
         <source>Add scanned pages</source>
         <translation>Thêm trang đã quét</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="244"/>
+        <location filename="../../ui/capture_dialog.py" line="247"/>
         <source>Images and PDF ({patterns})</source>
         <translation>Ảnh và PDF ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="280"/>
+        <location filename="../../ui/capture_dialog.py" line="283"/>
         <source>No new scan in {folder}.</source>
         <translation>Không có bản quét mới trong {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="285"/>
+        <location filename="../../ui/capture_dialog.py" line="288"/>
         <source>The folder the scanner saves into</source>
         <translation>Thư mục máy quét lưu ảnh</translation>
     </message>
@@ -1740,38 +1740,38 @@
 <context>
     <name>PaperCaptures</name>
     <message>
-        <location filename="../../ui/paper_captures.py" line="36"/>
-        <location filename="../../ui/paper_captures.py" line="42"/>
+        <location filename="../../ui/paper_captures.py" line="37"/>
+        <location filename="../../ui/paper_captures.py" line="43"/>
         <source>Electronic copies</source>
         <translation>Bản điện tử (số hóa)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="44"/>
+        <location filename="../../ui/paper_captures.py" line="45"/>
         <source>Digiti&amp;ze…</source>
         <translation>Số hó&amp;a…</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="69"/>
+        <location filename="../../ui/paper_captures.py" line="70"/>
         <source>exempt from digitisation (shown only)</source>
         <translation>Miễn số hóa (xuất trình)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="71"/>
+        <location filename="../../ui/paper_captures.py" line="72"/>
         <source>Result — {state}</source>
         <translation>Kết quả — {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="76"/>
+        <location filename="../../ui/paper_captures.py" line="77"/>
         <source>digitised ({count} PDF)</source>
         <translation>đã số hóa ({count} PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="76"/>
+        <location filename="../../ui/paper_captures.py" line="77"/>
         <source>not digitised</source>
         <translation>chưa số hóa</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="96"/>
+        <location filename="../../ui/paper_captures.py" line="97"/>
         <source>Digitise: {what}</source>
         <translation>Số hóa: {what}</translation>
     </message>
