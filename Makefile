@@ -7,12 +7,13 @@ STAMP := $(VENV)/.installed
 
 # Debian packages: Qt's runtime libraries (offscreen and under Xvfb), fonts, poppler and zbar
 # for checking PDFs, binutils for PyInstaller, PostgreSQL (the tests start a throwaway cluster
-# from its binaries; office mode), the sRGB profile of PDF/A scans (icc-profiles-free). See
+# from its binaries; office mode), the sRGB profile of PDF/A scans (icc-profiles-free), SANE
+# (libsane-dev: python-sane builds against it; its `test` backend is the tests' virtual scanner). See
 # ../shared/ARCHITECTURE.md §3.
 SYS_PKGS := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 \
 	libxkbcommon0 fonts-dejavu-core fonts-liberation2 xvfb xauth libxcb-cursor0 libxcb-icccm4 \
 	libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 \
-	libxcb-xkb1 libxkbcommon-x11-0 poppler-utils zbar-tools binutils postgresql icc-profiles-free
+	libxcb-xkb1 libxkbcommon-x11-0 poppler-utils zbar-tools binutils postgresql icc-profiles-free libsane-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export LANG := C.UTF-8
@@ -33,6 +34,7 @@ $(STAMP): pyproject.toml
 	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev,bundle]'
+	$(PY) -m pip install -q -e '.[scanner]' || echo "python-sane did not build: no scanning through SANE (files and the scanner's folder still work)."
 	@touch $@
 
 venv: $(STAMP)

@@ -1,10 +1,10 @@
 """Where scanned pages come from: the seam between the capture dialog and a scanner.
 
 A source hands over the page files a scan produced, oldest first (the order the pages went
-through the scanner). Today's one source is the folder most counters' scanners save into
-(``FolderSource``). A driver source would implement the same ``take``: on Linux through
-``python-sane`` (SANE), on Windows through WIA or TWAIN, writing each page to a temporary file;
-none is built yet (README, "Capture").
+through the scanner). Two sources exist: the folder most counters' scanners save into
+(``FolderSource``), and a scanner driven through SANE on Linux (``counter_app.sane_source.SaneSource``,
+when python-sane is installed), which writes each page to a private temporary folder. A Windows
+source (WIA or TWAIN) would implement the same ``take``; it is not built (README, "Số hóa").
 """
 from __future__ import annotations
 

@@ -74,6 +74,8 @@ BACKUP_KEEP_DAILY = Setting("backup.keep_daily", int, 7, "Giữ bản sao lưu h
 BACKUP_KEEP_WEEKLY = Setting("backup.keep_weekly", int, 4, "Giữ bản sao lưu hằng tuần (số tuần)", 0, 104)
 # Kept by the capture dialog itself, like a printer (``remember``): not on the settings screen.
 SCANNER_FOLDER = Setting("capture.scanner_folder", str, "", "Thư mục máy quét lưu ảnh")
+# The SANE device "Quét" and ``dossier attach --scan`` use ("": the first one found; counter_app.sane_source).
+SCANNER_DEVICE = Setting("capture.scanner_device", str, "", "Máy quét dùng để quét")
 BACKUP_KEEP_MONTHLY = Setting("backup.keep_monthly", int, 12, "Giữ bản sao lưu hằng tháng (số tháng)", 0, 120)
 
 def printer(paper: str, paper_name: str = "") -> Setting:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
 
@@ -12,51 +13,57 @@ from counter_app.reuse import reuse_same_paper
 
 from .common import print_json, store_from
 from .identity import add_password_stdin, audited_command, log_in
+from .scanner_cmds import add_scan_options, scan
 
 
 def register(dossier: argparse._SubParsersAction) -> None:
     attach = dossier.add_parser(
         "attach", help="attach scanned pages or PDFs to a paper (or the result), joined into one PDF",
-        usage="%(prog)s CODE (--paper N | --result) (FILE ... | --reuse FROM_CODE) --as USER [--password-stdin]")
+        usage="%(prog)s CODE (--paper N | --result) (FILE ... | --scan … | --reuse FROM_CODE) --as USER"
+              " [--password-stdin]")
     attach.add_argument("code")
-    attach.add_argument("files", nargs="*", metavar="FILE", help="PDF, PNG, JPEG or TIFF, pages in this order")
     which = attach.add_mutually_exclusive_group(required=True)
     which.add_argument("--paper", type=int, metavar="N", help="paper number as on the receipt (1, 2, …)")
     which.add_argument("--result", action="store_true", help="the electronic result (Decision 766 4.1)")
+    attach.add_argument("files", nargs="*", metavar="FILE", help="PDF, PNG, JPEG or TIFF, pages in this order")
+    add_scan_options(attach)
     attach.add_argument("--reuse", metavar="FROM_CODE",
                         help="instead of files: reuse the same citizen's dossier FROM_CODE's capture of the paper"
                              " with the same name (Decision 766 4.3)")
     attach.add_argument("--as", dest="as_user", required=True, metavar="USER", help="the clerk, who types their password")
     add_password_stdin(attach, "read the --as user's password from stdin (one line)")
-    # FILEs may be none (--reuse): argparse then matches the empty list with CODE, and files given
-    # after the options come back unrecognised, passed on to ``cmd_attach`` (``_files``).
-    attach.set_defaults(handler=audited_command(cmd_attach), passes_arguments_on=True)
+    attach.set_defaults(handler=audited_command(cmd_attach), passes_arguments_on=True)  # FILEs after options: _files
     listing = dossier.add_parser("attachments", help="a dossier's attached files: paper, order, pages, bytes, SHA-256")
     listing.add_argument("code")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_attachments)
 
 
-def _files(args: argparse.Namespace) -> list[str]:
+def _files(args: argparse.Namespace) -> list[Path]:
+    """The FILEs wherever they stand: as FILE may be empty (``--scan``, ``--reuse``), argparse matches it
+    empty right after CODE and leaves FILEs written after the options unmatched (passed on)."""
     unknown = [arg for arg in args.passed_on if arg.startswith("-")]
     if unknown:
         raise ValidationError(f"unrecognized arguments: {' '.join(unknown)}")
-    return [*args.files, *args.passed_on]
+    files = [Path(name) for name in [*args.files, *args.passed_on]]
+    if [bool(files), args.scan, args.reuse is not None].count(True) != 1:
+        raise ValidationError("give either FILEs or --scan, or --reuse FROM_CODE")
+    if args.reuse is not None and args.result:
+        raise ValidationError("--reuse needs --paper N (a result is never reused)")
+    return files
 
 
 def cmd_attach(args: argparse.Namespace) -> int:
-    code, files = args.code, _files(args)
-    if args.reuse is not None and (files or args.result):
-        raise ValidationError("--reuse takes no FILE and needs --paper N (a result is never reused)")
-    if args.reuse is None and not files:
-        raise ValidationError("give the FILEs to attach, or --reuse FROM_CODE")
+    files = _files(args)
     store = store_from(args)
     actor = log_in(store, args, args.as_user)
     if args.reuse is not None:
-        added = reuse_same_paper(store, actor, code, args.paper, args.reuse)
+        added = reuse_same_paper(store, actor, args.code, args.paper, args.reuse)
     else:
-        pages = [Page(Path(f)) for f in files]
-        added = attach_pages(store, actor, code, pages, paper=None if args.result else args.paper)
+        with ExitStack() as scans:
+            paths = scan(store, args, scans) if args.scan else files
+            added = attach_pages(store, actor, args.code, [Page(p) for p in paths],
+                                 paper=None if args.result else args.paper)
     print(f"{added.sha256}  {added.bytes}")
     return 0
 

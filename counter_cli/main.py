@@ -25,6 +25,7 @@ from . import (
     office_cmds,
     print_cmds,
     report_cmds,
+    scanner_cmds,
     sync_cmds,
 )
 
@@ -40,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("vi", "en"), help="GUI language (default: Vietnamese)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (admin_cmds, calc_cmds, dossier_cmds, key_cmds, maintenance_cmds, office_cmds, print_cmds,
-                   report_cmds, sync_cmds):
+                   report_cmds, scanner_cmds, sync_cmds):
         module.register(commands)
     return parser
 

@@ -2,7 +2,9 @@
 
 The fields are built from the registry (label, type, bounds), so a new setting appears here by
 being added there. The paper profile is the office's (``Office.regulation_profile``) and is saved
-with the office profile; printers are those the system knows, or its default.
+with the office profile; printers are those the system knows, or its default. Where python-sane is
+installed, the scanner "Quét ngay" uses is chosen among those SANE finds (listed on a worker: SANE
+probes every backend, seconds with network scanners), or typed.
 """
 from __future__ import annotations
 
@@ -24,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app import office, settings
+from counter_app import office, sane_source, settings
 from counter_app.models import Office
+from counter_app.sane_source import ScannerDevice
 from counter_app.settings import Setting
 from printing.kinds import KIND_LABELS
 
@@ -58,6 +61,8 @@ class SettingsTab(QWidget):
         for setting in (*settings.GENERAL, *settings.BACKUP):
             general.addRow(setting.label, self._input(setting))
         general.addRow(self.tr("Paper forms"), self.profile)
+        if sane_source.available():
+            general.addRow(settings.SCANNER_DEVICE.label, self._scanner_input())
         printers = QFormLayout()
         names = _printer_names()
         for setting in self.printers:
@@ -107,6 +112,24 @@ class SettingsTab(QWidget):
             widget.setRange(setting.minimum or 0, setting.maximum or 10**6)
         self.inputs[setting] = widget
         return widget
+
+    def _scanner_input(self) -> QComboBox:
+        combo = QComboBox()
+        combo.setEditable(True)  # a scanner switched off now can be typed in
+        combo.addItem(self.tr("(the first scanner found)"), "")
+        self.inputs[settings.SCANNER_DEVICE] = combo
+        self.context.tasks.run_net(sane_source.devices, on_done=self._show_scanners, on_error=self._failed)
+        return combo
+
+    def _show_scanners(self, found: list[ScannerDevice]) -> None:
+        combo = self.inputs[settings.SCANNER_DEVICE]
+        assert isinstance(combo, QComboBox)
+        for device in found:
+            index = combo.findData(device.name)
+            if index < 0:
+                combo.addItem(device.label, device.name)
+            else:
+                combo.setItemText(index, device.label)  # the remembered one, shown before the list came
 
     def load(self) -> None:
         store = self.context.store

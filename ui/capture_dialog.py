@@ -1,7 +1,10 @@
 """Số hóa: the pages of one paper (or of the result), gathered, ordered and turned before they become one PDF.
 
-Pages come from files (the file dialog or dropped on the dialog) or from the scanner's folder
-(``counter_app.scan_sources.FolderSource``: the scans saved since the dialog opened). The strip
+Pages come from files (the file dialog or dropped on the dialog), from the scanner's folder
+(``counter_app.scan_sources.FolderSource``: the scans saved since the dialog opened), or, where
+python-sane is installed, straight from a scanner ("Quét ngay": ``counter_app.sane_source``, the
+device chosen in the settings or the first found; its pages live in a private folder removed when
+the capture ends, or, for a capture that only collects, when its dialog goes). The strip
 shows each page's thumbnail in order (the arrows walk it); Ctrl+Up / Ctrl+Down (or Ctrl+Left /
 Ctrl+Right, along the strip) move the selected page, Delete
 removes it, and every button has an Alt key. What happens to the pages is the caller's
@@ -37,10 +40,11 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from counter_app import settings
+from counter_app import sane_source, settings
 from counter_app.errors import CounterError
 from counter_app.page_pdf import Page
 from counter_app.reuse import EarlierCapture
+from counter_app.sane_source import SaneSource
 from counter_app.scan_sources import SCAN_SUFFIXES, FolderSource
 
 from .context import AppContext
@@ -78,6 +82,7 @@ class CaptureDialog(QDialog):
         super().__init__(parent)
         self.context, self.save_pages, self.reuse_capture = context, save, reuse
         self.source: FolderSource | None = None
+        self.scans: SaneSource | None = None
         self.busy = False
         self.setWindowTitle(title)
         self.setAcceptDrops(True)
@@ -94,6 +99,8 @@ class CaptureDialog(QDialog):
         self.add_button = self._button(self.tr("&Add files…"), self.choose_files)
         self.scanner_button = self._button(self.tr("From the &scanner folder"), self.take_from_scanner)
         self.folder_button = self._button(self.tr("Scanner f&older…"), self.choose_scanner_folder)
+        self.scan_button = self._button(self.tr("Scan &now"), self.scan)
+        self.scan_button.setVisible(sane_source.available())
         self.up_button = self._button(self.tr("Move &up"), lambda: self.move(-1))
         self.down_button = self._button(self.tr("Move do&wn"), lambda: self.move(1))
         self.rotate_button = self._button(self.tr("&Rotate 90°"), self.rotate)
@@ -103,8 +110,8 @@ class CaptureDialog(QDialog):
                                ("Ctrl+Right", lambda: self.move(1))):
             QShortcut(QKeySequence(sequence), self.strip, slot, context=Qt.ShortcutContext.WidgetShortcut)
         tools = QGridLayout()
-        for index, button in enumerate((self.add_button, self.scanner_button, self.folder_button, self.up_button,
-                                        self.down_button, self.rotate_button, self.remove_button)):
+        for index, button in enumerate((self.add_button, self.scanner_button, self.folder_button, self.scan_button,
+                                        self.up_button, self.down_button, self.rotate_button, self.remove_button)):
             tools.addWidget(button, index // 4, index % 4)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -294,6 +301,31 @@ class CaptureDialog(QDialog):
         self.context.tasks.run_db(lambda: settings.remember(store, settings.SCANNER_FOLDER, str(folder)),
                                   on_done=lambda _r: self._use_folder(str(folder)), on_error=self._failed)
 
+    def scan(self) -> None:
+        """Scan from the device chosen in the settings (else the first found), on a worker thread:
+        the feeder's sheets, or the page on the glass."""
+        if self.busy:
+            return
+        if self.scans is None:
+            self.scans = SaneSource("")
+            ended = self.finished if self.save_pages is not None else self.destroyed
+            ended.connect(self.scans.close)
+        self.busy = True
+        self._enable()
+        store = self.context.store
+        self.context.tasks.run_db(lambda: settings.read(store, settings.SCANNER_DEVICE), on_done=self._scan_from,
+                                  on_error=self._failed)
+
+    def _scan_from(self, remembered: str) -> None:
+        scans = self.scans
+        assert scans is not None
+        self.context.tasks.run_net(lambda: _take(scans, remembered), on_done=self._scanned, on_error=self._failed)
+
+    def _scanned(self, pages: list[Path]) -> None:
+        self.busy = False
+        self.add_files(pages)
+        self.strip.setFocus()
+
     # -- saving -------------------------------------------------------------------------------
 
     def submit(self) -> None:
@@ -320,6 +352,11 @@ class CaptureDialog(QDialog):
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+
+
+def _take(scans: SaneSource, remembered: str) -> list[Path]:
+    scans.device = sane_source.default_device(remembered)
+    return scans.take()
 
 
 def dropped_files(urls: list[QUrl]) -> list[Path]:

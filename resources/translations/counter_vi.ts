@@ -394,97 +394,102 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="91"/>
+        <location filename="../../ui/capture_dialog.py" line="96"/>
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="92"/>
+        <location filename="../../ui/capture_dialog.py" line="97"/>
         <source>&amp;Pages (drop image or PDF files here):</source>
         <translation>Các t&amp;rang (thả tệp ảnh hoặc PDF vào đây):</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="94"/>
+        <location filename="../../ui/capture_dialog.py" line="99"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Thêm tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="95"/>
+        <location filename="../../ui/capture_dialog.py" line="100"/>
         <source>From the &amp;scanner folder</source>
         <translation>Lấy từ thư mục &amp;máy quét</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="96"/>
+        <location filename="../../ui/capture_dialog.py" line="101"/>
         <source>Scanner f&amp;older…</source>
         <translation>Chọn thư mục máy &amp;quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="97"/>
+        <location filename="../../ui/capture_dialog.py" line="102"/>
+        <source>Scan &amp;now</source>
+        <translation>Quét &amp;ngay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="104"/>
         <source>Move &amp;up</source>
         <translation>Chuyển &amp;lên</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="98"/>
+        <location filename="../../ui/capture_dialog.py" line="105"/>
         <source>Move do&amp;wn</source>
         <translation>Chuyển &amp;xuống</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="99"/>
+        <location filename="../../ui/capture_dialog.py" line="106"/>
         <source>&amp;Rotate 90°</source>
         <translation>X&amp;oay 90°</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="100"/>
+        <location filename="../../ui/capture_dialog.py" line="107"/>
         <source>Re&amp;move</source>
         <translation>&amp;Bỏ trang</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="115"/>
+        <location filename="../../ui/capture_dialog.py" line="122"/>
         <source>Sa&amp;ve</source>
         <translation>Lư&amp;u</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="116"/>
+        <location filename="../../ui/capture_dialog.py" line="123"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="121"/>
+        <location filename="../../ui/capture_dialog.py" line="128"/>
         <source>Citizen&apos;s earlier copies</source>
         <translation>Bản số hóa đã có của công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="122"/>
+        <location filename="../../ui/capture_dialog.py" line="129"/>
         <source>&amp;Citizen&apos;s earlier copies (reuse instead of scanning again):</source>
         <translation>Bản số hóa đã có của &amp;công dân (dùng lại thay vì quét lại):</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="124"/>
+        <location filename="../../ui/capture_dialog.py" line="131"/>
         <source>R&amp;euse</source>
         <translation>&amp;Dùng lại</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="222"/>
+        <location filename="../../ui/capture_dialog.py" line="229"/>
         <source>{paper} — dossier {code}, {date}, {pages} pages</source>
         <translation>{paper} — hồ sơ {code}, ngày {date}, {pages} trang</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="246"/>
+        <location filename="../../ui/capture_dialog.py" line="253"/>
         <source>Add scanned pages</source>
         <translation>Thêm trang đã quét</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="247"/>
+        <location filename="../../ui/capture_dialog.py" line="254"/>
         <source>Images and PDF ({patterns})</source>
         <translation>Ảnh và PDF ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="283"/>
+        <location filename="../../ui/capture_dialog.py" line="290"/>
         <source>No new scan in {folder}.</source>
         <translation>Không có bản quét mới trong {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="288"/>
+        <location filename="../../ui/capture_dialog.py" line="295"/>
         <source>The folder the scanner saves into</source>
         <translation>Thư mục máy quét lưu ảnh</translation>
     </message>
@@ -2360,32 +2365,37 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin_settings.py" line="60"/>
+        <location filename="../../ui/admin_settings.py" line="63"/>
         <source>Paper forms</source>
         <translation>Mẫu giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_settings.py" line="66"/>
+        <location filename="../../ui/admin_settings.py" line="71"/>
         <source>(the system&apos;s default printer)</source>
         <translation>(máy in mặc định của hệ thống)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_settings.py" line="71"/>
+        <location filename="../../ui/admin_settings.py" line="76"/>
         <source>Counter</source>
         <translation>Quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_settings.py" line="73"/>
+        <location filename="../../ui/admin_settings.py" line="78"/>
         <source>Printers</source>
         <translation>Máy in</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_settings.py" line="75"/>
+        <location filename="../../ui/admin_settings.py" line="80"/>
         <source>&amp;Save settings</source>
         <translation>&amp;Lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_settings.py" line="165"/>
+        <location filename="../../ui/admin_settings.py" line="119"/>
+        <source>(the first scanner found)</source>
+        <translation>(máy quét đầu tiên tìm thấy)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_settings.py" line="188"/>
         <source>Saved. The idle lock and the sync interval apply from the next log-in.</source>
         <translation>Đã lưu. Thời gian tự khóa màn hình và chu kỳ đồng bộ có hiệu lực từ lần đăng nhập sau.</translation>
     </message>
