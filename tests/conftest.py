@@ -18,6 +18,9 @@ TEST_DB_KEY = "5e" * 32
 os.environ["COUNTER_DB_KEY"] = TEST_DB_KEY
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="counter-tests-config-")
 sys.path.insert(0, str(Path(__file__).parent))
+# Any SANE probe in any test (the settings screen lists scanners in the background) sees only
+# SANE's virtual test scanner, never the machine's backends and their network searches.
+import sane_backend  # noqa: E402,F401
 
 
 @pytest.fixture(autouse=True)
