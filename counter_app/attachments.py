@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -51,6 +51,7 @@ class Attachment:
     sha256: str
     bytes: int
     media_type: str
+    reused_from: str | None = None  # the code of the dossier whose capture this is (``counter_app.reuse``)
 
 
 def contents_in(store: Store, conn: Any) -> Contents:
@@ -104,20 +105,36 @@ def attach_pdf(store: Store, actor: Actor, code: str, pdf: bytes, *, paper: int 
     kind_of = media_type(pdf)
     with store.read() as conn:
         dossier_id = dossier_id_for_code(conn, code)
-        _check_paper(conn, dossier_id, paper)
-    kind, position = ("result", None) if paper is None else ("paper", paper - 1)
+        check_paper(conn, dossier_id, paper)
     with store.write() as conn:
         digest = contents_in(store, conn).put(pdf)  # durable before its row commits
-        seq = conn.execute(
-            "SELECT coalesce(max(seq), 0) FROM dossier_attachments WHERE dossier_id = ? AND kind = ?"
-            " AND paper_position IS NOT DISTINCT FROM ?", (dossier_id, kind, position)).fetchone()[0] + 1
-        conn.execute(
-            "INSERT INTO dossier_attachments (dossier_id, kind, paper_position, seq, sha256, bytes, media_type,"
-            " added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (dossier_id, kind, position, seq, digest, len(pdf), kind_of, clock.to_db(clock.now()), actor.user_id))
-        audit.append(conn, username=actor.username, action="dossier.attach", entity="dossier", entity_id=code,
-                     details={"kind": kind, "paper": paper, "bytes": len(pdf), "sha256": digest})
-    return Attachment(kind, paper, seq, digest, len(pdf), kind_of)
+        return add_row(conn, actor, code, Attachment("result" if paper is None else "paper", paper, 0, digest,
+                                                     len(pdf), kind_of), dossier_id=dossier_id)
+
+
+def add_row(conn: Any, actor: Actor, code: str, attachment: Attachment, *, dossier_id: int,
+            reused_from: int | None = None) -> Attachment:
+    """The row (and its audit record) for a file already stored, after the paper's earlier captures (``seq``).
+
+    The one place a dossier gains an attachment, so a capture and a reuse are numbered, dated and
+    audited alike; ``reused_from`` is the source dossier's id, ``attachment.reused_from`` its code.
+    """
+    position = None if attachment.paper is None else attachment.paper - 1
+    seq = conn.execute(
+        "SELECT coalesce(max(seq), 0) FROM dossier_attachments WHERE dossier_id = ? AND kind = ?"
+        " AND paper_position IS NOT DISTINCT FROM ?", (dossier_id, attachment.kind, position)).fetchone()[0] + 1
+    conn.execute(
+        "INSERT INTO dossier_attachments (dossier_id, kind, paper_position, seq, sha256, bytes, media_type,"
+        " added_at, added_by, reused_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (dossier_id, attachment.kind, position, seq, attachment.sha256, attachment.bytes, attachment.media_type,
+         clock.to_db(clock.now()), actor.user_id, reused_from))
+    details: dict[str, object] = {"kind": attachment.kind, "paper": attachment.paper, "bytes": attachment.bytes,
+                                  "sha256": attachment.sha256}
+    if attachment.reused_from is not None:
+        details["reused_from"] = attachment.reused_from
+    audit.append(conn, username=actor.username, action="dossier.attach", entity="dossier", entity_id=code,
+                 details=details)
+    return replace(attachment, seq=seq)
 
 
 def attach_pages(store: Store, actor: Actor, code: str, pages: Sequence[Page], *, paper: int | None) -> Attachment:
@@ -142,7 +159,7 @@ def record_with_result(record: Callable[[], T], store: Store, actor: Actor, code
     return recorded
 
 
-def _check_paper(conn: sqlite3.Connection, dossier_id: int, paper: int | None) -> None:
+def check_paper(conn: sqlite3.Connection, dossier_id: int, paper: int | None) -> None:
     if paper is None:
         return
     found = conn.execute("SELECT 1 FROM dossier_papers WHERE dossier_id = ? AND position = ?",
@@ -155,10 +172,11 @@ def list_attachments(store: Store, code: str) -> list[Attachment]:
     with store.read() as conn:
         dossier_id = dossier_id_for_code(conn, code)
         rows = conn.execute(
-            "SELECT kind, paper_position, seq, sha256, bytes, media_type FROM dossier_attachments"
-            " WHERE dossier_id = ? ORDER BY kind, paper_position, seq", (dossier_id,)).fetchall()
+            "SELECT a.kind, a.paper_position, a.seq, a.sha256, a.bytes, a.media_type, s.code AS reused_from"
+            " FROM dossier_attachments a LEFT JOIN dossiers s ON s.id = a.reused_from"
+            " WHERE a.dossier_id = ? ORDER BY a.kind, a.paper_position, a.seq", (dossier_id,)).fetchall()
     return [Attachment(r["kind"], None if r["paper_position"] is None else r["paper_position"] + 1, r["seq"],
-                       r["sha256"], r["bytes"], r["media_type"]) for r in rows]
+                       r["sha256"], r["bytes"], r["media_type"], r["reused_from"]) for r in rows]
 
 
 def read_content(store: Store, sha256: str) -> bytes | None:

@@ -449,10 +449,23 @@ def _v15_portal_file_uploads(conn: sqlite3.Connection) -> None:
                  " held INTEGER NOT NULL DEFAULT 0, confirmed_at TEXT)")
 
 
+def _v16_attachment_reuse(conn: sqlite3.Connection) -> None:
+    """A paper's electronic copy can be an earlier one of the same citizen, reused (issue 14, Decision 766 4.3).
+
+    ``reused_from`` is the dossier whose capture was taken instead of scanning again (NULL for a
+    capture made for this dossier); the row points at the same content-addressed file, so reuse
+    copies no bytes. Finding a citizen's earlier captures needs no new index: it goes through
+    ``applicants_personal_id`` (or ``applicants_old_id``), ``dossiers_applicant`` and
+    ``dossier_attachments_dossier`` (``tests/test_core_reuse.py`` reads the plan).
+    """
+    conn.execute("ALTER TABLE dossier_attachments ADD COLUMN reused_from INTEGER REFERENCES dossiers(id)")
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_initial, _v2_index_old_ids, _v3_portal_sync, _v4_counter_numbers, _v5_outbox_walked_in_order,
     _v6_client_refs, _v7_procedure_code_map, _v8_dossier_subjects, _v9_dossier_attachments,
     _v10_fee_rules_and_receipts, _v11_daily_log_by_counter, _v12_list_and_search_indexes,
     _v13_office_attachment_contents, _v14_open_dossiers_by_due_time, _v15_portal_file_uploads,
+    _v16_attachment_reuse,
 ]
 SCHEMA_VERSION = len(STEPS)

@@ -11,7 +11,7 @@ from report766_seed import END_OF_MARCH, MARCH, seed_march
 from counter_app.dossiers import get_dossier
 from counter_app.errors import ValidationError
 from counter_app.reports.indicators766 import BY_CODE, score
-from counter_app.reports.score766 import NO_REUSE, Period, dossiers_behind, report_766
+from counter_app.reports.score766 import Period, dossiers_behind, report_766
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_the_month_matches_the_counts_done_by_hand(march) -> None:
     assert f["3.6"].score == pytest.approx(2 / 3 * 10)
     assert (f["4.1"].numerator, f["4.1"].denominator, f["4.1"].score) == (0, 3, 0)  # no file attached yet
     assert (f["4.2"].numerator, f["4.2"].denominator) == (0, 3)
-    assert f["4.3"].value is None and f["4.3"].score is None and f["4.3"].reason == NO_REUSE
+    assert (f["4.3"].numerator, f["4.3"].denominator, f["4.3"].score) == (0, 6, 0)  # nothing reused yet
 
 
 def test_average_time_scores_full_when_faster_than_allotted(march) -> None:
@@ -120,7 +120,7 @@ def test_cli_prints_the_same_figures_as_json(march, capsys) -> None:
     figures = {f["code"]: f for f in data["total"]["figures"]}
     assert (figures["2.1"]["numerator"], figures["2.1"]["denominator"]) == (2, 4)
     assert (figures["1.4"]["numerator"], figures["1.4"]["denominator"]) == (3, 6)
-    assert figures["4.3"]["value"] is None and figures["4.3"]["reason"] == NO_REUSE
+    assert (figures["4.3"]["numerator"], figures["4.3"]["denominator"]) == (0, 6)
     assert set(data["by_clerk"]) == {"canbo", "lanhdao"}
     assert main(["--db", str(store.path), "report", "766", "--from", "2026-03-01", "--to", "2026-03-31"]) == 0
     assert "2.1  Tỷ lệ hồ sơ giải quyết đúng hạn" in capsys.readouterr().out
@@ -153,7 +153,7 @@ def test_csv_and_pdf_exports_carry_the_same_figures(march, tmp_path) -> None:
     pdf_text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                               check=True).stdout
     assert "QUYẾT ĐỊNH 766/QĐ-TTg" in pdf_text and "50,0% (2/4)" in pdf_text
-    assert "không có dữ liệu" in pdf_text
+    assert "4.3;" in text and ";0,0% (0/6);0,00;7" in text and "0,0% (0/6)" in pdf_text
 
 
 def _digitise_a_and_part_of_c(store, c) -> None:
@@ -231,3 +231,38 @@ def test_a_paper_the_catalogue_names_shown_is_exempt_without_anyone_choosing(mar
             attach_pdf(store, clerk, certified, b"%PDF-1.7\n% page " + bytes([48 + number]) + b"\n%%EOF\n",
                        paper=number)
     assert dossiers_behind(store, MARCH, "4.2", as_of=END_OF_MARCH) == [certified]
+
+
+def test_reuse_counts_the_dossiers_received_in_the_period_that_reused_a_digitised_paper(march) -> None:
+    """4.3 by hand: the citizen of G (received in February, identity papers digitised) comes back for A,
+    D and H; A reuses two papers, D one, H (received in April) one; E's paper is scanned anew.
+    Received in March: A B C D E F (6); with a reused paper: A, D (2). 2/6 against the 80% target."""
+    from counter_app import users
+    from counter_app.attachments import attach_pdf
+    from counter_app.models import Actor
+    from counter_app.reuse import reuse_capture
+
+    store, c = march
+    clerk = Actor.of(users.get_user(store, "canbo"))
+    with store.write() as conn:  # the same citizen: G's personal ID on A's, D's and H's applicants
+        conn.execute("UPDATE applicants SET personal_id = (SELECT a.personal_id FROM applicants a JOIN dossiers d"
+                     " ON d.applicant_id = a.id WHERE d.code = ?)"
+                     " WHERE id IN (SELECT applicant_id FROM dossiers WHERE code IN (?, ?, ?))",
+                     (c["G"], c["A"], c["D"], c["H"]))
+    first = attach_pdf(store, clerk, c["G"], b"%PDF-1.7\n% identity card\n%%EOF\n", paper=1)
+    second = attach_pdf(store, clerk, c["G"], b"%PDF-1.7\n% household book\n%%EOF\n", paper=2)
+    reuse_capture(store, clerk, c["A"], 1, c["G"], first.sha256)
+    reuse_capture(store, clerk, c["A"], 2, c["G"], second.sha256)
+    reuse_capture(store, clerk, c["D"], 1, c["G"], first.sha256)
+    reuse_capture(store, clerk, c["H"], 1, c["G"], first.sha256)
+    attach_pdf(store, clerk, c["E"], b"%PDF-1.7\n% scanned again\n%%EOF\n", paper=1)
+
+    report = report_766(store, MARCH, as_of=END_OF_MARCH)
+    f = _figures(report.total)["4.3"]
+    assert (f.numerator, f.denominator) == (2, 6)
+    assert f.value == pytest.approx(1 / 3)
+    assert f.score == pytest.approx(1 / 3 * 7 / 0.8)  # below the 80% target: ratio × points ÷ target
+    assert (_figures(report.by_clerk["canbo"])["4.3"].numerator, report.by_clerk["canbo"].received) == (2, 4)
+    assert _figures(report.by_clerk["lanhdao"])["4.3"].numerator == 0
+    assert dossiers_behind(store, MARCH, "4.3", as_of=END_OF_MARCH) == [c["A"], c["D"]]
+    assert dossiers_behind(store, MARCH, "4.3", numerator=False, as_of=END_OF_MARCH) == [c[k] for k in "ABCDFE"]

@@ -85,6 +85,66 @@ def test_a_paper_captured_by_keyboard_becomes_one_pdf_in_the_order_and_turns_giv
     assert spoiled.exists()  # nothing in the scanner's folder is touched
 
 
+# Alt keys of the citizen's earlier copies list and of "Reuse" in each language.
+REUSE_KEYS = {"en": (Qt.Key.Key_C, Qt.Key.Key_E), "vi": (Qt.Key.Key_C, Qt.Key.Key_D)}
+
+
+def test_an_earlier_copy_of_the_citizen_is_reused_by_keyboard(qtbot, context, language):  # noqa: F811
+    """The citizen comes back: their first dossier's papers are offered in the capture and one is reused."""
+    import random
+
+    from scans import pdf_of_pages
+
+    from counter_app.attachments import attach_pdf
+
+    earlier = services.receive_dossier(context.store, context.actor, request(context.store, rng=random.Random(7))).code
+    first = attach_pdf(context.store, context.actor, earlier, pdf_of_pages(2), paper=1)
+    attach_pdf(context.store, context.actor, earlier, pdf_of_pages(3), paper=2)  # newer: listed first
+    code = services.receive_dossier(context.store, context.actor, request(context.store, rng=random.Random(7))).code
+    digitise = KEYS[language][0]
+    copies, reuse = REUSE_KEYS[language]
+    detail = _detail(qtbot, context, code)
+
+    QTest.keyClick(detail, digitise, ALT)  # for the first paper (highlighted)
+    qtbot.waitUntil(lambda: detail.captures.dialog is not None)
+    dialog = _active(qtbot, detail.captures.dialog)
+    qtbot.waitUntil(lambda: dialog.earlier.count() == 2 and dialog.earlier.isVisible(), timeout=TIMEOUT)
+    assert clashes(dialog) == {}
+    assert earlier in dialog.earlier.item(0).text() and "3" in dialog.earlier.item(0).text()
+    QTest.keyClick(dialog, copies, ALT)
+    assert focused() is dialog.earlier and dialog.earlier.currentRow() == 0
+    key(Qt.Key.Key_Down)  # the first paper's copy, two pages
+    QTest.keyClick(dialog, reuse, ALT)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "(1 PDF)" in detail.captures.lines.item(0).text(), timeout=TIMEOUT)
+
+    [attachment] = list_attachments(context.store, code)
+    assert (attachment.paper, attachment.sha256, attachment.reused_from) == (1, first.sha256, earlier)
+
+
+def test_answers_arriving_after_the_detail_closed_are_dropped(qtbot, context):
+    """The list of copies and the citizen's earlier copies are read on the database thread; the
+    detail (and its capture dialog) may be closed before they arrive."""
+    import random
+    import threading
+
+    from shiboken6 import isValid
+
+    code = services.receive_dossier(context.store, context.actor, request(context.store, rng=random.Random(7))).code
+    services.receive_dossier(context.store, context.actor, request(context.store, rng=random.Random(7)))
+    detail = _detail(qtbot, context, code)
+    captures = detail.captures
+    gate = threading.Event()
+    context.tasks.run_db(lambda: gate.wait(TIMEOUT / 1000))  # hold the database thread
+    captures.show_dossier(detail.dossier)
+    dialog = captures.capture()
+    assert dialog is not None
+    detail.close()
+    qtbot.waitUntil(lambda: not isValid(captures) and not isValid(dialog), timeout=TIMEOUT)
+    gate.set()
+    assert context.tasks.wait_idle()  # an exception in a callback would fail the test here
+
+
 def test_a_paper_only_shown_is_exempt_in_the_detail(qtbot, context):
     base = request(context.store)
     shown = replace(base.papers[0], form=PaperForm.SHOWN)

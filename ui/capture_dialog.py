@@ -10,6 +10,10 @@ Ctrl+Right, along the strip) move the selected page, Delete
 removes it, and every button has an Alt key. What happens to the pages is the caller's
 ``save`` (the core's ``attach_pages``, run through the operation wrapper); without one the
 dialog only collects them (``pages()``), for an action that attaches its result as it records.
+
+For a paper, the caller may also pass ``find_earlier`` and ``reuse`` (``counter_app.reuse``): when
+the citizen has papers digitised for their other dossiers, they are listed ("Citizen's earlier
+copies", Alt+C) and "Reuse" (Alt+E) attaches the highlighted one instead of scanning it again.
 """
 from __future__ import annotations
 
@@ -34,10 +38,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from counter_app import sane_source, settings
 from counter_app.errors import CounterError
 from counter_app.page_pdf import Page
+from counter_app.reuse import EarlierCapture
 from counter_app.sane_source import SaneSource
 from counter_app.scan_sources import SCAN_SUFFIXES, FolderSource
 
@@ -47,6 +53,7 @@ from .widgets.fields import ERROR_LABEL_STYLE
 
 THUMBNAIL = QSize(120, 160)
 PAGE_ROLE = Qt.ItemDataRole.UserRole
+EARLIER_ROLE = Qt.ItemDataRole.UserRole
 
 
 def thumbnail(page: Page) -> QIcon:
@@ -70,9 +77,10 @@ class CaptureDialog(QDialog):
     saved = Signal(object)
 
     def __init__(self, context: AppContext, title: str, *, save: Callable[[list[Page]], Any] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 find_earlier: Callable[[], list[EarlierCapture]] | None = None,
+                 reuse: Callable[[EarlierCapture], Any] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context, self.save_pages = context, save
+        self.context, self.save_pages, self.reuse_capture = context, save, reuse
         self.source: FolderSource | None = None
         self.scans: SaneSource | None = None
         self.busy = False
@@ -115,14 +123,30 @@ class CaptureDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self.earlier = QListWidget(self)
+        self.earlier.setMaximumHeight(100)
+        self.earlier.setAccessibleName(self.tr("Citizen's earlier copies"))
+        self.earlier_label = QLabel(self.tr("&Citizen's earlier copies (reuse instead of scanning again):"), self)
+        self.earlier_label.setBuddy(self.earlier)
+        self.reuse_button = self._button(self.tr("R&euse"), self.reuse)
+        earlier = QGridLayout()
+        earlier.addWidget(self.earlier_label, 0, 0, 1, 2)
+        earlier.addWidget(self.earlier, 1, 0)
+        earlier.addWidget(self.reuse_button, 1, 1, Qt.AlignmentFlag.AlignTop)
+        for widget in (self.earlier_label, self.earlier, self.reuse_button):
+            widget.hide()  # until the citizen is found to have earlier copies
         layout = QVBoxLayout(self)
+        layout.addLayout(earlier)
         layout.addLayout(tools)
         layout.addWidget(strip_label)
         layout.addWidget(self.strip, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.strip.currentRowChanged.connect(self._enable)
+        self.earlier.currentRowChanged.connect(self._enable)
         self._enable()
+        if find_earlier is not None and reuse is not None:
+            context.tasks.run_db(find_earlier, on_done=self._show_earlier, on_error=self._failed)
 
     def _button(self, text: str, slot: Callable[[], Any]) -> QPushButton:
         button = QPushButton(text, self)
@@ -193,6 +217,34 @@ class CaptureDialog(QDialog):
         for button in (self.up_button, self.down_button, self.rotate_button, self.remove_button):
             button.setEnabled(chosen)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(self.strip.count() > 0 and not self.busy)
+        self.reuse_button.setEnabled(self.earlier.currentRow() >= 0 and not self.busy)
+
+    # -- the citizen's earlier copies -----------------------------------------------------------
+
+    def _show_earlier(self, captures: list[EarlierCapture]) -> None:
+        if not isValid(self):  # closed with its detail while the copies were looked up
+            return
+        for capture in captures:
+            pages = "?" if capture.pages is None else str(capture.pages)
+            text = self.tr("{paper} — dossier {code}, {date}, {pages} pages").format(
+                paper=capture.paper_name, code=capture.dossier_code, date=capture.added_at.strftime("%d/%m/%Y"),
+                pages=pages)
+            QListWidgetItem(text, self.earlier).setData(EARLIER_ROLE, capture)
+        if captures:
+            self.earlier.setCurrentRow(0)
+            for widget in (self.earlier_label, self.earlier, self.reuse_button):
+                widget.show()
+        self._enable()
+
+    def reuse(self) -> None:
+        """Attach the highlighted earlier copy to this paper instead of the pages (the dialog then closes)."""
+        item = self.earlier.currentItem()
+        if self.busy or item is None or self.reuse_capture is None:
+            return
+        self.busy = True
+        self._enable()
+        chosen, reuse = item.data(EARLIER_ROLE), self.reuse_capture
+        self.context.tasks.run_op(lambda: reuse(chosen), parent=self, on_done=self._saved, on_error=self._failed)
 
     # -- where pages come from ----------------------------------------------------------------
 

@@ -2,19 +2,23 @@
 
 A paper only shown at the counter ("xuất trình", ``counter_app.digitisation``) reads "Miễn số hóa"
 and needs nothing. "Số hóa" opens the capture dialog for the highlighted line; what it saves is
-one PDF of that paper (or of the result) through the core's ``attach_pages``.
+one PDF of that paper (or of the result) through the core's ``attach_pages``, or, for a paper,
+the citizen's earlier copy chosen there (``counter_app.reuse``).
 """
 from __future__ import annotations
 
 from collections import Counter
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from counter_app.attachments import Attachment, attach_pages, list_attachments
 from counter_app.digitisation import needs_scan
 from counter_app.models import Dossier
+from counter_app.reuse import earlier_captures, reuse_capture
 
 from .capture_dialog import CaptureDialog
 from .context import AppContext
@@ -54,7 +58,7 @@ class PaperCaptures(QGroupBox):
         self.context.tasks.run_db(lambda: list_attachments(store, code), on_done=self._fill, on_error=lambda _e: None)
 
     def _fill(self, attachments: list[Attachment]) -> None:
-        if self.dossier is None:
+        if self.dossier is None or not isValid(self):  # the detail closed while the list was read
             return
         files = Counter(a.paper or RESULT for a in attachments)
         row = max(self.lines.currentRow(), 0)
@@ -87,8 +91,12 @@ class PaperCaptures(QGroupBox):
         store, actor, code = self.context.store, self.context.actor, self.dossier.code
         paper = None if number == RESULT else number
         title = item.text().split(" — ")[0]
+        reusing: dict[str, Any] = {} if paper is None else {  # a result is the office's own: never reused
+            "find_earlier": partial(earlier_captures, store, code),
+            "reuse": lambda earlier: reuse_capture(store, actor, code, paper, earlier.dossier_code, earlier.sha256)}
         self.dialog = CaptureDialog(self.context, self.tr("Digitise: {what}").format(what=title),
-                                    save=partial(attach_pages, store, actor, code, paper=paper), parent=self)
+                                    save=partial(attach_pages, store, actor, code, paper=paper), parent=self,
+                                    **reusing)
         self.dialog.saved.connect(lambda _a: self._saved())
         self.dialog.open()
         return self.dialog

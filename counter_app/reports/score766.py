@@ -20,7 +20,14 @@ Which dossiers count (the one place these rules live; the dashboard's drill-down
 - **4.2 digitised**: a finished dossier with a result file *and* a file for every paper it was
   received with, over the finished dossiers. Papers only shown ("xuất trình": the form chosen or
   the catalogue's name, ``counter_app.digitisation``) are exempt and never make a dossier undigitised.
-- **4.3 reuse** is not recorded yet: it is reported as "no data" with the reason, never as 0.
+- **4.3 reuse**: a cohort dossier with at least one paper whose electronic copy was reused from
+  another dossier of the same citizen (``dossier_attachments.reused_from``, ``counter_app.reuse``),
+  over *every* cohort dossier. That denominator is the national portal's: its description of how
+  the 766 indicators are computed ("Mô tả công thức tính chỉ số 766", as reproduced in a public
+  repository) counts "tổng số hồ sơ TTHC có ngày tiếp nhận trong kỳ … có ít nhất 1 thành phần hồ
+  sơ được đánh dấu tái sử dụng dữ liệu số hóa" over "tổng số hồ sơ có ngày tiếp nhận trong kỳ",
+  full points from 80%. The Decision's own annex text was not found to confirm it, so the formula
+  is the portal's reading, not a quotation of the Decision.
 """
 from __future__ import annotations
 
@@ -36,7 +43,6 @@ from ..store import Store
 from ..workdays import MAX_WORKING_DAYS
 from .indicators766 import BY_CODE, INDICATORS, Indicator, Unit, score
 
-NO_REUSE = "không có dữ liệu: phần mềm chưa ghi nhận việc dùng lại thành phần hồ sơ đã số hóa"
 NO_DOSSIERS = "không có dữ liệu: không có hồ sơ nào thuộc chỉ số trong kỳ"
 # A due time is at most MAX_WORKING_DAYS working days after receipt: this many calendar days cover it.
 _DUE_REACH = timedelta(days=MAX_WORKING_DAYS * 7 // 5 + 60)
@@ -76,7 +82,9 @@ _FACTS = _COHORT + f""", dossier_facts AS MATERIALIZED (
                WHERE dp.dossier_id = c.id AND dp.received AND {needs_scan_sql('dp')}
                AND NOT EXISTS (SELECT 1 FROM dossier_attachments a
                    WHERE a.dossier_id = c.id AND a.kind = 'paper' AND a.paper_position = dp.position))
-           ELSE 0 END AS digitisation
+           ELSE 0 END AS digitisation,
+           EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.dossier_id = c.id AND a.kind = 'paper'
+               AND a.reused_from IS NOT NULL) AS reused
     FROM cohort c
 )"""
 _PAYABLE = "f.amount_vnd > 0 AND f.method != 'exempt'"
@@ -85,7 +93,7 @@ _TALLY_SQL = _FACTS + """
 SELECT received_by, procedure_id, count(*) AS received, sum(synced) AS synced, sum(judged) AS judged,
        sum(on_time) AS on_time, sum(finished) AS finished,
        sum(finished_n - received_n) AS working_days, sum(due_n - received_n) AS allotted_days,
-       sum(digitisation >= 1) AS with_result, sum(digitisation = 2) AS digitised
+       sum(digitisation >= 1) AS with_result, sum(digitisation = 2) AS digitised, sum(reused) AS reused
 FROM dossier_facts GROUP BY received_by, procedure_id
 """
 _FEES_SQL = _COHORT + f"""
@@ -103,11 +111,12 @@ _MEMBERSHIP = {
     "2.2": ("finished", "finished"),
     "4.1": ("digitisation >= 1", "finished"),
     "4.2": ("digitisation = 2", "finished"),
+    "4.3": ("reused", "1"),
     "3.6": (f"EXISTS (SELECT 1 FROM dossier_fees f WHERE f.dossier_id = dossier_facts.id AND {_BY_TRANSFER})",
             f"EXISTS (SELECT 1 FROM dossier_fees f WHERE f.dossier_id = dossier_facts.id AND {_PAYABLE})"),
 }
 _COUNTS = ("received", "synced", "judged", "on_time", "finished", "working_days", "allotted_days",
-           "payable", "by_transfer", "with_result", "digitised")
+           "payable", "by_transfer", "with_result", "digitised", "reused")
 
 
 @dataclass(frozen=True)
@@ -153,6 +162,7 @@ class Tally:
     by_transfer: int = 0
     with_result: int = 0
     digitised: int = 0
+    reused: int = 0
 
     def figures(self) -> list[Figure]:
         return [_figure(indicator, self) for indicator in INDICATORS]
@@ -196,7 +206,7 @@ def _figure(indicator: Indicator, t: Tally) -> Figure:
         average = t.working_days / t.finished
         ratio = 1.0 if t.working_days <= 0 else t.allotted_days / t.working_days
         return Figure(indicator, t.working_days, t.finished, average, score(indicator, ratio))
-    return Figure(indicator, None, None, None, None, NO_REUSE)
+    return _ratio_figure(indicator, t.reused, t.received)  # 4.3
 
 
 def _load_workdays(conn: sqlite3.Connection, period: Period, as_of: datetime) -> None:
@@ -253,14 +263,9 @@ def report_766(store: Store, period: Period, *, as_of: datetime | None = None, c
 def dossiers_behind(store: Store, period: Period, code: str, *, numerator: bool = True,
                     as_of: datetime | None = None, clerk: str | None = None,
                     procedure: str | None = None) -> list[str]:
-    """Codes of the dossiers counted in one indicator's numerator (or denominator), oldest first.
-
-    Reuse (4.3) is not recorded yet, so no dossier is behind it.
-    """
+    """Codes of the dossiers counted in one indicator's numerator (or denominator), oldest first."""
     if code not in BY_CODE:
         raise ValidationError(f"Không có chỉ số {code}.")
-    if code not in _MEMBERSHIP:
-        return []
     when = _as_of(period, as_of)
     condition = _MEMBERSHIP[code][0 if numerator else 1]
     sql = _FACTS + f" SELECT code FROM dossier_facts WHERE {condition} ORDER BY received_at, id"

@@ -394,82 +394,102 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="88"/>
+        <location filename="../../ui/capture_dialog.py" line="96"/>
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="89"/>
+        <location filename="../../ui/capture_dialog.py" line="97"/>
         <source>&amp;Pages (drop image or PDF files here):</source>
         <translation>Các t&amp;rang (thả tệp ảnh hoặc PDF vào đây):</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="91"/>
+        <location filename="../../ui/capture_dialog.py" line="99"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Thêm tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="92"/>
+        <location filename="../../ui/capture_dialog.py" line="100"/>
         <source>From the &amp;scanner folder</source>
         <translation>Lấy từ thư mục &amp;máy quét</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="93"/>
+        <location filename="../../ui/capture_dialog.py" line="101"/>
         <source>Scanner f&amp;older…</source>
         <translation>Chọn thư mục máy &amp;quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="94"/>
+        <location filename="../../ui/capture_dialog.py" line="102"/>
         <source>Scan &amp;now</source>
         <translation>Quét &amp;ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="96"/>
+        <location filename="../../ui/capture_dialog.py" line="104"/>
         <source>Move &amp;up</source>
         <translation>Chuyển &amp;lên</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="97"/>
+        <location filename="../../ui/capture_dialog.py" line="105"/>
         <source>Move do&amp;wn</source>
         <translation>Chuyển &amp;xuống</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="98"/>
+        <location filename="../../ui/capture_dialog.py" line="106"/>
         <source>&amp;Rotate 90°</source>
         <translation>X&amp;oay 90°</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="99"/>
+        <location filename="../../ui/capture_dialog.py" line="107"/>
         <source>Re&amp;move</source>
         <translation>&amp;Bỏ trang</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="114"/>
+        <location filename="../../ui/capture_dialog.py" line="122"/>
         <source>Sa&amp;ve</source>
         <translation>Lư&amp;u</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="115"/>
+        <location filename="../../ui/capture_dialog.py" line="123"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="201"/>
+        <location filename="../../ui/capture_dialog.py" line="128"/>
+        <source>Citizen&apos;s earlier copies</source>
+        <translation>Bản số hóa đã có của công dân</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="129"/>
+        <source>&amp;Citizen&apos;s earlier copies (reuse instead of scanning again):</source>
+        <translation>Bản số hóa đã có của &amp;công dân (dùng lại thay vì quét lại):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="131"/>
+        <source>R&amp;euse</source>
+        <translation>&amp;Dùng lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="229"/>
+        <source>{paper} — dossier {code}, {date}, {pages} pages</source>
+        <translation>{paper} — hồ sơ {code}, ngày {date}, {pages} trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="253"/>
         <source>Add scanned pages</source>
         <translation>Thêm trang đã quét</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="202"/>
+        <location filename="../../ui/capture_dialog.py" line="254"/>
         <source>Images and PDF ({patterns})</source>
         <translation>Ảnh và PDF ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="238"/>
+        <location filename="../../ui/capture_dialog.py" line="290"/>
         <source>No new scan in {folder}.</source>
         <translation>Không có bản quét mới trong {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="243"/>
+        <location filename="../../ui/capture_dialog.py" line="295"/>
         <source>The folder the scanner saves into</source>
         <translation>Thư mục máy quét lưu ảnh</translation>
     </message>
@@ -1725,38 +1745,38 @@
 <context>
     <name>PaperCaptures</name>
     <message>
-        <location filename="../../ui/paper_captures.py" line="33"/>
-        <location filename="../../ui/paper_captures.py" line="39"/>
+        <location filename="../../ui/paper_captures.py" line="37"/>
+        <location filename="../../ui/paper_captures.py" line="43"/>
         <source>Electronic copies</source>
         <translation>Bản điện tử (số hóa)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="41"/>
+        <location filename="../../ui/paper_captures.py" line="45"/>
         <source>Digiti&amp;ze…</source>
         <translation>Số hó&amp;a…</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="66"/>
+        <location filename="../../ui/paper_captures.py" line="70"/>
         <source>exempt from digitisation (shown only)</source>
         <translation>Miễn số hóa (xuất trình)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="68"/>
+        <location filename="../../ui/paper_captures.py" line="72"/>
         <source>Result — {state}</source>
         <translation>Kết quả — {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="73"/>
+        <location filename="../../ui/paper_captures.py" line="77"/>
         <source>digitised ({count} PDF)</source>
         <translation>đã số hóa ({count} PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="73"/>
+        <location filename="../../ui/paper_captures.py" line="77"/>
         <source>not digitised</source>
         <translation>chưa số hóa</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="90"/>
+        <location filename="../../ui/paper_captures.py" line="97"/>
         <source>Digitise: {what}</source>
         <translation>Số hóa: {what}</translation>
     </message>
