@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from counter_app.models import Office
 from counter_app.reports.score766 import Report766
 from counter_app.reports.table766 import (
+    BREAKDOWN_CODES,
     INDICATOR_HEADERS,
     breakdown_headers,
     breakdown_rows,
@@ -24,6 +25,8 @@ from .layout import LANDSCAPE, CellParagraph, build_pdf, esc, grid_style, headin
 
 TITLE = "CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP (QUYẾT ĐỊNH 766/QĐ-TTg)"
 _FONT_SIZE = 9
+# Name, dossiers, one column per indicator, points (millimetres before scaling to the page).
+_BREAKDOWN_WIDTHS = (80, 16, *(20,) * len(BREAKDOWN_CODES), 20)
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], widths_mm: Sequence[float],
@@ -46,7 +49,7 @@ def report_766_pdf(report: Report766, office: Office, *, on: date) -> bytes:
     for label, tallies in (("Cán bộ tiếp nhận", report.by_clerk), ("Thủ tục", report.by_procedure)):
         story.append(KeepTogether([  # a section title never ends a page alone
             Spacer(1, 8), para(f"<b>Theo {esc(label.lower())}</b>", "left"), Spacer(1, 3),
-            _table(breakdown_headers(label), breakdown_rows(tallies), (90, 18, 22, 22, 22, 22, 22), width)]))
+            _table(breakdown_headers(label), breakdown_rows(tallies), _BREAKDOWN_WIDTHS, width)]))
     story += [Spacer(1, 6), para(esc(
         "Điểm = điểm tối đa khi đạt chỉ tiêu, nếu không bằng tỷ lệ × điểm tối đa / chỉ tiêu. Điểm từng chỉ số"
         " trong nhóm theo bảng của phần mềm (counter_app/reports/indicators766.py)."), "left")]

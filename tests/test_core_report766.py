@@ -264,5 +264,10 @@ def test_reuse_counts_the_dossiers_received_in_the_period_that_reused_a_digitise
     assert f.score == pytest.approx(1 / 3 * 7 / 0.8)  # below the 80% target: ratio × points ÷ target
     assert (_figures(report.by_clerk["canbo"])["4.3"].numerator, report.by_clerk["canbo"].received) == (2, 4)
     assert _figures(report.by_clerk["lanhdao"])["4.3"].numerator == 0
+    # The dashboard's, the CSV's and the PDF's table per clerk show it too: 2 of canbo's 4 dossiers.
+    from counter_app.reports.table766 import breakdown_headers, breakdown_rows
+
+    column = breakdown_headers("Cán bộ").index("4.3")
+    assert [row[column] for row in breakdown_rows(report.by_clerk) if "(canbo)" in row[0]] == ["50,0%"]
     assert dossiers_behind(store, MARCH, "4.3", as_of=END_OF_MARCH) == [c["A"], c["D"]]
     assert dossiers_behind(store, MARCH, "4.3", numerator=False, as_of=END_OF_MARCH) == [c[k] for k in "ABCDFE"]

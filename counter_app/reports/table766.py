@@ -15,7 +15,7 @@ from .indicators766 import INDICATORS, Unit
 from .score766 import Figure, Report766, Tally
 
 INDICATOR_HEADERS = ("Mã", "Chỉ số", "Cách tính", "Chỉ tiêu", "Kết quả", "Điểm", "Điểm tối đa")
-BREAKDOWN_CODES = tuple(i.code for i in INDICATORS if i.code in ("1.4", "2.1", "2.2", "3.6"))
+BREAKDOWN_CODES = tuple(i.code for i in INDICATORS)  # every indicator is computed per clerk and per procedure
 
 
 def percent(value: float) -> str:
