@@ -31,6 +31,7 @@ Which dossiers count (the one place these rules live; the dashboard's drill-down
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -61,8 +62,9 @@ WITH cohort AS (
            d.status NOT IN ('refused', 'withdrawn', 'stopped') AS owed
     FROM dossiers d
     WHERE d.received_at >= :start AND d.received_at < :end AND d.status != 'registered'
-      AND (:clerk IS NULL OR d.received_by IN (SELECT id FROM users WHERE username = :clerk))
-      AND (:procedure IS NULL OR d.procedure_id IN (SELECT id FROM procedures WHERE code = :procedure))
+      AND (CAST(:clerk AS TEXT) IS NULL OR d.received_by IN (SELECT id FROM users WHERE username = :clerk))
+      AND (CAST(:procedure AS TEXT) IS NULL
+           OR d.procedure_id IN (SELECT id FROM procedures WHERE code = :procedure))
 )"""
 _FACTS = _COHORT + f""", dossier_facts AS MATERIALIZED (
     SELECT c.id, c.code, c.received_at, c.received_by, c.procedure_id,
@@ -71,17 +73,18 @@ _FACTS = _COHORT + f""", dossier_facts AS MATERIALIZED (
            c.owed AND c.finished_at IS NOT NULL AND c.finished_at <= c.due_at AS on_time,
            c.finished_at IS NOT NULL AS finished,
            CASE WHEN c.finished_at IS NOT NULL THEN
-               (SELECT n FROM temp.report_workdays WHERE day = substr(c.received_at, 1, 10)) END AS received_n,
-           (SELECT n FROM temp.report_workdays WHERE day = substr(c.finished_at, 1, 10)) AS finished_n,
+               (SELECT n FROM report_workdays WHERE day = substr(c.received_at, 1, 10)) END AS received_n,
+           (SELECT n FROM report_workdays WHERE day = substr(c.finished_at, 1, 10)) AS finished_n,
            CASE WHEN c.finished_at IS NOT NULL THEN
-               (SELECT n FROM temp.report_workdays WHERE day = substr(c.due_at, 1, 10)) END AS due_n,
+               (SELECT n FROM report_workdays WHERE day = substr(c.due_at, 1, 10)) END AS due_n,
            -- 0: no electronic result; 1: a result file; 2: a result file and every paper's
            CASE WHEN c.finished_at IS NOT NULL AND EXISTS (SELECT 1 FROM dossier_attachments a
                WHERE a.dossier_id = c.id AND a.kind = 'result')
-           THEN 1 + NOT EXISTS (SELECT 1 FROM dossier_papers dp
-               WHERE dp.dossier_id = c.id AND dp.received AND {needs_scan_sql('dp')}
+           THEN CASE WHEN EXISTS (SELECT 1 FROM dossier_papers dp
+               WHERE dp.dossier_id = c.id AND dp.received != 0 AND {needs_scan_sql('dp')}
                AND NOT EXISTS (SELECT 1 FROM dossier_attachments a
                    WHERE a.dossier_id = c.id AND a.kind = 'paper' AND a.paper_position = dp.position))
+           THEN 1 ELSE 2 END
            ELSE 0 END AS digitisation,
            EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.dossier_id = c.id AND a.kind = 'paper'
                AND a.reused_from IS NOT NULL) AS reused
@@ -90,15 +93,17 @@ _FACTS = _COHORT + f""", dossier_facts AS MATERIALIZED (
 _PAYABLE = "f.amount_vnd > 0 AND f.method != 'exempt'"
 _BY_TRANSFER = "f.amount_vnd > 0 AND f.method = 'transfer'"
 _TALLY_SQL = _FACTS + """
-SELECT received_by, procedure_id, count(*) AS received, sum(synced) AS synced, sum(judged) AS judged,
-       sum(on_time) AS on_time, sum(finished) AS finished,
+SELECT received_by, procedure_id, count(*) AS received, count(*) FILTER (WHERE synced) AS synced,
+       count(*) FILTER (WHERE judged) AS judged, count(*) FILTER (WHERE on_time) AS on_time,
+       count(*) FILTER (WHERE finished) AS finished,
        sum(finished_n - received_n) AS working_days, sum(due_n - received_n) AS allotted_days,
-       sum(digitisation >= 1) AS with_result, sum(digitisation = 2) AS digitised, sum(reused) AS reused
+       count(*) FILTER (WHERE digitisation >= 1) AS with_result,
+       count(*) FILTER (WHERE digitisation = 2) AS digitised, count(*) FILTER (WHERE reused) AS reused
 FROM dossier_facts GROUP BY received_by, procedure_id
 """
 _FEES_SQL = _COHORT + f"""
 SELECT c.received_by, c.procedure_id, count(*) AS payable,
-       sum(f.method = 'transfer') AS by_transfer
+       count(*) FILTER (WHERE f.method = 'transfer') AS by_transfer
 FROM cohort c JOIN dossier_fees f ON f.dossier_id = c.id AND {_PAYABLE}
 GROUP BY c.received_by, c.procedure_id
 """
@@ -106,12 +111,12 @@ _LABELS_SQL = "SELECT 'u' AS kind, id, username AS key, full_name AS label FROM 
               " UNION ALL SELECT 'p', id, code, name FROM procedures"
 # What puts a dossier in each indicator's numerator and denominator (conditions on ``dossier_facts``).
 _MEMBERSHIP = {
-    "1.4": ("synced", "1"),
+    "1.4": ("synced", "TRUE"),
     "2.1": ("on_time", "judged"),
     "2.2": ("finished", "finished"),
     "4.1": ("digitisation >= 1", "finished"),
     "4.2": ("digitisation = 2", "finished"),
-    "4.3": ("reused", "1"),
+    "4.3": ("reused", "TRUE"),
     "3.6": (f"EXISTS (SELECT 1 FROM dossier_fees f WHERE f.dossier_id = dossier_facts.id AND {_BY_TRANSFER})",
             f"EXISTS (SELECT 1 FROM dossier_fees f WHERE f.dossier_id = dossier_facts.id AND {_PAYABLE})"),
 }
@@ -170,7 +175,7 @@ class Tally:
     def add(self, row: sqlite3.Row) -> None:
         for name in row.keys():
             if name in _COUNTS:
-                setattr(self, name, getattr(self, name) + (row[name] or 0))
+                setattr(self, name, getattr(self, name) + int(row[name] or 0))  # PostgreSQL sums are numeric
 
 
 @dataclass
@@ -209,7 +214,7 @@ def _figure(indicator: Indicator, t: Tally) -> Figure:
     return _ratio_figure(indicator, t.reused, t.received)  # 4.3
 
 
-def _load_workdays(conn: sqlite3.Connection, period: Period, as_of: datetime) -> None:
+def _load_workdays(conn: sqlite3.Connection, period: Period, as_of: datetime, *, sqlite: bool) -> None:
     """Working days counted from the period's first day, one row per day, in a temporary table.
 
     The calendar answers one day at a time (holidays, office overrides); the query subtracts two
@@ -225,14 +230,20 @@ def _load_workdays(conn: sqlite3.Connection, period: Period, as_of: datetime) ->
         day += timedelta(days=1)
         count += calendar.is_working_day(day)
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS report_workdays (day TEXT PRIMARY KEY, n INTEGER NOT NULL)"
-                 " WITHOUT ROWID")
-    conn.execute("DELETE FROM temp.report_workdays")
-    conn.executemany("INSERT INTO temp.report_workdays (day, n) VALUES (?, ?)", rows)
+                 + (" WITHOUT ROWID" if sqlite else ""))
+    conn.execute("DELETE FROM report_workdays")  # a temporary table comes first wherever the name is looked up
+    conn.executemany("INSERT INTO report_workdays (day, n) VALUES (?, ?)", rows)
 
 
-def _params(period: Period, as_of: datetime, clerk: str | None, procedure: str | None) -> dict[str, object]:
+_NAMED = re.compile(r":([a-z_]+)")
+
+
+def _bound(sql: str, period: Period, as_of: datetime, clerk: str | None,
+           procedure: str | None) -> tuple[str, tuple[object, ...]]:
+    """``sql`` with its ``:name`` parameters as ``?`` and their values in order: both stores take that."""
     start, end = period.bounds()
-    return {"start": start, "end": end, "as_of": clock.to_db(as_of), "clerk": clerk, "procedure": procedure}
+    named = {"start": start, "end": end, "as_of": clock.to_db(as_of), "clerk": clerk, "procedure": procedure}
+    return _NAMED.sub("?", sql), tuple(named[name] for name in _NAMED.findall(sql))
 
 
 def _as_of(period: Period, as_of: datetime | None) -> datetime:
@@ -246,12 +257,11 @@ def report_766(store: Store, period: Period, *, as_of: datetime | None = None, c
     """The office's figures for ``period``, with the same figures per clerk and per procedure."""
     when = _as_of(period, as_of)
     report = Report766(period, when, Tally("Toàn đơn vị"))
-    params = _params(period, when, clerk, procedure)
     with store.snapshot() as conn:  # the read connection: a save never waits for the report
-        _load_workdays(conn, period, when)
+        _load_workdays(conn, period, when, sqlite=store.backend.name == "sqlite")
         labels = {(r["kind"], r["id"]): (r["key"], r["label"]) for r in conn.execute(_LABELS_SQL)}
         for sql in (_TALLY_SQL, _FEES_SQL):
-            for row in conn.execute(sql, params):
+            for row in conn.execute(*_bound(sql, period, when, clerk, procedure)):
                 report.total.add(row)
                 for tallies, kind, column in ((report.by_clerk, "u", "received_by"),
                                               (report.by_procedure, "p", "procedure_id")):
@@ -270,5 +280,5 @@ def dossiers_behind(store: Store, period: Period, code: str, *, numerator: bool 
     condition = _MEMBERSHIP[code][0 if numerator else 1]
     sql = _FACTS + f" SELECT code FROM dossier_facts WHERE {condition} ORDER BY received_at, id"
     with store.snapshot() as conn:  # the read connection: a save never waits for the report
-        _load_workdays(conn, period, when)
-        return [row[0] for row in conn.execute(sql, _params(period, when, clerk, procedure))]
+        _load_workdays(conn, period, when, sqlite=store.backend.name == "sqlite")
+        return [row[0] for row in conn.execute(*_bound(sql, period, when, clerk, procedure))]
