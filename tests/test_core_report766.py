@@ -105,6 +105,7 @@ def test_the_query_reads_the_received_at_index(march) -> None:
     for plan in plans:
         assert "SEARCH d USING INDEX dossiers_received_at" in plan, plan
         assert "SCAN d " not in plan + " " and "SCAN f" not in plan, plan
+    assert "USING INDEX dossier_attachments_reused" in plans[0], plans[0]  # 4.3: only rows that reused a paper
 
 
 def test_cli_prints_the_same_figures_as_json(march, capsys) -> None:

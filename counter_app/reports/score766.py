@@ -86,7 +86,8 @@ _FACTS = _COHORT + f""", dossier_facts AS MATERIALIZED (
                    WHERE a.dossier_id = c.id AND a.kind = 'paper' AND a.paper_position = dp.position))
            THEN 1 ELSE 2 END
            ELSE 0 END AS digitisation,
-           EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.dossier_id = c.id AND a.kind = 'paper'
+           -- only papers are reused (counter_app.reuse); the partial index holds just those rows
+           EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.dossier_id = c.id
                AND a.reused_from IS NOT NULL) AS reused
     FROM cohort c
 )"""
