@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
 from counter_app import clock, office
 from counter_app.reports.score766 import Period, Report766, dossiers_behind, report_766
 from counter_app.reports.table766 import BREAKDOWN_CODES, breakdown_rows, indicator_rows, write_csv
+from counter_app.reports.trend766 import trend_766
 from printing.pdf import write_pdf
 from printing.report766 import report_766_pdf
 
 from .context import AppContext
 from .dossier_detail import DossierDetail
+from .trend766_chart import TrendChart
 from .widgets.fields import ERROR_LABEL_STYLE
 
 
@@ -114,6 +116,7 @@ class Report766Page(QWidget):
         for column, width in enumerate((48, 210, 330, 100, 200, 56, 56)):  # fits 1366 px beside the sections
             self.indicators.setColumnWidth(column, width)
         self.indicators.activated.connect(lambda index: self.drill(self._indicator_code(index.row())))
+        self.trend = TrendChart(self)
         self.breakdown_kind = QComboBox(self)
         self.breakdown_kind.addItem(self.tr("By clerk"), "clerk")
         self.breakdown_kind.addItem(self.tr("By procedure"), "procedure")
@@ -154,6 +157,7 @@ class Report766Page(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.indicators, 3)
+        layout.addWidget(self.trend, 2)
         layout.addLayout(middle)
         layout.addWidget(self.breakdown, 2)
         self.setTabOrder(self.start, self.end)
@@ -180,6 +184,8 @@ class Report766Page(QWidget):
             return
         self._say(self.tr("Computing…"))
         self.context.tasks.run_read(report_766, self.context.store, period, on_done=self.show_report,
+                                    on_error=self._failed)
+        self.context.tasks.run_read(trend_766, self.context.store, period, on_done=self.trend.show_trend,
                                     on_error=self._failed)
 
     def show_report(self, report: Report766) -> None:
