@@ -1197,12 +1197,12 @@
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../ui/report766_page.py" line="75"/>
+        <location filename="../../ui/report766_page.py" line="77"/>
         <source>{count} dossiers</source>
         <translation>{count} hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="77"/>
+        <location filename="../../ui/report766_page.py" line="79"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -2177,143 +2177,143 @@
 <context>
     <name>Report766Page</name>
     <message>
-        <location filename="../../ui/report766_page.py" line="104"/>
+        <location filename="../../ui/report766_page.py" line="106"/>
         <source>&amp;Compute</source>
         <translation>Tín&amp;h điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="106"/>
+        <location filename="../../ui/report766_page.py" line="108"/>
         <source>Export P&amp;DF…</source>
         <translation>Xuất P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="108"/>
+        <location filename="../../ui/report766_page.py" line="110"/>
         <source>Export for E&amp;xcel (CSV)…</source>
         <translation>Xuất cho E&amp;xcel (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="112"/>
+        <location filename="../../ui/report766_page.py" line="114"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="112"/>
+        <location filename="../../ui/report766_page.py" line="114"/>
         <source>Indicator</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="112"/>
+        <location filename="../../ui/report766_page.py" line="114"/>
         <source>Formula</source>
         <translation>Cách tính</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="112"/>
+        <location filename="../../ui/report766_page.py" line="114"/>
         <source>Target</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="113"/>
+        <location filename="../../ui/report766_page.py" line="115"/>
         <source>Value</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="113"/>
-        <location filename="../../ui/report766_page.py" line="121"/>
+        <location filename="../../ui/report766_page.py" line="115"/>
+        <location filename="../../ui/report766_page.py" line="124"/>
         <source>Points</source>
         <translation>Điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="113"/>
+        <location filename="../../ui/report766_page.py" line="115"/>
         <source>Max</source>
         <translation>Tối đa</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="118"/>
+        <location filename="../../ui/report766_page.py" line="121"/>
         <source>By clerk</source>
         <translation>Theo cán bộ tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="119"/>
+        <location filename="../../ui/report766_page.py" line="122"/>
         <source>By procedure</source>
         <translation>Theo thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="121"/>
+        <location filename="../../ui/report766_page.py" line="124"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="121"/>
+        <location filename="../../ui/report766_page.py" line="124"/>
         <source>Dossiers</source>
         <translation>Số hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="136"/>
+        <location filename="../../ui/report766_page.py" line="139"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="136"/>
+        <location filename="../../ui/report766_page.py" line="139"/>
         <source>&amp;To:</source>
         <translation>Đế&amp;n ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="144"/>
+        <location filename="../../ui/report766_page.py" line="147"/>
         <source>&amp;Breakdown:</source>
         <translation>&amp;Phân theo:</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="152"/>
+        <location filename="../../ui/report766_page.py" line="155"/>
         <source>Decision 766/QĐ-TTg indicators for the dossiers received in the period. Enter or double-click a figure to see its dossiers.</source>
         <translation>Chỉ số theo Quyết định 766/QĐ-TTg của các hồ sơ tiếp nhận trong kỳ. Nhấn Enter hoặc nhấp đúp vào một số liệu để xem các hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="173"/>
+        <location filename="../../ui/report766_page.py" line="177"/>
         <source>The end of the period is before its start.</source>
         <translation>Ngày cuối kỳ trước ngày đầu kỳ.</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="181"/>
+        <location filename="../../ui/report766_page.py" line="185"/>
         <source>Computing…</source>
         <translation>Đang tính…</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="187"/>
+        <location filename="../../ui/report766_page.py" line="193"/>
         <source>{count} dossiers received from {start} to {end}.</source>
         <translation>{count} hồ sơ tiếp nhận từ {start} đến {end}.</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="211"/>
+        <location filename="../../ui/report766_page.py" line="217"/>
         <source>The report could not be made: {reason}</source>
         <translation>Không lập được báo cáo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="233"/>
+        <location filename="../../ui/report766_page.py" line="239"/>
         <source>Dossiers counted in {code}</source>
         <translation>Hồ sơ được tính trong chỉ số {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="244"/>
+        <location filename="../../ui/report766_page.py" line="250"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="244"/>
+        <location filename="../../ui/report766_page.py" line="250"/>
         <source>CSV files (*.csv)</source>
         <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="245"/>
+        <location filename="../../ui/report766_page.py" line="251"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="250"/>
+        <location filename="../../ui/report766_page.py" line="256"/>
         <source>Compute the figures first.</source>
         <translation>Hãy tính điểm trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="267"/>
+        <location filename="../../ui/report766_page.py" line="273"/>
         <source>Saved to {path}.</source>
         <translation>Đã lưu vào {path}.</translation>
     </message>
@@ -2804,6 +2804,29 @@
         <location filename="../../ui/sync_page.py" line="159"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../ui/trend766_chart.py" line="39"/>
+        <source>Month by month</source>
+        <translation>Diễn biến theo tháng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trend766_chart.py" line="43"/>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trend766_chart.py" line="47"/>
+        <source>Share (%)</source>
+        <translation>Tỷ lệ (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trend766_chart.py" line="53"/>
+        <source>{code} (target {target}%)</source>
+        <translation>{code} (chỉ tiêu {target}%)</translation>
     </message>
 </context>
 <context>
