@@ -128,6 +128,25 @@ def test_cli_prints_the_same_figures_as_json(march, capsys) -> None:
     assert "2.1  Tỷ lệ hồ sơ giải quyết đúng hạn" in capsys.readouterr().out
 
 
+def test_cli_writes_the_workbook_and_refuses_a_bad_file(march, tmp_path, capsys) -> None:
+    from counter_cli.main import main
+
+    store, _ = march
+    store.close()
+    march_args = ["--db", str(store.target), "report", "766", "--from", "2026-03-01", "--to", "2026-03-31"]
+    assert main([*march_args, "--json", "--xlsx", str(tmp_path / "out" / "m.xlsx")]) == 0
+    captured = capsys.readouterr()
+    assert '"decision": "766/QĐ-TTg"' in captured.out and "m.xlsx" in captured.err  # stdout stays JSON
+    on_time = next(row for row in read_xlsx(tmp_path / "out" / "m.xlsx")["Chỉ số"] if row[0][0] == "2.1")
+    assert on_time[4] == ("0.5", '0.0%" (2/4)"')
+    (tmp_path / "a-file").write_text("x")
+    for target in (tmp_path / "m.csv", tmp_path / "a-file" / "m.xlsx"):
+        assert main([*march_args, "--xlsx", str(target)]) == 2
+        captured = capsys.readouterr()
+        assert captured.err.startswith("error: ") and "Traceback" not in captured.err
+        assert not target.exists()
+
+
 def test_cli_refuses_a_reversed_period(march, capsys) -> None:
     from counter_cli.main import main
 
