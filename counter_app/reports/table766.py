@@ -9,12 +9,14 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
-
-import xlsxwriter
+from typing import TYPE_CHECKING
 
 from .. import safe_files
 from .indicators766 import INDICATORS, Unit
 from .score766 import Figure, Report766, Tally
+
+if TYPE_CHECKING:
+    from xlsxwriter import Workbook
 
 INDICATOR_HEADERS = ("Mã", "Chỉ số", "Cách tính", "Chỉ tiêu", "Kết quả", "Điểm", "Điểm tối đa")
 BREAKDOWN_CODES = tuple(i.code for i in INDICATORS)  # every indicator is computed per clerk and per procedure
@@ -125,7 +127,7 @@ def breakdown_rows(tallies: dict[str, Tally]) -> list[tuple[str, ...]]:
 _MAX_WIDTH = 60  # characters: the formulas wrap rather than run off the screen
 
 
-def _write_sheet(book: xlsxwriter.Workbook, name: str, title: str, headers: tuple[str, ...],
+def _write_sheet(book: Workbook, name: str, title: str, headers: tuple[str, ...],
                  rows: list[tuple[Cell, ...]]) -> None:
     """Title, a bold frozen header row, then the rows; numbers stay numbers, columns fit their text."""
     sheet = book.add_worksheet(name)
@@ -150,6 +152,8 @@ def _write_sheet(book: xlsxwriter.Workbook, name: str, title: str, headers: tupl
 
 def report_xlsx(report: Report766) -> bytes:
     """Three sheets: the indicators, per clerk, per procedure (the rows the screen and the PDF show)."""
+    import xlsxwriter  # loaded on the first export, not with every command and screen (~60 ms)
+
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True})
     title = (f"Chỉ số Quyết định 766/QĐ-TTg, hồ sơ tiếp nhận từ {report.period.start:%d/%m/%Y}"
