@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
+from counter_app.errors import ValidationError
 from counter_app.reports.score766 import Figure, Period, Report766, Tally, report_766
-from counter_app.reports.table766 import score_text, target_text, value_text
+from counter_app.reports.table766 import score_text, target_text, value_text, write_xlsx
 
 from .common import parse_date, print_json, store_from
 
@@ -18,6 +20,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     score.add_argument("--clerk", metavar="USER", help="only the dossiers this clerk received")
     score.add_argument("--procedure", metavar="CODE", help="only this procedure's dossiers")
     score.add_argument("--json", action="store_true", help="figures, per clerk and per procedure, as JSON")
+    score.add_argument("--xlsx", metavar="FILE",
+                       help="also write the indicators, per clerk and per procedure to an Excel workbook")
     score.set_defaults(handler=cmd_report_766)
 
 
@@ -43,9 +47,13 @@ def report_json(report: Report766) -> dict:
 
 def cmd_report_766(args: argparse.Namespace) -> int:
     period = Period(args.start, args.end)
+    if args.xlsx and not args.xlsx.lower().endswith(".xlsx"):  # Excel refuses a workbook under another name
+        raise ValidationError("the Excel file's name must end in .xlsx")
     clerk = args.clerk.strip().lower() if args.clerk else None
     with store_from(args) as store:
         report = report_766(store, period, clerk=clerk, procedure=args.procedure)
+    if args.xlsx:
+        print(f"Saved to {write_xlsx(report, args.xlsx)}", file=sys.stderr)
     if args.json:
         print_json(report_json(report))
         return 0

@@ -1,7 +1,7 @@
 """The Decision 766 dashboard on paper: the indicators, then per clerk and per procedure.
 
 Landscape, so that each formula fits beside its figures; every cell's text comes from
-:mod:`counter_app.reports.table766`, the same rows the dashboard and the CSV show.
+:mod:`counter_app.reports.table766`, the same rows the dashboard and the Excel workbook show.
 """
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 import pytest
 from report766_seed import END_OF_MARCH, MARCH, seed_march
+from xlsx_reader import read_xlsx
 
 from counter_app.dossiers import get_dossier
 from counter_app.errors import ValidationError
@@ -127,6 +128,25 @@ def test_cli_prints_the_same_figures_as_json(march, capsys) -> None:
     assert "2.1  Tỷ lệ hồ sơ giải quyết đúng hạn" in capsys.readouterr().out
 
 
+def test_cli_writes_the_workbook_and_refuses_a_bad_file(march, tmp_path, capsys) -> None:
+    from counter_cli.main import main
+
+    store, _ = march
+    store.close()
+    march_args = ["--db", str(store.target), "report", "766", "--from", "2026-03-01", "--to", "2026-03-31"]
+    assert main([*march_args, "--json", "--xlsx", str(tmp_path / "out" / "m.xlsx")]) == 0
+    captured = capsys.readouterr()
+    assert '"decision": "766/QĐ-TTg"' in captured.out and "m.xlsx" in captured.err  # stdout stays JSON
+    on_time = next(row for row in read_xlsx(tmp_path / "out" / "m.xlsx")["Chỉ số"] if row[0][0] == "2.1")
+    assert on_time[4] == ("0.5", '0.0%" (2/4)"')
+    (tmp_path / "a-file").write_text("x")
+    for target in (tmp_path / "m.csv", tmp_path / "a-file" / "m.xlsx"):
+        assert main([*march_args, "--xlsx", str(target)]) == 2
+        captured = capsys.readouterr()
+        assert captured.err.startswith("error: ") and "Traceback" not in captured.err
+        assert not target.exists()
+
+
 def test_cli_refuses_a_reversed_period(march, capsys) -> None:
     from counter_cli.main import main
 
@@ -137,24 +157,34 @@ def test_cli_refuses_a_reversed_period(march, capsys) -> None:
     assert captured.err.startswith("error: ") and "Traceback" not in captured.err
 
 
-def test_csv_and_pdf_exports_carry_the_same_figures(march, tmp_path) -> None:
+def test_xlsx_and_pdf_exports_carry_the_same_figures(march, tmp_path) -> None:
+    import os
     import subprocess
 
     from counter_app import office
-    from counter_app.reports.table766 import write_csv
+    from counter_app.reports.table766 import write_xlsx
     from printing.pdf import write_pdf
     from printing.report766 import report_766_pdf
 
     store, _ = march
     report = report_766(store, MARCH, as_of=END_OF_MARCH)
-    text = write_csv(report, tmp_path / "r.csv").read_bytes().decode("utf-8-sig")
-    assert "2.1;Tỷ lệ hồ sơ giải quyết đúng hạn;" in text and ";50,0% (2/4);5,00;10" in text
-    assert "Lê Văn Cán (canbo)" in text
+    path = write_xlsx(report, tmp_path / "r.xlsx")
+    assert os.stat(path).st_mode & 0o077 == 0  # owner-only: it names clerks
+    sheets = read_xlsx(path)
+    assert list(sheets) == ["Chỉ số", "Theo cán bộ", "Theo thủ tục"]
+    rows = {row[0][0]: row for row in sheets["Chỉ số"][2:]}
+    assert [text for text, _format in sheets["Chỉ số"][1]][:2] == ["Mã", "Chỉ số"]
+    # 2.1: on time 2 of 4, a number the spreadsheet can sort, shown as "50,0% (2/4)" through its format.
+    assert rows["2.1"][1][0] == "Tỷ lệ hồ sơ giải quyết đúng hạn"
+    assert rows["2.1"][4] == ("0.5", '0.0%" (2/4)"') and rows["2.1"][5] == ("5", "0.00")
+    assert rows["2.1"][3] == ("1", '"≥ "0.0%') and rows["2.1"][6] == ("10", "0")
+    assert rows["4.3"][4] == ("0", '0.0%" (0/6)"')
+    clerks = {row[0][0]: row for row in sheets["Theo cán bộ"][2:]}
+    assert clerks["Lê Văn Cán (canbo)"][1] == ("4", "0")
     pdf = write_pdf(report_766_pdf(report, office.get_office(store), on=date(2026, 4, 1)), tmp_path / "r.pdf")
     pdf_text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                               check=True).stdout
-    assert "QUYẾT ĐỊNH 766/QĐ-TTg" in pdf_text and "50,0% (2/4)" in pdf_text
-    assert "4.3;" in text and ";0,0% (0/6);0,00;7" in text and "0,0% (0/6)" in pdf_text
+    assert "QUYẾT ĐỊNH 766/QĐ-TTg" in pdf_text and "50,0% (2/4)" in pdf_text and "0,0% (0/6)" in pdf_text
 
 
 def _digitise_a_and_part_of_c(store, c) -> None:
@@ -265,7 +295,7 @@ def test_reuse_counts_the_dossiers_received_in_the_period_that_reused_a_digitise
     assert f.score == pytest.approx(1 / 3 * 7 / 0.8)  # below the 80% target: ratio × points ÷ target
     assert (_figures(report.by_clerk["canbo"])["4.3"].numerator, report.by_clerk["canbo"].received) == (2, 4)
     assert _figures(report.by_clerk["lanhdao"])["4.3"].numerator == 0
-    # The dashboard's, the CSV's and the PDF's table per clerk show it too: 2 of canbo's 4 dossiers.
+    # The dashboard's, the workbook's and the PDF's table per clerk show it too: 2 of canbo's 4 dossiers.
     from counter_app.reports.table766 import breakdown_headers, breakdown_rows
 
     column = breakdown_headers("Cán bộ").index("4.3")

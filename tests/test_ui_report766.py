@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from report766_seed import seed_march
+from xlsx_reader import read_xlsx
 
 from ui.report766_page import Report766Page
 from ui.widgets.fields import ERROR_LABEL_STYLE
@@ -21,7 +22,7 @@ def _page(qtbot, app_context) -> Report766Page:
     return page
 
 
-def test_figures_drill_down_and_csv_by_keyboard(qtbot, app_context, tmp_path, monkeypatch):
+def test_figures_drill_down_and_excel_by_keyboard(qtbot, app_context, tmp_path, monkeypatch):
     codes = seed_march(app_context.store)
     page = _page(qtbot, app_context)
     assert page.indicators.item(1, 0).text() == "2.1"
@@ -47,9 +48,10 @@ def test_figures_drill_down_and_csv_by_keyboard(qtbot, app_context, tmp_path, mo
 
     monkeypatch.setattr(page, "ask_save_path", lambda kind: str(tmp_path / f"r.{kind}"))
     with qtbot.waitSignal(page.exported, timeout=10000) as saved:
-        QTest.keyClick(page.indicators, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)  # Export for E&xcel
-    text = (tmp_path / "r.csv").read_bytes().decode("utf-8-sig")
-    assert saved.args == [str(tmp_path / "r.csv")] and "50,0% (2/4)" in text
+        QTest.keyClick(page.indicators, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)  # Export to E&xcel
+    assert saved.args == [str(tmp_path / "r.xlsx")]
+    on_time = next(row for row in read_xlsx(tmp_path / "r.xlsx")["Chỉ số"] if row[0][0] == "2.1")
+    assert on_time[4] == ("0.5", '0.0%" (2/4)"')
     app_context.tasks.wait_idle()
 
 

@@ -2,7 +2,7 @@
 the dossiers behind each number.
 
 The report runs on the database worker (200,000 dossiers take under a second or two); the tables
-show the rows :mod:`counter_app.reports.table766` builds, so the screen, the CSV and the PDF never
+show the rows :mod:`counter_app.reports.table766` builds, so the screen, the workbook and the PDF never
 disagree. Enter or a double-click on an indicator (or on a clerk's or procedure's figure) lists the
 dossiers counted in it; Enter on a code opens the dossier as everywhere else.
 """
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from counter_app import clock, office
 from counter_app.reports.score766 import Period, Report766, dossiers_behind, report_766
-from counter_app.reports.table766 import BREAKDOWN_CODES, breakdown_rows, indicator_rows, write_csv
+from counter_app.reports.table766 import BREAKDOWN_CODES, breakdown_rows, indicator_rows, write_xlsx
 from counter_app.reports.trend766 import trend_766
 from printing.pdf import write_pdf
 from printing.report766 import report_766_pdf
@@ -107,8 +107,8 @@ class Report766Page(QWidget):
         self.compute.clicked.connect(self.refresh)
         self.export_pdf = QPushButton(self.tr("Export P&DF…"), self)
         self.export_pdf.clicked.connect(lambda: self._export("pdf"))
-        self.export_csv = QPushButton(self.tr("Export for E&xcel (CSV)…"), self)
-        self.export_csv.clicked.connect(lambda: self._export("csv"))
+        self.export_xlsx = QPushButton(self.tr("Export to E&xcel…"), self)
+        self.export_xlsx.clicked.connect(lambda: self._export("xlsx"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.indicators = _table([self.tr("Code"), self.tr("Indicator"), self.tr("Formula"), self.tr("Target"),
@@ -141,7 +141,7 @@ class Report766Page(QWidget):
             label.setBuddy(widget)
             top.addWidget(label)
             top.addWidget(widget)
-        for widget in (self.compute, self.export_pdf, self.export_csv):
+        for widget in (self.compute, self.export_pdf, self.export_xlsx):
             top.addWidget(widget)
         top.addStretch(1)
         kind_label = QLabel(self.tr("&Breakdown:"), self)
@@ -247,7 +247,7 @@ class Report766Page(QWidget):
         stem = "chi-so-766"
         if self.report is not None:
             stem += f"-{self.report.period.start:%Y%m%d}-{self.report.period.end:%Y%m%d}"
-        file_filter = self.tr("PDF files (*.pdf)") if kind == "pdf" else self.tr("CSV files (*.csv)")
+        file_filter = self.tr("PDF files (*.pdf)") if kind == "pdf" else self.tr("Excel workbooks (*.xlsx)")
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export"), f"{stem}.{kind}", file_filter)
         return path
 
@@ -263,8 +263,8 @@ class Report766Page(QWidget):
         report, store = self.report, self.context.store
 
         def write() -> str:
-            if kind == "csv":
-                return str(write_csv(report, path))
+            if kind == "xlsx":
+                return str(write_xlsx(report, path))
             return str(write_pdf(report_766_pdf(report, office.get_office(store), on=clock.now().date()), path))
 
         self.context.tasks.run_db(write, on_done=self._exported, on_error=self._failed)

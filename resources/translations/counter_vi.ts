@@ -2188,8 +2188,8 @@
     </message>
     <message>
         <location filename="../../ui/report766_page.py" line="110"/>
-        <source>Export for E&amp;xcel (CSV)…</source>
-        <translation>Xuất cho E&amp;xcel (CSV)…</translation>
+        <source>Export to E&amp;xcel…</source>
+        <translation>Xuất E&amp;xcel…</translation>
     </message>
     <message>
         <location filename="../../ui/report766_page.py" line="114"/>
@@ -2299,8 +2299,8 @@
     </message>
     <message>
         <location filename="../../ui/report766_page.py" line="250"/>
-        <source>CSV files (*.csv)</source>
-        <translation>Tệp CSV (*.csv)</translation>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../ui/report766_page.py" line="251"/>
