@@ -61,7 +61,12 @@ class Snapshot:
     @property
     def name(self) -> str:
         """The name a full copy of this time would have: what ``backup`` prints and ``restore`` takes."""
-        return f"counter-{self.stamp.strftime(STAMP_FORMAT)}.sqlite3"
+        return backup_name(self.stamp)
+
+
+def backup_name(stamp: datetime) -> str:
+    """A backup's name by its time (``counter-YYYYMMDD-HHMMSS.sqlite3``), a full copy's or a snapshot's."""
+    return f"counter-{stamp.strftime(STAMP_FORMAT)}.sqlite3"
 
 
 def repo_path(folder: Path) -> Path:

@@ -47,7 +47,7 @@ def backup(store: Store, to_dir: Path, *, own_folder: bool = False) -> Path:
     if folder.exists() and not folder.is_dir():
         raise BackupTargetError(f"cannot back up to {folder}: it is a file, not a folder")
     stamp = clock.now().replace(microsecond=0)
-    target = folder / f"counter-{stamp.strftime(backup_pages.STAMP_FORMAT)}.sqlite3"
+    target = folder / backup_pages.backup_name(stamp)
     try:
         safe_files.private_dir(folder, tighten=own_folder)
         tidy(store.path, folder)
