@@ -1745,40 +1745,60 @@
 <context>
     <name>PaperCaptures</name>
     <message>
-        <location filename="../../ui/paper_captures.py" line="37"/>
         <location filename="../../ui/paper_captures.py" line="43"/>
+        <location filename="../../ui/paper_captures.py" line="51"/>
         <source>Electronic copies</source>
         <translation>Bản điện tử (số hóa)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="45"/>
+        <location filename="../../ui/paper_captures.py" line="53"/>
         <source>Digiti&amp;ze…</source>
         <translation>Số hó&amp;a…</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="70"/>
+        <location filename="../../ui/paper_captures.py" line="56"/>
+        <source>&amp;View copy</source>
+        <translation>&amp;Xem bản điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_captures.py" line="84"/>
         <source>exempt from digitisation (shown only)</source>
         <translation>Miễn số hóa (xuất trình)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="72"/>
+        <location filename="../../ui/paper_captures.py" line="86"/>
         <source>Result — {state}</source>
         <translation>Kết quả — {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="77"/>
+        <location filename="../../ui/paper_captures.py" line="92"/>
         <source>digitised ({count} PDF)</source>
         <translation>đã số hóa ({count} PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="77"/>
+        <location filename="../../ui/paper_captures.py" line="92"/>
         <source>not digitised</source>
         <translation>chưa số hóa</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="97"/>
+        <location filename="../../ui/paper_captures.py" line="112"/>
         <source>Digitise: {what}</source>
         <translation>Số hóa: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_captures.py" line="152"/>
+        <source>electronic copy of {what}</source>
+        <translation>bản điện tử của {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_captures.py" line="163"/>
+        <source>This electronic copy is missing or was altered, so it cannot be shown.</source>
+        <translation>Bản điện tử này bị thiếu hoặc đã bị thay đổi nên không hiển thị được.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_captures.py" line="164"/>
+        <source>An administrator can run the data check (check) and restore it from a backup; otherwise digitise the paper again.</source>
+        <translation>Quản trị viên có thể chạy kiểm tra dữ liệu (check) và khôi phục từ bản sao lưu; nếu không, hãy số hóa lại giấy tờ.</translation>
     </message>
 </context>
 <context>
