@@ -7,10 +7,13 @@ Rules and their sources (the dated amounts live in ``resources/data/insurance-am
 
 - Household health insurance, Decree 188/2025/NĐ-CP: the first member pays 4.5% of the base
   salary a month; members joining in the same year pay 70%, 60%, 50% of the first member's
-  amount for the 2nd, 3rd, 4th and 40% from the 5th. Months paid in advance are priced with the
-  base salary in force on the payment date and no difference is collected when it rises during
-  them — *as we read Decree 188/2025* (the rule of Decree 146/2018 it replaced); not checked
-  against the published text.
+  amount for the 2nd, 3rd, 4th and 40% from the 5th (the ladder is the Law on Health Insurance's,
+  Art. 13(6) as amended by Law 51/2024/QH15 Art. 1(11)). Months paid in advance are priced with
+  the base salary in force on the payment date and no difference is collected when it rises
+  during them: the rule of Decree 146/2018/NĐ-CP Art. 10(3)(b) and of the collection procedure
+  Decision 595/QĐ-BHXH Art. 19(8)(8.2), which Decree 188/2025 and Decision 366/QĐ-BHXH (2026)
+  replaced. Decision 366 is silent on it and the article of Decree 188 that keeps it was not
+  found, so this stays *as we read Decree 188/2025*.
 - Voluntary social insurance, Decree 159/2025/NĐ-CP Art. 5: 22% of the income the citizen
   chooses, from the rural poverty line up to 20 × the reference level (which, as we read the
   Law on Social Insurance 2024, equals the base salary until the Government sets one). The State
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -235,6 +239,37 @@ def scheme_of(procedure: Procedure) -> Scheme | None:
         for scheme, words in _SCHEME_WORDS:
             if words in folded:
                 return scheme
+    return None
+
+
+@dataclass(frozen=True)
+class FeeTerms:
+    """What a contribution's fee line says (:func:`fee_name`), read back for the forms that ask it."""
+
+    scheme: Scheme
+    months: int
+    start: date  # first day of the first month
+    members: int = 0  # household health insurance
+    income_vnd: int = 0  # voluntary social insurance
+
+
+_FEE_TERMS = (
+    (Scheme.HOUSEHOLD, re.compile(r"^BHYT hộ gia đình: (?P<members>\d+) người × (?P<months>\d+) tháng "
+                                  r"\(từ (?P<month>\d\d)/(?P<year>\d{4})\)$")),
+    (Scheme.VOLUNTARY, re.compile(r"^BHXH tự nguyện: (?P<months>\d+) tháng \(từ (?P<month>\d\d)/(?P<year>\d{4})\), "
+                                  r"mức thu nhập (?P<income>[\d.]+) đ$")),
+)
+
+
+def fee_terms(name: str) -> FeeTerms | None:
+    """The terms a fee line made by :func:`fee_name` carries; None for any other line."""
+    for scheme, pattern in _FEE_TERMS:
+        found = pattern.match(name)
+        if found:
+            parts = found.groupdict()
+            return FeeTerms(scheme, int(parts["months"]), date(int(parts["year"]), int(parts["month"]), 1),
+                            members=int(parts.get("members") or 0),
+                            income_vnd=int((parts.get("income") or "0").replace(".", "")))
     return None
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+from counter_app import insurance
 from counter_app.daily_log import LogEntry, entry_of
 from counter_app.models import (
     Applicant,
@@ -17,6 +18,7 @@ from counter_app.models import (
     Dossier,
     DossierFee,
     DossierPaper,
+    FeeSpec,
     Office,
     PaperForm,
     PaymentMethod,
@@ -63,6 +65,20 @@ HI_CARD = Procedure(
     id=4, code="BHXH-CL-THE", version=1, name="Cấp lại thẻ BHYT do bị mất, hỏng (không thay đổi thông tin)",
     field="Cấp sổ BHXH, thẻ BHYT", processing_value=0, processing_unit=ProcessingUnit.SAME_DAY,
     agency="Bảo hiểm xã hội cơ sở Ba Vì", national_code=False,
+)
+HOUSEHOLD_HI = Procedure(
+    id=6, code="LOCAL.BHYT.HGD", version=1,
+    name="Đăng ký đóng, cấp thẻ BHYT đối với người chỉ tham gia BHYT (gồm BHYT hộ gia đình, gia hạn thẻ)",
+    field="Thu BHXH, BHYT, BHTN", processing_value=3, processing_unit=ProcessingUnit.WORKING_DAYS,
+    agency="Bảo hiểm xã hội cơ sở Ba Vì", national_code=False,
+    fees=(FeeSpec("Tiền đóng BHYT hộ gia đình (không phải lệ phí)", None),),
+)
+VOLUNTARY_SI = Procedure(
+    id=7, code="1.002179.000.00.00.H42", version=1,
+    name="Đăng ký, đăng ký lại, điều chỉnh đóng bảo hiểm xã hội tự nguyện; cấp sổ bảo hiểm xã hội",
+    field="Thu Bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp, BHTNLĐ-BNN", processing_value=5,
+    processing_unit=ProcessingUnit.WORKING_DAYS, agency="Bảo hiểm xã hội cơ sở Ba Vì",
+    fees=(FeeSpec("Tiền đóng BHXH tự nguyện (không phải lệ phí)", None),),
 )
 BUSINESS = Procedure(
     id=5, code="1.001612", version=1, name="Đăng ký thành lập hộ kinh doanh",
@@ -136,6 +152,35 @@ def hi_card_dossier() -> Dossier:
         summary="Cấp lại thẻ BHYT do bị mất", events=(_event(5, datetime(2026, 11, 20, 9, 10), Action.RECEIVE, None,
                                                               Status.RECEIVED, STAFF),),
     )
+
+
+def household_dossier() -> Dossier:
+    """Household health insurance renewed for three members, twelve months, with the counter's quote."""
+    day = date(2026, 11, 20)
+    quote = insurance.household_health_insurance(members=3, start=date(2026, 12, 1), months=12, paid_on=day)
+    applicant = Applicant(full_name="Đinh Thị Hòa", birth_date=date(1979, 9, 2), sex="female",
+                          personal_id="035179004321", address="Xóm Mít, xã Ba Vì, Hà Nội", phone="0355 246 810",
+                          social_insurance_no="0179004321")
+    return replace(hi_card_dossier(), id=6, code="H26.49.09-261120-0015", procedure=HOUSEHOLD_HI,
+                   applicant=applicant, summary="Gia hạn thẻ BHYT hộ gia đình 3 người", delivery=Delivery.COUNTER,
+                   delivery_address="", papers=(),
+                   fees=(DossierFee(insurance.fee_name(quote), quote.total_vnd, PaymentMethod.CASH),))
+
+
+def voluntary_dossier() -> Dossier:
+    """Voluntary social insurance at the lowest income, twelve months ahead, with the counter's quote."""
+    day = date(2026, 11, 20)
+    low, _high = insurance.voluntary_income_range(day)
+    quote = insurance.voluntary_social_insurance(income_vnd=low, category=insurance.Category.NEAR_POOR,
+                                                 start=date(2026, 12, 1), months=12, paid_on=day)
+    applicant = Applicant(full_name="Lò Thị Ỏn", birth_date=date(1990, 5, 17), sex="female",
+                          personal_id="014190001234", address="Bản Púng, xã Ba Vì, Hà Nội", phone="0977 001 234")
+    return replace(hi_card_dossier(), id=7, code="H26.49.09-261120-0016", procedure=VOLUNTARY_SI,
+                   applicant=applicant, summary="Đăng ký đóng BHXH tự nguyện", delivery=Delivery.COUNTER,
+                   delivery_address="",
+                   papers=(DossierPaper("Tờ khai đăng ký, điều chỉnh thông tin tham gia BHXH, BHYT (Mẫu TK1-TS)",
+                                        PaperForm.ORIGINAL, 1),),
+                   fees=(DossierFee(insurance.fee_name(quote), quote.total_vnd, PaymentMethod.CASH),))
 
 
 def stopped_dossier() -> Dossier:

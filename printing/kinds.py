@@ -11,7 +11,7 @@ KIND_LABELS = {
     "apology": "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
     "control": "Phiếu kiểm soát quá trình giải quyết hồ sơ",
     "stop-notice": "Thông báo dừng giải quyết hồ sơ",
-    "hi-card-request": "Tờ khai TK1-TS (cấp lại thẻ BHYT)",
+    "hi-card-request": "Tờ khai BHYT, BHXH (TK1-TS; Mẫu số 2, Mẫu số 4 của Nghị định 188/2025)",
     "fee": "Biên lai thu phí, lệ phí",
 }
 KINDS = tuple(KIND_LABELS)

@@ -16,7 +16,9 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
+from counter_app.insurance import Scheme, scheme_of
 from counter_app.models import Dossier, Office
+from counter_app.text import fold
 
 
 class FormKind(StrEnum):
@@ -37,7 +39,6 @@ class FormInfo:
 
     number: str  # e.g. "Mẫu số 01"
     legal_basis: str  # one line, printed in italics under the number
-    to_check: bool = False  # True while nobody has compared it with the published text
     title: str = ""  # the paper's title where the profile renamed it ("" : the document's own)
 
 
@@ -48,19 +49,29 @@ ND118_IN_FORCE = date(2025, 7, 1)
 
 _TT01 = "Ban hành kèm theo Thông tư số 01/2018/TT-VPCP ngày 23 tháng 11 năm 2018 của Văn phòng Chính phủ"
 _TT03 = "Ban hành kèm theo Thông tư số 03/2025/TT-VPCP ngày 15 tháng 9 năm 2025 của Văn phòng Chính phủ"
-# The TK1-TS is Viet Nam Social Security's form, outside the one-stop regulations: it has its own
-# profiles, one per decision that issued it. Decision 490/QĐ-BHXH (28/3/2023) is the version the
-# software in use 2023–2026 prints; Decision 366/QĐ-BHXH (29/4/2026) issued a new collection
-# procedure with a TK1-TS whose text was not found: its profile prints the same items, to check.
+# The insurance declarations are Viet Nam Social Security's and the Government's forms, outside
+# the one-stop regulations: one profile per text that issued them.
+# - Decision 490/QĐ-BHXH (28/3/2023): the TK1-TS every participant filled until 30/4/2026.
+# - Decision 366/QĐ-BHXH (29/4/2026, in force 1/5/2026; its Art. 2 ends 595/QĐ-BHXH and 490):
+#   a new TK1-TS (A. Đăng ký tham gia, items [01]–[15]; B. Điều chỉnh thông tin, [16]–[17]) for
+#   social insurance participants, while who takes health insurance only declares on Mẫu số 2 of
+#   Decree 188/2025/NĐ-CP and a household lists its members on Mẫu số 4 (Decision 366 Art. 4(1)(b)
+#   and (4.1)(a)). Source: the decision's text and its attached forms ("Mau bieu"), as kept in the
+#   public repository Hoang-it/legal-graph-kb (data/graph/raw/366_QD-BHXH_704900.docx).
 TK1_TS_490 = "qd490-2023"
 TK1_TS_366 = "qd366-2026"
-TK1_TS: dict[str, FormInfo] = {
+HI_DECLARATION_188 = "nd188-mau2"
+HOUSEHOLD_LIST_188 = "nd188-mau4"
+_ND188 = "Kèm theo Nghị định số 188/2025/NĐ-CP ngày 01 tháng 7 năm 2025 của Chính phủ"
+INSURANCE_FORMS: dict[str, FormInfo] = {
     TK1_TS_490: FormInfo("Mẫu TK1-TS", "Ban hành kèm theo Quyết định số 490/QĐ-BHXH ngày 28 tháng 3 năm 2023 "
                                        "của BHXH Việt Nam"),
-    TK1_TS_366: FormInfo("Mẫu TK1-TS", "Ban hành kèm theo Quyết định số 366/QĐ-BHXH ngày 29 tháng 4 năm 2026 "
-                                       "của BHXH Việt Nam", to_check=True),
+    TK1_TS_366: FormInfo("Mẫu TK1-TS", "Ban hành kèm theo Quyết định số 366/QĐ-BHXH ngày 29/4/2026 "
+                                       "của BHXH Việt Nam"),
+    HI_DECLARATION_188: FormInfo("Mẫu số 2", _ND188),
+    HOUSEHOLD_LIST_188: FormInfo("Mẫu số 4", _ND188),
 }
-DEFAULT_TK1_TS = TK1_TS_490
+QD366_IN_FORCE = date(2026, 5, 1)
 
 REGULATIONS: dict[str, dict[FormKind, FormInfo]] = {
     TT01_2018: {
@@ -111,6 +122,27 @@ def form_info(profile: str, kind: FormKind) -> FormInfo:
 def receiving_unit(profile: str) -> str:
     """The receiving unit as the papers of ``profile`` name it (the current one when unknown)."""
     return RECEIVING_UNIT.get(profile) or RECEIVING_UNIT[DEFAULT_PROFILE]
+
+
+def insurance_form(dossier: Dossier) -> str | None:
+    """The declaration an insurance dossier is printed on (a key of ``INSURANCE_FORMS``); None for other dossiers.
+
+    Received before 1/5/2026: the TK1-TS of Decision 490 for every insurance procedure. From then
+    on (Decision 366 Art. 4): voluntary social insurance declares on the new TK1-TS, a household
+    lists its members on Mẫu số 4, and every other health-insurance-only procedure (a card
+    reissued, details corrected) declares on Mẫu số 2.
+    """
+    scheme = scheme_of(dossier.procedure)
+    if scheme is None and not _about_health_insurance(dossier):
+        return None
+    if dossier.received_at.date() < QD366_IN_FORCE:
+        return TK1_TS_490
+    return {Scheme.VOLUNTARY: TK1_TS_366, Scheme.HOUSEHOLD: HOUSEHOLD_LIST_188}.get(scheme, HI_DECLARATION_188)
+
+
+def _about_health_insurance(dossier: Dossier) -> bool:
+    words = f" {fold(dossier.procedure.code)} {fold(dossier.procedure.name)} "
+    return " bhyt " in words.replace(".", " ") or "bao hiem y te" in words
 
 
 def profile_for(office_profile: str, received_at: datetime) -> str:

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -57,7 +58,11 @@ def documents() -> dict[str, Callable[[], bytes]]:
             office, demo.log_lines(log_rows), scope_label=scope_line(office.counter_no), books=["01/2026"],
             period_label="Ngày 20 tháng 11 năm 2026", staff_name="Trần Thị Lan Anh", on=DAY,
             anchor=LOG_ANCHOR),
-        "tk1-ts-cap-lai-the-bhyt": lambda: build_hi_card_request(office, demo.hi_card_dossier()),
+        "mau-2-cap-lai-the-bhyt": lambda: build_hi_card_request(office, demo.hi_card_dossier()),
+        "mau-4-bhyt-ho-gia-dinh": lambda: build_hi_card_request(office, demo.household_dossier()),
+        "tk1-ts-bhxh-tu-nguyen": lambda: build_hi_card_request(office, demo.voluntary_dossier()),
+        "tk1-ts-2023-cap-lai-the-bhyt": lambda: build_hi_card_request(
+            office, replace(demo.hi_card_dossier(), received_at=datetime(2026, 4, 20, 9, 10))),
         "bien-lai-thu-phi": lambda: build_fee_receipt(office, demo.business_dossier(), series="BL-26E"),
         "so-thu-phi-le-phi": lambda: build_fee_ledger(office, log_rows, day_label="Ngày 20 tháng 11 năm 2026", on=DAY),
     }

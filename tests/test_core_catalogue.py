@@ -34,8 +34,8 @@ def test_bundled_catalogue_covers_the_commune_counter(setup):
         assert p.papers and p.field and p.sources
     reissue = catalogue.get_procedure(store, "LOCAL.BHYT.CAPLAI")
     assert [paper.name for paper in reissue.papers if paper.required] == [
-        "Tờ khai tham gia, điều chỉnh thông tin BHXH, BHYT (Mẫu TK1-TS)"
-    ]
+        "Tờ khai tham gia, điều chỉnh thông tin bảo hiểm y tế (Mẫu số 2, Nghị định 188/2025/NĐ-CP)"
+    ]  # Decision 366/QĐ-BHXH Art. 4(1)(b): who takes health insurance only declares on Mẫu số 2
 
 
 def test_import_adds_a_version_and_old_dossiers_keep_theirs(setup, tmp_path):

@@ -10,8 +10,12 @@ from hypothesis import strategies as st
 from counter_app import catalogue
 from counter_app.errors import ValidationError
 from counter_app.insurance import (
+    VOLUNTARY_PERIODS,
     Category,
+    FeeTerms,
     Scheme,
+    fee_name,
+    fee_terms,
     household_health_insurance,
     scheme_of,
     voluntary_income_range,
@@ -147,3 +151,19 @@ def test_the_procedure_says_which_contribution_it_collects(store):
     assert scheme_of(by_code["LOCAL.BHYT.HGD"]) is Scheme.HOUSEHOLD
     assert scheme_of(by_code["1.002179.000.00.00.H42"]) is Scheme.VOLUNTARY
     assert scheme_of(by_code["LOCAL.BHYT.CAPLAI"]) is None  # a reissue collects nothing
+
+
+@given(members=st.integers(1, 9), months=st.integers(1, 12), year=st.integers(2026, 2030), month=st.integers(1, 12))
+def test_a_household_fee_line_reads_back_its_terms(members, months, year, month):
+    quote = household_health_insurance(members=members, start=date(year, month, 1), months=months,
+                                       paid_on=date(2026, 11, 30))
+    assert fee_terms(fee_name(quote)) == FeeTerms(Scheme.HOUSEHOLD, months, date(year, month, 1), members=members)
+
+
+@given(months=st.sampled_from(VOLUNTARY_PERIODS), extra=st.integers(0, 5_000_000))
+def test_a_voluntary_fee_line_reads_back_its_terms(months, extra):
+    low, _high = voluntary_income_range(date(2026, 11, 30))
+    quote = voluntary_social_insurance(income_vnd=low + extra, category=Category.OTHER, start=date(2026, 12, 1),
+                                       months=months, paid_on=date(2026, 11, 30))
+    assert fee_terms(fee_name(quote)) == FeeTerms(Scheme.VOLUNTARY, months, date(2026, 12, 1), income_vnd=low + extra)
+    assert fee_terms("Lệ phí đăng ký hộ kinh doanh") is None

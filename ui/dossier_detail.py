@@ -40,6 +40,7 @@ from counter_app.states import (
     allowed,
 )
 from counter_app.workdays import due_state
+from printing.regulations import insurance_form
 
 from .action_dialogs import ActionDialog, action_button_text, ask_and_run
 from .context import AppContext
@@ -105,7 +106,7 @@ class DossierDetail(QDialog):
             "receipt": self.tr("Rec&eipt"), "supplement": self.tr("Supple&ment request"),
             "refusal": self.tr("Refus&al"), "apology": self.tr("Apolo&gy"),
             "stop-notice": self.tr("Stop &notice"), "control": self.tr("Control s&heet"),
-            "hi-card-request": self.tr("TK&1-TS form"), "fee": self.tr("Fee rece&ipt"),
+            "hi-card-request": self.tr("Insurance form (&1)"), "fee": self.tr("Fee rece&ipt"),
         }
         for kind in PRINT_KINDS:
             button = QPushButton(texts[kind], self)
@@ -161,8 +162,7 @@ class DossierDetail(QDialog):
         self.print_buttons["refusal"].setEnabled(status is Status.REFUSED)
         self.print_buttons["apology"].setEnabled(Action.RESCHEDULE.value in done)
         self.print_buttons["stop-notice"].setEnabled(status is Status.STOPPED and Action.STOP.value in done)
-        self.print_buttons["hi-card-request"].setEnabled("BHYT" in dossier.procedure.code.upper()
-                                                         or "BHYT" in dossier.procedure.name.upper())
+        self.print_buttons["hi-card-request"].setEnabled(insurance_form(dossier) is not None)
         self.print_buttons["fee"].setEnabled(dossier.total_fee_vnd > 0)  # a receipt is for money collected
         self.message.hide()
         focus = self.focusWidget()

@@ -59,7 +59,7 @@ BAND_BYTES = 16 << 20  # one rendered band of a page is at most this large
 # Default file names: the paper's short Vietnamese name without marks, then the dossier code.
 FILE_STEMS = {
     "receipt": "giay-tiep-nhan", "supplement": "phieu-yeu-cau-bo-sung", "refusal": "phieu-tu-choi",
-    "apology": "phieu-xin-loi", "control": "phieu-kiem-soat", "hi-card-request": "to-khai-TK1-TS",
+    "apology": "phieu-xin-loi", "control": "phieu-kiem-soat", "hi-card-request": "to-khai-bao-hiem",
     "fee": "bien-lai", "daily-log": "so-theo-doi-ho-so",
 }
 

@@ -765,107 +765,107 @@
 <context>
     <name>DossierDetail</name>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="66"/>
+        <location filename="../../ui/dossier_detail.py" line="67"/>
         <source>Dossier {code}</source>
         <translation>Hồ sơ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="78"/>
+        <location filename="../../ui/dossier_detail.py" line="79"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="82"/>
+        <location filename="../../ui/dossier_detail.py" line="83"/>
         <source>When</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="82"/>
+        <location filename="../../ui/dossier_detail.py" line="83"/>
         <source>What</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="82"/>
+        <location filename="../../ui/dossier_detail.py" line="83"/>
         <source>Who</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="82"/>
+        <location filename="../../ui/dossier_detail.py" line="83"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="82"/>
+        <location filename="../../ui/dossier_detail.py" line="83"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="89"/>
+        <location filename="../../ui/dossier_detail.py" line="90"/>
         <source>Timeline</source>
         <translation>Quá trình xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="103"/>
+        <location filename="../../ui/dossier_detail.py" line="104"/>
         <source>Print:</source>
         <translation>In:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="105"/>
+        <location filename="../../ui/dossier_detail.py" line="106"/>
         <source>Rec&amp;eipt</source>
         <translation>&amp;Giấy tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="105"/>
+        <location filename="../../ui/dossier_detail.py" line="106"/>
         <source>Supple&amp;ment request</source>
         <translation>&amp;Phiếu yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="106"/>
+        <location filename="../../ui/dossier_detail.py" line="107"/>
         <source>Refus&amp;al</source>
         <translation>Phiếu từ c&amp;hối</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="106"/>
+        <location filename="../../ui/dossier_detail.py" line="107"/>
         <source>Apolo&amp;gy</source>
         <translation>Phiếu xin &amp;lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="107"/>
+        <location filename="../../ui/dossier_detail.py" line="108"/>
         <source>Stop &amp;notice</source>
         <translation>Thô&amp;ng báo dừng giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="107"/>
+        <location filename="../../ui/dossier_detail.py" line="108"/>
         <source>Control s&amp;heet</source>
         <translation>Phiếu kiể&amp;m soát</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="108"/>
-        <source>TK&amp;1-TS form</source>
-        <translation>Tờ khai TK&amp;1-TS</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dossier_detail.py" line="108"/>
+        <location filename="../../ui/dossier_detail.py" line="109"/>
         <source>Fee rece&amp;ipt</source>
         <translation>Biên lai th&amp;u phí, lệ phí</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="117"/>
+        <location filename="../../ui/dossier_detail.py" line="109"/>
+        <source>Insurance form (&amp;1)</source>
+        <translation>Tờ khai bảo hiểm (&amp;1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="118"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="149"/>
+        <location filename="../../ui/dossier_detail.py" line="150"/>
         <source>overdue</source>
         <translation>quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="149"/>
+        <location filename="../../ui/dossier_detail.py" line="150"/>
         <source>due today</source>
         <translation>đến hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="150"/>
+        <location filename="../../ui/dossier_detail.py" line="151"/>
         <source>on time</source>
         <translation>trong hạn</translation>
     </message>
@@ -1758,7 +1758,7 @@
     <message>
         <location filename="../../ui/paper_captures.py" line="56"/>
         <source>&amp;View copy</source>
-        <translation>&amp;Xem bản điện tử</translation>
+        <translation>X&amp;em bản điện tử</translation>
     </message>
     <message>
         <location filename="../../ui/paper_captures.py" line="84"/>
@@ -2829,22 +2829,22 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../ui/trend766_chart.py" line="39"/>
+        <location filename="../../ui/trend766_chart.py" line="42"/>
         <source>Month by month</source>
         <translation>Diễn biến theo tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/trend766_chart.py" line="43"/>
+        <location filename="../../ui/trend766_chart.py" line="46"/>
         <source>Month</source>
         <translation>Tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/trend766_chart.py" line="47"/>
+        <location filename="../../ui/trend766_chart.py" line="50"/>
         <source>Share (%)</source>
         <translation>Tỷ lệ (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/trend766_chart.py" line="53"/>
+        <location filename="../../ui/trend766_chart.py" line="57"/>
         <source>{code} (target {target}%)</source>
         <translation>{code} (chỉ tiêu {target}%)</translation>
     </message>
