@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.receive_page.databaseUnreachable.connect(self.changes.report_lost)
         self.idle_lock = IdleLock(self, context)
         self.lock_requested.connect(self.idle_lock.lock)
+        self.idle_lock.logOutRequested.connect(self.log_out)
 
     def fit_screen(self) -> None:
         """At least 1280×760 so no section or column title is cut; maximised on a screen smaller than that.

@@ -1298,7 +1298,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/lock.py" line="83"/>
+        <location filename="../../ui/lock.py" line="109"/>
         <source>Wrong password.</source>
         <translation>Sai mật khẩu.</translation>
     </message>
@@ -1518,9 +1518,19 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/lock.py" line="26"/>
+        <location filename="../../ui/lock.py" line="37"/>
         <source>Screen locked. {name}, type your password to unlock.</source>
         <translation>Màn hình đã khóa. {name}, nhập mật khẩu để mở khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="40"/>
+        <source>Another clerk? Log out: the form being filled in is kept for {name}.</source>
+        <translation>Cán bộ khác cần dùng quầy? Bấm Đăng xuất: hồ sơ đang nhập dở được giữ lại cho {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="43"/>
+        <source>&amp;Log out</source>
+        <translation>Đăng &amp;xuất</translation>
     </message>
 </context>
 <context>
