@@ -6,7 +6,7 @@ receive service accepts; their messages are Vietnamese and shown under the field
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
@@ -19,7 +19,6 @@ from counter_app.text import normalize_name
 from ..i18n import format_date
 from .cccd_scan_field import CccdScanField
 from .fields import ERROR_LABEL_STYLE, CheckedLineEdit
-
 
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
