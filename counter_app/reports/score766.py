@@ -14,7 +14,7 @@ Which dossiers count (the one place these rules live; the dashboard's drill-down
   the day finished (``WorkCalendar.working_days_between``: a result the same day is 0 days); its
   score compares the average allotted working days (received → due) with that average.
 - **3.6 transfer share**: the fee lines of cohort dossiers that were to be paid (amount > 0, not
-  exempt); a line paid by ``transfer`` counts.
+  exempt, not an insurance contribution: ``models.CONTRIBUTION_PREFIX``); a line paid by ``transfer`` counts.
 - **4.1 electronic result**: a finished dossier with a result file attached
   (``dossier_attachments`` of kind ``result``), over the finished dossiers.
 - **4.2 digitised**: a finished dossier with a result file *and* a file for every paper it was
@@ -39,6 +39,7 @@ from datetime import date, datetime, timedelta
 from .. import clock
 from ..digitisation import needs_scan_sql
 from ..errors import ValidationError
+from ..models import CONTRIBUTION_PREFIX
 from ..office import load_calendar
 from ..store import Store
 from ..workdays import MAX_WORKING_DAYS
@@ -91,8 +92,10 @@ _FACTS = _COHORT + f""", dossier_facts AS MATERIALIZED (
                AND a.reused_from IS NOT NULL) AS reused
     FROM cohort c
 )"""
-_PAYABLE = "f.amount_vnd > 0 AND f.method != 'exempt'"
-_BY_TRANSFER = "f.amount_vnd > 0 AND f.method = 'transfer'"
+# Fees only: an insurance contribution (``CONTRIBUTION_PREFIX``) is not a phí, lệ phí.
+_FEE_LINE = f"f.name NOT LIKE '{CONTRIBUTION_PREFIX}%'"
+_PAYABLE = f"f.amount_vnd > 0 AND f.method != 'exempt' AND {_FEE_LINE}"
+_BY_TRANSFER = f"f.amount_vnd > 0 AND f.method = 'transfer' AND {_FEE_LINE}"
 _TALLY_SQL = _FACTS + """
 SELECT received_by, procedure_id, count(*) AS received, count(*) FILTER (WHERE synced) AS synced,
        count(*) FILTER (WHERE judged) AS judged, count(*) FILTER (WHERE on_time) AS on_time,
