@@ -4,177 +4,177 @@
 <context>
     <name>ActionDialogs</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="101"/>
+        <location filename="../../ui/action_dialogs.py" line="102"/>
         <source>&amp;Transfer to the processing agency</source>
         <translation>&amp;Chuyển cơ quan giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="102"/>
+        <location filename="../../ui/action_dialogs.py" line="103"/>
         <source>Request &amp;supplement</source>
         <translation>&amp;Yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="103"/>
+        <location filename="../../ui/action_dialogs.py" line="104"/>
         <source>Receive supp&amp;lement</source>
         <translation>Nhận &amp;bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="104"/>
+        <location filename="../../ui/action_dialogs.py" line="105"/>
         <source>Result &amp;ready</source>
         <translation>Đã có kết &amp;quả</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="105"/>
+        <location filename="../../ui/action_dialogs.py" line="106"/>
         <source>Return res&amp;ult</source>
         <translation>Trả &amp;kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="106"/>
+        <location filename="../../ui/action_dialogs.py" line="107"/>
         <source>Re&amp;fuse</source>
         <translation>&amp;Từ chối tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="107"/>
+        <location filename="../../ui/action_dialogs.py" line="108"/>
         <source>Citizen &amp;withdraws</source>
         <translation>Công dân &amp;rút hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="108"/>
+        <location filename="../../ui/action_dialogs.py" line="109"/>
         <source>Apologise and res&amp;chedule</source>
         <translation>&amp;Xin lỗi và hẹn lại</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="109"/>
+        <location filename="../../ui/action_dialogs.py" line="110"/>
         <source>C&amp;orrect applicant details</source>
         <translation>&amp;Sửa thông tin người nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="110"/>
+        <location filename="../../ui/action_dialogs.py" line="111"/>
         <source>Sto&amp;p at the citizen&apos;s request</source>
         <translation>&amp;Dừng giải quyết theo đề nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="132"/>
+        <location filename="../../ui/action_dialogs.py" line="133"/>
         <source>Processing &amp;agency:</source>
         <translation>&amp;Cơ quan giải quyết:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="91"/>
+        <location filename="../../ui/action_dialogs.py" line="92"/>
         <source>&amp;Print the supplement request</source>
         <translation>&amp;In phiếu yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="92"/>
+        <location filename="../../ui/action_dialogs.py" line="93"/>
         <source>&amp;Print the receipt with the new appointment</source>
         <translation>&amp;In lại giấy tiếp nhận với ngày hẹn mới</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="94"/>
+        <location filename="../../ui/action_dialogs.py" line="95"/>
         <source>&amp;Print the apology and new appointment</source>
         <translation>&amp;In văn bản xin lỗi và hẹn lại</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="133"/>
+        <location filename="../../ui/action_dialogs.py" line="134"/>
         <source>&amp;Missing papers:</source>
         <translation>&amp;Giấy tờ còn thiếu:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="134"/>
+        <location filename="../../ui/action_dialogs.py" line="135"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Lý do:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="135"/>
+        <location filename="../../ui/action_dialogs.py" line="136"/>
         <source>&amp;Recipient:</source>
         <translation>&amp;Người nhận:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="136"/>
+        <location filename="../../ui/action_dialogs.py" line="137"/>
         <source>New &amp;due time:</source>
         <translation>Ngày &amp;hẹn trả mới:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="137"/>
+        <location filename="../../ui/action_dialogs.py" line="138"/>
         <source>&amp;Note:</source>
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="138"/>
+        <location filename="../../ui/action_dialogs.py" line="139"/>
         <source>Full &amp;name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="139"/>
+        <location filename="../../ui/action_dialogs.py" line="140"/>
         <source>A&amp;ddress:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="140"/>
+        <location filename="../../ui/action_dialogs.py" line="141"/>
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="141"/>
+        <location filename="../../ui/action_dialogs.py" line="142"/>
         <source>E&amp;mail:</source>
         <translation>Thư đ&amp;iện tử:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="142"/>
+        <location filename="../../ui/action_dialogs.py" line="143"/>
         <source>Personal &amp;ID:</source>
         <translation>Số định &amp;danh:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="143"/>
+        <location filename="../../ui/action_dialogs.py" line="144"/>
         <source>&amp;Birth date:</source>
         <translation>Ngày &amp;sinh:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="144"/>
+        <location filename="../../ui/action_dialogs.py" line="145"/>
         <source>Pro&amp;cedure:</source>
         <translation>&amp;Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="164"/>
+        <location filename="../../ui/action_dialogs.py" line="165"/>
         <source>Attach the electronic res&amp;ult…</source>
         <translation>Đính &amp;kèm kết quả điện tử…</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="168"/>
+        <location filename="../../ui/action_dialogs.py" line="169"/>
         <source>no file</source>
         <translation>chưa có tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="176"/>
+        <location filename="../../ui/action_dialogs.py" line="177"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="177"/>
+        <location filename="../../ui/action_dialogs.py" line="178"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="181"/>
+        <location filename="../../ui/action_dialogs.py" line="182"/>
         <source>Dossier {code} — {name}</source>
         <translation>Hồ sơ {code} — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="210"/>
+        <location filename="../../ui/action_dialogs.py" line="211"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="262"/>
+        <location filename="../../ui/action_dialogs.py" line="265"/>
         <source>Electronic result of {code}</source>
         <translation>Kết quả điện tử của hồ sơ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="272"/>
+        <location filename="../../ui/action_dialogs.py" line="275"/>
         <source>{count} file(s) to attach</source>
         <translation>{count} tệp sẽ đính kèm</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="285"/>
+        <location filename="../../ui/action_dialogs.py" line="288"/>
         <source>The action failed: {error}</source>
         <translation>Không thực hiện được: {error}</translation>
     </message>
@@ -394,104 +394,119 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="96"/>
+        <location filename="../../ui/capture_dialog.py" line="98"/>
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="97"/>
+        <location filename="../../ui/capture_dialog.py" line="99"/>
         <source>&amp;Pages (drop image or PDF files here):</source>
         <translation>Các t&amp;rang (thả tệp ảnh hoặc PDF vào đây):</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="99"/>
+        <location filename="../../ui/capture_dialog.py" line="101"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Thêm tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="100"/>
+        <location filename="../../ui/capture_dialog.py" line="102"/>
         <source>From the &amp;scanner folder</source>
         <translation>Lấy từ thư mục &amp;máy quét</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="101"/>
+        <location filename="../../ui/capture_dialog.py" line="103"/>
         <source>Scanner f&amp;older…</source>
         <translation>Chọn thư mục máy &amp;quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="102"/>
+        <location filename="../../ui/capture_dialog.py" line="104"/>
         <source>Scan &amp;now</source>
         <translation>Quét &amp;ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="104"/>
+        <location filename="../../ui/capture_dialog.py" line="106"/>
         <source>Move &amp;up</source>
         <translation>Chuyển &amp;lên</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="105"/>
+        <location filename="../../ui/capture_dialog.py" line="107"/>
         <source>Move do&amp;wn</source>
         <translation>Chuyển &amp;xuống</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="106"/>
+        <location filename="../../ui/capture_dialog.py" line="108"/>
         <source>&amp;Rotate 90°</source>
         <translation>X&amp;oay 90°</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="107"/>
+        <location filename="../../ui/capture_dialog.py" line="109"/>
         <source>Re&amp;move</source>
         <translation>&amp;Bỏ trang</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="122"/>
+        <location filename="../../ui/capture_dialog.py" line="124"/>
         <source>Sa&amp;ve</source>
         <translation>Lư&amp;u</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="123"/>
+        <location filename="../../ui/capture_dialog.py" line="125"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="128"/>
+        <location filename="../../ui/capture_dialog.py" line="130"/>
         <source>Citizen&apos;s earlier copies</source>
         <translation>Bản số hóa đã có của công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="129"/>
+        <location filename="../../ui/capture_dialog.py" line="131"/>
         <source>&amp;Citizen&apos;s earlier copies (reuse instead of scanning again):</source>
         <translation>Bản số hóa đã có của &amp;công dân (dùng lại thay vì quét lại):</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="131"/>
+        <location filename="../../ui/capture_dialog.py" line="133"/>
         <source>R&amp;euse</source>
         <translation>&amp;Dùng lại</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="229"/>
+        <location filename="../../ui/capture_dialog.py" line="231"/>
         <source>{paper} — dossier {code}, {date}, {pages} pages</source>
         <translation>{paper} — hồ sơ {code}, ngày {date}, {pages} trang</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="253"/>
+        <location filename="../../ui/capture_dialog.py" line="255"/>
         <source>Add scanned pages</source>
         <translation>Thêm trang đã quét</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="254"/>
+        <location filename="../../ui/capture_dialog.py" line="256"/>
         <source>Images and PDF ({patterns})</source>
         <translation>Ảnh và PDF ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="290"/>
+        <location filename="../../ui/capture_dialog.py" line="292"/>
         <source>No new scan in {folder}.</source>
         <translation>Không có bản quét mới trong {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="295"/>
+        <location filename="../../ui/capture_dialog.py" line="297"/>
         <source>The folder the scanner saves into</source>
         <translation>Thư mục máy quét lưu ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="350"/>
+        <source>Discard the {count} page(s) added? Nothing has been saved yet.</source>
+        <translation>Bỏ {count} trang đã thêm? Chưa có gì được lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="352"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Bỏ các trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="353"/>
+        <source>&amp;Keep the pages</source>
+        <translation>&amp;Giữ lại các trang</translation>
     </message>
 </context>
 <context>
@@ -1268,19 +1283,19 @@
         <translation>Miễn</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="128"/>
-        <location filename="../../ui/widgets/fee_editor.py" line="133"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="148"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="153"/>
         <source>Pages of the original</source>
         <translation>Số trang bản chính</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="129"/>
-        <location filename="../../ui/widgets/fee_editor.py" line="137"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="149"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="157"/>
         <source>Copies</source>
         <translation>Số bản sao</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="150"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="170"/>
         <source>Reason for exemption</source>
         <translation>Lý do miễn</translation>
     </message>
@@ -1290,7 +1305,7 @@
         <translation>Thủ tục này không thu phí, lệ phí.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="189"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="209"/>
         <source>Total to collect: {amount}</source>
         <translation>Tổng số tiền thu: {amount}</translation>
     </message>
