@@ -49,9 +49,10 @@ def _digitise_whole(store, clerk: Actor, code: str) -> None:
 
 
 def _trail(store) -> tuple[list, int, int]:
-    """Everything a withdrawal writes: the attachment rows (withdrawn ones too), audit records, outbox rows."""
+    """Everything a withdrawal writes: the attachment rows (withdrawn ones too), dossiers' audit records (a
+    command's log-in is audited too), outbox rows."""
     with store.read() as conn:
-        audits = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        audits = conn.execute("SELECT count(*) FROM audit_log WHERE action LIKE 'dossier.%'").fetchone()[0]
         queued = conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
     rows = []
     for code in _codes(store):
@@ -173,3 +174,39 @@ def test_a_withdrawn_reused_copy_no_longer_counts_as_reuse(march):
     assert dossiers_behind(store, MARCH, "4.3", as_of=END_OF_MARCH) == []
     total = {f.indicator.code: f for f in report_766(store, MARCH, as_of=END_OF_MARCH).total.figures()}
     assert total["4.3"].numerator == 0
+
+
+def _detach(capsys, store, code: str, *args: str, user: str = "canbo") -> tuple[int, str, str]:
+    from factories import PASSWORD
+
+    return run(capsys, "--db", str(store.target), "dossier", "detach", code, *args, "--as", user, "--password-stdin",
+               stdin=PASSWORD + "\n")
+
+
+def test_the_command_line_detaches_one_capture_and_lists_it_only_when_asked(march, capsys):
+    store, c = march
+    clerk = _clerk(store)
+    first = attach_pdf(store, clerk, c["A"], _pdf("wrong"), paper=1)
+    attach_pdf(store, clerk, c["A"], _pdf("right"), paper=1)
+    _digitise_whole(store, clerk, c["C"])  # C: "Đã trả kết quả"
+    before = _trail(store)
+    with pytest.raises(SystemExit) as refused:  # argparse's own refusal
+        _detach(capsys, store, c["A"], "--paper", "1")
+    assert refused.value.code == 2 and "required: --reason" in capsys.readouterr().err
+    status, _out, err = _detach(capsys, store, c["A"], "--paper", "1", "--reason", REASON)
+    assert status == 2 and "hãy chọn bản" in err and "Traceback" not in err
+    status, _out, err = _detach(capsys, store, c["C"], "--result", "--reason", REASON)
+    assert status != 0 and "chỉ lãnh đạo" in err and "Traceback" not in err
+    assert _trail(store) == before
+
+    status, out, _err = _detach(capsys, store, c["A"], "--paper", "1", "--seq", "1", "--reason", REASON)
+    assert (status, out) == (0, f"withdrawn paper 1 capture 1  {first.sha256}\n")
+    listing = run(capsys, "--db", str(store.target), "dossier", "attachments", c["A"])[1]
+    assert first.sha256 not in listing and len(listing.splitlines()) == 1
+    status, listing, _err = run(capsys, "--db", str(store.target), "dossier", "attachments", c["A"], "--withdrawn")
+    [line] = [line for line in listing.splitlines() if first.sha256 in line]
+    assert status == 0 and line.split()[:2] == ["paper", "1"] and f"by canbo: {REASON}" in line
+    items = json.loads(run(capsys, "--db", str(store.target), "dossier", "attachments", c["A"], "--withdrawn",
+                           "--json")[1])
+    assert [(i["seq"], i["withdrawn_by"], i["withdrawn_reason"]) for i in items] == [(1, "canbo", REASON), (2, None, "")]
+    assert _detach(capsys, store, c["C"], "--result", "--reason", REASON, user="lanhdao")[0] == 0
