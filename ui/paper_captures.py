@@ -3,11 +3,13 @@
 A paper only shown at the counter ("xuất trình", ``counter_app.digitisation``) reads "Miễn số hóa"
 and needs nothing. "Số hóa" opens the capture dialog for the highlighted line; what it saves is
 one PDF of that paper (or of the result) through the core's ``attach_pages``, or, for a paper,
-the citizen's earlier copy chosen there (``counter_app.reuse``).
+the citizen's earlier copy chosen there (``counter_app.reuse``). "Gỡ bản điện tử", enabled on a
+line with a copy, withdraws a wrong one (``WithdrawDialog``); the line then shows what remains,
+and "Số hóa" captures the right one: together, a replacement. Withdrawn copies are not listed.
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from functools import partial
 from typing import Any
 
@@ -22,12 +24,13 @@ from counter_app.reuse import earlier_captures, reuse_capture
 
 from .capture_dialog import CaptureDialog
 from .context import AppContext
+from .withdraw_dialog import WithdrawDialog
 
 RESULT = 0  # the line's data: a paper's number (1, 2, …) or RESULT
 
 
 class PaperCaptures(QGroupBox):
-    """Signals: ``captured(code)`` after a capture was saved; ``listed()`` once the lines are filled."""
+    """Signals: ``captured(code)`` after a capture was saved or withdrawn; ``listed()`` once the lines are filled."""
 
     captured = Signal(str)
     listed = Signal()
@@ -38,6 +41,8 @@ class PaperCaptures(QGroupBox):
         self.context = context
         self.dossier: Dossier | None = None
         self.dialog: CaptureDialog | None = None
+        self.withdraw_dialog: WithdrawDialog | None = None
+        self.copies: dict[int, list[Attachment]] = {}  # each line's current copies, by its number
         self.lines = QListWidget(self)
         self.lines.setMaximumHeight(110)
         self.lines.setAccessibleName(self.tr("Electronic copies"))
@@ -45,8 +50,14 @@ class PaperCaptures(QGroupBox):
         self.capture_button = QPushButton(self.tr("Digiti&ze…"), self)
         self.capture_button.setAutoDefault(False)
         self.capture_button.clicked.connect(self.capture)
+        self.withdraw_button = QPushButton(self.tr("Withdraw cop&y…"), self)
+        self.withdraw_button.setAutoDefault(False)
+        self.withdraw_button.setEnabled(False)
+        self.withdraw_button.clicked.connect(self.withdraw)
+        self.lines.currentRowChanged.connect(lambda _row: self._enable())
         buttons = QVBoxLayout()
         buttons.addWidget(self.capture_button)
+        buttons.addWidget(self.withdraw_button)
         buttons.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addWidget(self.lines, 1)
@@ -60,18 +71,30 @@ class PaperCaptures(QGroupBox):
     def _fill(self, attachments: list[Attachment]) -> None:
         if self.dossier is None or not isValid(self):  # the detail closed while the list was read
             return
-        files = Counter(a.paper or RESULT for a in attachments)
+        self.copies = defaultdict(list)
+        for attachment in attachments:
+            self.copies[attachment.paper or RESULT].append(attachment)
         row = max(self.lines.currentRow(), 0)
         self.lines.clear()
         for number, paper in enumerate(self.dossier.papers, start=1):
             if not paper.received:
                 continue
             exempt = not needs_scan(paper)
-            state = self.tr("exempt from digitisation (shown only)") if exempt else self._state(files[number])
+            state = self.tr("exempt from digitisation (shown only)") if exempt else self._state(len(self.copies[number]))
             self._add(f"{number}. {paper.name} — {state}", number, enabled=not exempt)
-        self._add(self.tr("Result — {state}").format(state=self._state(files[RESULT])), RESULT, enabled=True)
+        self._add(self.tr("Result — {state}").format(state=self._state(len(self.copies[RESULT]))), RESULT, enabled=True)
         self.lines.setCurrentRow(min(row, self.lines.count() - 1))
+        self._enable()
         self.listed.emit()
+
+    def _enable(self) -> None:
+        self.withdraw_button.setEnabled(bool(self._current_copies()))
+
+    def _current_copies(self) -> list[Attachment]:
+        item = self.lines.currentItem()
+        if self.dossier is None or item is None or not item.flags() & Qt.ItemFlag.ItemIsEnabled:
+            return []
+        return self.copies.get(item.data(Qt.ItemDataRole.UserRole), [])
 
     def _state(self, count: int) -> str:
         return self.tr("digitised ({count} PDF)").format(count=count) if count else self.tr("not digitised")
@@ -100,6 +123,17 @@ class PaperCaptures(QGroupBox):
         self.dialog.saved.connect(lambda _a: self._saved())
         self.dialog.open()
         return self.dialog
+
+    def withdraw(self) -> WithdrawDialog | None:
+        """The dialog that withdraws a copy of the highlighted paper (or of the result); None when it has none."""
+        copies = self._current_copies()
+        if self.dossier is None or not copies:
+            return None
+        title = self.lines.currentItem().text().split(" — ")[0]
+        self.withdraw_dialog = WithdrawDialog(self.context, self.dossier.code, title, copies, parent=self)
+        self.withdraw_dialog.withdrawn.connect(lambda _a: self._saved())
+        self.withdraw_dialog.open()
+        return self.withdraw_dialog
 
     def _saved(self) -> None:
         assert self.dossier is not None

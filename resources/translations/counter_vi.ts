@@ -1745,38 +1745,43 @@
 <context>
     <name>PaperCaptures</name>
     <message>
-        <location filename="../../ui/paper_captures.py" line="37"/>
-        <location filename="../../ui/paper_captures.py" line="43"/>
+        <location filename="../../ui/paper_captures.py" line="40"/>
+        <location filename="../../ui/paper_captures.py" line="48"/>
         <source>Electronic copies</source>
         <translation>Bản điện tử (số hóa)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="45"/>
+        <location filename="../../ui/paper_captures.py" line="50"/>
         <source>Digiti&amp;ze…</source>
         <translation>Số hó&amp;a…</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="70"/>
+        <location filename="../../ui/paper_captures.py" line="53"/>
+        <source>Withdraw cop&amp;y…</source>
+        <translation>Gỡ bản đ&amp;iện tử…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_captures.py" line="83"/>
         <source>exempt from digitisation (shown only)</source>
         <translation>Miễn số hóa (xuất trình)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="72"/>
+        <location filename="../../ui/paper_captures.py" line="85"/>
         <source>Result — {state}</source>
         <translation>Kết quả — {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="77"/>
+        <location filename="../../ui/paper_captures.py" line="100"/>
         <source>digitised ({count} PDF)</source>
         <translation>đã số hóa ({count} PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="77"/>
+        <location filename="../../ui/paper_captures.py" line="100"/>
         <source>not digitised</source>
         <translation>chưa số hóa</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="97"/>
+        <location filename="../../ui/paper_captures.py" line="120"/>
         <source>Digitise: {what}</source>
         <translation>Số hóa: {what}</translation>
     </message>
@@ -2905,6 +2910,54 @@
         <location filename="../../ui/admin_users.py" line="147"/>
         <source>Password of {user} reset.</source>
         <translation>Đã đặt lại mật khẩu cho tài khoản {user}.</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="39"/>
+        <source>Withdraw an electronic copy: {what}</source>
+        <translation>Gỡ bản điện tử: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="41"/>
+        <source>The copy will no longer be this dossier&apos;s: the paper reads &quot;not digitised&quot; unless another copy remains, and the portal is sent the dossier without it. The file is kept for the audit trail. Digitise the right paper afterwards.</source>
+        <translation>Bản này sẽ không còn là bản điện tử của hồ sơ: giấy tờ trở lại «chưa số hóa» nếu không còn bản nào khác, và hồ sơ được gửi lại lên Cổng DVC không kèm bản này. Tệp vẫn được lưu để phục vụ kiểm tra. Sau đó hãy số hóa đúng giấy tờ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="50"/>
+        <source>&amp;Copy to withdraw:</source>
+        <translation>&amp;Bản cần gỡ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="57"/>
+        <source>What was wrong with it (3 to 200 characters)</source>
+        <translation>Bản này sai ở đâu (từ 3 đến 200 ký tự)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="58"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="65"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="66"/>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Gỡ bản điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="78"/>
+        <source>Copy {seq} — {size} KB</source>
+        <translation>Bản {seq} — {size} KB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="80"/>
+        <source>(reused from {code})</source>
+        <translation>(dùng lại từ hồ sơ {code})</translation>
     </message>
 </context>
 </TS>
