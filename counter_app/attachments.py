@@ -55,7 +55,7 @@ MIN_REASON_CHARS = 3
 RESULT_HANDED_OVER = frozenset({Status.RETURNED})
 _ROWS_SQL = (
     "SELECT a.id, a.kind, a.paper_position, a.seq, a.sha256, a.bytes, a.media_type, s.code AS reused_from,"
-    " a.withdrawn_at, w.username AS withdrawn_by, a.withdrawn_reason"
+    " a.added_at, a.withdrawn_at, w.username AS withdrawn_by, a.withdrawn_reason"
     " FROM dossier_attachments a LEFT JOIN dossiers s ON s.id = a.reused_from LEFT JOIN users w ON w.id = a.withdrawn_by"
 )
 
@@ -69,6 +69,7 @@ class Attachment:
     bytes: int
     media_type: str
     reused_from: str | None = None  # the code of the dossier whose capture this is (``counter_app.reuse``)
+    added_at: datetime | None = None  # None only before its row is written
     withdrawn_at: datetime | None = None  # set once withdrawn (``withdraw``): no longer the dossier's copy
     withdrawn_by: str | None = None  # the username
     withdrawn_reason: str = ""  # may name a third party: kept in the row, never in the audit log
@@ -151,18 +152,19 @@ def add_row(conn: Any, actor: Actor, code: str, attachment: Attachment, *, dossi
     seq = conn.execute(
         "SELECT coalesce(max(seq), 0) FROM dossier_attachments WHERE dossier_id = ? AND kind = ?"
         " AND paper_position IS NOT DISTINCT FROM ?", (dossier_id, attachment.kind, position)).fetchone()[0] + 1
+    added_at = clock.now()
     conn.execute(
         "INSERT INTO dossier_attachments (dossier_id, kind, paper_position, seq, sha256, bytes, media_type,"
         " added_at, added_by, reused_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (dossier_id, attachment.kind, position, seq, attachment.sha256, attachment.bytes, attachment.media_type,
-         clock.to_db(clock.now()), actor.user_id, reused_from))
+         clock.to_db(added_at), actor.user_id, reused_from))
     details: dict[str, object] = {"kind": attachment.kind, "paper": attachment.paper, "bytes": attachment.bytes,
                                   "sha256": attachment.sha256}
     if attachment.reused_from is not None:
         details["reused_from"] = attachment.reused_from
     audit.append(conn, username=actor.username, action="dossier.attach", entity="dossier", entity_id=code,
                  details=details)
-    return replace(attachment, seq=seq)
+    return replace(attachment, seq=seq, added_at=added_at)
 
 
 def attach_pages(store: Store, actor: Actor, code: str, pages: Sequence[Page], *, paper: int | None) -> Attachment:
@@ -214,7 +216,7 @@ def list_attachments(store: Store, code: str, *, withdrawn: bool = False) -> lis
 
 def _attachment(row: Any) -> Attachment:
     return Attachment(row["kind"], None if row["paper_position"] is None else row["paper_position"] + 1, row["seq"],
-                      row["sha256"], row["bytes"], row["media_type"], row["reused_from"],
+                      row["sha256"], row["bytes"], row["media_type"], row["reused_from"], clock.from_db(row["added_at"]),
                       clock.from_db(row["withdrawn_at"]), row["withdrawn_by"], row["withdrawn_reason"] or "")
 
 

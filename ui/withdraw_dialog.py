@@ -20,6 +20,7 @@ from counter_app.attachments import Attachment, withdraw
 from counter_app.limits import DETACH_REASON
 
 from .context import AppContext
+from .i18n import format_datetime
 from .tasks import error_text
 from .widgets.fields import ERROR_LABEL_STYLE
 
@@ -75,7 +76,8 @@ class WithdrawDialog(QDialog):
         self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _describe(self, copy: Attachment) -> str:
-        text = self.tr("Copy {seq} — {size} KB").format(seq=copy.seq, size=max(copy.bytes // 1024, 1))
+        text = self.tr("Copy {seq} — {size} KB, attached {when}").format(
+            seq=copy.seq, size=max(copy.bytes // 1024, 1), when=format_datetime(copy.added_at))
         if copy.reused_from:
             text += " " + self.tr("(reused from {code})").format(code=copy.reused_from)
         return text

@@ -2915,47 +2915,47 @@
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../ui/withdraw_dialog.py" line="39"/>
+        <location filename="../../ui/withdraw_dialog.py" line="40"/>
         <source>Withdraw an electronic copy: {what}</source>
         <translation>Gỡ bản điện tử: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/withdraw_dialog.py" line="41"/>
+        <location filename="../../ui/withdraw_dialog.py" line="42"/>
         <source>The copy will no longer be this dossier&apos;s: the paper reads &quot;not digitised&quot; unless another copy remains, and the portal is sent the dossier without it. The file is kept for the audit trail. Digitise the right paper afterwards.</source>
         <translation>Bản này sẽ không còn là bản điện tử của hồ sơ: giấy tờ trở lại «chưa số hóa» nếu không còn bản nào khác, và hồ sơ được gửi lại lên Cổng DVC không kèm bản này. Tệp vẫn được lưu để phục vụ kiểm tra. Sau đó hãy số hóa đúng giấy tờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/withdraw_dialog.py" line="50"/>
+        <location filename="../../ui/withdraw_dialog.py" line="51"/>
         <source>&amp;Copy to withdraw:</source>
         <translation>&amp;Bản cần gỡ:</translation>
     </message>
     <message>
-        <location filename="../../ui/withdraw_dialog.py" line="57"/>
+        <location filename="../../ui/withdraw_dialog.py" line="58"/>
         <source>What was wrong with it (3 to 200 characters)</source>
         <translation>Bản này sai ở đâu (từ 3 đến 200 ký tự)</translation>
     </message>
     <message>
-        <location filename="../../ui/withdraw_dialog.py" line="58"/>
+        <location filename="../../ui/withdraw_dialog.py" line="59"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Lý do:</translation>
     </message>
     <message>
-        <location filename="../../ui/withdraw_dialog.py" line="65"/>
+        <location filename="../../ui/withdraw_dialog.py" line="66"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/withdraw_dialog.py" line="66"/>
+        <location filename="../../ui/withdraw_dialog.py" line="67"/>
         <source>&amp;Withdraw</source>
         <translation>&amp;Gỡ bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/withdraw_dialog.py" line="78"/>
-        <source>Copy {seq} — {size} KB</source>
-        <translation>Bản {seq} — {size} KB</translation>
+        <location filename="../../ui/withdraw_dialog.py" line="79"/>
+        <source>Copy {seq} — {size} KB, attached {when}</source>
+        <translation>Bản {seq} — {size} KB, đính kèm lúc {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/withdraw_dialog.py" line="80"/>
+        <location filename="../../ui/withdraw_dialog.py" line="82"/>
         <source>(reused from {code})</source>
         <translation>(dùng lại từ hồ sơ {code})</translation>
     </message>
