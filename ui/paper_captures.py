@@ -130,7 +130,7 @@ class PaperCaptures(QGroupBox):
         if self.dossier is None or not copies:
             return None
         title = self.lines.currentItem().text().split(" — ")[0]
-        self.withdraw_dialog = WithdrawDialog(self.context, self.dossier.code, title, copies, parent=self)
+        self.withdraw_dialog = WithdrawDialog(self.context, self.dossier.code, what=title, copies=copies, parent=self)
         self.withdraw_dialog.withdrawn.connect(lambda _a: self._saved())
         self.withdraw_dialog.open()
         return self.withdraw_dialog

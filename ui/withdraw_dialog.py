@@ -30,7 +30,7 @@ class WithdrawDialog(QDialog):
 
     withdrawn = Signal(object)
 
-    def __init__(self, context: AppContext, code: str, what: str, copies: Sequence[Attachment],
+    def __init__(self, context: AppContext, code: str, *, what: str, copies: Sequence[Attachment],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
