@@ -10,15 +10,22 @@ them, and one transaction holds a file and the row that refers to it.
 Both kinds answer the same questions (:class:`Contents`), so attaching, reading, ``check``,
 backup and restore never ask which one they talk to. Files are immutable (a name says what the
 bytes must hash to) and never removed from a dossier, so a store only grows.
+
+A folder whose database is encrypted keeps its files sealed under the database's key
+(:mod:`counter_app.file_seal`); its :class:`FolderContents` is given that key's :class:`Seal`, and
+a file found plain or under an older key is re-sealed when it is written again (``put``,
+:func:`reseal`). The office's table is left to the office server's own disk encryption.
 """
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 from . import safe_files
+from .db import keys as db_keys
+from .file_seal import HEADER_BYTES, Seal
 
 _HEX = frozenset("0123456789abcdef")
 
@@ -48,7 +55,7 @@ class Contents(Protocol):
         """
 
     def get(self, sha256: str) -> bytes | None:
-        """The bytes kept under ``sha256``, as they are (not checked); None when there are none."""
+        """The bytes kept under ``sha256`` (opened, when sealed), not checked; None when there are none."""
 
     def present(self) -> set[str]:
         """Every hash a file is kept under."""
@@ -56,31 +63,54 @@ class Contents(Protocol):
     def altered(self, digests: Collection[str]) -> set[str]:
         """Those of ``digests`` (all present) whose bytes no longer hash to their name."""
 
+    def unsealed(self, digests: Collection[str]) -> set[str]:
+        """Those of ``digests`` (all present) kept readable without the database's current key."""
+
+
+def seal_for(keys: Sequence[db_keys.Key], more: Callable[[], Sequence[db_keys.Key]] | None = None) -> Seal | None:
+    """The seal of a SQLite store's files from its keys (the current one first); None for a plain store.
+
+    ``more``: further keys, asked only for a file sealed under none of ``keys`` (:class:`Seal`).
+    """
+    if not keys:
+        return None
+    return Seal([key.value for key in keys], None if more is None else lambda: [key.value for key in more()])
+
 
 class FolderContents:
-    """Files named by their hash in ``root`` (a SQLite store's folder, or a backup folder's shared one)."""
+    """Files named by their hash in ``root`` (a SQLite store's folder, or a backup folder's shared one).
 
-    def __init__(self, root: Path) -> None:
+    ``seal``: the keys of an encrypted database, under which files are written and read; None
+    for a plain database's, kept plain.
+    """
+
+    def __init__(self, root: Path, seal: Seal | None = None) -> None:
         self.root = Path(root)
+        self.seal = seal
 
     def put(self, data: bytes) -> str:
         digest = digest_of(data)
-        target = content_path(self.root, digest)
-        if target.exists() and digest_of(target.read_bytes()) == digest:
+        if self.has(digest) and self.sound(digest):
             return digest
+        target = content_path(self.root, digest)
         safe_files.private_dir(self.root)
         safe_files.private_dir(target.parent)
-        safe_files.write_private(target, data)  # synced, renamed into place, the folder synced
+        stored = data if self.seal is None else self.seal.close(data, digest)
+        safe_files.write_private(target, stored)  # synced, renamed into place, the folder synced
         return digest
 
     def get(self, sha256: str) -> bytes | None:
         try:
-            return content_path(self.root, sha256).read_bytes()
+            kept = content_path(self.root, sha256).read_bytes()
         except (FileNotFoundError, NotADirectoryError):
             return None
+        opened = kept if self.seal is None else self.seal.open(kept, sha256)
+        return kept if opened is None else opened  # one no key here opens reads as altered
 
     def has(self, sha256: str) -> bool:
-        return content_path(self.root, sha256).is_file()
+        """Whether a file is kept under ``sha256`` in the form this store writes (sealed under its key, or plain)."""
+        head = self._head(sha256)
+        return head is not None and (self.seal is None or self.seal.current(head))
 
     def sound(self, sha256: str) -> bool:
         data = self.get(sha256)
@@ -92,7 +122,17 @@ class FolderContents:
         return {path.name for path in self.root.glob("??/*") if _is_digest(path.name)}
 
     def altered(self, digests: Collection[str]) -> set[str]:
-        return {digest for digest in digests if digest_of(content_path(self.root, digest).read_bytes()) != digest}
+        return {digest for digest in digests if not self.sound(digest)}
+
+    def unsealed(self, digests: Collection[str]) -> set[str]:
+        return set() if self.seal is None else {digest for digest in digests if not self.has(digest)}
+
+    def _head(self, sha256: str) -> bytes | None:
+        try:
+            with open(content_path(self.root, sha256), "rb") as file:
+                return file.read(HEADER_BYTES)
+        except (FileNotFoundError, NotADirectoryError):
+            return None
 
 
 class TableContents:
@@ -124,6 +164,9 @@ class TableContents:
             "SELECT sha256 FROM attachment_contents WHERE encode(sha256(content), 'hex') <> sha256")}
         return found & set(digests)
 
+    def unsealed(self, digests: Collection[str]) -> set[str]:
+        return set()  # the office server's disk: its administrator's encryption, not ours
+
 
 def _is_digest(name: str) -> bool:
     return len(name) == 64 and set(name) <= _HEX
@@ -153,10 +196,32 @@ def file_problems(conn: Any, contents: Contents, *, shared: bool = False) -> lis
             problems += [f"attachment {digest[:12]} of dossier {code} is missing" for code in codes]
         elif digest in altered:
             problems += [f"attachment {digest[:12]} of dossier {code} was altered (its hash differs)" for code in codes]
+    exposed = contents.unsealed([digest for digest in referenced if digest in present and digest not in altered])
+    if exposed:
+        remedy = "the next backup to this folder encrypts them" if shared else "'counter-app key rotate' encrypts them"
+        problems.append(f"{len(exposed)} attached file(s) are not encrypted under the database's key ({remedy})")
     if not shared:
         problems += [f"attachment file {digest[:12]} belongs to no dossier (left by an interrupted attach, or by"
                      " the restore of an older backup; it can be deleted)" for digest in sorted(present - set(referenced))]
     return problems
+
+
+def reseal(contents: FolderContents) -> int:
+    """Write again, sealed under the current key, every sound file kept plain or under an older key.
+
+    After the database was encrypted or its key rotated (:mod:`counter_app.encryption`). Each
+    file is replaced whole (written, synced, renamed), so a crash leaves it in one form or the
+    other, both of which the keys kept during the change open. Returns how many were rewritten;
+    an altered file is left for ``check`` to report.
+    """
+    rewritten = 0
+    for digest in sorted(contents.present()):
+        if not contents.has(digest):
+            data = contents.get(digest)
+            if data is not None and digest_of(data) == digest:
+                contents.put(data)
+                rewritten += 1
+    return rewritten
 
 
 def referenced_digests(conn: Any) -> set[str]:

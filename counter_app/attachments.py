@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import audit, clock, page_pdf
-from .attachment_files import Contents, FolderContents, TableContents, attachments_dir, digest_of
+from .attachment_files import Contents, FolderContents, TableContents, attachments_dir, digest_of, seal_for
+from .db import keys as db_keys
 from .dossiers import dossier_id_for_code
 from .errors import PermissionDenied, ValidationError
 from .limits import DETACH_REASON
@@ -85,9 +86,18 @@ def current_sql(alias: str) -> str:
 
 def contents_in(store: Store, conn: Any) -> Contents:
     """Where ``store`` keeps its files: a folder beside a SQLite file, the office database's table (through ``conn``)."""
-    if store.path is None:
-        return TableContents(conn)
-    return FolderContents(attachments_dir(store.path))
+    return TableContents(conn) if store.path is None else folder_of(store)
+
+
+def folder_of(store: Store) -> FolderContents:
+    """A SQLite store's files: beside its file, sealed under its key when it is encrypted.
+
+    The other keys kept for it are asked only for a file sealed before an interrupted key rotation.
+    """
+    path = store.path
+    assert path is not None, "the office's files are in its database (contents_in)"
+    return FolderContents(attachments_dir(path), seal_for([store.key] if store.key else [],
+                                                          lambda: db_keys.candidates(path)))
 
 
 def media_type(data: bytes) -> str:

@@ -2,7 +2,9 @@
 
 "Its copies" are every file that holds the same data: the backups in ``backups/`` beside the
 database and the safety copies (``DB.before-….bak``). They all stay under the database's
-current key, so the one key on the recovery sheet opens any of them.
+current key, so the one key on the recovery sheet opens any of them. So do the attached files,
+the live folder's and the backups' (:mod:`counter_app.file_seal`): sealed again last, after
+every database file, while the old key is still kept.
 
 Each file is re-keyed whole or not at all: a plain file is exported into a new encrypted one
 under a temporary name (``sqlcipher_export``), synced and renamed over it; an encrypted file is
@@ -16,7 +18,7 @@ import glob
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import audit, backup_pages, maintenance, paths
+from . import attachment_files, audit, backup_pages, maintenance, paths
 from .db import keys as db_keys
 from .db import sqlite_driver
 from .db.sqlite import fitting_key, rekey_file
@@ -30,7 +32,8 @@ from .users import require_role
 @dataclass(frozen=True)
 class Rekeyed:
     where: db_keys.KeyStore  # where the (new) key is kept
-    files: tuple[Path, ...]  # every file now under it, the database first
+    files: tuple[Path, ...]  # every database file now under it, the database first
+    attached: int  # attached files sealed again under it (the live folder's and the backups')
 
 
 def key_for_sheet(store: Store, by: Actor) -> str:
@@ -74,7 +77,7 @@ def encrypt(db_path: Path, choice: db_keys.KeyChoice = db_keys.KeyChoice.AUTO) -
     where = db_keys.provision(db_path, choice)
     assert where is not None
     new = db_keys.candidates(db_path)[0]
-    return Rekeyed(where, _rekey_all(db_path, new))
+    return Rekeyed(where, *_rekey_all(db_path, new))
 
 
 def rotate(db_path: Path) -> Rekeyed:
@@ -95,20 +98,26 @@ def rotate(db_path: Path) -> Rekeyed:
         old = current
     new = db_keys.Key(db_keys.new_key(), old.source)
     db_keys.save(db_path, new.value, old.source, previous=old.value)  # both kept while files change
-    files = _rekey_all(db_path, new)
+    files, attached = _rekey_all(db_path, new)
     db_keys.save(db_path, new.value, old.source)  # every file done: the old key is forgotten
-    return Rekeyed(old.source, files)
+    return Rekeyed(old.source, files, attached)
 
 
-def _rekey_all(db_path: Path, new: db_keys.Key) -> tuple[Path, ...]:
+def _rekey_all(db_path: Path, new: db_keys.Key) -> tuple[tuple[Path, ...], int]:
+    """Every database file, then every attached file, under ``new``: the files re-keyed, and how many attached ones."""
     keys = db_keys.candidates(db_path)
     done = []
     for path in (db_path, *copies_of(db_path)):
         rekeyed = _rekey_file(path, keys, new) if path.is_file() else _rekey_snapshot(path, keys, new)
         if rekeyed:
             done.append(path)
-    backup_pages.drop(paths.default_backup_dir(db_path), set())  # the old key's pages no snapshot uses
-    return tuple(done)
+    backup_folder = paths.default_backup_dir(db_path)
+    backup_pages.drop(backup_folder, set())  # the old key's pages no snapshot uses
+    seal = attachment_files.seal_for([new, *(key for key in keys if key != new)])  # opens plain and old-key files
+    attached = sum(attachment_files.reseal(files) for files in (
+        attachment_files.FolderContents(attachment_files.attachments_dir(db_path), seal),
+        maintenance.files_of_backups(backup_folder, seal)))
+    return tuple(done), attached
 
 
 def _rekey_file(path: Path, keys: list[db_keys.Key], new: db_keys.Key) -> bool:

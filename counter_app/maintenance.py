@@ -17,10 +17,11 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from . import attachment_files, backup_pages, clock, db_check, safe_files, settings
+from . import attachment_files, attachments, backup_pages, clock, db_check, safe_files, settings
 from .attachment_files import FolderContents
 from .db import keys as db_keys
 from .db import sqlite_driver
+from .file_seal import Seal
 from .store import Store
 
 BACKUP_PATTERN = backup_pages.BACKUP_NAME
@@ -71,29 +72,30 @@ def _copy_files(store: Store, folder: Path) -> None:
     """Copy into the folder's store the files of the live database it lacks (a superset of the copy's: rows only grow)."""
     with store.read() as conn:
         wanted = attachment_files.referenced_digests(conn)
-    backup_files = files_of_backups(folder)
+    live_files = attachments.folder_of(store)
+    backup_files = files_of_backups(folder, live_files.seal)  # sealed under the key the backup is under
     lacking = attachment_files.lacking(backup_files, wanted, mend_altered=False)
-    unavailable = attachment_files.copy_files(FolderContents(attachment_files.attachments_dir(store.path)),
-                                              backup_files, lacking)
+    unavailable = attachment_files.copy_files(live_files, backup_files, lacking)
     if unavailable:  # the backup is still worth having; ``check`` names the dossiers
         log.warning("backup: %d attached file(s) are missing or altered in the live folder (run check)",
                     len(unavailable))
 
 
-def files_of_backups(folder: Path) -> FolderContents:
-    """The store of attached files shared by the backups in ``folder``."""
-    return FolderContents(Path(folder) / BACKUP_FILES)
+def files_of_backups(folder: Path, seal: Seal | None) -> FolderContents:
+    """The store of attached files shared by the backups in ``folder`` (``seal``: of their database's key)."""
+    return FolderContents(Path(folder) / BACKUP_FILES, seal)
 
 
-def files_of_database(db_path: Path) -> tuple[FolderContents, bool]:
-    """Where the files of the SQLite database at ``db_path`` are, and whether that store is shared.
+def files_of_database(db_path: Path, keys: list[db_keys.Key]) -> tuple[FolderContents, bool]:
+    """Where the files of the SQLite database at ``db_path`` (opened by one of ``keys``) are, and whether that store is shared.
 
     A backup's (named like one) are in its folder's shared store; a live database's beside it.
     """
     db_path = Path(db_path)
+    seal = attachment_files.seal_for(keys)
     if BACKUP_PATTERN.match(db_path.name):
-        return files_of_backups(db_path.parent), True
-    return FolderContents(attachment_files.attachments_dir(db_path)), False
+        return files_of_backups(db_path.parent, seal), True
+    return FolderContents(attachment_files.attachments_dir(db_path), seal), False
 
 
 def tidy(db_path: Path, backup_dir: Path | None = None) -> list[Path]:

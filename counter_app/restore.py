@@ -101,8 +101,9 @@ def _restore(db_path: Path, source: Path, name: str, force: bool,
     try:
         _stage(source, staged, keys, name)
         loss, unreadable, live_key = _compare_with_live(db_path, staged, keys)
-        live_files = attachment_files.FolderContents(attachment_files.attachments_dir(db_path))
-        backup_files = maintenance.files_of_backups(source.parent)
+        seal = attachment_files.seal_for(keys)  # the backup is under one of them (else _stage refused it)
+        live_files = attachment_files.FolderContents(attachment_files.attachments_dir(db_path), seal)
+        backup_files = maintenance.files_of_backups(source.parent, seal)
         wanted, lost_by = _files_to_bring(staged, keys[:1], live_files, backup_files)
         loss = replace(loss, file_dossiers=len(lost_by), file_dossier_codes=tuple(lost_by[:LOSS_CODES_SHOWN]))
         if loss and not force:

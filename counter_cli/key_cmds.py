@@ -132,8 +132,10 @@ def _change_every_file(store: Store, admin: Actor, action: str, change: Callable
     done = change(path)
     with open_store(path) as reopened, cli_origin(), reopened.write() as conn:
         audit.append(conn, username=admin.username, action=action,
-                     details={"files": len(done.files), "key_kept_in": done.where.value})
+                     details={"files": len(done.files), "attached_files": done.attached,
+                              "key_kept_in": done.where.value})
         print(encryption_notice(reopened), file=sys.stderr)
-    print(f"{len(done.files)} file(s) now under the new key (kept in the {done.where.value});"
+    print(f"{len(done.files)} database file(s) and {done.attached} attached file(s) now under the new key"
+          f" (kept in the {done.where.value});"
           " print a new recovery sheet: 'counter-app key sheet' (the old one no longer opens them)")
     return 0

@@ -115,7 +115,7 @@ def _attachment_problems(db_path: Path, file: Path, keys: list[db_keys.Key]) -> 
     try:
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'dossier_attachments'").fetchone():
             return []  # a database from before attachments (check does not migrate)
-        contents, shared = maintenance.files_of_database(db_path)  # a backup's: its folder's shared store
+        contents, shared = maintenance.files_of_database(db_path, keys)  # a backup's: its folder's shared store
         return attachment_files.file_problems(conn, contents, shared=shared)
     finally:
         conn.close()

@@ -12,6 +12,8 @@ from test_core_cli import run
 
 from counter_app import services
 from counter_app.attachment_files import attachments_dir, content_path
+from counter_app.attachments import read_content
+from counter_app.store import Store
 
 
 @pytest.fixture
@@ -43,9 +45,12 @@ def test_pages_become_one_pdf_per_paper_stored_by_hash_listed_and_checked(dossie
         ("paper", 1, 1, 3, "application/pdf"), ("result", None, 1, 2, "application/pdf")]
     assert out.split() == [items[0]["sha256"], str(items[0]["bytes"])]
     stored = content_path(attachments_dir(tmp_path / "a.sqlite3"), items[0]["sha256"])
-    assert hashlib.sha256(stored.read_bytes()).hexdigest() == items[0]["sha256"]
-    assert page_widths(stored) == [110, 120, 130]  # the three scans, in the order given
-    assert page_widths(content_path(attachments_dir(tmp_path / "a.sqlite3"), items[1]["sha256"])) == [210, 220]
+    with Store(db) as store:  # the database is encrypted (conftest), so its files are sealed under its key
+        paper_pdf, result_pdf = (read_content(store, item["sha256"]) for item in items)
+    assert hashlib.sha256(paper_pdf).hexdigest() == items[0]["sha256"]
+    assert page_widths(paper_pdf) == [110, 120, 130]  # the three scans, in the order given
+    assert page_widths(result_pdf) == [210, 220]
+    assert not stored.read_bytes().startswith(b"%PDF") and paper_pdf[-4096:] not in stored.read_bytes()
     assert stat.S_IMODE(stored.stat().st_mode) == 0o600
     assert run(capsys, "--db", db, "check") == (0, "ok\n", "")
 

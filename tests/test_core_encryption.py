@@ -7,6 +7,7 @@ the keyring (the in-memory one of conftest) and the key file.
 """
 from __future__ import annotations
 
+import io
 import json
 import random
 import shutil
@@ -17,12 +18,15 @@ import keyring
 import pytest
 from factories import PASSWORD, TEST_OFFICE, actors_of, add_users, make_store, request
 from pypdf import PdfReader
+from reportlab.pdfgen import canvas
 from test_core_cli import run
 
-from counter_app import backup_pages, db_check, encryption, maintenance, office, services
+from counter_app import attachments, backup_pages, db_check, encryption, maintenance, office, services
+from counter_app.attachment_files import attachments_dir, content_path
 from counter_app.db import keys as db_keys
 from counter_app.db import sqlite_driver
 from counter_app.db.sqlite import connect_file
+from counter_app.file_seal import Seal
 from counter_app.paths import default_backup_dir, open_store
 from counter_app.restore import restore
 from counter_app.store import Store
@@ -46,8 +50,29 @@ def _receive_citizen(store: Store) -> str:
                                             "address": f"{CITIZEN_STREET}, xã Yên Thành, tỉnh Ninh Bình",
                                             "birth_date": base.applicant.birth_date.replace(year=1985),
                                             "sex": "female"})
-    return services.receive_dossier(store, staff, services.ReceiveRequest(
+    code = services.receive_dossier(store, staff, services.ReceiveRequest(
         **{**base.__dict__, "applicant": applicant})).code
+    attachments.attach_pdf(store, staff, code, _scan_of_the_id_card(), paper=1)
+    return code
+
+
+def _scan_of_the_id_card() -> bytes:
+    """A PDF whose text (uncompressed) holds the citizen's ID number in clear, as a scan's OCR layer would."""
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pageCompression=0, invariant=1)  # the same bytes each time
+    page.drawString(72, 720, f"CAN CUOC {CITIZEN_ID} {CITIZEN_PHONE}")
+    page.save()
+    return out.getvalue()
+
+
+def _attached_file(store: Store) -> Path:
+    with store.read() as conn:
+        digest = conn.execute("SELECT sha256 FROM dossier_attachments").fetchone()[0]
+    return content_path(attachments_dir(store.path), digest)
+
+
+def _opens_with(file: Path, key: str) -> bool:
+    return Seal([key]).open(file.read_bytes(), file.name) == _scan_of_the_id_card()
 
 
 def _personal_data_in(path: Path) -> list[str]:
@@ -169,14 +194,20 @@ def test_rotation_puts_the_database_and_every_backup_under_a_new_key(tmp_path, c
     store, _ = _encrypted_store(db)
     maintenance.backup(store, default_backup_dir(db), own_folder=True)
     old = store.key.value  # type: ignore[union-attr]
+    scan = _attached_file(store)
     store.close()
+    backup_scan = default_backup_dir(db) / maintenance.BACKUP_FILES / scan.parent.name / scan.name
+    assert _opens_with(scan, old) and _opens_with(backup_scan, old)
     before = _files_and_counts(db)
     assert len(before) == 2
-    assert run(capsys, "--db", str(db), "key", "rotate", "--admin", "admin", "--password-stdin",
-               stdin=f"{PASSWORD}\n")[0] == 0
+    status, out, _ = run(capsys, "--db", str(db), "key", "rotate", "--admin", "admin", "--password-stdin",
+                         stdin=f"{PASSWORD}\n")
+    assert status == 0 and "2 database file(s) and 2 attached file(s) now under the new key" in out
     kept = db_keys.candidates(db)
     assert [k.value != old for k in kept] == [True]  # the new key only: the previous one is forgotten
     assert _files_and_counts(db) == before  # every file opens with the new key
+    for file in (scan, backup_scan):  # the scans too: the old recovery sheet opens none of them
+        assert _opens_with(file, kept[0].value) and not _opens_with(file, old)
     for path in before:
         with backup_pages.readable(path) as file:
             conn = sqlite_driver.connect(file, old)
@@ -188,7 +219,7 @@ def test_rotation_puts_the_database_and_every_backup_under_a_new_key(tmp_path, c
 
 def test_a_rotation_killed_halfway_leaves_every_file_opened_by_a_kept_key(tmp_path, monkeypatch):
     db = tmp_path / "counter.sqlite3"
-    store, _ = _encrypted_store(db)
+    store, code = _encrypted_store(db)
     maintenance.backup(store, default_backup_dir(db), own_folder=True)
     store.close()
     before = _files_and_counts(db)
@@ -206,9 +237,14 @@ def test_a_rotation_killed_halfway_leaves_every_file_opened_by_a_kept_key(tmp_pa
         encryption.rotate(db)
     assert len(db_keys.candidates(db)) == 2  # the new key and the previous one, both kept
     assert _files_and_counts(db) == before  # the live file under the new key, the backup under the old
+    with Store(db) as halfway:  # the scans are still under the old key, which the store still finds
+        assert [attachments.read_content(halfway, item.sha256) for item in attachments.list_attachments(halfway, code)
+                ] == [_scan_of_the_id_card()]
+        scan = _attached_file(halfway)
     monkeypatch.setattr(encryption, "rekey_file", real)
     encryption.rotate(db)
     assert len(db_keys.candidates(db)) == 1 and _files_and_counts(db) == before
+    assert _opens_with(scan, db_keys.candidates(db)[0].value)
 
 
 def test_a_plain_database_from_before_encryption_is_encrypted_with_its_backups(tmp_path, capsys):
@@ -217,7 +253,10 @@ def test_a_plain_database_from_before_encryption_is_encrypted_with_its_backups(t
     office.save_office(store, TEST_OFFICE, by=None)
     _receive_citizen(store)
     maintenance.backup(store, default_backup_dir(db), own_folder=True)
+    scan = _attached_file(store)
     store.close()
+    backup_scan = default_backup_dir(db) / maintenance.BACKUP_FILES / scan.parent.name / scan.name
+    assert _personal_data_in(scan) and _personal_data_in(backup_scan)  # a plain database's files are plain
     assert sqlite_driver.is_plain(db)
     assert "NOT encrypted" in run(capsys, "--db", str(db), "key", "status")[1]
     before = _files_and_counts(db)
@@ -229,7 +268,10 @@ def test_a_plain_database_from_before_encryption_is_encrypted_with_its_backups(t
             assert not sqlite_driver.is_plain(file) and _personal_data_in(file) == [], path
     # The deduplicated backups' page store kept no plain page, not even in its free space.
     assert _personal_data_in(backup_pages.repo_path(default_backup_dir(db))) == []
-    assert db_check.file_problems(db) == []
+    key = db_keys.candidates(db)[0].value
+    assert _personal_data_in(scan) == [] and _opens_with(scan, key)
+    assert _personal_data_in(backup_scan) == [] and _opens_with(backup_scan, key)
+    assert db_check.file_problems(db) == [] and run(capsys, "--db", str(db), "check")[0] == 0
     assert run(capsys, "--db", str(db), "key", "encrypt", "--admin", "admin", "--password-stdin",
                stdin=f"{PASSWORD}\n")[0] == 2  # already encrypted: refused, nothing changed
 
@@ -248,6 +290,8 @@ def test_restoring_a_plain_backup_keeps_the_live_database_encrypted(tmp_path):
     assert not sqlite_driver.is_plain(live) and _personal_data_in(live) == []
     with Store(live) as restored, restored.read() as conn:
         assert conn.execute("SELECT count(*) FROM dossiers").fetchone()[0] == 1
+        scan = _attached_file(restored)  # brought back from the plain backup's folder, sealed on the way
+        assert _personal_data_in(scan) == [] and _opens_with(scan, restored.key.value)  # type: ignore[union-attr]
 
 
 def test_an_encrypted_backup_restores_over_its_database(tmp_path):

@@ -237,3 +237,39 @@ def test_dropped_files_join_the_pages_in_the_order_dropped(qtbot, context, tmp_p
     dialog.dropEvent(QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
                                 Qt.KeyboardModifier.NoModifier))
     assert [p.path for p in dialog.pages()] == [second, first]
+
+
+# Alt key of "View copy" in each language.
+VIEW_KEYS = {"en": Qt.Key.Key_V, "vi": Qt.Key.Key_X}
+
+
+def test_the_latest_copy_of_a_paper_is_shown_by_keyboard_and_a_lost_one_says_so(qtbot, context, language):  # noqa: F811
+    from scans import pdf_of_pages
+
+    from counter_app.attachment_files import content_path
+    from counter_app.attachments import attach_pdf, folder_of
+
+    code = services.receive_dossier(context.store, context.actor, request(context.store)).code
+    attach_pdf(context.store, context.actor, code, pdf_of_pages(1), paper=1)
+    latest = attach_pdf(context.store, context.actor, code, pdf_of_pages(3), paper=1)  # a second, better scan
+    detail = _detail(qtbot, context, code)
+    captures = detail.captures
+    qtbot.waitUntil(lambda: captures.view_button.isEnabled(), timeout=TIMEOUT)  # paper 1 has copies
+    assert clashes(detail) == {}
+    captures.lines.setCurrentRow(captures.lines.count() - 1)
+    assert not captures.view_button.isEnabled()  # the result: none yet
+    captures.lines.setCurrentRow(0)
+
+    with qtbot.waitSignal(captures.viewing, timeout=TIMEOUT) as shown:
+        QTest.keyClick(detail, VIEW_KEYS[language], ALT)
+    preview = shown.args[0]
+    assert preview.document.pageCount() == 3 and preview.pdf_bytes == _stored(context, latest)
+    assert preview.default_path().endswith(f"ban-dien-tu-{code}-giay-to-1.pdf")
+    preview.close()
+    _active(qtbot, detail)
+
+    content_path(folder_of(context.store).root, latest.sha256).unlink()  # a disk that lost the file
+    QTest.keyClick(detail, VIEW_KEYS[language], ALT)
+    qtbot.waitUntil(lambda: getattr(captures, "message_box", None) is not None
+                    and captures.message_box.isVisible(), timeout=TIMEOUT)
+    assert "missing" in captures.message_box.text() or "bị thiếu" in captures.message_box.text()

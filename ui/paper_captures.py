@@ -3,13 +3,16 @@
 A paper only shown at the counter ("xuất trình", ``counter_app.digitisation``) reads "Miễn số hóa"
 and needs nothing. "Số hóa" opens the capture dialog for the highlighted line; what it saves is
 one PDF of that paper (or of the result) through the core's ``attach_pages``, or, for a paper,
-the citizen's earlier copy chosen there (``counter_app.reuse``). "Gỡ bản điện tử", enabled on a
-line with a copy, withdraws a wrong one (``WithdrawDialog``); the line then shows what remains,
-and "Số hóa" captures the right one: together, a replacement. Withdrawn copies are not listed.
+the citizen's earlier copy chosen there (``counter_app.reuse``). "Xem" shows the line's latest
+copy in the print preview (to check a scan, or print it), read through the core's
+``read_content``: opened in memory from the sealed file, never written out unless the user saves it.
+"Gỡ bản điện tử", enabled on a line with a copy, withdraws a wrong one (``WithdrawDialog``); the
+line then shows what remains, and "Số hóa" captures the right one: together, a replacement.
+Withdrawn copies are not listed (``list_attachments`` leaves them out).
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from functools import partial
 from typing import Any
 
@@ -17,32 +20,37 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from counter_app.attachments import Attachment, attach_pages, list_attachments
+from counter_app.attachments import Attachment, attach_pages, list_attachments, read_content
 from counter_app.digitisation import needs_scan
 from counter_app.models import Dossier
 from counter_app.reuse import earlier_captures, reuse_capture
 
 from .capture_dialog import CaptureDialog
 from .context import AppContext
+from .print_preview import PrintPreviewDialog, show_message
 from .withdraw_dialog import WithdrawDialog
 
 RESULT = 0  # the line's data: a paper's number (1, 2, …) or RESULT
+COPY_KIND = "electronic-copy"  # the print preview's kind: file name "ban-dien-tu-CODE-…"
 
 
 class PaperCaptures(QGroupBox):
-    """Signals: ``captured(code)`` after a capture was saved or withdrawn; ``listed()`` once the lines are filled."""
+    """Signals: ``captured(code)`` after a capture was saved or withdrawn; ``listed()`` once the lines are filled;
+    ``viewing(dialog)`` once a copy is shown."""
 
     captured = Signal(str)
     listed = Signal()
+    viewing = Signal(QWidget)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Electronic copies"))
         self.context = context
         self.dossier: Dossier | None = None
+        self.attachments: list[Attachment] = []
         self.dialog: CaptureDialog | None = None
+        self.preview: PrintPreviewDialog | None = None
         self.withdraw_dialog: WithdrawDialog | None = None
-        self.copies: dict[int, list[Attachment]] = {}  # each line's current copies, by its number
         self.lines = QListWidget(self)
         self.lines.setMaximumHeight(110)
         self.lines.setAccessibleName(self.tr("Electronic copies"))
@@ -50,13 +58,16 @@ class PaperCaptures(QGroupBox):
         self.capture_button = QPushButton(self.tr("Digiti&ze…"), self)
         self.capture_button.setAutoDefault(False)
         self.capture_button.clicked.connect(self.capture)
+        self.view_button = QPushButton(self.tr("&View copy"), self)
+        self.view_button.setAutoDefault(False)
+        self.view_button.clicked.connect(self.view)
         self.withdraw_button = QPushButton(self.tr("Withdraw cop&y…"), self)
         self.withdraw_button.setAutoDefault(False)
-        self.withdraw_button.setEnabled(False)
         self.withdraw_button.clicked.connect(self.withdraw)
         self.lines.currentRowChanged.connect(lambda _row: self._enable())
         buttons = QVBoxLayout()
         buttons.addWidget(self.capture_button)
+        buttons.addWidget(self.view_button)
         buttons.addWidget(self.withdraw_button)
         buttons.addStretch(1)
         layout = QHBoxLayout(self)
@@ -71,30 +82,20 @@ class PaperCaptures(QGroupBox):
     def _fill(self, attachments: list[Attachment]) -> None:
         if self.dossier is None or not isValid(self):  # the detail closed while the list was read
             return
-        self.copies = defaultdict(list)
-        for attachment in attachments:
-            self.copies[attachment.paper or RESULT].append(attachment)
+        self.attachments = attachments
+        files = Counter(a.paper or RESULT for a in attachments)
         row = max(self.lines.currentRow(), 0)
         self.lines.clear()
         for number, paper in enumerate(self.dossier.papers, start=1):
             if not paper.received:
                 continue
             exempt = not needs_scan(paper)
-            state = self.tr("exempt from digitisation (shown only)") if exempt else self._state(len(self.copies[number]))
+            state = self.tr("exempt from digitisation (shown only)") if exempt else self._state(files[number])
             self._add(f"{number}. {paper.name} — {state}", number, enabled=not exempt)
-        self._add(self.tr("Result — {state}").format(state=self._state(len(self.copies[RESULT]))), RESULT, enabled=True)
+        self._add(self.tr("Result — {state}").format(state=self._state(files[RESULT])), RESULT, enabled=True)
         self.lines.setCurrentRow(min(row, self.lines.count() - 1))
         self._enable()
         self.listed.emit()
-
-    def _enable(self) -> None:
-        self.withdraw_button.setEnabled(bool(self._current_copies()))
-
-    def _current_copies(self) -> list[Attachment]:
-        item = self.lines.currentItem()
-        if self.dossier is None or item is None or not item.flags() & Qt.ItemFlag.ItemIsEnabled:
-            return []
-        return self.copies.get(item.data(Qt.ItemDataRole.UserRole), [])
 
     def _state(self, count: int) -> str:
         return self.tr("digitised ({count} PDF)").format(count=count) if count else self.tr("not digitised")
@@ -124,12 +125,66 @@ class PaperCaptures(QGroupBox):
         self.dialog.open()
         return self.dialog
 
+    def line_copies(self) -> list[Attachment]:
+        """The highlighted line's current captures, oldest first (withdrawn ones are not listed)."""
+        item = self.lines.currentItem()
+        if item is None:
+            return []
+        number = item.data(Qt.ItemDataRole.UserRole)
+        return sorted((a for a in self.attachments if (a.paper or RESULT) == number), key=lambda a: a.seq)
+
+    def latest_copy(self) -> Attachment | None:
+        """The highlighted line's latest capture (the one a later capture was made to correct); None: none yet."""
+        copies = self.line_copies()
+        return copies[-1] if copies else None
+
+    def _enable(self) -> None:
+        has_copy = self.latest_copy() is not None
+        self.view_button.setEnabled(has_copy)
+        self.withdraw_button.setEnabled(has_copy)
+
+    def view(self) -> None:
+        """Show the highlighted line's latest copy (read on the database thread, opened in memory)."""
+        copy, item = self.latest_copy(), self.lines.currentItem()
+        if copy is None or self.dossier is None or item is None:
+            return
+        store, code, title = self.context.store, self.dossier.code, item.text().split(" — ")[0]
+        self.context.tasks.run_db(lambda: read_content(store, copy.sha256),
+                                  on_done=lambda data: self._show_copy(data, code, title, copy),
+                                  on_error=lambda _e: self._unreadable())
+
+    def _show_copy(self, data: bytes | None, code: str, title: str, copy: Attachment) -> None:
+        if not isValid(self):
+            return
+        if data is None:
+            self._unreadable()
+            return
+        if self.preview is not None and isValid(self.preview):
+            self.preview.close()
+        which = f"giay-to-{copy.paper}" if copy.paper else "ket-qua"
+        try:
+            self.preview = PrintPreviewDialog(data, kind=COPY_KIND, code=code,
+                                              title=self.tr("electronic copy of {what}").format(what=title),
+                                              file_stem=f"ban-dien-tu-{code}-{which}", parent=self.window())
+        except ValueError:  # stored whole and checked by hash, but not a PDF QtPdf can read
+            self._unreadable()
+            return
+        self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preview.open()
+        self.viewing.emit(self.preview)
+
+    def _unreadable(self) -> None:
+        if isValid(self):
+            show_message(self, self.tr("This electronic copy is missing or was altered, so it cannot be shown."),
+                         detail=self.tr("An administrator can run the data check (check) and restore it from a"
+                                        " backup; otherwise digitise the paper again."))
+
     def withdraw(self) -> WithdrawDialog | None:
         """The dialog that withdraws a copy of the highlighted paper (or of the result); None when it has none."""
-        copies = self._current_copies()
-        if self.dossier is None or not copies:
+        copies, item = self.line_copies(), self.lines.currentItem()
+        if self.dossier is None or item is None or not copies:
             return None
-        title = self.lines.currentItem().text().split(" — ")[0]
+        title = item.text().split(" — ")[0]
         self.withdraw_dialog = WithdrawDialog(self.context, self.dossier.code, what=title, copies=copies, parent=self)
         self.withdraw_dialog.withdrawn.connect(lambda _a: self._saved())
         self.withdraw_dialog.open()

@@ -1745,45 +1745,65 @@
 <context>
     <name>PaperCaptures</name>
     <message>
-        <location filename="../../ui/paper_captures.py" line="40"/>
-        <location filename="../../ui/paper_captures.py" line="48"/>
+        <location filename="../../ui/paper_captures.py" line="47"/>
+        <location filename="../../ui/paper_captures.py" line="56"/>
         <source>Electronic copies</source>
         <translation>Bản điện tử (số hóa)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="50"/>
+        <location filename="../../ui/paper_captures.py" line="58"/>
         <source>Digiti&amp;ze…</source>
         <translation>Số hó&amp;a…</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="53"/>
+        <location filename="../../ui/paper_captures.py" line="61"/>
+        <source>&amp;View copy</source>
+        <translation>&amp;Xem bản điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_captures.py" line="64"/>
         <source>Withdraw cop&amp;y…</source>
         <translation>Gỡ bản đ&amp;iện tử…</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="83"/>
+        <location filename="../../ui/paper_captures.py" line="93"/>
         <source>exempt from digitisation (shown only)</source>
         <translation>Miễn số hóa (xuất trình)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="85"/>
+        <location filename="../../ui/paper_captures.py" line="95"/>
         <source>Result — {state}</source>
         <translation>Kết quả — {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="100"/>
+        <location filename="../../ui/paper_captures.py" line="101"/>
         <source>digitised ({count} PDF)</source>
         <translation>đã số hóa ({count} PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="100"/>
+        <location filename="../../ui/paper_captures.py" line="101"/>
         <source>not digitised</source>
         <translation>chưa số hóa</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="120"/>
+        <location filename="../../ui/paper_captures.py" line="121"/>
         <source>Digitise: {what}</source>
         <translation>Số hóa: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_captures.py" line="167"/>
+        <source>electronic copy of {what}</source>
+        <translation>bản điện tử của {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_captures.py" line="178"/>
+        <source>This electronic copy is missing or was altered, so it cannot be shown.</source>
+        <translation>Bản điện tử này bị thiếu hoặc đã bị thay đổi nên không hiển thị được.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_captures.py" line="179"/>
+        <source>An administrator can run the data check (check) and restore it from a backup; otherwise digitise the paper again.</source>
+        <translation>Quản trị viên có thể chạy kiểm tra dữ liệu (check) và khôi phục từ bản sao lưu; nếu không, hãy số hóa lại giấy tờ.</translation>
     </message>
 </context>
 <context>
