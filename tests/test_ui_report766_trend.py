@@ -29,6 +29,7 @@ def test_two_months_give_two_points_per_indicator_equal_to_each_months_report(qt
 
     assert [page.trend.series[code].name() for code in ("1.4", "4.2")] == ["1.4 (target 100%)", "4.2 (target 80%)"]
     assert set(page.trend.series) == {"1.4", "2.1", "3.6", "4.1", "4.2", "4.3"} == {i.code for i in PERCENT_INDICATORS}
+    assert len({series.pen().color().name() for series in page.trend.series.values()}) == 6  # one colour each
     months = (Period(date(2026, 2, 1), date(2026, 2, 28)), Period(date(2026, 3, 1), date(2026, 3, 31)))
     reports = [{f.indicator.code: f.value for f in report_766(store, m).total.figures()} for m in months]
     for code, series in page.trend.series.items():

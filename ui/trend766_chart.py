@@ -11,13 +11,16 @@ from datetime import date, datetime
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from counter_app.reports.indicators766 import INDICATORS, Unit
 from counter_app.reports.trend766 import TrendPoint
 
 PERCENT_INDICATORS = tuple(i for i in INDICATORS if i.unit is Unit.RATIO)
+# One colour per line, from the Okabe–Ito palette (told apart with the common colour-vision
+# deficiencies, and printable); the chart theme's own cycle has five colours for six lines.
+LINE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#000000")
 
 
 def month_msecs(day: date) -> int:
@@ -48,8 +51,9 @@ class TrendChart(QChartView):
         chart.addAxis(self.months_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.percent_axis, Qt.AlignmentFlag.AlignLeft)
         self.series: dict[str, QLineSeries] = {}
-        for indicator in PERCENT_INDICATORS:
+        for indicator, colour in zip(PERCENT_INDICATORS, LINE_COLOURS, strict=True):
             series = QLineSeries()
+            series.setPen(QPen(QColor(colour), 2))
             series.setName(self.tr("{code} (target {target}%)").format(
                 code=indicator.code, target=round(indicator.target * 100)))
             series.setPointsVisible(True)  # a month alone between gaps still shows
