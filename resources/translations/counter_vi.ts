@@ -1760,58 +1760,63 @@
 <context>
     <name>PaperCaptures</name>
     <message>
-        <location filename="../../ui/paper_captures.py" line="43"/>
-        <location filename="../../ui/paper_captures.py" line="51"/>
+        <location filename="../../ui/paper_captures.py" line="47"/>
+        <location filename="../../ui/paper_captures.py" line="56"/>
         <source>Electronic copies</source>
         <translation>Bản điện tử (số hóa)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="53"/>
+        <location filename="../../ui/paper_captures.py" line="58"/>
         <source>Digiti&amp;ze…</source>
         <translation>Số hó&amp;a…</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="56"/>
+        <location filename="../../ui/paper_captures.py" line="61"/>
         <source>&amp;View copy</source>
         <translation>X&amp;em bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="84"/>
+        <location filename="../../ui/paper_captures.py" line="64"/>
+        <source>Withdraw cop&amp;y…</source>
+        <translation>Gỡ bản đ&amp;iện tử…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_captures.py" line="93"/>
         <source>exempt from digitisation (shown only)</source>
         <translation>Miễn số hóa (xuất trình)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="86"/>
+        <location filename="../../ui/paper_captures.py" line="95"/>
         <source>Result — {state}</source>
         <translation>Kết quả — {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="92"/>
+        <location filename="../../ui/paper_captures.py" line="101"/>
         <source>digitised ({count} PDF)</source>
         <translation>đã số hóa ({count} PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="92"/>
+        <location filename="../../ui/paper_captures.py" line="101"/>
         <source>not digitised</source>
         <translation>chưa số hóa</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="112"/>
+        <location filename="../../ui/paper_captures.py" line="121"/>
         <source>Digitise: {what}</source>
         <translation>Số hóa: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="152"/>
+        <location filename="../../ui/paper_captures.py" line="167"/>
         <source>electronic copy of {what}</source>
         <translation>bản điện tử của {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="163"/>
+        <location filename="../../ui/paper_captures.py" line="178"/>
         <source>This electronic copy is missing or was altered, so it cannot be shown.</source>
         <translation>Bản điện tử này bị thiếu hoặc đã bị thay đổi nên không hiển thị được.</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="164"/>
+        <location filename="../../ui/paper_captures.py" line="179"/>
         <source>An administrator can run the data check (check) and restore it from a backup; otherwise digitise the paper again.</source>
         <translation>Quản trị viên có thể chạy kiểm tra dữ liệu (check) và khôi phục từ bản sao lưu; nếu không, hãy số hóa lại giấy tờ.</translation>
     </message>
@@ -2940,6 +2945,54 @@
         <location filename="../../ui/admin_users.py" line="147"/>
         <source>Password of {user} reset.</source>
         <translation>Đã đặt lại mật khẩu cho tài khoản {user}.</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="40"/>
+        <source>Withdraw an electronic copy: {what}</source>
+        <translation>Gỡ bản điện tử: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="42"/>
+        <source>The copy will no longer be this dossier&apos;s: the paper reads &quot;not digitised&quot; unless another copy remains, and the portal is sent the dossier without it. The file is kept for the audit trail. Digitise the right paper afterwards.</source>
+        <translation>Bản này sẽ không còn là bản điện tử của hồ sơ: giấy tờ trở lại «chưa số hóa» nếu không còn bản nào khác, và hồ sơ được gửi lại lên Cổng DVC không kèm bản này. Tệp vẫn được lưu để phục vụ kiểm tra. Sau đó hãy số hóa đúng giấy tờ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="51"/>
+        <source>&amp;Copy to withdraw:</source>
+        <translation>&amp;Bản cần gỡ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="58"/>
+        <source>What was wrong with it (3 to 200 characters)</source>
+        <translation>Bản này sai ở đâu (từ 3 đến 200 ký tự)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="59"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="66"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="67"/>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Gỡ bản điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="79"/>
+        <source>Copy {seq} — {size} KB, attached {when}</source>
+        <translation>Bản {seq} — {size} KB, đính kèm lúc {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="82"/>
+        <source>(reused from {code})</source>
+        <translation>(dùng lại từ hồ sơ {code})</translation>
     </message>
 </context>
 </TS>
