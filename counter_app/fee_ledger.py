@@ -2,7 +2,9 @@
 
 The daily log ends with these totals and the Sổ thu (fee ledger) lists the receipts behind
 them, so the cash a clerk hands over at the end of the day can be checked against both. Pure
-functions over loaded dossiers: the caller selects the day and the clerk.
+functions over loaded dossiers: the caller selects the day and the clerk. Insurance
+contributions collected for Social Security are not fees: they are totalled apart
+(:attr:`FeeTally.contributions`), so the fee totals match the fee receipts and the cash still adds up.
 """
 from __future__ import annotations
 
@@ -30,13 +32,20 @@ class FeeTally:
 
     def __init__(self) -> None:
         self._sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+        self.contribution_count = 0  # contribution lines collected (household or voluntary insurance)
+        self.contribution_vnd = 0
 
     def add(self, collector: str, fees: Iterable[DossierFee]) -> None:
         for fee in fees:
-            if fee.collected_vnd:
-                cell = self._sums[(collector, fee.name)]
-                cell[0] += 1
-                cell[1] += fee.collected_vnd
+            if not fee.collected_vnd:
+                continue
+            if fee.is_contribution:
+                self.contribution_count += 1
+                self.contribution_vnd += fee.collected_vnd
+                continue
+            cell = self._sums[(collector, fee.name)]
+            cell[0] += 1
+            cell[1] += fee.collected_vnd
 
     def totals(self) -> list[FeeTotal]:
         """By clerk, then by fee, in name order; exempt and zero fees are left out."""

@@ -37,7 +37,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from .errors import ValidationError
-from .models import Procedure
+from .models import CONTRIBUTION_PREFIX, Procedure
 from .resources import resource_path
 from .text import fold, vnd_text
 
@@ -254,10 +254,10 @@ class FeeTerms:
 
 
 _FEE_TERMS = (
-    (Scheme.HOUSEHOLD, re.compile(r"^BHYT hộ gia đình: (?P<members>\d+) người × (?P<months>\d+) tháng "
-                                  r"\(từ (?P<month>\d\d)/(?P<year>\d{4})\)$")),
-    (Scheme.VOLUNTARY, re.compile(r"^BHXH tự nguyện: (?P<months>\d+) tháng \(từ (?P<month>\d\d)/(?P<year>\d{4})\), "
-                                  r"mức thu nhập (?P<income>[\d.]+) đ$")),
+    (Scheme.HOUSEHOLD, re.compile(rf"^{CONTRIBUTION_PREFIX} BHYT hộ gia đình: (?P<members>\d+) người × "
+                                  r"(?P<months>\d+) tháng \(từ (?P<month>\d\d)/(?P<year>\d{4})\)$")),
+    (Scheme.VOLUNTARY, re.compile(rf"^{CONTRIBUTION_PREFIX} BHXH tự nguyện: (?P<months>\d+) tháng "
+                                  r"\(từ (?P<month>\d\d)/(?P<year>\d{4})\), mức thu nhập (?P<income>[\d.]+) đ$")),
 )
 
 
@@ -274,8 +274,9 @@ def fee_terms(name: str) -> FeeTerms | None:
 
 
 def fee_name(quote: HouseholdQuote | VoluntaryQuote) -> str:
-    """The fee line a quote becomes on the dossier, its receipt and its fee receipt (data: always Vietnamese)."""
+    """The line a quote becomes on the dossier and its receipt: a contribution, not a fee (data: always Vietnamese)."""
     if isinstance(quote, HouseholdQuote):
-        return f"BHYT hộ gia đình: {quote.members} người × {len(quote.months)} tháng (từ {quote.months[0].month:%m/%Y})"
-    return (f"BHXH tự nguyện: {len(quote.months)} tháng (từ {quote.months[0].month:%m/%Y}), "
+        return (f"{CONTRIBUTION_PREFIX} BHYT hộ gia đình: {quote.members} người × {len(quote.months)} tháng "
+                f"(từ {quote.months[0].month:%m/%Y})")
+    return (f"{CONTRIBUTION_PREFIX} BHXH tự nguyện: {len(quote.months)} tháng (từ {quote.months[0].month:%m/%Y}), "
             f"mức thu nhập {vnd_text(quote.income_vnd)}")

@@ -68,6 +68,8 @@ DELIVERY_ADDRESS = FieldLimit("delivery_address", "Địa chỉ nhận kết qu�
 SUMMARY = FieldLimit("summary", "Trích yếu hồ sơ", 500)
 NOTE = FieldLimit("note", "Ghi chú", 2000, one_line=False)
 REASON = FieldLimit("reason", "Lý do", 2000, one_line=False)
+# Why an electronic copy was withdrawn: one line for the clerk to say what was wrong with it.
+DETACH_REASON = FieldLimit("detach_reason", "Lý do gỡ bản điện tử", 200)
 AGENCY = FieldLimit("processing_agency", "Cơ quan chủ trì giải quyết", 300)
 RECIPIENT = FieldLimit("recipient", "Tên người nhận kết quả", 100)
 CLIENT_REF = FieldLimit("client_ref", "Mã tham chiếu của tệp nhập", 64)

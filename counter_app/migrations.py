@@ -472,11 +472,29 @@ def _v17_reused_papers_index(conn: sqlite3.Connection) -> None:
                  " WHERE reused_from IS NOT NULL")
 
 
+def _v18_attachment_withdrawal(conn: sqlite3.Connection) -> None:
+    """A wrongly attached electronic copy can be withdrawn ("Gỡ bản điện tử"), never deleted.
+
+    The row and its file stay (the audit trail; content-addressed files are shared with other
+    rows and referred to by backups, so ``check`` and backups keep counting them); a withdrawn
+    row (``withdrawn_at`` set) is no longer the dossier's copy anywhere: listings, digitisation,
+    Decision 766, reuse and the portal (``counter_app/attachments.py``, ``withdraw``). The
+    reason is kept here only: it may name a third party, so the audit record merely says one
+    was given.
+    """
+    for statement in (
+        "ALTER TABLE dossier_attachments ADD COLUMN withdrawn_at TEXT",
+        "ALTER TABLE dossier_attachments ADD COLUMN withdrawn_by INTEGER REFERENCES users(id)",
+        "ALTER TABLE dossier_attachments ADD COLUMN withdrawn_reason TEXT",
+    ):
+        conn.execute(statement)
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_initial, _v2_index_old_ids, _v3_portal_sync, _v4_counter_numbers, _v5_outbox_walked_in_order,
     _v6_client_refs, _v7_procedure_code_map, _v8_dossier_subjects, _v9_dossier_attachments,
     _v10_fee_rules_and_receipts, _v11_daily_log_by_counter, _v12_list_and_search_indexes,
     _v13_office_attachment_contents, _v14_open_dossiers_by_due_time, _v15_portal_file_uploads,
-    _v16_attachment_reuse, _v17_reused_papers_index,
+    _v16_attachment_reuse, _v17_reused_papers_index, _v18_attachment_withdrawal,
 ]
 SCHEMA_VERSION = len(STEPS)

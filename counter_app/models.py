@@ -256,6 +256,14 @@ class DossierPaper:
     received: bool = True
 
 
+# A line whose name starts so is a contribution the counter collects on behalf of Viet Nam Social
+# Security (household health insurance, voluntary social insurance), not a fee (phí, lệ phí): it
+# gets no fee receipt, stays out of the fee totals, the Sổ thu phí, lệ phí and Decision 766's
+# indicator 3.6, and is not sent to the portal as a fee. The catalogue writes such lines "Tiền
+# đóng … (không phải lệ phí)" and the insurance calculator's lines start the same way.
+CONTRIBUTION_PREFIX = "Tiền đóng"
+
+
 @dataclass(frozen=True)
 class DossierFee:
     name: str
@@ -268,6 +276,11 @@ class DossierFee:
     def collected_vnd(self) -> int:
         """What the counter takes in for this fee (nothing when exempt)."""
         return 0 if self.method is PaymentMethod.EXEMPT else self.amount_vnd
+
+    @property
+    def is_contribution(self) -> bool:
+        """An insurance contribution collected for Social Security, not a fee (``CONTRIBUTION_PREFIX``)."""
+        return self.name.startswith(CONTRIBUTION_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -330,7 +343,23 @@ class Dossier:
         return book_label(self.counter_no, self.log_book)
 
     @property
+    def charges(self) -> tuple[DossierFee, ...]:
+        """The fees proper (phí, lệ phí): what a fee receipt and the fee totals are about."""
+        return tuple(f for f in self.fees if not f.is_contribution)
+
+    @property
+    def contributions(self) -> tuple[DossierFee, ...]:
+        """Insurance contributions collected for Social Security (``CONTRIBUTION_PREFIX``)."""
+        return tuple(f for f in self.fees if f.is_contribution)
+
+    @property
     def total_fee_vnd(self) -> int:
+        """Fees collected (phí, lệ phí), contributions left out."""
+        return sum(f.collected_vnd for f in self.charges)
+
+    @property
+    def total_collected_vnd(self) -> int:
+        """Everything taken in at the counter for this dossier: fees and contributions."""
         return sum(f.collected_vnd for f in self.fees)
 
     @property

@@ -20,7 +20,7 @@ from typing import Any
 
 from . import clock, page_pdf
 from .attachment_files import digest_of
-from .attachments import Attachment, add_row, check_paper, contents_in
+from .attachments import Attachment, add_row, check_paper, contents_in, current_sql
 from .dossiers import dossier_id_for_code
 from .errors import ValidationError
 from .models import Actor, Role
@@ -30,14 +30,15 @@ from .users import require_role
 MAX_EARLIER = 50
 
 # The same citizen's other dossiers' paper captures, newest first. ``:id_column`` is chosen in
-# Python (personal_id, or old_id for an applicant without one), never taken from input.
+# Python (personal_id, or old_id for an applicant without one), never taken from input. A
+# withdrawn copy (``attachments.withdraw``) is never offered.
 _EARLIER_SQL = """
 SELECT p.name AS paper_name, d.code, d.id AS dossier_id, a.added_at, a.sha256, a.bytes, a.media_type
 FROM dossiers here
 JOIN applicants me ON me.id = here.applicant_id
 JOIN applicants them ON them.{id_column} = me.{id_column}
 JOIN dossiers d ON d.applicant_id = them.id AND d.id != here.id
-JOIN dossier_attachments a ON a.dossier_id = d.id AND a.kind = 'paper'
+JOIN dossier_attachments a ON a.dossier_id = d.id AND a.kind = 'paper' AND """ + current_sql("a") + """
 JOIN dossier_papers p ON p.dossier_id = d.id AND p.position = a.paper_position
 WHERE here.id = ? {extra}
 ORDER BY a.added_at DESC, a.id DESC

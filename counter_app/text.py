@@ -12,6 +12,7 @@ shows, so :func:`clean_text` removes them at the boundary, for every text field.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 __all__ = ["clean_text", "collapse_spaces", "fold", "normalize_name"]
@@ -85,11 +86,14 @@ def fold(text: str) -> str:
     return " ".join(decomposed.translate(_FOLD_TABLE).split())
 
 
+_NAME_JOINERS = re.compile(r"([-'’])")  # hyphen, apostrophe, typographic apostrophe
+
+
 def _capitalize_word(word: str) -> str:
     """Upper-case the first letter and lower-case the rest ("đỨC" → "Đức").
 
-    ``str.title`` would also capitalise after apostrophes and digits; names need the plain
-    first-letter rule. The word is NFC already, so its first character carries its marks.
+    ``str.title`` would also capitalise after digits; names need the plain first-letter rule.
+    The word is NFC already, so its first character carries its marks.
     """
     return word[:1].upper() + word[1:].lower()
 
@@ -98,10 +102,11 @@ def normalize_name(text: str) -> str:
     """A full name as printed on papers: NFC, single spaces, each word capitalised.
 
     Staff often type names in lower case ("nguyễn văn đức"); receipts and the portal want
-    "Nguyễn Văn Đức". Hyphenated parts are capitalised too ("Ê-đê" names such as "Y-Moan").
+    "Nguyễn Văn Đức". Parts joined by a hyphen or an apostrophe are capitalised too, as Ê Đê and
+    Jrai names are written on identity cards: "Y-Moan Ênuôl", "H'Hen Niê", "Ksor H'Bơ Khăp".
     """
     words = clean_text(text).split(" ")
-    return " ".join("-".join(_capitalize_word(part) for part in word.split("-")) for word in words)
+    return " ".join("".join(_capitalize_word(part) for part in _NAME_JOINERS.split(word)) for word in words)
 
 
 def vnd_text(amount: int) -> str:

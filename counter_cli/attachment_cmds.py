@@ -1,4 +1,4 @@
-"""``dossier attach`` and ``dossier attachments``: electronic copies of a dossier's papers and result."""
+"""``dossier attach``, ``dossier detach`` and ``dossier attachments``: electronic copies of a dossier's papers and result."""
 from __future__ import annotations
 
 import argparse
@@ -6,7 +6,7 @@ from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
 
-from counter_app.attachments import attach_pages, list_attachments, stored_pages
+from counter_app.attachments import Attachment, attach_pages, list_attachments, stored_pages, withdraw
 from counter_app.errors import ValidationError
 from counter_app.page_pdf import Page
 from counter_app.reuse import reuse_same_paper
@@ -33,10 +33,31 @@ def register(dossier: argparse._SubParsersAction) -> None:
     attach.add_argument("--as", dest="as_user", required=True, metavar="USER", help="the clerk, who types their password")
     add_password_stdin(attach, "read the --as user's password from stdin (one line)")
     attach.set_defaults(handler=audited_command(cmd_attach), passes_arguments_on=True)  # FILEs after options: _files
+    _register_detach(dossier)
     listing = dossier.add_parser("attachments", help="a dossier's attached files: paper, order, pages, bytes, SHA-256")
     listing.add_argument("code")
     listing.add_argument("--json", action="store_true")
+    listing.add_argument("--withdrawn", action="store_true",
+                         help="also the withdrawn copies (dossier detach), with when, by whom and why")
     listing.set_defaults(handler=cmd_attachments)
+
+
+def _register_detach(dossier: argparse._SubParsersAction) -> None:
+    detach = dossier.add_parser(
+        "detach", help="withdraw a wrongly attached copy of a paper (or the result): no longer the dossier's,"
+                       " sent to the portal without it; the file stays for the audit trail",
+        usage="%(prog)s CODE (--paper N | --result) [--seq S] --reason TEXT --as USER [--password-stdin]")
+    detach.add_argument("code")
+    which = detach.add_mutually_exclusive_group(required=True)
+    which.add_argument("--paper", type=int, metavar="N", help="paper number as on the receipt (1, 2, …)")
+    which.add_argument("--result", action="store_true", help="the electronic result (supervisors once returned)")
+    detach.add_argument("--seq", type=int, metavar="S",
+                        help="which capture of the paper (as `dossier attachments` lists); needed when it has several")
+    detach.add_argument("--reason", required=True, help="why, 3 to 200 characters (kept with the copy, not in the"
+                                                          " audit log)")
+    detach.add_argument("--as", dest="as_user", required=True, metavar="USER", help="the clerk, who types their password")
+    add_password_stdin(detach, "read the --as user's password from stdin (one line)")
+    detach.set_defaults(handler=audited_command(cmd_detach))
 
 
 def _files(args: argparse.Namespace) -> list[Path]:
@@ -68,16 +89,31 @@ def cmd_attach(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_detach(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    actor = log_in(store, args, args.as_user)
+    withdrawn = withdraw(store, actor, args.code, paper=None if args.result else args.paper, seq=args.seq,
+                         reason=args.reason)
+    print(f"withdrawn {_where(withdrawn)} capture {withdrawn.seq}  {withdrawn.sha256}")
+    return 0
+
+
+def _where(item: Attachment) -> str:
+    return "result" if item.paper is None else f"paper {item.paper}"
+
+
 def cmd_attachments(args: argparse.Namespace) -> int:
     store = store_from(args)
-    items = list_attachments(store, args.code)
+    items = list_attachments(store, args.code, withdrawn=args.withdrawn)
     pages = [stored_pages(store, item) for item in items]
     if args.json:
         print_json([{**asdict(item), "pages": count} for item, count in zip(items, pages, strict=True)])
         return 0
     for item, count in zip(items, pages, strict=True):
-        where = "result" if item.paper is None else f"paper {item.paper}"
         shown = "?" if count is None else str(count)  # "?": missing or unreadable, as ``check`` says
         source = f"  reused from {item.reused_from}" if item.reused_from else ""
-        print(f"{where:<10} {item.seq:>3}  {shown:>4} p  {item.bytes:>10}  {item.media_type:<16} {item.sha256}{source}")
+        gone = (f"  withdrawn {item.withdrawn_at:%Y-%m-%d %H:%M} by {item.withdrawn_by}: {item.withdrawn_reason}"
+                if item.withdrawn_at else "")
+        print(f"{_where(item):<10} {item.seq:>3}  {shown:>4} p  {item.bytes:>10}  {item.media_type:<16} {item.sha256}"
+              f"{source}{gone}")
     return 0

@@ -50,6 +50,7 @@ from .layout import (
     Signature,
     build_pdf,
     esc,
+    format_amount,
     grid_style,
     heading,
     page_width,
@@ -312,13 +313,21 @@ def _totals(statuses: Counter[str]) -> Table:
     return table
 
 
+def contributions_line(tally: FeeTally) -> list[Flowable]:
+    """The insurance contributions collected besides the fees (cash handed over with them), when there were any."""
+    if not tally.contribution_vnd:
+        return []
+    return [Spacer(1, 3), para(f"Tiền đóng BHYT, BHXH thu hộ (không phải phí, lệ phí): {tally.contribution_count} "
+                               f"khoản, {format_amount(tally.contribution_vnd)}", "small")]
+
+
 def _summaries(stream: _Stream, width: float) -> Table:
     """The totals by status and the fees collected side by side, so the closing block stays short."""
     status_width = 100 * mm
     blocks = [
         [para("<b>Tổng hợp theo trạng thái</b>", "left"), Spacer(1, 3), _totals(stream.statuses)],
         [para("<b>Phí, lệ phí đã thu</b>", "left"), Spacer(1, 3),
-         fee_totals_table(stream.fees.totals(), width - status_width)],
+         fee_totals_table(stream.fees.totals(), width - status_width), *contributions_line(stream.fees)],
     ]
     table = Table([blocks], colWidths=[status_width, width - status_width], hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),

@@ -64,7 +64,7 @@ def fee_totals_table(totals: Sequence[FeeTotal], width: float) -> Table:
 
 def _what(dossier: Dossier) -> str:
     parts = [f"{fee.name}" + (f" ({fee.detail})" if fee.detail else "") + f" – {PAYMENT_VI[fee.method].lower()}"
-             for fee in dossier.fees if fee.collected_vnd]
+             for fee in dossier.charges if fee.collected_vnd]
     return "; ".join(parts)
 
 

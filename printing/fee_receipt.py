@@ -38,7 +38,7 @@ TITLE = "BIÊN LAI THU PHÍ, LỆ PHÍ"
 
 def _fees_table(dossier: Dossier, width: float) -> Table:
     rows: list[list] = [[para(h, "cell_head") for h in ("STT", "Tên loại phí, lệ phí", "Số tiền")]]
-    for i, fee in enumerate(dossier.fees, start=1):
+    for i, fee in enumerate(dossier.charges, start=1):
         exempt = fee.method is PaymentMethod.EXEMPT or fee.amount_vnd == 0
         amount = "Miễn" if exempt else format_amount(fee.amount_vnd)
         basis = f" ({esc(fee.detail)})" if fee.detail else ""
@@ -71,7 +71,7 @@ def build_fee_receipt(office: Office, dossier: Dossier, *, series: str = "",
     width = page_width()
     a = dossier.applicant
     collector = collector_name if collector_name is not None else dossier.received_by_name
-    methods = sorted({PAYMENT_VI[f.method] for f in dossier.fees
+    methods = sorted({PAYMENT_VI[f.method] for f in dossier.charges
                       if f.method is not PaymentMethod.EXEMPT and f.amount_vnd})
     total = dossier.total_fee_vnd
     # No form corner: the receipt book's own series (Ký hiệu) identifies the form.

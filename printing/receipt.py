@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from counter_app.models import Dossier, Office, PaymentMethod
+from counter_app.models import Dossier, DossierFee, Office, PaymentMethod
 from counter_app.states import Action
 
 from .blocks import contact, last_event
@@ -63,22 +63,24 @@ def _title_block(dossier: Dossier, copy_label: str, payload: str, width: float) 
 
 
 def _fee_lines(dossier: Dossier) -> list[Flowable]:
-    """Fees one per line, then the total in figures and in words (or "Miễn phí, lệ phí")."""
-    if not dossier.fees:
-        return [para("Phí, lệ phí: Không", "left")]
-    story: list[Flowable] = [para("Phí, lệ phí:", "left")]
-    for fee in dossier.fees:
-        if fee.method is PaymentMethod.EXEMPT or fee.amount_vnd == 0:  # "0 đ (tiền mặt)" would confuse
-            reason = f" ({esc(fee.exempt_reason)})" if fee.exempt_reason else ""
-            story.append(para(f"- {esc(fee.name)}: miễn{reason}", "indent"))
-        else:
-            story.append(para(f"- {esc(fee.name)}: {format_amount(fee.amount_vnd)} "
-                              f"({esc(PAYMENT_VI[fee.method].lower())})", "indent"))
-    total = dossier.total_fee_vnd
+    """Fees one per line, then insurance contributions (not fees), then the total in figures and in words."""
+    story: list[Flowable] = [para("Phí, lệ phí:" if dossier.charges else "Phí, lệ phí: Không", "left")]
+    story += [_fee_line(fee) for fee in dossier.charges]
+    if dossier.contributions:
+        story.append(para("Tiền đóng BHYT, BHXH (không phải phí, lệ phí):", "left"))
+        story += [_fee_line(fee) for fee in dossier.contributions]
+    total = dossier.total_collected_vnd
     if total:
         story.append(para(f"Tổng số tiền: <b>{format_amount(total)}</b> "
                           f"<i>(Bằng chữ: {esc(amount_in_words(total))})</i>", "indent"))
     return story
+
+
+def _fee_line(fee: DossierFee) -> Flowable:
+    if fee.method is PaymentMethod.EXEMPT or fee.amount_vnd == 0:  # "0 đ (tiền mặt)" would confuse
+        reason = f" ({esc(fee.exempt_reason)})" if fee.exempt_reason else ""
+        return para(f"- {esc(fee.name)}: miễn{reason}", "indent")
+    return para(f"- {esc(fee.name)}: {format_amount(fee.amount_vnd)} ({esc(PAYMENT_VI[fee.method].lower())})", "indent")
 
 
 def _received_text(dossier: Dossier) -> str:

@@ -53,7 +53,10 @@ class Progress:
 
 
 def attachments_of(store: Store, dossier_ids: Iterable[int]) -> dict[int, list[Attachment]]:
-    """The attached files of each dossier (``attachments.list_attachments``, the owner's query), by dossier id."""
+    """The attached files of each dossier (``attachments.list_attachments``, the owner's query), by dossier id.
+
+    Only the current copies: a withdrawn file is neither uploaded nor named (``contract.md``).
+    """
     ids = sorted(set(dossier_ids))
     if not ids:
         return {}

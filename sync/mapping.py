@@ -151,7 +151,7 @@ def dossier_record(dossier: Dossier, office: Office, installation: str, attachme
         "GhiChu": dossier.note,
         "HoSoCoThanhPhanSoHoa": "1" if papers else "0",
         "TaiLieuNop": [_submitted_file(dossier, a, base_url) for a in papers],
-        "DanhSachLePhi": [_fee(fee) for fee in dossier.fees],
+        "DanhSachLePhi": [_fee(fee) for fee in dossier.charges],  # a contribution is not a phí, lệ phí
         "DanhSachTepDinhKemKhac": [_paper(p) for p in dossier.papers if p.received],
         "DanhSachGiayToKetQua": [_result_file(dossier, a, base_url) for a in results],
         INSTALLATION_FIELD: installation,

@@ -91,3 +91,33 @@ def test_a_refused_receive_uses_no_receipt_number(store, staff_actor):
         services.receive_dossier(store, staff_actor, bad)
     second = services.receive_dossier(store, staff_actor, request(store))
     assert (first.fee_receipt_number, second.fee_receipt_number) == (1, 2)
+
+
+def test_an_insurance_contribution_is_collected_but_is_no_fee(store, staff_actor):
+    """Household health insurance collected at the counter: on the receipt and in the cash, but no fee receipt,
+    no fee total, no Decision 766 fee line and no portal fee (Social Security issues its own receipt)."""
+    from datetime import date
+
+    from counter_app import insurance
+    from counter_app.dossiers import get_dossier
+    from counter_app.fee_ledger import FeeTally
+    from counter_app.reports.score766 import Period, report_766
+    from counter_app.office import get_office
+    from sync.mapping import dossier_record
+
+    quote = insurance.household_health_insurance(members=3, start=date(2026, 12, 1), months=12,
+                                                 paid_on=date(2026, 11, 30))
+    contribution = DossierFee(insurance.fee_name(quote), quote.total_vnd, PaymentMethod.TRANSFER)
+    base = request(store, procedure_code="LOCAL.BHYT.HGD", received_at=datetime(2026, 11, 30, 9, 0))
+    code = services.receive_dossier(store, staff_actor, replace(base, fees=(contribution,))).code
+    dossier = get_dossier(store, code)
+    assert dossier.contributions == (contribution,) and dossier.charges == ()
+    assert (dossier.total_fee_vnd, dossier.total_collected_vnd) == (0, quote.total_vnd)
+    assert dossier.fee_receipt_number is None  # no number of the fee receipt series is used up
+    with pytest.raises(ValueError, match="không thu phí, lệ phí"):
+        receipt_number_line(dossier)
+    tally = FeeTally()
+    tally.add(dossier.received_by_name, dossier.fees)
+    assert tally.totals() == [] and (tally.contribution_count, tally.contribution_vnd) == (1, quote.total_vnd)
+    assert report_766(store, Period(date(2026, 11, 1), date(2026, 11, 30))).total.payable == 0  # 3.6: no fee line
+    assert dossier_record(dossier, get_office(store), "quay-1")["DanhSachLePhi"] == []

@@ -84,6 +84,7 @@ def test_nfc_composes_and_strips() -> None:
         ("  TRẦN   thị  ánh\t", "Trần Thị Ánh"),
         (unicodedata.normalize("NFD", "đặng ưng hoà"), "Đặng Ưng Hoà"),
         ("y-moan ênuôl", "Y-Moan Ênuôl"),
+        ("h'hen niê", "H'Hen Niê"), ("H'HEN NIÊ", "H'Hen Niê"), ("ksor h’bơ khăp", "Ksor H’Bơ Khăp"),
         ("", ""),
     ],
 )

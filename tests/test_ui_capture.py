@@ -11,7 +11,7 @@ from factories import request
 from mnemonics import _letter, clashes
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QMessageBox
 from scans import page_rotations, page_widths, scanned_pages
 from test_ui_dossiers import open_list
 from test_ui_keyboard import language  # noqa: F401 - the fixture, both languages
@@ -277,3 +277,29 @@ def test_the_latest_copy_of_a_paper_is_shown_by_keyboard_and_a_lost_one_says_so(
     qtbot.waitUntil(lambda: getattr(captures, "message_box", None) is not None
                     and captures.message_box.isVisible(), timeout=TIMEOUT)
     assert "missing" in captures.message_box.text() or "bị thiếu" in captures.message_box.text()
+
+
+def test_esc_with_pages_collected_asks_before_they_are_thrown_away(qtbot, context, tmp_path):
+    code = services.receive_dossier(context.store, context.actor, request(context.store)).code
+    detail = _detail(qtbot, context, code)
+    dialog = _active(qtbot, detail.captures.capture())
+    dialog.add_files(scanned_pages(tmp_path, 2))
+    qtbot.waitUntil(lambda: dialog.strip.count() == 2, timeout=TIMEOUT)
+
+    key(Qt.Key.Key_Escape)  # a slip of the finger after a whole feeder run
+    qtbot.waitUntil(lambda: dialog.discard_question is not None and dialog.discard_question.isVisible())
+    question = _active(qtbot, dialog.discard_question)
+    assert "2" in question.text() and question.defaultButton().text().replace("&", "") in (
+        "Keep the pages", "Giữ lại các trang")
+    key(Qt.Key.Key_Return)  # the default keeps them
+    qtbot.waitUntil(lambda: not question.isVisible())
+    assert dialog.isVisible() and dialog.strip.count() == 2
+
+    _active(qtbot, dialog)
+    key(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: dialog.discard_question is not question and dialog.discard_question.isVisible())
+    discard = next(b for b in dialog.discard_question.buttons()
+                   if dialog.discard_question.buttonRole(b) is QMessageBox.ButtonRole.DestructiveRole)
+    discard.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert list_attachments(context.store, code) == []

@@ -18,7 +18,7 @@ def test_household_quote_becomes_a_fee_line(qtbot):
     dialog.ok_button.click()
     name, amount = dialog.fee
     assert amount == 12 * (113_850 + 79_695)  # the first member 4.5% of 2,530,000; the second 70% of it
-    assert name.startswith("BHYT hộ gia đình: 2 người × 12 tháng")
+    assert name.startswith("Tiền đóng BHYT hộ gia đình: 2 người × 12 tháng")
 
 
 def test_voluntary_quote_refuses_an_income_out_of_range_and_counts_the_support(qtbot):
@@ -36,7 +36,7 @@ def test_voluntary_quote_refuses_an_income_out_of_range_and_counts_the_support(q
     expected = insurance.voluntary_social_insurance(income_vnd=low, category=insurance.Category.POOR,
                                                     start=date.today().replace(day=1), months=12, paid_on=PAID_ON)
     assert amount == expected.total_vnd == 12 * (330_000 - 165_000)  # 22% of 1,500,000, half paid by the State
-    assert name.startswith("BHXH tự nguyện: 12 tháng")
+    assert name.startswith("Tiền đóng BHXH tự nguyện: 12 tháng")
 
 
 def test_the_receive_form_adds_the_quote_as_a_fee_line_that_is_saved(qtbot, context):
@@ -53,7 +53,7 @@ def test_the_receive_form_adds_the_quote_as_a_fee_line_that_is_saved(qtbot, cont
     dialog.ok_button.click()
     code = save_by_keyboard(qtbot, page)
     fee = get_dossier(context.store, code).fees[-1]
-    assert fee.amount_vnd == 3 * 113_850 and fee.name.startswith("BHYT hộ gia đình: 1 người × 3 tháng")
+    assert fee.amount_vnd == 3 * 113_850 and fee.name.startswith("Tiền đóng BHYT hộ gia đình: 1 người × 3 tháng")
 
 
 def test_the_calculator_opens_on_the_procedures_scheme_ready_to_type(qtbot, context):
@@ -73,3 +73,28 @@ def test_the_calculator_opens_on_the_procedures_scheme_ready_to_type(qtbot, cont
                                                     start=paid_on.replace(day=1), months=1, paid_on=paid_on)
     row = page.fees.rows[-1]
     assert row.label.text() == insurance.fee_name(expected) and row.amount.value() == expected.total_vnd
+
+
+def test_a_quote_fills_the_procedures_contribution_line_and_a_recalculation_replaces_it(qtbot, context):
+    """One contribution line whatever the clerk recalculated, kept by the draft."""
+    from ui_flows import open_page, type_text
+
+    page = open_page(qtbot, context)
+    type_text("bhyt hgd")
+    rows = len(page.fees.rows)
+    for members in (2, 3):
+        dialog = page.open_insurance_calculator()
+        dialog.paid_on = PAID_ON
+        dialog.members.setValue(members)
+        dialog.household_months.setValue(12)
+        dialog.ok_button.click()
+    contributions = [row for row in page.fees.rows if row.label.text().startswith("Tiền đóng")]
+    assert len(page.fees.rows) == rows and len(contributions) == 1
+    [row] = contributions
+    assert row.label.text().startswith("Tiền đóng BHYT hộ gia đình: 3 người × 12 tháng") and row.box.isChecked()
+    assert row.amount.value() == 12 * (113_850 + 79_695 + 68_310)
+    state = page.fees.state()
+    page.fees.set_procedure(page.picker.current())  # the draft brought back after a restart
+    page.fees.restore(state)
+    assert [f.name for f in page.fees.fees()] == [row.label.text() for row in page.fees.rows if row.box.isChecked()]
+    assert any(f.name.startswith("Tiền đóng BHYT hộ gia đình: 3 người") for f in page.fees.fees())

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QStyle,
     QVBoxLayout,
@@ -84,6 +85,7 @@ class CaptureDialog(QDialog):
         self.source: FolderSource | None = None
         self.scans: SaneSource | None = None
         self.busy = False
+        self.discard_question: QMessageBox | None = None
         self.setWindowTitle(title)
         self.setAcceptDrops(True)
         self.resize(820, 560)
@@ -338,6 +340,21 @@ class CaptureDialog(QDialog):
         self._enable()
         pages, save = self.pages(), self.save_pages
         self.context.tasks.run_op(lambda: save(pages), parent=self, on_done=self._saved, on_error=self._failed)
+
+    def reject(self) -> None:
+        """Esc or Cancel: with pages collected, ask first (a whole feeder run would be lost); "Keep" is the default."""
+        if not self.strip.count() or self.busy:
+            super().reject()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), self.tr(
+            "Discard the {count} page(s) added? Nothing has been saved yet.").format(count=self.strip.count()),
+            QMessageBox.StandardButton.NoButton, self)
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(box.addButton(self.tr("&Keep the pages"), QMessageBox.ButtonRole.RejectRole))
+        discard.clicked.connect(lambda: QDialog.reject(self))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.discard_question = box
+        box.open()
 
     def _saved(self, result: object) -> None:
         self.busy = False

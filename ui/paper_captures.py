@@ -6,6 +6,9 @@ one PDF of that paper (or of the result) through the core's ``attach_pages``, or
 the citizen's earlier copy chosen there (``counter_app.reuse``). "Xem" shows the line's latest
 copy in the print preview (to check a scan, or print it), read through the core's
 ``read_content``: opened in memory from the sealed file, never written out unless the user saves it.
+"Gỡ bản điện tử", enabled on a line with a copy, withdraws a wrong one (``WithdrawDialog``); the
+line then shows what remains, and "Số hóa" captures the right one: together, a replacement.
+Withdrawn copies are not listed (``list_attachments`` leaves them out).
 """
 from __future__ import annotations
 
@@ -25,13 +28,14 @@ from counter_app.reuse import earlier_captures, reuse_capture
 from .capture_dialog import CaptureDialog
 from .context import AppContext
 from .print_preview import PrintPreviewDialog, show_message
+from .withdraw_dialog import WithdrawDialog
 
 RESULT = 0  # the line's data: a paper's number (1, 2, …) or RESULT
 COPY_KIND = "electronic-copy"  # the print preview's kind: file name "ban-dien-tu-CODE-…"
 
 
 class PaperCaptures(QGroupBox):
-    """Signals: ``captured(code)`` after a capture was saved; ``listed()`` once the lines are filled;
+    """Signals: ``captured(code)`` after a capture was saved or withdrawn; ``listed()`` once the lines are filled;
     ``viewing(dialog)`` once a copy is shown."""
 
     captured = Signal(str)
@@ -46,6 +50,7 @@ class PaperCaptures(QGroupBox):
         self.attachments: list[Attachment] = []
         self.dialog: CaptureDialog | None = None
         self.preview: PrintPreviewDialog | None = None
+        self.withdraw_dialog: WithdrawDialog | None = None
         self.lines = QListWidget(self)
         self.lines.setMaximumHeight(110)
         self.lines.setAccessibleName(self.tr("Electronic copies"))
@@ -56,10 +61,14 @@ class PaperCaptures(QGroupBox):
         self.view_button = QPushButton(self.tr("&View copy"), self)
         self.view_button.setAutoDefault(False)
         self.view_button.clicked.connect(self.view)
-        self.lines.currentRowChanged.connect(lambda _row: self._enable_view())
+        self.withdraw_button = QPushButton(self.tr("Withdraw cop&y…"), self)
+        self.withdraw_button.setAutoDefault(False)
+        self.withdraw_button.clicked.connect(self.withdraw)
+        self.lines.currentRowChanged.connect(lambda _row: self._enable())
         buttons = QVBoxLayout()
         buttons.addWidget(self.capture_button)
         buttons.addWidget(self.view_button)
+        buttons.addWidget(self.withdraw_button)
         buttons.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addWidget(self.lines, 1)
@@ -85,7 +94,7 @@ class PaperCaptures(QGroupBox):
             self._add(f"{number}. {paper.name} — {state}", number, enabled=not exempt)
         self._add(self.tr("Result — {state}").format(state=self._state(files[RESULT])), RESULT, enabled=True)
         self.lines.setCurrentRow(min(row, self.lines.count() - 1))
-        self._enable_view()
+        self._enable()
         self.listed.emit()
 
     def _state(self, count: int) -> str:
@@ -116,17 +125,23 @@ class PaperCaptures(QGroupBox):
         self.dialog.open()
         return self.dialog
 
-    def latest_copy(self) -> Attachment | None:
-        """The highlighted line's latest capture (the one a later capture was made to correct); None: none yet."""
+    def line_copies(self) -> list[Attachment]:
+        """The highlighted line's current captures, oldest first (withdrawn ones are not listed)."""
         item = self.lines.currentItem()
         if item is None:
-            return None
+            return []
         number = item.data(Qt.ItemDataRole.UserRole)
-        copies = [a for a in self.attachments if (a.paper or RESULT) == number]
-        return max(copies, key=lambda a: a.seq) if copies else None
+        return sorted((a for a in self.attachments if (a.paper or RESULT) == number), key=lambda a: a.seq)
 
-    def _enable_view(self) -> None:
-        self.view_button.setEnabled(self.latest_copy() is not None)
+    def latest_copy(self) -> Attachment | None:
+        """The highlighted line's latest capture (the one a later capture was made to correct); None: none yet."""
+        copies = self.line_copies()
+        return copies[-1] if copies else None
+
+    def _enable(self) -> None:
+        has_copy = self.latest_copy() is not None
+        self.view_button.setEnabled(has_copy)
+        self.withdraw_button.setEnabled(has_copy)
 
     def view(self) -> None:
         """Show the highlighted line's latest copy (read on the database thread, opened in memory)."""
@@ -163,6 +178,17 @@ class PaperCaptures(QGroupBox):
             show_message(self, self.tr("This electronic copy is missing or was altered, so it cannot be shown."),
                          detail=self.tr("An administrator can run the data check (check) and restore it from a"
                                         " backup; otherwise digitise the paper again."))
+
+    def withdraw(self) -> WithdrawDialog | None:
+        """The dialog that withdraws a copy of the highlighted paper (or of the result); None when it has none."""
+        copies, item = self.line_copies(), self.lines.currentItem()
+        if self.dossier is None or item is None or not copies:
+            return None
+        title = item.text().split(" — ")[0]
+        self.withdraw_dialog = WithdrawDialog(self.context, self.dossier.code, what=title, copies=copies, parent=self)
+        self.withdraw_dialog.withdrawn.connect(lambda _a: self._saved())
+        self.withdraw_dialog.open()
+        return self.withdraw_dialog
 
     def _saved(self) -> None:
         assert self.dossier is not None

@@ -14,9 +14,10 @@ Which dossiers count (the one place these rules live; the dashboard's drill-down
   the day finished (``WorkCalendar.working_days_between``: a result the same day is 0 days); its
   score compares the average allotted working days (received → due) with that average.
 - **3.6 transfer share**: the fee lines of cohort dossiers that were to be paid (amount > 0, not
-  exempt); a line paid by ``transfer`` counts.
+  exempt, not an insurance contribution: ``models.CONTRIBUTION_PREFIX``); a line paid by ``transfer`` counts.
 - **4.1 electronic result**: a finished dossier with a result file attached
-  (``dossier_attachments`` of kind ``result``), over the finished dossiers.
+  (``dossier_attachments`` of kind ``result``), over the finished dossiers. Here and below a
+  withdrawn copy (``attachments.withdraw``) counts for nothing.
 - **4.2 digitised**: a finished dossier with a result file *and* a file for every paper it was
   received with, over the finished dossiers. Papers only shown ("xuất trình": the form chosen or
   the catalogue's name, ``counter_app.digitisation``) are exempt and never make a dossier undigitised.
@@ -37,8 +38,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from .. import clock
+from ..attachments import current_sql
 from ..digitisation import needs_scan_sql
 from ..errors import ValidationError
+from ..models import CONTRIBUTION_PREFIX
 from ..office import load_calendar
 from ..store import Store
 from ..workdays import MAX_WORKING_DAYS
@@ -79,20 +82,23 @@ _FACTS = _COHORT + f""", dossier_facts AS MATERIALIZED (
                (SELECT n FROM report_workdays WHERE day = substr(c.due_at, 1, 10)) END AS due_n,
            -- 0: no electronic result; 1: a result file; 2: a result file and every paper's
            CASE WHEN c.finished_at IS NOT NULL AND EXISTS (SELECT 1 FROM dossier_attachments a
-               WHERE a.dossier_id = c.id AND a.kind = 'result')
+               WHERE a.dossier_id = c.id AND a.kind = 'result' AND {current_sql('a')})
            THEN CASE WHEN EXISTS (SELECT 1 FROM dossier_papers dp
                WHERE dp.dossier_id = c.id AND dp.received != 0 AND {needs_scan_sql('dp')}
                AND NOT EXISTS (SELECT 1 FROM dossier_attachments a
-                   WHERE a.dossier_id = c.id AND a.kind = 'paper' AND a.paper_position = dp.position))
+                   WHERE a.dossier_id = c.id AND a.kind = 'paper' AND a.paper_position = dp.position
+                   AND {current_sql('a')}))
            THEN 1 ELSE 2 END
            ELSE 0 END AS digitisation,
            -- only papers are reused (counter_app.reuse); the partial index holds just those rows
            EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.dossier_id = c.id
-               AND a.reused_from IS NOT NULL) AS reused
+               AND a.reused_from IS NOT NULL AND {current_sql('a')}) AS reused
     FROM cohort c
 )"""
-_PAYABLE = "f.amount_vnd > 0 AND f.method != 'exempt'"
-_BY_TRANSFER = "f.amount_vnd > 0 AND f.method = 'transfer'"
+# Fees only: an insurance contribution (``CONTRIBUTION_PREFIX``) is not a phí, lệ phí.
+_FEE_LINE = f"f.name NOT LIKE '{CONTRIBUTION_PREFIX}%'"
+_PAYABLE = f"f.amount_vnd > 0 AND f.method != 'exempt' AND {_FEE_LINE}"
+_BY_TRANSFER = f"f.amount_vnd > 0 AND f.method = 'transfer' AND {_FEE_LINE}"
 _TALLY_SQL = _FACTS + """
 SELECT received_by, procedure_id, count(*) AS received, count(*) FILTER (WHERE synced) AS synced,
        count(*) FILTER (WHERE judged) AS judged, count(*) FILTER (WHERE on_time) AS on_time,

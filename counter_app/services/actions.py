@@ -23,7 +23,7 @@ from ..states import STATUS_BY_PORTAL_CODE, TRANSITIONS, Action, Status, allowed
 from ..store import Store
 from ..subjects import default_summary, indexed_name
 from ..text import clean_text, fold
-from .journal import record_change
+from .journal import queue_dossier_record, record_change
 from .receive import appointment, clean_applicant
 
 # A step runs inside the transaction after the checks; it may update the dossier row and
@@ -223,8 +223,7 @@ def correct_applicant(store: Store, actor: Actor, code: str, *, full_name: str, 
                      (indexed_name(corrected, dossier.subject), fold(corrected.address), dossier_id))
         conn.execute("UPDATE outbox SET failed = 0, next_attempt_at = NULL WHERE dossier_id = ? AND failed = 1",
                      (dossier_id,))
-        conn.execute("INSERT INTO outbox (dossier_id, kind, created_at) VALUES (?, 'dossier', ?)",
-                     (dossier_id, clock.to_db(when)))
+        queue_dossier_record(conn, dossier_id, when)
 
     return _perform(store, actor, code, Action.CORRECT_APPLICANT, note=why, data=data, step=step, at=at)
 

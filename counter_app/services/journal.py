@@ -15,6 +15,17 @@ from ..models import Actor
 from ..states import PORTAL_CODE, Action, Status
 
 
+def queue_dossier_record(conn: sqlite3.Connection, dossier_id: int, at: datetime) -> None:
+    """Queue the dossier's whole record for the portal again, built from what it holds when it goes.
+
+    For changes that are no status change (a correction, a withdrawn electronic copy): always a
+    new row, even with one queued already, since a row being sent right now may have been built
+    before this change and is deleted once the portal confirms it.
+    """
+    conn.execute("INSERT INTO outbox (dossier_id, kind, created_at) VALUES (?, 'dossier', ?)",
+                 (dossier_id, clock.to_db(at)))
+
+
 def record_change(
     conn: sqlite3.Connection,
     *,

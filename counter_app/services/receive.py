@@ -328,7 +328,7 @@ def _write_dossier(conn: sqlite3.Connection, *, store: Store, actor: Actor, requ
             applicant.hi_card_code,
         ),
     )
-    collects = any(f.collected_vnd for f in fees)
+    collects = any(f.collected_vnd for f in fees if not f.is_contribution)  # a fee receipt is for fees only
     summary = request.summary or default_summary(procedure, request.subject)
     numbers = codes.next_receipt_numbers(conn, agency_code=office.agency_code, received=received_at.date(),
                                          counter_no=counter_no, collects=collects)

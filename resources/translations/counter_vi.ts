@@ -4,177 +4,177 @@
 <context>
     <name>ActionDialogs</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="101"/>
+        <location filename="../../ui/action_dialogs.py" line="102"/>
         <source>&amp;Transfer to the processing agency</source>
         <translation>&amp;Chuyển cơ quan giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="102"/>
+        <location filename="../../ui/action_dialogs.py" line="103"/>
         <source>Request &amp;supplement</source>
         <translation>&amp;Yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="103"/>
+        <location filename="../../ui/action_dialogs.py" line="104"/>
         <source>Receive supp&amp;lement</source>
         <translation>Nhận &amp;bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="104"/>
+        <location filename="../../ui/action_dialogs.py" line="105"/>
         <source>Result &amp;ready</source>
         <translation>Đã có kết &amp;quả</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="105"/>
+        <location filename="../../ui/action_dialogs.py" line="106"/>
         <source>Return res&amp;ult</source>
         <translation>Trả &amp;kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="106"/>
+        <location filename="../../ui/action_dialogs.py" line="107"/>
         <source>Re&amp;fuse</source>
         <translation>&amp;Từ chối tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="107"/>
+        <location filename="../../ui/action_dialogs.py" line="108"/>
         <source>Citizen &amp;withdraws</source>
         <translation>Công dân &amp;rút hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="108"/>
+        <location filename="../../ui/action_dialogs.py" line="109"/>
         <source>Apologise and res&amp;chedule</source>
         <translation>&amp;Xin lỗi và hẹn lại</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="109"/>
+        <location filename="../../ui/action_dialogs.py" line="110"/>
         <source>C&amp;orrect applicant details</source>
         <translation>&amp;Sửa thông tin người nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="110"/>
+        <location filename="../../ui/action_dialogs.py" line="111"/>
         <source>Sto&amp;p at the citizen&apos;s request</source>
         <translation>&amp;Dừng giải quyết theo đề nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="132"/>
+        <location filename="../../ui/action_dialogs.py" line="133"/>
         <source>Processing &amp;agency:</source>
         <translation>&amp;Cơ quan giải quyết:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="91"/>
+        <location filename="../../ui/action_dialogs.py" line="92"/>
         <source>&amp;Print the supplement request</source>
         <translation>&amp;In phiếu yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="92"/>
+        <location filename="../../ui/action_dialogs.py" line="93"/>
         <source>&amp;Print the receipt with the new appointment</source>
         <translation>&amp;In lại giấy tiếp nhận với ngày hẹn mới</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="94"/>
+        <location filename="../../ui/action_dialogs.py" line="95"/>
         <source>&amp;Print the apology and new appointment</source>
         <translation>&amp;In văn bản xin lỗi và hẹn lại</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="133"/>
+        <location filename="../../ui/action_dialogs.py" line="134"/>
         <source>&amp;Missing papers:</source>
         <translation>&amp;Giấy tờ còn thiếu:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="134"/>
+        <location filename="../../ui/action_dialogs.py" line="135"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Lý do:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="135"/>
+        <location filename="../../ui/action_dialogs.py" line="136"/>
         <source>&amp;Recipient:</source>
         <translation>&amp;Người nhận:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="136"/>
+        <location filename="../../ui/action_dialogs.py" line="137"/>
         <source>New &amp;due time:</source>
         <translation>Ngày &amp;hẹn trả mới:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="137"/>
+        <location filename="../../ui/action_dialogs.py" line="138"/>
         <source>&amp;Note:</source>
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="138"/>
+        <location filename="../../ui/action_dialogs.py" line="139"/>
         <source>Full &amp;name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="139"/>
+        <location filename="../../ui/action_dialogs.py" line="140"/>
         <source>A&amp;ddress:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="140"/>
+        <location filename="../../ui/action_dialogs.py" line="141"/>
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="141"/>
+        <location filename="../../ui/action_dialogs.py" line="142"/>
         <source>E&amp;mail:</source>
         <translation>Thư đ&amp;iện tử:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="142"/>
+        <location filename="../../ui/action_dialogs.py" line="143"/>
         <source>Personal &amp;ID:</source>
         <translation>Số định &amp;danh:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="143"/>
+        <location filename="../../ui/action_dialogs.py" line="144"/>
         <source>&amp;Birth date:</source>
         <translation>Ngày &amp;sinh:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="144"/>
+        <location filename="../../ui/action_dialogs.py" line="145"/>
         <source>Pro&amp;cedure:</source>
         <translation>&amp;Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="164"/>
+        <location filename="../../ui/action_dialogs.py" line="165"/>
         <source>Attach the electronic res&amp;ult…</source>
         <translation>Đính &amp;kèm kết quả điện tử…</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="168"/>
+        <location filename="../../ui/action_dialogs.py" line="169"/>
         <source>no file</source>
         <translation>chưa có tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="176"/>
+        <location filename="../../ui/action_dialogs.py" line="177"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="177"/>
+        <location filename="../../ui/action_dialogs.py" line="178"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="181"/>
+        <location filename="../../ui/action_dialogs.py" line="182"/>
         <source>Dossier {code} — {name}</source>
         <translation>Hồ sơ {code} — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="210"/>
+        <location filename="../../ui/action_dialogs.py" line="211"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="262"/>
+        <location filename="../../ui/action_dialogs.py" line="265"/>
         <source>Electronic result of {code}</source>
         <translation>Kết quả điện tử của hồ sơ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="272"/>
+        <location filename="../../ui/action_dialogs.py" line="275"/>
         <source>{count} file(s) to attach</source>
         <translation>{count} tệp sẽ đính kèm</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="285"/>
+        <location filename="../../ui/action_dialogs.py" line="288"/>
         <source>The action failed: {error}</source>
         <translation>Không thực hiện được: {error}</translation>
     </message>
@@ -248,77 +248,77 @@
 <context>
     <name>ApplicantForm</name>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="70"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="69"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="72"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="71"/>
         <source>(not stated)</source>
         <translation>(không ghi)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="73"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="72"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="74"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="73"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="84"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="83"/>
         <source>&amp;Scan CCCD:</source>
         <translation>&amp;Quét CCCD:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="86"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="85"/>
         <source>Full &amp;name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="87"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="86"/>
         <source>Personal &amp;ID:</source>
         <translation>Số định &amp;danh:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="88"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="87"/>
         <source>O&amp;ld ID card (CMND):</source>
         <translation>Số &amp;CMND cũ:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="94"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="93"/>
         <source>Social ins&amp;urance no.:</source>
         <translation>Mã số BH&amp;XH:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="95"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="94"/>
         <source>He&amp;alth-insurance card:</source>
         <translation>Mã thẻ BH&amp;YT:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="89"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="88"/>
         <source>&amp;Birth date:</source>
         <translation>Ngày &amp;sinh:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="90"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="89"/>
         <source>Se&amp;x:</source>
         <translation>&amp;Giới tính:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="91"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="90"/>
         <source>A&amp;ddress:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="92"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="91"/>
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="93"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="92"/>
         <source>E&amp;mail:</source>
         <translation>Thư đ&amp;iện tử:</translation>
     </message>
@@ -394,104 +394,119 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="96"/>
+        <location filename="../../ui/capture_dialog.py" line="98"/>
         <source>Pages</source>
         <translation>Các trang</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="97"/>
+        <location filename="../../ui/capture_dialog.py" line="99"/>
         <source>&amp;Pages (drop image or PDF files here):</source>
         <translation>Các t&amp;rang (thả tệp ảnh hoặc PDF vào đây):</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="99"/>
+        <location filename="../../ui/capture_dialog.py" line="101"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Thêm tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="100"/>
+        <location filename="../../ui/capture_dialog.py" line="102"/>
         <source>From the &amp;scanner folder</source>
         <translation>Lấy từ thư mục &amp;máy quét</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="101"/>
+        <location filename="../../ui/capture_dialog.py" line="103"/>
         <source>Scanner f&amp;older…</source>
         <translation>Chọn thư mục máy &amp;quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="102"/>
+        <location filename="../../ui/capture_dialog.py" line="104"/>
         <source>Scan &amp;now</source>
         <translation>Quét &amp;ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="104"/>
+        <location filename="../../ui/capture_dialog.py" line="106"/>
         <source>Move &amp;up</source>
         <translation>Chuyển &amp;lên</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="105"/>
+        <location filename="../../ui/capture_dialog.py" line="107"/>
         <source>Move do&amp;wn</source>
         <translation>Chuyển &amp;xuống</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="106"/>
+        <location filename="../../ui/capture_dialog.py" line="108"/>
         <source>&amp;Rotate 90°</source>
         <translation>X&amp;oay 90°</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="107"/>
+        <location filename="../../ui/capture_dialog.py" line="109"/>
         <source>Re&amp;move</source>
         <translation>&amp;Bỏ trang</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="122"/>
+        <location filename="../../ui/capture_dialog.py" line="124"/>
         <source>Sa&amp;ve</source>
         <translation>Lư&amp;u</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="123"/>
+        <location filename="../../ui/capture_dialog.py" line="125"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="128"/>
+        <location filename="../../ui/capture_dialog.py" line="130"/>
         <source>Citizen&apos;s earlier copies</source>
         <translation>Bản số hóa đã có của công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="129"/>
+        <location filename="../../ui/capture_dialog.py" line="131"/>
         <source>&amp;Citizen&apos;s earlier copies (reuse instead of scanning again):</source>
         <translation>Bản số hóa đã có của &amp;công dân (dùng lại thay vì quét lại):</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="131"/>
+        <location filename="../../ui/capture_dialog.py" line="133"/>
         <source>R&amp;euse</source>
         <translation>&amp;Dùng lại</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="229"/>
+        <location filename="../../ui/capture_dialog.py" line="231"/>
         <source>{paper} — dossier {code}, {date}, {pages} pages</source>
         <translation>{paper} — hồ sơ {code}, ngày {date}, {pages} trang</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="253"/>
+        <location filename="../../ui/capture_dialog.py" line="255"/>
         <source>Add scanned pages</source>
         <translation>Thêm trang đã quét</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="254"/>
+        <location filename="../../ui/capture_dialog.py" line="256"/>
         <source>Images and PDF ({patterns})</source>
         <translation>Ảnh và PDF ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="290"/>
+        <location filename="../../ui/capture_dialog.py" line="292"/>
         <source>No new scan in {folder}.</source>
         <translation>Không có bản quét mới trong {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/capture_dialog.py" line="295"/>
+        <location filename="../../ui/capture_dialog.py" line="297"/>
         <source>The folder the scanner saves into</source>
         <translation>Thư mục máy quét lưu ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="350"/>
+        <source>Discard the {count} page(s) added? Nothing has been saved yet.</source>
+        <translation>Bỏ {count} trang đã thêm? Chưa có gì được lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="352"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Bỏ các trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/capture_dialog.py" line="353"/>
+        <source>&amp;Keep the pages</source>
+        <translation>&amp;Giữ lại các trang</translation>
     </message>
 </context>
 <context>
@@ -1268,19 +1283,19 @@
         <translation>Miễn</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="128"/>
-        <location filename="../../ui/widgets/fee_editor.py" line="133"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="148"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="153"/>
         <source>Pages of the original</source>
         <translation>Số trang bản chính</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="129"/>
-        <location filename="../../ui/widgets/fee_editor.py" line="137"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="149"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="157"/>
         <source>Copies</source>
         <translation>Số bản sao</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="150"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="170"/>
         <source>Reason for exemption</source>
         <translation>Lý do miễn</translation>
     </message>
@@ -1290,7 +1305,7 @@
         <translation>Thủ tục này không thu phí, lệ phí.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/fee_editor.py" line="189"/>
+        <location filename="../../ui/widgets/fee_editor.py" line="209"/>
         <source>Total to collect: {amount}</source>
         <translation>Tổng số tiền thu: {amount}</translation>
     </message>
@@ -1755,58 +1770,63 @@
 <context>
     <name>PaperCaptures</name>
     <message>
-        <location filename="../../ui/paper_captures.py" line="43"/>
-        <location filename="../../ui/paper_captures.py" line="51"/>
+        <location filename="../../ui/paper_captures.py" line="47"/>
+        <location filename="../../ui/paper_captures.py" line="56"/>
         <source>Electronic copies</source>
         <translation>Bản điện tử (số hóa)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="53"/>
+        <location filename="../../ui/paper_captures.py" line="58"/>
         <source>Digiti&amp;ze…</source>
         <translation>Số hó&amp;a…</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="56"/>
+        <location filename="../../ui/paper_captures.py" line="61"/>
         <source>&amp;View copy</source>
         <translation>X&amp;em bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="84"/>
+        <location filename="../../ui/paper_captures.py" line="64"/>
+        <source>Withdraw cop&amp;y…</source>
+        <translation>Gỡ bản đ&amp;iện tử…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_captures.py" line="93"/>
         <source>exempt from digitisation (shown only)</source>
         <translation>Miễn số hóa (xuất trình)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="86"/>
+        <location filename="../../ui/paper_captures.py" line="95"/>
         <source>Result — {state}</source>
         <translation>Kết quả — {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="92"/>
+        <location filename="../../ui/paper_captures.py" line="101"/>
         <source>digitised ({count} PDF)</source>
         <translation>đã số hóa ({count} PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="92"/>
+        <location filename="../../ui/paper_captures.py" line="101"/>
         <source>not digitised</source>
         <translation>chưa số hóa</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="112"/>
+        <location filename="../../ui/paper_captures.py" line="121"/>
         <source>Digitise: {what}</source>
         <translation>Số hóa: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="152"/>
+        <location filename="../../ui/paper_captures.py" line="167"/>
         <source>electronic copy of {what}</source>
         <translation>bản điện tử của {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="163"/>
+        <location filename="../../ui/paper_captures.py" line="178"/>
         <source>This electronic copy is missing or was altered, so it cannot be shown.</source>
         <translation>Bản điện tử này bị thiếu hoặc đã bị thay đổi nên không hiển thị được.</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_captures.py" line="164"/>
+        <location filename="../../ui/paper_captures.py" line="179"/>
         <source>An administrator can run the data check (check) and restore it from a backup; otherwise digitise the paper again.</source>
         <translation>Quản trị viên có thể chạy kiểm tra dữ liệu (check) và khôi phục từ bản sao lưu; nếu không, hãy số hóa lại giấy tờ.</translation>
     </message>
@@ -2661,207 +2681,207 @@
         <translation>Đang tải…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="61"/>
+        <location filename="../../ui/sync_page.py" line="62"/>
         <source>&amp;Sync now</source>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="62"/>
+        <location filename="../../ui/sync_page.py" line="63"/>
         <source>&amp;Retry selected</source>
         <translation>Gửi &amp;lại mục đã chọn</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="63"/>
+        <location filename="../../ui/sync_page.py" line="64"/>
         <source>Retry &amp;all refused</source>
         <translation>Gửi lại &amp;tất cả mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="64"/>
+        <location filename="../../ui/sync_page.py" line="65"/>
         <source>&amp;Connection…</source>
         <translation>&amp;Kết nối…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="67"/>
+        <location filename="../../ui/sync_page.py" line="68"/>
         <source>Only an administrator sets the portal connection.</source>
         <translation>Chỉ quản trị viên mới cấu hình kết nối Cổng.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="73"/>
+        <location filename="../../ui/sync_page.py" line="74"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="73"/>
+        <location filename="../../ui/sync_page.py" line="74"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="73"/>
+        <location filename="../../ui/sync_page.py" line="74"/>
         <source>Attempts</source>
         <translation>Số lần gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="74"/>
+        <location filename="../../ui/sync_page.py" line="75"/>
         <source>Next attempt</source>
         <translation>Lần gửi tới</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="74"/>
+        <location filename="../../ui/sync_page.py" line="75"/>
         <source>Portal&apos;s message</source>
         <translation>Thông báo của Cổng</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="75"/>
+        <location filename="../../ui/sync_page.py" line="76"/>
         <source>Started</source>
         <translation>Bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="75"/>
+        <location filename="../../ui/sync_page.py" line="76"/>
         <source>Finished</source>
         <translation>Kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="75"/>
+        <location filename="../../ui/sync_page.py" line="76"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="75"/>
+        <location filename="../../ui/sync_page.py" line="76"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="76"/>
+        <location filename="../../ui/sync_page.py" line="77"/>
         <source>Refused</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="76"/>
+        <location filename="../../ui/sync_page.py" line="77"/>
         <source>Pending</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="76"/>
+        <location filename="../../ui/sync_page.py" line="77"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="78"/>
+        <location filename="../../ui/sync_page.py" line="79"/>
         <source>Pending and refused</source>
         <translation>Chờ gửi và bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="79"/>
+        <location filename="../../ui/sync_page.py" line="80"/>
         <source>Sync log</source>
         <translation>Nhật ký đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="90"/>
+        <location filename="../../ui/sync_page.py" line="91"/>
         <source>Double-click a record to open its dossier and correct it, or to compare a dossier whose code the portal holds for another dossier.</source>
         <translation>Nhấp đúp vào một bản ghi để mở hồ sơ và sửa, hoặc để so sánh hồ sơ có mã đang thuộc một hồ sơ khác trên Cổng.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="109"/>
+        <location filename="../../ui/sync_page.py" line="110"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="109"/>
+        <location filename="../../ui/sync_page.py" line="110"/>
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="114"/>
+        <location filename="../../ui/sync_page.py" line="115"/>
         <source>code used on the portal: needs a new code</source>
         <translation>trùng mã trên Cổng: cần cấp mã mới</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="116"/>
+        <location filename="../../ui/sync_page.py" line="117"/>
         <source>waits for a fix</source>
         <translation>chờ sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="118"/>
+        <location filename="../../ui/sync_page.py" line="119"/>
         <source>after the refused record</source>
         <translation>sau bản ghi bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="120"/>
+        <location filename="../../ui/sync_page.py" line="121"/>
         <source>when the portal is configured</source>
         <translation>khi đã cấu hình Cổng DVC</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="122"/>
+        <location filename="../../ui/sync_page.py" line="123"/>
         <source>when the portal is reachable</source>
         <translation>khi kết nối được Cổng DVC</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="123"/>
+        <location filename="../../ui/sync_page.py" line="124"/>
         <source>now</source>
         <translation>ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="142"/>
+        <location filename="../../ui/sync_page.py" line="143"/>
         <source>The connection to the National Public Service Portal is not configured. An administrator sets it with the Connection… button (or: counter-app portal set).</source>
         <translation>Chưa cấu hình kết nối Cổng Dịch vụ công quốc gia. Quản trị viên cấu hình bằng nút «Kết nối…» (hoặc lệnh counter-app portal set).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="145"/>
+        <location filename="../../ui/sync_page.py" line="146"/>
         <source>checking…</source>
         <translation>đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="145"/>
+        <location filename="../../ui/sync_page.py" line="146"/>
         <source>online</source>
         <translation>đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="145"/>
+        <location filename="../../ui/sync_page.py" line="146"/>
         <source>offline</source>
         <translation>mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="146"/>
+        <location filename="../../ui/sync_page.py" line="147"/>
         <source>Portal: {connection}. Waiting to be sent: {pending}. Refused, waiting for a fix: {failed}. Last successful sync: {last}.</source>
         <translation>Cổng DVC: {connection}. Chờ gửi: {pending}. Bị từ chối, chờ sửa: {failed}. Đồng bộ thành công gần nhất: {last}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="149"/>
+        <location filename="../../ui/sync_page.py" line="150"/>
         <source>never</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="167"/>
+        <location filename="../../ui/sync_page.py" line="168"/>
         <source>New dossier code</source>
         <translation>Mã hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="168"/>
+        <location filename="../../ui/sync_page.py" line="169"/>
         <source>The dossier now has the code {code} and goes to the portal with the next sync. Reprint the receipt for the citizen (Print receipt in the dossier&apos;s detail).</source>
         <translation>Hồ sơ đã có mã mới {code} và sẽ được gửi lên Cổng DVC ở lần đồng bộ tới. Hãy in lại giấy tiếp nhận cho công dân (nút In giấy tiếp nhận trong chi tiết hồ sơ).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="171"/>
+        <location filename="../../ui/sync_page.py" line="172"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="192"/>
+        <location filename="../../ui/sync_page.py" line="193"/>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="202"/>
+        <location filename="../../ui/sync_page.py" line="204"/>
         <source>Not synced: {problem}</source>
         <translation>Chưa đồng bộ được: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="204"/>
+        <location filename="../../ui/sync_page.py" line="206"/>
         <source>Synced ({time}).</source>
         <translation>Đã đồng bộ ({time}).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="206"/>
+        <location filename="../../ui/sync_page.py" line="208"/>
         <source>The portal could not be reached ({time}): nothing was sent. The records wait here and go with the next sync by themselves.</source>
         <translation>Không kết nối được Cổng DVC ({time}): chưa gửi được gì. Các bản ghi chờ ở đây và tự gửi ở lần đồng bộ sau.</translation>
     </message>
@@ -2965,6 +2985,54 @@
         <location filename="../../ui/admin_users.py" line="147"/>
         <source>Password of {user} reset.</source>
         <translation>Đã đặt lại mật khẩu cho tài khoản {user}.</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="40"/>
+        <source>Withdraw an electronic copy: {what}</source>
+        <translation>Gỡ bản điện tử: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="42"/>
+        <source>The copy will no longer be this dossier&apos;s: the paper reads &quot;not digitised&quot; unless another copy remains, and the portal is sent the dossier without it. The file is kept for the audit trail. Digitise the right paper afterwards.</source>
+        <translation>Bản này sẽ không còn là bản điện tử của hồ sơ: giấy tờ trở lại «chưa số hóa» nếu không còn bản nào khác, và hồ sơ được gửi lại lên Cổng DVC không kèm bản này. Tệp vẫn được lưu để phục vụ kiểm tra. Sau đó hãy số hóa đúng giấy tờ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="51"/>
+        <source>&amp;Copy to withdraw:</source>
+        <translation>&amp;Bản cần gỡ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="58"/>
+        <source>What was wrong with it (3 to 200 characters)</source>
+        <translation>Bản này sai ở đâu (từ 3 đến 200 ký tự)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="59"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="66"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="67"/>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Gỡ bản điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="79"/>
+        <source>Copy {seq} — {size} KB, attached {when}</source>
+        <translation>Bản {seq} — {size} KB, đính kèm lúc {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/withdraw_dialog.py" line="82"/>
+        <source>(reused from {code})</source>
+        <translation>(dùng lại từ hồ sơ {code})</translation>
     </message>
 </context>
 </TS>

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 
 from counter_app.fees import FeeBasis, FeeRule, describe, fixed
 from counter_app.limits import EXEMPT_REASON, MAX_COUNT
-from counter_app.models import DossierFee, PaymentMethod, Procedure
+from counter_app.models import CONTRIBUTION_PREFIX, DossierFee, PaymentMethod, Procedure
 from counter_app.services import default_fees
 from counter_app.services.receive import applies_at_counter
 
@@ -103,7 +103,17 @@ class FeeEditor(QWidget):
             self._update_total()
 
     def add_fee(self, name: str, amount_vnd: int) -> None:
-        """One more fee line, ticked and in cash (an insurance contribution the calculator worked out)."""
+        """An insurance contribution the calculator worked out, ticked and in cash.
+
+        It takes the place of the catalogue's own contribution line ("Tiền đóng … (không phải lệ
+        phí)", which has no amount) or of an earlier quote, so a dossier carries one contribution
+        line whatever the clerk recalculated; a procedure without one gets a new line.
+        """
+        existing = next((row for row in self.rows if row.label.text().startswith(CONTRIBUTION_PREFIX)), None)
+        if existing is not None and name.startswith(CONTRIBUTION_PREFIX):
+            self._quote(existing, name, amount_vnd)
+            self._on_changed()
+            return
         self.grid.removeWidget(self.total_label)
         row = self._row(fixed(amount_vnd), name, "")
         row.amount.setValue(amount_vnd)
@@ -115,6 +125,16 @@ class FeeEditor(QWidget):
         self.rows.append(row)
         self.grid.addWidget(self.total_label, self._next_line, 1, 1, 3)
         self._on_changed()
+
+    @staticmethod
+    def _quote(row: FeeRow, name: str, amount_vnd: int) -> None:
+        """``row`` becomes the quoted contribution: its name says the terms, its amount is fixed."""
+        row.rule = fixed(amount_vnd)
+        row.label.setText(name)
+        row.box.setAccessibleName(name)
+        row.amount.setValue(amount_vnd)
+        row.method.setCurrentIndex(row.method.findData(PaymentMethod.CASH.value))
+        row.box.setChecked(True)
 
     def _row(self, rule: FeeRule, name: str, wording: str) -> FeeRow:
         box = QCheckBox(self)
@@ -217,12 +237,16 @@ class FeeEditor(QWidget):
     def state(self) -> list[dict]:
         return [
             {"on": row.box.isChecked(), "amount": row.amount.value(), "method": row.method.currentData(),
-             "reason": row.reason.text(), "pages": row.pages.value(), "copies": row.copies.value()}
+             "reason": row.reason.text(), "pages": row.pages.value(), "copies": row.copies.value(),
+             "name": row.label.text()}
             for row in self.rows
         ]
 
     def restore(self, state: list[dict]) -> None:
         for row, saved in zip(self.rows, state, strict=False):
+            name = saved.get("name", "")
+            if name != row.label.text() and name.startswith(CONTRIBUTION_PREFIX):  # a quote kept in the draft
+                self._quote(row, name, int(saved.get("amount", 0)))
             row.box.setChecked(bool(saved.get("on")))
             row.pages.setValue(int(saved.get("pages", 1)))
             row.copies.setValue(int(saved.get("copies", 1)))
