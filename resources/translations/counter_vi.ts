@@ -935,137 +935,142 @@
         <translation>Điện thoại / thư điện tử:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="195"/>
+        <location filename="../../ui/dossier_detail.py" line="196"/>
         <source>Summary:</source>
         <translation>Trích yếu:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="196"/>
+        <location filename="../../ui/dossier_detail.py" line="197"/>
         <source>Received:</source>
         <translation>Tiếp nhận:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="196"/>
+        <location filename="../../ui/dossier_detail.py" line="197"/>
         <source>{time} by {name} (book {book}, no. {number})</source>
         <translation>{time}, người tiếp nhận {name} (quyển {book}, số {number})</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="199"/>
+        <location filename="../../ui/dossier_detail.py" line="200"/>
         <source>Due:</source>
         <translation>Hẹn trả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="200"/>
+        <location filename="../../ui/dossier_detail.py" line="201"/>
         <source>Papers ({sets} sets):</source>
         <translation>Thành phần hồ sơ ({sets} bộ):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="201"/>
+        <location filename="../../ui/dossier_detail.py" line="202"/>
         <source>Fees:</source>
         <translation>Phí, lệ phí:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="201"/>
+        <location filename="../../ui/dossier_detail.py" line="202"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="202"/>
+        <location filename="../../ui/dossier_detail.py" line="203"/>
         <source>Result delivery:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="203"/>
+        <location filename="../../ui/dossier_detail.py" line="204"/>
         <source>Processing agency:</source>
         <translation>Cơ quan giải quyết:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="206"/>
+        <location filename="../../ui/dossier_detail.py" line="207"/>
         <source>Returned:</source>
         <translation>Đã trả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="206"/>
+        <location filename="../../ui/dossier_detail.py" line="207"/>
         <source>{time} to {name}</source>
         <translation>{time}, trả cho {name}</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="219"/>
+        <source>Social insurance no. / health-insurance card:</source>
+        <translation>Mã số BHXH / mã thẻ BHYT:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="227"/>
         <source>Subject:</source>
         <translation>Người được cấp / chủ hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="220"/>
+        <location filename="../../ui/dossier_detail.py" line="228"/>
         <source>Subject&apos;s ID / birth date:</source>
         <translation>Số định danh / ngày sinh chủ hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="222"/>
+        <location filename="../../ui/dossier_detail.py" line="230"/>
         <source>Authorisation:</source>
         <translation>Giấy ủy quyền:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="227"/>
+        <location filename="../../ui/dossier_detail.py" line="235"/>
         <source>processing agency: {}</source>
         <translation>cơ quan giải quyết: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="227"/>
+        <location filename="../../ui/dossier_detail.py" line="235"/>
         <source>received by: {}</source>
         <translation>người nhận: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="228"/>
+        <location filename="../../ui/dossier_detail.py" line="236"/>
         <source>missing: {}</source>
         <translation>còn thiếu: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="228"/>
+        <location filename="../../ui/dossier_detail.py" line="236"/>
         <source>new due time: {}</source>
         <translation>hẹn trả mới: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="229"/>
+        <location filename="../../ui/dossier_detail.py" line="237"/>
         <source>corrected: {}</source>
         <translation>đã sửa: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="232"/>
+        <location filename="../../ui/dossier_detail.py" line="240"/>
         <source>full name</source>
         <translation>họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="232"/>
+        <location filename="../../ui/dossier_detail.py" line="240"/>
         <source>address</source>
         <translation>địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="232"/>
+        <location filename="../../ui/dossier_detail.py" line="240"/>
         <source>phone</source>
         <translation>điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="233"/>
+        <location filename="../../ui/dossier_detail.py" line="241"/>
         <source>e-mail</source>
         <translation>thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="233"/>
+        <location filename="../../ui/dossier_detail.py" line="241"/>
         <source>personal ID</source>
         <translation>số định danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="233"/>
+        <location filename="../../ui/dossier_detail.py" line="241"/>
         <source>birth date</source>
         <translation>ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="234"/>
+        <location filename="../../ui/dossier_detail.py" line="242"/>
         <source>procedure</source>
         <translation>thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="253"/>
+        <location filename="../../ui/dossier_detail.py" line="261"/>
         <source>National portal</source>
         <translation>Cổng Dịch vụ công quốc gia</translation>
     </message>
