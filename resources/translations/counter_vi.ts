@@ -4,177 +4,187 @@
 <context>
     <name>ActionDialogs</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="102"/>
+        <location filename="../../ui/action_dialogs.py" line="103"/>
         <source>&amp;Transfer to the processing agency</source>
         <translation>&amp;Chuyển cơ quan giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="103"/>
+        <location filename="../../ui/action_dialogs.py" line="104"/>
         <source>Request &amp;supplement</source>
         <translation>&amp;Yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="104"/>
+        <location filename="../../ui/action_dialogs.py" line="105"/>
         <source>Receive supp&amp;lement</source>
         <translation>Nhận &amp;bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="105"/>
+        <location filename="../../ui/action_dialogs.py" line="106"/>
         <source>Result &amp;ready</source>
         <translation>Đã có kết &amp;quả</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="106"/>
+        <location filename="../../ui/action_dialogs.py" line="107"/>
         <source>Return res&amp;ult</source>
         <translation>Trả &amp;kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="107"/>
+        <location filename="../../ui/action_dialogs.py" line="108"/>
         <source>Re&amp;fuse</source>
         <translation>&amp;Từ chối tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="108"/>
+        <location filename="../../ui/action_dialogs.py" line="109"/>
         <source>Citizen &amp;withdraws</source>
         <translation>Công dân &amp;rút hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="109"/>
+        <location filename="../../ui/action_dialogs.py" line="110"/>
         <source>Apologise and res&amp;chedule</source>
         <translation>&amp;Xin lỗi và hẹn lại</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="110"/>
+        <location filename="../../ui/action_dialogs.py" line="111"/>
         <source>C&amp;orrect applicant details</source>
         <translation>&amp;Sửa thông tin người nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="111"/>
+        <location filename="../../ui/action_dialogs.py" line="112"/>
         <source>Sto&amp;p at the citizen&apos;s request</source>
         <translation>&amp;Dừng giải quyết theo đề nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="133"/>
+        <location filename="../../ui/action_dialogs.py" line="134"/>
         <source>Processing &amp;agency:</source>
         <translation>&amp;Cơ quan giải quyết:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="92"/>
+        <location filename="../../ui/action_dialogs.py" line="93"/>
         <source>&amp;Print the supplement request</source>
         <translation>&amp;In phiếu yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="93"/>
+        <location filename="../../ui/action_dialogs.py" line="94"/>
         <source>&amp;Print the receipt with the new appointment</source>
         <translation>&amp;In lại giấy tiếp nhận với ngày hẹn mới</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="95"/>
+        <location filename="../../ui/action_dialogs.py" line="96"/>
         <source>&amp;Print the apology and new appointment</source>
         <translation>&amp;In văn bản xin lỗi và hẹn lại</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="134"/>
+        <location filename="../../ui/action_dialogs.py" line="135"/>
         <source>&amp;Missing papers:</source>
         <translation>&amp;Giấy tờ còn thiếu:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="135"/>
+        <location filename="../../ui/action_dialogs.py" line="136"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Lý do:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="136"/>
+        <location filename="../../ui/action_dialogs.py" line="137"/>
         <source>&amp;Recipient:</source>
         <translation>&amp;Người nhận:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="137"/>
+        <location filename="../../ui/action_dialogs.py" line="138"/>
         <source>New &amp;due time:</source>
         <translation>Ngày &amp;hẹn trả mới:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="138"/>
+        <location filename="../../ui/action_dialogs.py" line="139"/>
         <source>&amp;Note:</source>
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="139"/>
+        <location filename="../../ui/action_dialogs.py" line="140"/>
         <source>Full &amp;name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="140"/>
+        <location filename="../../ui/action_dialogs.py" line="141"/>
         <source>A&amp;ddress:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="141"/>
+        <location filename="../../ui/action_dialogs.py" line="142"/>
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="142"/>
+        <location filename="../../ui/action_dialogs.py" line="143"/>
         <source>E&amp;mail:</source>
         <translation>Thư đ&amp;iện tử:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="143"/>
+        <location filename="../../ui/action_dialogs.py" line="144"/>
         <source>Personal &amp;ID:</source>
         <translation>Số định &amp;danh:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="144"/>
+        <location filename="../../ui/action_dialogs.py" line="145"/>
         <source>&amp;Birth date:</source>
         <translation>Ngày &amp;sinh:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="145"/>
+        <location filename="../../ui/action_dialogs.py" line="146"/>
         <source>Pro&amp;cedure:</source>
         <translation>&amp;Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="165"/>
+        <location filename="../../ui/action_dialogs.py" line="147"/>
+        <source>&amp;Social insurance no.:</source>
+        <translation>Mã số &amp;BHXH:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="148"/>
+        <source>He&amp;alth-insurance card:</source>
+        <translation>Mã thẻ BH&amp;YT:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="168"/>
         <source>Attach the electronic res&amp;ult…</source>
         <translation>Đính &amp;kèm kết quả điện tử…</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="169"/>
+        <location filename="../../ui/action_dialogs.py" line="172"/>
         <source>no file</source>
         <translation>chưa có tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="177"/>
+        <location filename="../../ui/action_dialogs.py" line="180"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="178"/>
+        <location filename="../../ui/action_dialogs.py" line="181"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="182"/>
+        <location filename="../../ui/action_dialogs.py" line="185"/>
         <source>Dossier {code} — {name}</source>
         <translation>Hồ sơ {code} — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="211"/>
+        <location filename="../../ui/action_dialogs.py" line="214"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="265"/>
+        <location filename="../../ui/action_dialogs.py" line="268"/>
         <source>Electronic result of {code}</source>
         <translation>Kết quả điện tử của hồ sơ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="275"/>
+        <location filename="../../ui/action_dialogs.py" line="278"/>
         <source>{count} file(s) to attach</source>
         <translation>{count} tệp sẽ đính kèm</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="288"/>
+        <location filename="../../ui/action_dialogs.py" line="291"/>
         <source>The action failed: {error}</source>
         <translation>Không thực hiện được: {error}</translation>
     </message>
