@@ -34,6 +34,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from counter_app import clock, insurance
+from counter_app.models import CONTRIBUTION_PREFIX
 
 GOAL = 40
 SCANNED = "001099012345|123456789|Nguyễn Văn Đức|01021999|Nam|Số 1 Ngõ 2, Phường Ba Đình, Hà Nội|15082021\r\n"
@@ -115,12 +116,10 @@ def _expect(condition: bool | Callable[[], bool], what: str, timeout_ms: int = 2
     raise RuntimeError(f"the keyboard flow went wrong: {what}")
 
 
-def _start(page, keys: Keyboard, query: str, code: str, *, down: int = 0) -> None:
-    """Procedure by typing (and ``down`` arrows to it), Tab to the scan box, the scan, the phone number."""
+def _start(page, keys: Keyboard, query: str, code: str) -> None:
+    """Procedure by typing (the first match taken), Tab to the scan box, the scan, the phone number."""
     _expect(keys.focused() is page.picker.filter_edit, "the form does not start in the procedure box")
     keys.type(query)
-    if down:
-        keys.press(Qt.Key.Key_Down, times=down)
     _expect(page.picker.current() is not None and page.picker.current().code == code, f"{query!r} picks {code}")
     keys.press(Qt.Key.Key_Tab)
     keys.scan(SCANNED)
@@ -146,9 +145,7 @@ def certified_copies(page, keys: Keyboard) -> None:
 
 
 def birth_registration(page, keys: Keyboard) -> None:
-    # On a new database "khai sinh" lists the copy of a birth certificate first (equal match, no
-    # usage yet): one arrow down. Where births are the usual dossier they rank first.
-    _start(page, keys, "khai sinh", "1.001193", down=1)
+    _start(page, keys, "khai sinh", "1.001193")  # first even on a new database (procedure_search: name length)
     _tick_required_papers(page, keys)
     keys.press(Qt.Key.Key_G, ALT)  # "Lodged for someone else": the newborn
     _expect(lambda: keys.focused() is page.subject.full_name.edit, "Alt+G opens the subject block at the name")
@@ -179,14 +176,16 @@ def _quote(page, keys: Keyboard, typed: str, amount: int) -> None:
     if typed:
         keys.type(typed)
     keys.press(Qt.Key.Key_Return)
-    _expect(lambda: page.fees.rows[-1].amount.value() == amount, f"the quote {amount} becomes a fee line")
+    _expect(lambda: any(row.label.text().startswith(CONTRIBUTION_PREFIX) and row.amount.value() == amount
+                        for row in page.fees.rows), f"the quote {amount} fills the contribution line")
     page.activateWindow()  # a window manager hands the form its focus back; offscreen Qt has none
     _expect(lambda: QApplication.focusWidget() is not None, "the form has the focus again")
 
 
 def household_renewal(page, keys: Keyboard) -> None:
     _start(page, keys, "bhyt hgd", "LOCAL.BHYT.HGD")
-    _social_insurance_number(page, keys)  # a renewal asks no paper (the catalogue requires none)
+    _social_insurance_number(page, keys)
+    _tick_required_papers(page, keys)  # the members' list, Mẫu số 4 (Decision 366/QĐ-BHXH Art. 4(4.1)(a))
     today = clock.now().date()
     expected = insurance.household_health_insurance(members=3, start=today.replace(day=1), months=12, paid_on=today)
     _quote(page, keys, "3", expected.total_vnd)  # the calculator's defaults: from this month, 12 months

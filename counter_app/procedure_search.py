@@ -9,6 +9,9 @@ on folded text (:func:`counter_app.text.fold`): every typed word must start a wo
 * each word weighs its inverse document frequency over the catalogue's names, so the words
   nearly every procedure shares ("thủ tục", "đăng ký", "cấp") add almost nothing;
 * the typed words found together, in order, as a phrase of the name weigh double;
+* a name the typed words make more of counts more: the score is divided by the name's length
+  relative to the catalogue's average, softened (BM25's length normalisation), so "khai sinh"
+  finds "Đăng ký khai sinh" before "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh";
 * counters' abbreviations ("bhyt", "cccd", "ks", "tt"…) stand for the words they abbreviate,
   in the query and in the names ("Cấp lại thẻ BHYT" is found by "bao hiem y te").
 
@@ -51,6 +54,7 @@ _WORD = re.compile(r"[0-9a-z]+")
 PREFIX_WEIGHT = 0.5  # a typed word that only starts a word of the name
 PHRASE_WEIGHT = 1.0  # added, times the words' weight, when they stand together in order
 CODE_SCORE = 1000.0  # the text starts the procedure code: the clerk typed the code itself
+LENGTH_WEIGHT = 0.3  # BM25's b: how much a long name's score shrinks (0: not at all, 1: in proportion)
 
 
 def spell_out(text: str) -> str:
@@ -79,6 +83,7 @@ class ProcedureIndex:
         counts = Counter(w for n in self._names for w in set(n.words))
         total = len(self._names)
         self._weight = {w: math.log((total + 1) / c) for w, c in counts.items()}
+        self._average_words = sum(len(n.words) for n in self._names) / total if total else 1.0
 
     def find(self, query: str) -> list[ProcedureHit]:
         """Procedures matching ``query``, best first; all of them, in the given order, for no text."""
@@ -106,7 +111,7 @@ class ProcedureIndex:
         together = " ".join(chosen)
         if len(together.split()) > 1 and f" {together} " in name.padded:
             total += PHRASE_WEIGHT * sum(self._weight.get(w, 0.0) for w in together.split())
-        return total
+        return total / (1 - LENGTH_WEIGHT + LENGTH_WEIGHT * len(name.words) / self._average_words)
 
     def _readings(self, name: _Name, token: str) -> list[tuple[str, float | None]]:
         """The typed word itself, and each phrase it abbreviates (whose words must stand whole)."""

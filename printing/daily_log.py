@@ -49,6 +49,7 @@ from .layout import (
     LANDSCAPE,
     Signature,
     build_pdf,
+    code_cell,
     esc,
     format_amount,
     grid_style,
@@ -151,17 +152,6 @@ def _clamped(text: str, width: float) -> str:
     return "\n".join(lines)
 
 
-def _code_cell(code: str, room: float) -> tuple[str, float]:
-    """The code and its type size: one line when it fits at ``_MIN_CODE_SIZE``, else broken after the agency."""
-    width = stringWidth(code, SERIF, _FONT_SIZE)
-    if width <= room:
-        return code, _FONT_SIZE
-    if width * _MIN_CODE_SIZE / _FONT_SIZE <= room:
-        return code, _FONT_SIZE * room / width
-    agency, _sep, rest = code.partition("-")
-    return f"{agency}-\n{rest}", _FONT_SIZE
-
-
 def scope_line(counter_no: int | None) -> str:
     """What the log covers, under its title: "Quầy số 02", or the whole office."""
     return OFFICE_SCOPE if counter_no is None else f"Quầy số {counter_no:02d}"
@@ -250,7 +240,7 @@ class _Stream:
         self.statuses[entry.status] += 1
         self.fees.add(entry.received_by_name, entry.fees)
         cells = _row(self.built, entry, self.text_widths)
-        cells[_CODE_COL], size = _code_cell(entry.code, self.text_widths[_CODE_COL])
+        cells[_CODE_COL], size = code_cell(entry.code, self.text_widths[_CODE_COL], _FONT_SIZE, _MIN_CODE_SIZE)
         if self.progress is not None and self.built % 100 == 0:
             self.progress(self.built, max(self.total, self.built))
         return _Row(cells, size, self._height(cells))

@@ -21,6 +21,7 @@ from .fonts import SERIF_BOLD
 from .layout import (
     Signature,
     build_pdf,
+    code_cell,
     esc,
     format_amount,
     grid_style,
@@ -36,6 +37,8 @@ TITLE = "SỔ THU PHÍ, LỆ PHÍ"
 _FONT_SIZE = 9
 _HEADERS = ("STT", "Quyển biên lai", "Số biên lai", "Giờ thu", "Mã hồ sơ", "Người nộp tiền", "Khoản thu", "Số tiền")
 _WIDTHS_MM = (9, 15, 15, 11, 38, 28, 40, 21)
+_CODE_COL = 4
+_CELL_PADDING = 2  # left and right, in points: narrow, so the columns keep their text
 _TOTALS_WIDTHS_MM = (45, 85, 20, 30)
 
 
@@ -76,15 +79,18 @@ def _book_and_number(dossier: Dossier) -> tuple[str, str]:
 
 def _receipts_table(dossiers: Sequence[Dossier], width: float) -> Table:
     rows: list[list] = [[para(h, "small_head") for h in _HEADERS]]
+    widths = _scaled(_WIDTHS_MM, width)
+    code_room = widths[_CODE_COL] - 2 * _CELL_PADDING
     for n, d in enumerate(dossiers, start=1):
-        rows.append([str(n), *_book_and_number(d), f"{d.received_at:%H:%M}", d.code,
+        code, _size = code_cell(d.code, code_room, _FONT_SIZE, _FONT_SIZE)  # broken after the agency, never shrunk
+        rows.append([str(n), *_book_and_number(d), f"{d.received_at:%H:%M}", code,
                      para(esc(d.applicant.full_name), "small"), para(esc(_what(d)), "small"),
                      format_amount(d.total_fee_vnd)])
     rows.append(["", "", "", "", "", "", "Cộng", format_amount(sum(d.total_fee_vnd for d in dossiers))])
-    table = Table(rows, colWidths=_scaled(_WIDTHS_MM, width), repeatRows=1)
+    table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle(grid_style(font_size=_FONT_SIZE) + [
         ("ALIGN", (0, 1), (3, -1), "CENTER"), ("ALIGN", (7, 1), (7, -1), "RIGHT"), ("VALIGN", (0, 1), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
         ("FONTNAME", (0, -1), (-1, -1), SERIF_BOLD),
     ]))
     return table

@@ -131,6 +131,18 @@ class CellParagraph(Paragraph):
         return self._wrapped
 
 
+def code_cell(code: str, room: float, size: float, min_size: float) -> tuple[str, float]:
+    """A dossier code in a table cell ``room`` wide, and its type size: one line at ``size``, or
+    shrunk no smaller than ``min_size``, else broken after the agency part ("H26.49.09-" / "261130-010001")."""
+    width = stringWidth(code, SERIF, size)
+    if width <= room:
+        return code, size
+    if width * min_size / size <= room:
+        return code, size * room / width
+    agency, _sep, rest = code.partition("-")
+    return f"{agency}-\n{rest}", size
+
+
 def para(text: str, style: str = "body") -> Paragraph:
     """A Paragraph in one of the shared styles (``text`` is markup: escape user data first)."""
     return Paragraph(text, styles()[style])

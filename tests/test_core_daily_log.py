@@ -131,7 +131,8 @@ def test_the_fee_ledger_follows_the_same_scope(two_counters, tmp_path: Path) -> 
                              layout=True))
         paying = [c for c in listed if get_dossier(store, c).total_fee_vnd]
         assert heading in text and _collected(store, listed) in text
-        assert sorted(set(re.findall(r"H\S+-261120-\d+", text))) == sorted(paying), counter_no
+        # The Sổ thu breaks a code after its agency part: the day-and-number part names each dossier.
+        assert sorted(set(re.findall(r"261120-\d{6}", text))) == sorted(c.split("-", 1)[1] for c in paying), counter_no
 
 
 def test_a_save_goes_ahead_while_the_log_is_being_built(two_counters):

@@ -101,8 +101,8 @@ def test_an_insurance_contribution_is_collected_but_is_no_fee(store, staff_actor
     from counter_app import insurance
     from counter_app.dossiers import get_dossier
     from counter_app.fee_ledger import FeeTally
-    from counter_app.reports.score766 import Period, report_766
     from counter_app.office import get_office
+    from counter_app.reports.score766 import Period, report_766
     from sync.mapping import dossier_record
 
     quote = insurance.household_health_insurance(members=3, start=date(2026, 12, 1), months=12,

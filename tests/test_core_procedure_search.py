@@ -40,6 +40,14 @@ def test_frequency_only_breaks_ties(store):
     assert _codes(rarely_used_first, "dang ky khai")[:2] == [DEATH, BIRTH]
 
 
+def test_on_a_new_counter_the_name_the_words_make_most_of_comes_first(store):
+    """No dossier yet, so no usage: "khai sinh" is the registration, not the copies of its extract."""
+    procedures = catalogue.list_procedures(store, most_used_first=True)
+    for typed in ("khai sinh", "ks", "dang ky khai sinh"):
+        assert _codes(procedures, typed)[0] == BIRTH, typed
+    assert "Giấy khai sinh" in next(p.name for p in procedures if p.code == _codes(procedures, "khai sinh")[1])
+
+
 def test_words_every_procedure_shares_weigh_little(store):
     procedures = _most_used_first(store)
     # "thủ tục đăng ký" is in many names, "giám hộ" in one: the rare words decide.

@@ -169,3 +169,12 @@ def test_correcting_the_applicant_requeues_refusals_and_sends_the_record_again(s
     assert [row.code for row in search(store, "vat lai")] == [dossier.code]  # the search index follows
     with store.read() as conn:
         assert verify_chain(conn) is None
+    a = fixed.applicant
+    with pytest.raises(ValidationError):  # a card code the card's own rules refuse changes nothing
+        services.correct_applicant(store, staff, dossier.code, full_name=a.full_name, address=a.address, phone=a.phone,
+                                   email=a.email, hi_card_code="XX123", reason="Sai mã thẻ")
+    carded = services.correct_applicant(store, staff, dossier.code, full_name=a.full_name, address=a.address,
+                                        phone=a.phone, email=a.email, social_insurance_no="0123456789",
+                                        hi_card_code="GD4010123456789", reason="Bổ sung mã số BHXH và mã thẻ")
+    assert (carded.applicant.social_insurance_no, carded.applicant.hi_card_code) == ("0123456789", "GD4010123456789")
+    assert carded.events[-1].data == {"fields": ["social_insurance_no", "hi_card_code"]}  # names, never the values

@@ -75,3 +75,20 @@ def test_qr_payload_is_the_code_or_the_lookup_link_ending_in_it() -> None:
     assert qr_payload(placeholder, dossier) == f"https://dvc.example.vn/ho-so/{dossier.code}/trang-thai"
     plain = replace(demo.OFFICE, status_lookup_url="https://dvc.example.vn/tra-cuu")
     assert qr_payload(plain, dossier) == f"https://dvc.example.vn/tra-cuu/{dossier.code}"
+
+
+def test_a_dossier_code_too_wide_for_its_column_breaks_after_the_agency_and_never_runs_over() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from printing.fonts import SERIF, register_fonts
+    from printing.layout import code_cell
+
+    register_fonts()
+    code = "H26.49.09-261130-010001"
+    whole = stringWidth(code, SERIF, 9)
+    assert code_cell(code, whole + 1, 9, 9) == (code, 9)  # fits: one line
+    shrunk, size = code_cell(code, whole * 0.95, 9, 8)
+    assert shrunk == code and size < 9 and stringWidth(code, SERIF, size) <= whole * 0.95
+    broken, size = code_cell(code, whole * 0.6, 9, 9)  # the Sổ thu's column: broken, not shrunk
+    assert broken == "H26.49.09-\n261130-010001" and size == 9
+    assert all(stringWidth(line, SERIF, 9) <= whole * 0.6 for line in broken.splitlines())

@@ -214,3 +214,19 @@ def test_staff_correct_the_applicants_name_from_the_detail(qtbot, context):
     last = detail.timeline.rowCount() - 1
     assert detail.timeline.item(last, 1).text() == "Sửa thông tin người nộp hồ sơ"
     assert "Ghi thiếu dấu" in detail.timeline.item(last, 4).text()
+
+
+def test_the_detail_shows_the_social_insurance_number_and_the_card_typed_at_the_counter(qtbot, context):
+    from dataclasses import replace as changed
+
+    from PySide6.QtWidgets import QLabel
+
+    base = request(context.store, procedure_code="LOCAL.BHYT.CAPLAI")
+    applicant = changed(base.applicant, social_insurance_no="0123456789", hi_card_code="GD4010123456789")
+    code = services.receive_dossier(context.store, context.actor, changed(base, applicant=applicant)).code
+    page = open_list(qtbot, context)
+    detail = page.open_detail(code)
+    qtbot.waitUntil(lambda: detail.dossier is not None, timeout=5000)
+    shown = [detail.info.itemAt(i).widget().text() for i in range(detail.info.count())
+             if isinstance(detail.info.itemAt(i).widget(), QLabel)]
+    assert "0123456789 · GD4010123456789" in shown

@@ -71,12 +71,13 @@ FIELDS: dict[Action, tuple[str, ...]] = {
     Action.REFUSE: ("reason",),
     Action.WITHDRAW: ("reason",),
     Action.RESCHEDULE: ("new_due_at", "reason"),
-    Action.CORRECT_APPLICANT: ("full_name", "personal_id", "birth_date", "address", "phone", "email", "procedure_code",
-                               "reason"),
+    Action.CORRECT_APPLICANT: ("full_name", "personal_id", "birth_date", "address", "phone", "email",
+                               "social_insurance_no", "hi_card_code", "procedure_code", "reason"),
     Action.STOP: ("reason",),
 }
 RESULT_ACTIONS = (Action.RESULT_READY, Action.RETURN_RESULT)  # may attach the electronic result
-APPLICANT_FIELDS = ("full_name", "personal_id", "address", "phone", "email")  # prefilled with what the dossier holds
+# Prefilled with what the dossier holds.
+APPLICANT_FIELDS = ("full_name", "personal_id", "address", "phone", "email", "social_insurance_no", "hi_card_code")
 
 # The paper each action hands the citizen, printed from the dialog once the action is recorded.
 PRINT_AFTER: dict[Action, str] = {
@@ -143,6 +144,8 @@ class ActionDialog(QDialog):
             "personal_id": QCoreApplication.translate("ActionDialogs", "Personal &ID:"),
             "birth_date": QCoreApplication.translate("ActionDialogs", "&Birth date:"),
             "procedure_code": QCoreApplication.translate("ActionDialogs", "Pro&cedure:"),
+            "social_insurance_no": QCoreApplication.translate("ActionDialogs", "&Social insurance no.:"),
+            "hi_card_code": QCoreApplication.translate("ActionDialogs", "He&alth-insurance card:"),
         }
         for name in FIELDS[action]:
             widget = self._input(name)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from counter_app import clock
 from counter_app.dossiers import get_dossier
 from counter_app.errors import CounterError
-from counter_app.models import Delivery, Dossier, PaymentMethod, Subject
+from counter_app.models import Applicant, Delivery, Dossier, PaymentMethod, Subject
 from counter_app.states import (
     ACTION_LABEL_VI,
     OPEN_STATES,
@@ -191,6 +191,7 @@ class DossierDetail(QDialog):
                 v for v in (a.personal_id, format_date(a.birth_date), sex) if v)),
             (self.tr("Address:"), a.address),
             (self.tr("Phone / e-mail:"), " · ".join(v for v in (a.phone, a.email) if v)),
+            *self._insurance_rows(a),
             *self._subject_rows(d.subject),
             (self.tr("Summary:"), d.summary),
             (self.tr("Received:"), self.tr("{time} by {name} (book {book}, no. {number})").format(
@@ -210,6 +211,13 @@ class DossierDetail(QDialog):
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.info.addRow(label, text)
+
+    def _insurance_rows(self, a: Applicant) -> list[tuple[str, str]]:
+        """The social insurance number and the health-insurance card, when the counter typed them."""
+        if not (a.social_insurance_no or a.hi_card_code):
+            return []
+        return [(self.tr("Social insurance no. / health-insurance card:"),
+                 " · ".join(v for v in (a.social_insurance_no, a.hi_card_code) if v))]
 
     def _subject_rows(self, subject: Subject | None) -> list[tuple[str, str]]:
         """Whom the dossier is about, when not the applicant (Người được cấp / chủ hồ sơ)."""

@@ -177,11 +177,12 @@ def reschedule(store: Store, actor: Actor, code: str, *, new_due_at: datetime, r
 
 def correct_applicant(store: Store, actor: Actor, code: str, *, full_name: str, address: str, phone: str,
                       email: str, reason: str, personal_id: str | None = None, birth_date: date | None = None,
+                      social_insurance_no: str | None = None, hi_card_code: str | None = None,
                       procedure_code: str | None = None, at: datetime | None = None) -> Dossier:
     """Fix the applicant's details or the procedure (a typo, or what the portal refused).
 
-    ``personal_id``, ``birth_date`` and ``procedure_code`` left as None stay as they are (an empty
-    ``personal_id`` removes a wrong one). The corrected applicant is checked by the receive
+    ``personal_id``, ``birth_date``, ``social_insurance_no``, ``hi_card_code`` and ``procedure_code``
+    left as None stay as they are (an empty identifier removes a wrong one). The corrected applicant is checked by the receive
     rules (:func:`clean_applicant`: the ID's form, its birth year and sex, the birth date's
     range), so a correction cannot store what the counter would refuse. A new procedure (the
     national one in place of a ``LOCAL.*`` the portal refuses) keeps the papers, fees and due
@@ -199,6 +200,9 @@ def correct_applicant(store: Store, actor: Actor, code: str, *, full_name: str, 
         typed["personal_id"] = personal_id
     if birth_date is not None:
         typed["birth_date"] = birth_date
+    for key, value in (("social_insurance_no", social_insurance_no), ("hi_card_code", hi_card_code)):
+        if value is not None:
+            typed[key] = value
     procedure = get_procedure(store, procedure_code) if procedure_code else None
     data: dict[str, Any] = {}
 
@@ -214,10 +218,11 @@ def correct_applicant(store: Store, actor: Actor, code: str, *, full_name: str, 
             raise ValidationError("Thông tin người nộp không thay đổi.")
         data["fields"] = fields
         conn.execute(
-            "UPDATE applicants SET full_name = ?, address = ?, phone = ?, email = ?, personal_id = ?, birth_date = ?"
-            " WHERE id = (SELECT applicant_id FROM dossiers WHERE id = ?)",
+            "UPDATE applicants SET full_name = ?, address = ?, phone = ?, email = ?, personal_id = ?, birth_date = ?,"
+            " social_insurance_no = ?, hi_card_code = ? WHERE id = (SELECT applicant_id FROM dossiers WHERE id = ?)",
             (corrected.full_name, corrected.address, corrected.phone, corrected.email, corrected.personal_id,
-             corrected.birth_date.isoformat() if corrected.birth_date else None, dossier_id),
+             corrected.birth_date.isoformat() if corrected.birth_date else None, corrected.social_insurance_no,
+             corrected.hi_card_code, dossier_id),
         )
         conn.execute("UPDATE dossier_search SET name = ?, address = ? WHERE rowid = ?",
                      (indexed_name(corrected, dossier.subject), fold(corrected.address), dossier_id))

@@ -4,177 +4,187 @@
 <context>
     <name>ActionDialogs</name>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="102"/>
+        <location filename="../../ui/action_dialogs.py" line="103"/>
         <source>&amp;Transfer to the processing agency</source>
         <translation>&amp;Chuyển cơ quan giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="103"/>
+        <location filename="../../ui/action_dialogs.py" line="104"/>
         <source>Request &amp;supplement</source>
         <translation>&amp;Yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="104"/>
+        <location filename="../../ui/action_dialogs.py" line="105"/>
         <source>Receive supp&amp;lement</source>
         <translation>Nhận &amp;bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="105"/>
+        <location filename="../../ui/action_dialogs.py" line="106"/>
         <source>Result &amp;ready</source>
         <translation>Đã có kết &amp;quả</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="106"/>
+        <location filename="../../ui/action_dialogs.py" line="107"/>
         <source>Return res&amp;ult</source>
         <translation>Trả &amp;kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="107"/>
+        <location filename="../../ui/action_dialogs.py" line="108"/>
         <source>Re&amp;fuse</source>
         <translation>&amp;Từ chối tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="108"/>
+        <location filename="../../ui/action_dialogs.py" line="109"/>
         <source>Citizen &amp;withdraws</source>
         <translation>Công dân &amp;rút hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="109"/>
+        <location filename="../../ui/action_dialogs.py" line="110"/>
         <source>Apologise and res&amp;chedule</source>
         <translation>&amp;Xin lỗi và hẹn lại</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="110"/>
+        <location filename="../../ui/action_dialogs.py" line="111"/>
         <source>C&amp;orrect applicant details</source>
         <translation>&amp;Sửa thông tin người nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="111"/>
+        <location filename="../../ui/action_dialogs.py" line="112"/>
         <source>Sto&amp;p at the citizen&apos;s request</source>
         <translation>&amp;Dừng giải quyết theo đề nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="133"/>
+        <location filename="../../ui/action_dialogs.py" line="134"/>
         <source>Processing &amp;agency:</source>
         <translation>&amp;Cơ quan giải quyết:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="92"/>
+        <location filename="../../ui/action_dialogs.py" line="93"/>
         <source>&amp;Print the supplement request</source>
         <translation>&amp;In phiếu yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="93"/>
+        <location filename="../../ui/action_dialogs.py" line="94"/>
         <source>&amp;Print the receipt with the new appointment</source>
         <translation>&amp;In lại giấy tiếp nhận với ngày hẹn mới</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="95"/>
+        <location filename="../../ui/action_dialogs.py" line="96"/>
         <source>&amp;Print the apology and new appointment</source>
         <translation>&amp;In văn bản xin lỗi và hẹn lại</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="134"/>
+        <location filename="../../ui/action_dialogs.py" line="135"/>
         <source>&amp;Missing papers:</source>
         <translation>&amp;Giấy tờ còn thiếu:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="135"/>
+        <location filename="../../ui/action_dialogs.py" line="136"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Lý do:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="136"/>
+        <location filename="../../ui/action_dialogs.py" line="137"/>
         <source>&amp;Recipient:</source>
         <translation>&amp;Người nhận:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="137"/>
+        <location filename="../../ui/action_dialogs.py" line="138"/>
         <source>New &amp;due time:</source>
         <translation>Ngày &amp;hẹn trả mới:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="138"/>
+        <location filename="../../ui/action_dialogs.py" line="139"/>
         <source>&amp;Note:</source>
         <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="139"/>
+        <location filename="../../ui/action_dialogs.py" line="140"/>
         <source>Full &amp;name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="140"/>
+        <location filename="../../ui/action_dialogs.py" line="141"/>
         <source>A&amp;ddress:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="141"/>
+        <location filename="../../ui/action_dialogs.py" line="142"/>
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="142"/>
+        <location filename="../../ui/action_dialogs.py" line="143"/>
         <source>E&amp;mail:</source>
         <translation>Thư đ&amp;iện tử:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="143"/>
+        <location filename="../../ui/action_dialogs.py" line="144"/>
         <source>Personal &amp;ID:</source>
         <translation>Số định &amp;danh:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="144"/>
+        <location filename="../../ui/action_dialogs.py" line="145"/>
         <source>&amp;Birth date:</source>
         <translation>Ngày &amp;sinh:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="145"/>
+        <location filename="../../ui/action_dialogs.py" line="146"/>
         <source>Pro&amp;cedure:</source>
         <translation>&amp;Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="165"/>
+        <location filename="../../ui/action_dialogs.py" line="147"/>
+        <source>&amp;Social insurance no.:</source>
+        <translation>Mã số &amp;BHXH:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="148"/>
+        <source>He&amp;alth-insurance card:</source>
+        <translation>Mã thẻ BH&amp;YT:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/action_dialogs.py" line="168"/>
         <source>Attach the electronic res&amp;ult…</source>
         <translation>Đính &amp;kèm kết quả điện tử…</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="169"/>
+        <location filename="../../ui/action_dialogs.py" line="172"/>
         <source>no file</source>
         <translation>chưa có tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="177"/>
+        <location filename="../../ui/action_dialogs.py" line="180"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="178"/>
+        <location filename="../../ui/action_dialogs.py" line="181"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="182"/>
+        <location filename="../../ui/action_dialogs.py" line="185"/>
         <source>Dossier {code} — {name}</source>
         <translation>Hồ sơ {code} — {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="211"/>
+        <location filename="../../ui/action_dialogs.py" line="214"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="265"/>
+        <location filename="../../ui/action_dialogs.py" line="268"/>
         <source>Electronic result of {code}</source>
         <translation>Kết quả điện tử của hồ sơ {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="275"/>
+        <location filename="../../ui/action_dialogs.py" line="278"/>
         <source>{count} file(s) to attach</source>
         <translation>{count} tệp sẽ đính kèm</translation>
     </message>
     <message>
-        <location filename="../../ui/action_dialogs.py" line="288"/>
+        <location filename="../../ui/action_dialogs.py" line="291"/>
         <source>The action failed: {error}</source>
         <translation>Không thực hiện được: {error}</translation>
     </message>
@@ -935,137 +945,142 @@
         <translation>Điện thoại / thư điện tử:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="195"/>
+        <location filename="../../ui/dossier_detail.py" line="196"/>
         <source>Summary:</source>
         <translation>Trích yếu:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="196"/>
+        <location filename="../../ui/dossier_detail.py" line="197"/>
         <source>Received:</source>
         <translation>Tiếp nhận:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="196"/>
+        <location filename="../../ui/dossier_detail.py" line="197"/>
         <source>{time} by {name} (book {book}, no. {number})</source>
         <translation>{time}, người tiếp nhận {name} (quyển {book}, số {number})</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="199"/>
+        <location filename="../../ui/dossier_detail.py" line="200"/>
         <source>Due:</source>
         <translation>Hẹn trả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="200"/>
+        <location filename="../../ui/dossier_detail.py" line="201"/>
         <source>Papers ({sets} sets):</source>
         <translation>Thành phần hồ sơ ({sets} bộ):</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="201"/>
+        <location filename="../../ui/dossier_detail.py" line="202"/>
         <source>Fees:</source>
         <translation>Phí, lệ phí:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="201"/>
+        <location filename="../../ui/dossier_detail.py" line="202"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="202"/>
+        <location filename="../../ui/dossier_detail.py" line="203"/>
         <source>Result delivery:</source>
         <translation>Nhận kết quả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="203"/>
+        <location filename="../../ui/dossier_detail.py" line="204"/>
         <source>Processing agency:</source>
         <translation>Cơ quan giải quyết:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="206"/>
+        <location filename="../../ui/dossier_detail.py" line="207"/>
         <source>Returned:</source>
         <translation>Đã trả:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="206"/>
+        <location filename="../../ui/dossier_detail.py" line="207"/>
         <source>{time} to {name}</source>
         <translation>{time}, trả cho {name}</translation>
     </message>
     <message>
         <location filename="../../ui/dossier_detail.py" line="219"/>
+        <source>Social insurance no. / health-insurance card:</source>
+        <translation>Mã số BHXH / mã thẻ BHYT:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dossier_detail.py" line="227"/>
         <source>Subject:</source>
         <translation>Người được cấp / chủ hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="220"/>
+        <location filename="../../ui/dossier_detail.py" line="228"/>
         <source>Subject&apos;s ID / birth date:</source>
         <translation>Số định danh / ngày sinh chủ hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="222"/>
+        <location filename="../../ui/dossier_detail.py" line="230"/>
         <source>Authorisation:</source>
         <translation>Giấy ủy quyền:</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="227"/>
+        <location filename="../../ui/dossier_detail.py" line="235"/>
         <source>processing agency: {}</source>
         <translation>cơ quan giải quyết: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="227"/>
+        <location filename="../../ui/dossier_detail.py" line="235"/>
         <source>received by: {}</source>
         <translation>người nhận: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="228"/>
+        <location filename="../../ui/dossier_detail.py" line="236"/>
         <source>missing: {}</source>
         <translation>còn thiếu: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="228"/>
+        <location filename="../../ui/dossier_detail.py" line="236"/>
         <source>new due time: {}</source>
         <translation>hẹn trả mới: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="229"/>
+        <location filename="../../ui/dossier_detail.py" line="237"/>
         <source>corrected: {}</source>
         <translation>đã sửa: {}</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="232"/>
+        <location filename="../../ui/dossier_detail.py" line="240"/>
         <source>full name</source>
         <translation>họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="232"/>
+        <location filename="../../ui/dossier_detail.py" line="240"/>
         <source>address</source>
         <translation>địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="232"/>
+        <location filename="../../ui/dossier_detail.py" line="240"/>
         <source>phone</source>
         <translation>điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="233"/>
+        <location filename="../../ui/dossier_detail.py" line="241"/>
         <source>e-mail</source>
         <translation>thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="233"/>
+        <location filename="../../ui/dossier_detail.py" line="241"/>
         <source>personal ID</source>
         <translation>số định danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="233"/>
+        <location filename="../../ui/dossier_detail.py" line="241"/>
         <source>birth date</source>
         <translation>ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="234"/>
+        <location filename="../../ui/dossier_detail.py" line="242"/>
         <source>procedure</source>
         <translation>thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/dossier_detail.py" line="253"/>
+        <location filename="../../ui/dossier_detail.py" line="261"/>
         <source>National portal</source>
         <translation>Cổng Dịch vụ công quốc gia</translation>
     </message>
