@@ -26,6 +26,13 @@ def pdf_text(path: Path, *, layout: bool = False) -> str:
     return unicodedata.normalize("NFC", out)
 
 
+def has_code(text: str, code: str) -> bool:
+    """Whether extracted ``text`` shows the dossier ``code``, whole or broken after its agency part
+    (a narrow column does that: ``printing.layout.code_cell``; pdftotext drops the line-end hyphen)."""
+    agency, number = code.split("-", 1)
+    return re.search(rf"{re.escape(agency)}-?\s*{re.escape(number)}", text) is not None
+
+
 def flat(text: str) -> str:
     """Whitespace (line breaks from wrapping) collapsed to single spaces."""
     return re.sub(r"\s+", " ", text)
