@@ -481,11 +481,21 @@ def _v18_attachment_withdrawal(conn: sqlite3.Connection) -> None:
     Decision 766, reuse and the portal (``counter_app/attachments.py``, ``withdraw``). The
     reason is kept here only: it may name a third party, so the audit record merely says one
     was given.
+
+    The two indexes the Decision 766 report walks for every dossier of the period gain
+    ``withdrawn_at``, so "a current copy exists" is still answered from the index alone: reading
+    each attachment row for it took the 200,000-dossier report from 838 ms to 1,116 ms.
     """
     for statement in (
         "ALTER TABLE dossier_attachments ADD COLUMN withdrawn_at TEXT",
         "ALTER TABLE dossier_attachments ADD COLUMN withdrawn_by INTEGER REFERENCES users(id)",
         "ALTER TABLE dossier_attachments ADD COLUMN withdrawn_reason TEXT",
+        "DROP INDEX dossier_attachments_dossier",
+        "CREATE INDEX dossier_attachments_dossier ON dossier_attachments(dossier_id, kind, paper_position,"
+        " withdrawn_at)",
+        "DROP INDEX dossier_attachments_reused",
+        "CREATE INDEX dossier_attachments_reused ON dossier_attachments(dossier_id, withdrawn_at, reused_from)"
+        " WHERE reused_from IS NOT NULL",
     ):
         conn.execute(statement)
 

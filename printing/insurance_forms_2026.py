@@ -44,7 +44,18 @@ from .declaration_parts import (
 )
 from .fill_in import FillIn
 from .fonts import SERIF
-from .layout import LANDSCAPE, Signature, build_pdf, dmy, esc, grid_style, national_heading, page_width, para
+from .layout import (
+    LANDSCAPE,
+    Signature,
+    build_pdf,
+    corner,
+    dmy,
+    esc,
+    grid_style,
+    national_heading,
+    page_width,
+    para,
+)
 from .regulations import HI_DECLARATION_188, HOUSEHOLD_LIST_188, INSURANCE_FORMS, TK1_TS_366
 
 VOLUNTARY_PARTICIPANT = "(4) Tham gia BHXH tự nguyện"
@@ -58,11 +69,6 @@ def _terms(dossier: Dossier, scheme: Scheme) -> FeeTerms | None:
         if terms is not None and terms.scheme is scheme:
             return terms
     return None
-
-
-def _corner(form: str) -> list[Flowable]:
-    info = INSURANCE_FORMS[form]
-    return [para(esc(info.number), "form_no"), para(f"({esc(info.legal_basis)})", "basis"), Spacer(1, 4)]
 
 
 def _title(*lines: str) -> list[Flowable]:
@@ -92,7 +98,7 @@ def build_tk1_ts_2026(office: Office, dossier: Dossier, reason: Reason | None, o
     width = page_width()
     voluntary = _terms(dossier, Scheme.VOLUNTARY)
     by_post = _paper_by_post(dossier)
-    story: list[Flowable] = [*_corner(TK1_TS_366), *national_heading(),
+    story: list[Flowable] = [*corner(INSURANCE_FORMS[TK1_TS_366], space=4), *national_heading(),
                              *_title("TỜ KHAI", "ĐĂNG KÝ, ĐIỀU CHỈNH THÔNG TIN THAM GIA BẢO HIỂM XÃ HỘI, BẢO HIỂM Y TẾ"),
                              item("", "Mã số BHXH", a.social_insurance_no, bold=True),
                              para("<b>A. Đăng ký tham gia</b>", "left"), para("<b>I. Thông tin chung</b>", "left"),
@@ -139,7 +145,7 @@ def build_hi_declaration(office: Office, dossier: Dossier, reason: Reason | None
     width = page_width()
     by_post = _paper_by_post(dossier)
     story: list[Flowable] = [
-        *_corner(HI_DECLARATION_188), *national_heading(),
+        *corner(INSURANCE_FORMS[HI_DECLARATION_188], space=4), *national_heading(),
         *_title("TỜ KHAI", "THAM GIA, ĐIỀU CHỈNH THÔNG TIN BẢO HIỂM Y TẾ"),
         item("", "Mã số bảo hiểm y tế", a.social_insurance_no, bold=True),
         para("<b>I. Đăng ký tham gia bảo hiểm y tế lần đầu</b>", "left"),
@@ -199,7 +205,8 @@ def build_household_list(office: Office, dossier: Dossier, on: date) -> bytes:
     address = postal_address(a.address)
     collector = [FillIn("Tên tổ chức:"), FillIn("Mã tổ chức:"), FillIn("Họ và tên nhân viên thu:"),
                  FillIn("Mã nhân viên thu:")]
-    top = Table([[collector, [*_corner(HOUSEHOLD_LIST_188), *national_heading()]]], colWidths=[width * 0.45, width * 0.55])
+    heading = [*corner(INSURANCE_FORMS[HOUSEHOLD_LIST_188], space=4), *national_heading()]
+    top = Table([[collector, heading]], colWidths=[width * 0.45, width * 0.55])
     top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                              ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("FONTNAME", (0, 0), (-1, -1), SERIF)]))
     rows: list[list[object]] = [

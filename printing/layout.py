@@ -29,7 +29,7 @@ from .fonts import SERIF, SERIF_BOLD, SERIF_ITALIC, register_fonts
 
 # Re-exported: documents take their whole toolkit from this module.
 from .pdf import LANDSCAPE, PORTRAIT, build_pdf, page_width, write_pdf  # noqa: F401
-from .regulations import FormKind, form_info
+from .regulations import FormInfo, FormKind, form_info
 
 BLANK = "………………"
 
@@ -193,8 +193,12 @@ class Rule(Flowable):
 
 def form_corner(office: Office, kind: FormKind) -> list[Flowable]:
     """Form number and legal basis, right-aligned above the heading, from the office's profile."""
-    info = form_info(office.regulation_profile, kind)
-    return [para(esc(info.number), "form_no"), para(f"({esc(info.legal_basis)})", "basis"), Spacer(1, 3)]
+    return corner(form_info(office.regulation_profile, kind))
+
+
+def corner(info: FormInfo, *, space: float = 3) -> list[Flowable]:
+    """A form's number over the text that issued it, right-aligned, as every official form starts."""
+    return [para(esc(info.number), "form_no"), para(f"({esc(info.legal_basis)})", "basis"), Spacer(1, space)]
 
 
 MOTTO = "Độc lập - Tự do - Hạnh phúc"

@@ -33,7 +33,7 @@ from .declaration_parts import (
     result_address,
 )
 from .fill_in import FillIn
-from .layout import build_pdf, dmy, esc, grid_style, national_heading, page_width, para
+from .layout import build_pdf, corner, dmy, esc, grid_style, national_heading, page_width, para
 from .regulations import INSURANCE_FORMS, TK1_TS_490
 
 TITLE = "TỜ KHAI"
@@ -128,8 +128,7 @@ def build_tk1_ts_2023(office: Office, dossier: Dossier, reason: Reason | None, o
     info = INSURANCE_FORMS[TK1_TS_490]
     width = page_width()
     to = dossier.processing_agency or dossier.procedure.agency or "Cơ quan Bảo hiểm xã hội"
-    story: list[Flowable] = [para(esc(info.number), "form_no"), para(f"({esc(info.legal_basis)})", "basis"),
-                             Spacer(1, 6), *national_heading(), Spacer(1, 6)]
+    story: list[Flowable] = [*corner(info, space=6), *national_heading(), Spacer(1, 6)]
     story += [para(TITLE, "title"), para(SUBTITLE, "head_bold"), Spacer(1, 6),
               para(f"Kính gửi: {esc(to)}", "center"), Spacer(1, 6)]
     story += _section_one(dossier, width)
