@@ -46,6 +46,18 @@ def test_a_supervisor_adds_and_removes_a_day_off(qtbot, context_for):
     assert not page.office.save.isEnabled() and page.office.save.toolTip()  # the office profile is for admins
 
 
+def test_the_calendar_says_where_holidays_come_from_in_a_clerks_words(qtbot, context_for, vietnamese):
+    """Not the name of a Python package: the law the public holidays are counted by."""
+    from PySide6.QtWidgets import QLabel
+    context = context_for("supervisor")
+    page = AdminPage(context)
+    qtbot.addWidget(page)
+    texts = [label.text() for label in page.calendar.findChildren(QLabel)]
+    assert "Ngày nghỉ lễ trong năm (theo Bộ luật Lao động)" in texts
+    assert not [text for text in texts if "thư viện" in text or "holidays" in text]
+    context.tasks.wait_idle()
+
+
 def test_an_admin_changes_the_office_profile(qtbot, context_for):
     context = context_for("admin")
     page = AdminPage(context)

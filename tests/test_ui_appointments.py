@@ -161,7 +161,7 @@ def test_a_refused_records_id_birth_date_and_procedure_are_corrected_by_keyboard
     key(Qt.Key.Key_R, ALT)
     type_text("Cổng DVC từ chối")
     key(Qt.Key.Key_Return)
-    assert "ngày/tháng/năm" in dialog.message.text() and dialog.isVisible()  # nothing sent
+    assert "Tháng 2/1990 không có ngày 31." in dialog.message.text() and dialog.isVisible()  # nothing sent
     female = dossier.applicant.sex == "female"
     new_id = "001" + ("1" if female else "0") + "90" + "123456"  # Hà Nội, born 1990, the applicant's sex
     key(Qt.Key.Key_I, ALT)

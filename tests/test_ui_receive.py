@@ -73,6 +73,41 @@ def test_bad_scan_shows_the_parsers_message(qtbot, context):
     assert page.applicant.full_name.text() == ""
 
 
+def _failed_scan(page) -> None:  # type: ignore[no-untyped-def]
+    page.applicant.scan.setFocus()
+    type_text("001099012345|Nguyễn Văn Đức|01021999\r\n")
+    assert page.applicant.scan_error.isVisible()
+
+
+def test_a_failed_scans_message_goes_when_the_clerk_scans_again_or_types_by_hand(qtbot, context):
+    """A red message about a scan nobody is looking at any more reads as a fault in what was typed."""
+    page = open_page(qtbot, context)
+    applicant = page.applicant
+    _failed_scan(page)
+    type_text("0")  # editing the scan field (the next scan, or emptying it)
+    assert not applicant.scan_error.isVisible()
+    key(Qt.Key.Key_Backspace)
+    _failed_scan(page)
+    applicant.full_name.edit.setFocus()
+    type_text("Lò Thị Ón")  # typing the card by hand instead
+    assert not applicant.scan_error.isVisible()
+    _failed_scan(page)
+    applicant.sex.setFocus()
+    key(Qt.Key.Key_Down)
+    assert not applicant.scan_error.isVisible()
+    _failed_scan(page)
+    key(Qt.Key.Key_N, CTRL)  # a new dossier
+    assert not applicant.scan_error.isVisible()
+
+
+def test_a_failed_scans_message_is_gone_from_the_saved_form(qtbot, context):
+    page = open_page(qtbot, context)
+    fill_by_keyboard(page)
+    _failed_scan(page)
+    save_by_keyboard(qtbot, page)
+    assert not page.applicant.scan_error.isVisible()
+
+
 def test_draft_is_restored_after_recreating_the_page_and_cleared_by_saving(qtbot, context):
     page = open_page(qtbot, context)
     fill_by_keyboard(page)

@@ -41,3 +41,22 @@ def test_the_typed_birth_date_follows_the_cores_bounds():
             parse_birth_date(typed)
     assert parse_birth_date("01/01/1900").year == 1900
     assert parse_birth_date("25112025") == parse_birth_date("25/11/2025")  # the eight digits the CCCD writes
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("31/02/1986", "Tháng 2/1986 không có ngày 31."),
+    ("31021986", "Tháng 2/1986 không có ngày 31."),
+    ("29.02.1987", "Tháng 2/1987 không có ngày 29."),
+    ("31/04/2001", "Tháng 4/2001 không có ngày 31."),
+    ("12/13/2001", "Không có tháng 13: tháng từ 1 đến 12."),
+])
+def test_a_date_in_the_right_format_that_does_not_exist_says_which_day_is_missing(typed, message):
+    """The clerk typed the format asked for: repeating the format would not tell what is wrong."""
+    from ui.widgets.applicant_form import parse_birth_date
+
+    with pytest.raises(ValueError) as refused:
+        parse_birth_date(typed)
+    assert str(refused.value) == message
+    assert parse_birth_date("29/02/1988").day == 29  # a leap year has it
+    with pytest.raises(ValueError, match="ngày/tháng/năm"):  # not a date at all: the format is the hint
+        parse_birth_date("31-2")

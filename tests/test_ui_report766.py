@@ -86,3 +86,23 @@ def test_only_supervisors_have_the_section(qtbot, app_context, store):
     qtbot.addWidget(supervisor_window)
     assert supervisor_window.show_section("report766") is True
     app_context.tasks.wait_idle()
+
+
+def test_at_1366x768_every_indicator_shows_and_the_breakdown_fits_its_width(qtbot, app_context):
+    """Maximised on a 1366×768 screen the section gets about 1235×700 beside the section list: all
+    seven indicators must be readable without scrolling, and the breakdown without scrolling sideways."""
+    seed_march(app_context.store)
+    page = Report766Page(app_context, today=date(2026, 3, 31))
+    qtbot.addWidget(page)
+    page.resize(1235, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.report is not None, timeout=10000)
+    table = page.indicators
+    assert table.rowCount() == 7
+    qtbot.waitUntil(lambda: table.verticalScrollBar().maximum() == 0)
+    last = table.visualRect(table.model().index(6, 4))
+    assert last.bottom() <= table.viewport().height()
+    qtbot.waitUntil(lambda: page.breakdown.horizontalScrollBar().maximum() == 0)
+    assert page.trend.height() >= page.trend.minimumHeight()
+    app_context.tasks.wait_idle()

@@ -132,3 +132,52 @@ def test_log_out_returns_to_login_and_keeps_each_clerks_draft(qtbot, store):
     assert not steps and seen["name"] == ""
     assert "Đặng Thị Thu Hường" in seen["draft"]
     assert not office.get_setting(store, draft_key("lanhdao"))
+
+
+def _locked_window(qtbot, app_context):  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.resize(1366, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.idle_lock.lock()
+    return window
+
+
+def test_lock_screen_shows_every_line_of_a_long_refusal(qtbot, app_context):
+    """The lock-out refusal is three sentences: each line must show, none cut at the top or bottom."""
+    from counter_app.users import REFUSAL
+    window = _locked_window(qtbot, app_context)
+    screen = window.idle_lock.screen
+    type_text(screen.password, "sai-mật-khẩu")
+    window.idle_lock.try_unlock()
+    qtbot.waitUntil(lambda: screen.error.text() == REFUSAL, timeout=5000)
+    error = screen.error
+    qtbot.waitUntil(lambda: error.height() >= error.heightForWidth(error.width()), timeout=3000)
+    app_context.tasks.wait_idle()
+
+
+def test_next_clerk_logs_out_from_the_lock_screen_and_the_draft_is_kept(qtbot, app_context):
+    """A locked counter can be handed over without the first clerk's password; what they typed stays theirs."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from counter_app import office
+    from ui.drafts import draft_key
+    from ui.main_window import MainWindow
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    type_text(window.receive_page.applicant.full_name.edit, "Đặng Thị Thu Hường")
+    window.idle_lock.lock()  # at once: the draft's debounce has not fired
+    screen = window.idle_lock.screen
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.password)
+    qtbot.keyClick(screen.password, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is screen.log_out
+    qtbot.keyClick(screen.log_out, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+    assert window.logged_out
+    app_context.tasks.wait_idle()
+    assert "Đặng Thị Thu Hường" in (office.get_setting(app_context.store, draft_key(app_context.actor.username)) or "")

@@ -126,3 +126,36 @@ def test_a_refused_record_opens_its_dossier_for_correction(qtbot, app_context):
                                            phone="0987654321", email="", reason="Sai số điện thoại"),
         parent=detail)
     qtbot.waitUntil(lambda: not page.retry_all_button.isEnabled())  # nothing refused any more
+
+
+def test_without_a_portal_the_queue_does_not_promise_to_send_now(qtbot, window, app_context, vietnamese):
+    receive_many(app_context.store, app_context.actor, 1)
+    page = window.sync_page
+    qtbot.waitUntil(lambda: window.sync_worker.state.configured is False, timeout=5_000)
+    qtbot.waitUntil(lambda: page.queue.rowCount() > 0 and page.queue.item(0, 3).text() != "ngay", timeout=5_000)
+    assert page.queue.item(0, 3).text() == "khi đã cấu hình Cổng DVC"
+
+
+def test_sync_now_while_the_portal_is_unreachable_says_so(qtbot, app_context, tmp_path, vietnamese):
+    """Pressing the button must visibly do something: say that nothing went and why."""
+    from PySide6.QtCore import Qt
+
+    from ui.main_window import MainWindow
+    sim = running_simulator(tmp_path, account=PORTAL_ACCOUNT)
+    configure_portal(app_context.store, sim.url)
+    sim.stop()
+    receive_many(app_context.store, app_context.actor, 1)
+    window = MainWindow(app_context)  # the default interval: no background cycle during the test
+    qtbot.addWidget(window)
+    worker, page = window.sync_worker, window.sync_page
+    try:
+        qtbot.waitUntil(lambda: worker.state.online is False and not worker.busy, timeout=10_000)
+        assert page.outcome.text() == ""  # the background check says nothing here: the summary does
+        qtbot.waitUntil(lambda: page.queue.rowCount() > 0 and page.queue.item(0, 3).text() == "khi kết nối được Cổng DVC")
+        qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+        assert page.outcome.text() == "Đang đồng bộ…"
+        qtbot.waitUntil(lambda: page.outcome.text().startswith("Không kết nối được Cổng DVC"), timeout=10_000)
+        assert page.sync_button.isEnabled()
+    finally:
+        worker.shutdown()
+        app_context.tasks.wait_idle()

@@ -6,6 +6,7 @@ import json
 import logging
 
 from factories import request
+from PySide6.QtCore import Qt
 from test_ui_dossiers import open_list
 
 from counter_app import services
@@ -36,6 +37,61 @@ def test_the_first_window_is_large_enough_for_every_section_name(qtbot, app_cont
     assert window.nav.viewport().width() >= widest
     window.sync_worker.shutdown()
     app_context.tasks.wait_idle()
+
+
+class _Screen:
+    """A screen of the given available size, for fit_screen (offscreen Qt has one 800×600 screen)."""
+
+    def __init__(self, width: int, height: int) -> None:
+        from PySide6.QtCore import QRect
+        self.available = QRect(0, 0, width, height)
+
+    def availableGeometry(self):  # type: ignore[no-untyped-def]
+        return self.available
+
+
+def _fitted(qtbot, app_context, monkeypatch, screen, *, size):  # type: ignore[no-untyped-def]
+    window = _main_window(qtbot, app_context)
+    monkeypatch.setattr(window, "screen", lambda: screen)
+    window.resize(*size)
+    window.fit_screen()
+    window.sync_worker.shutdown()
+    app_context.tasks.wait_idle()
+    return window
+
+
+def test_on_a_1366x768_counter_screen_the_window_and_its_frame_fit(qtbot, app_context, monkeypatch):
+    """1280×760 plus a title bar is taller than 768: the status bar fell off the bottom."""
+    for size in ((965, 395), (1280, 760)):  # the first start's size, and a geometry saved by an older version
+        window = _fitted(qtbot, app_context, monkeypatch, _Screen(1366, 768), size=size)
+        assert window.windowState() & Qt.WindowState.WindowMaximized
+
+
+def test_on_a_large_screen_the_window_opens_at_its_working_size_inside_the_screen(qtbot, app_context, monkeypatch):
+    from ui.main_window import MIN_SIZE
+    screen = _Screen(1920, 1040)
+    window = _fitted(qtbot, app_context, monkeypatch, screen, size=(965, 395))
+    assert not window.windowState() & Qt.WindowState.WindowMaximized
+    assert window.size() == MIN_SIZE
+    assert screen.available.contains(window.geometry())
+    kept = _fitted(qtbot, app_context, monkeypatch, screen, size=(1500, 900))  # the clerk's own size stays
+    assert kept.size().width() == 1500 and kept.size().height() == 900
+
+
+def test_the_status_bar_shortens_the_office_name_never_the_sync_state(qtbot, vietnamese):
+    """Maximised on a 1366-wide screen "Đồng bộ gần nhất: chưa có" was cut at the right: the office's
+    long name gives way (it is in the title bar too), shown whole in its tooltip."""
+    from ui.status_bar import CounterStatusBar
+    bar = CounterStatusBar(user="Lò Thị Ón", office="Trung tâm Phục vụ hành chính công xã Ea Ning")
+    qtbot.addWidget(bar)
+    bar.set_sync_state(None, 8, None, configured=False)
+    bar.resize(640, 24)  # the room the offscreen font leaves, as the real one leaves at 1366
+    bar.show()
+    qtbot.waitExposed(bar)
+    for label in (bar.online_label, bar.pending_label, bar.last_sync_label):
+        qtbot.waitUntil(lambda label=label: label.width() >= label.sizeHint().width()
+                        and label.geometry().right() < bar.width())
+    assert bar.office_label.elided() and bar.office_label.toolTip() == "Trung tâm Phục vụ hành chính công xã Ea Ning"
 
 
 def test_the_status_bar_says_when_no_portal_is_configured(qtbot, app_context, vietnamese):

@@ -99,7 +99,7 @@ class CalendarTab(QWidget):
         layout.addWidget(self.overrides, 2)
         layout.addLayout(form)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel(self.tr("Public holidays this year (from the holidays library)")))
+        layout.addWidget(QLabel(self.tr("Public holidays this year (Labour Code)")))
         layout.addWidget(self.holidays, 1)
         self.refresh()
 

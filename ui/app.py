@@ -76,6 +76,7 @@ def run(db_path: str | None = None, *, smoke: bool = False, lang: str | None = N
     from counter_app import audit
     from counter_app.paths import open_store
 
+    from . import look
     from .i18n import install_translator
     from .open_database import open_for_start
     from .tasks import TaskRunner
@@ -83,6 +84,7 @@ def run(db_path: str | None = None, *, smoke: bool = False, lang: str | None = N
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("QuayMotCua")
     app.setApplicationName("counter-app")
+    look.set_up(app)
     settings = QSettings()
     translator = install_translator(app, lang or str(settings.value("language", "vi")))
     tmp = tempfile.TemporaryDirectory() if smoke else None

@@ -1,11 +1,22 @@
 """Lock after idle: an app-wide event filter restarts a timer on key/mouse input; when it fires, the
 window's content is hidden behind a lock page (personal data off screen) until the same user's
-password is typed again. Idle minutes come from the setting ``settings.LOCK_IDLE_MINUTES``.
+password is typed again, or until someone logs out from it (a shared counter: the next clerk must not
+need the first one's password; the draft stays the first clerk's, as with any log-out). Idle minutes
+come from the setting ``settings.LOCK_IDLE_MINUTES``.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter_app import settings, users
 from counter_app.errors import CounterError
@@ -26,18 +37,32 @@ class LockScreen(QWidget):
         prompt = QLabel(self.tr("Screen locked. {name}, type your password to unlock.").format(
             name=context.actor.full_name))
         prompt.setWordWrap(True)
+        hand_over = QLabel(self.tr("Another clerk? Log out: the form being filled in is kept for {name}.").format(
+            name=context.actor.full_name))
+        hand_over.setWordWrap(True)
+        self.log_out = QPushButton(self.tr("&Log out"))
+        self.log_out.setAutoDefault(False)  # Enter in the password field unlocks, never logs out
         box = QWidget()
         box.setFixedWidth(440)  # a login-sized box in the middle, not a field across the screen
         column = QVBoxLayout(box)
-        for widget in (prompt, self.password, self.error):
+        for widget in (prompt, self.password, self.error, hand_over):
             column.addWidget(widget)
+        column.addWidget(self.log_out, 0, Qt.AlignmentFlag.AlignLeft)
+        # Centred by stretches, not by an alignment flag: an aligned item is asked its height for the
+        # whole screen's width, so a wrapped message got too few lines and was cut top and bottom.
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(box)
+        row.addStretch()
         layout = QVBoxLayout(self)
         layout.addStretch()
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch()
 
 
 class IdleLock(QObject):
+    logOutRequested = Signal()  # from the lock screen: the window logs out as from its menu
+
     def __init__(self, window: QMainWindow, context: AppContext, *, minutes: float | None = None) -> None:
         super().__init__(window)
         self.window, self.context = window, context
@@ -69,6 +94,7 @@ class IdleLock(QObject):
         self.window.menuBar().setEnabled(False)
         self.screen = LockScreen(self.context)
         self.screen.password.returnPressed.connect(self.try_unlock)
+        self.screen.log_out.clicked.connect(self.logOutRequested)
         self.window.setCentralWidget(self.screen)
         self.screen.password.setFocus()
 

@@ -29,6 +29,9 @@ from .sync_page import SyncPage
 from .sync_worker import SyncWorker
 
 MIN_SIZE = QSize(1280, 760)
+# A title bar and borders, before the window manager has drawn them (it reports them only once the
+# window is shown): 20–38 px of title bar on the usual desktops, a few pixels of border.
+FRAME_ALLOWANCE = QSize(12, 44)
 
 
 def _report_page(context: AppContext) -> QWidget:
@@ -120,18 +123,30 @@ class MainWindow(QMainWindow):
         self.receive_page.databaseUnreachable.connect(self.changes.report_lost)
         self.idle_lock = IdleLock(self, context)
         self.lock_requested.connect(self.idle_lock.lock)
+        self.idle_lock.logOutRequested.connect(self.log_out)
 
     def fit_screen(self) -> None:
-        """At least 1280×760 so no section or column title is cut; maximised on a screen smaller than that.
+        """At least 1280×760 so no section or column title is cut, frame included inside the screen's
+        available area; maximised when that does not fit (a 1366×768 counter PC: 760 + a title bar > 768).
 
-        Also applied after restoring a saved geometry, which an earlier version may have left tiny."""
-        if self.width() >= MIN_SIZE.width() and self.height() >= MIN_SIZE.height():
+        Also applied after restoring a saved geometry, which an earlier version may have left tiny or
+        hanging off the bottom of the screen."""
+        if self.windowState() & Qt.WindowState.WindowMaximized:
             return
-        available = self.screen().availableGeometry().size()
-        if available.width() < MIN_SIZE.width() or available.height() < MIN_SIZE.height():
+        available = self.screen().availableGeometry()
+        room = available.size() - self._frame_size()
+        if room.width() < MIN_SIZE.width() or room.height() < MIN_SIZE.height():
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-        else:
-            self.resize(MIN_SIZE)
+            return
+        self.resize(self.size().expandedTo(MIN_SIZE).boundedTo(room))
+        left = min(max(self.x(), available.left()), available.left() + room.width() - self.width())
+        top = min(max(self.y(), available.top()), available.top() + room.height() - self.height())
+        self.move(left, top)
+
+    def _frame_size(self) -> QSize:
+        """What the window manager adds around the window: measured once shown, else the allowance."""
+        measured = self.frameGeometry().size() - self.geometry().size()
+        return measured if self.isVisible() and not measured.isEmpty() else FRAME_ALLOWANCE
 
     def _add(self, key: str, title: str, widget: QWidget, shortcut: str | None) -> None:
         index = self.stack.addWidget(widget)

@@ -399,6 +399,7 @@ class ReceivePage(QWidget):
         self._pending_draft = None
         self.draft_banner.hide()
         self.show_message("")
+        self.applicant.hide_scan_error()
         self.code_label.setText(dossier.code)
         self.result_panel.show()
         self.body.setEnabled(False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,9 +18,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
+    QSizePolicy,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -47,18 +50,43 @@ def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
             item = QTableWidgetItem(text)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             table.setItem(r, c, item)
-    table.resizeRowsToContents()
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
+def _table(headers: list[str], *, stretch: int, table: QTableWidget | None = None) -> QTableWidget:
+    """Column ``stretch`` takes the width the others leave, so nothing scrolls sideways; rows are as
+    tall as their wrapped text at the width they get (recomputed when the width changes)."""
+    table = table or QTableWidget(0, len(headers))
+    table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setWordWrap(True)
-    table.horizontalHeader().setStretchLastSection(False)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     table.verticalHeader().setVisible(False)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
+
+
+class WholeTable(QTableWidget):
+    """A short table (the seven indicators) that asks for the height of all its rows: it is what the
+    section is read for, so it never scrolls; the chart and the breakdown share what is left."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.verticalHeader().sectionResized.connect(lambda *_args: self.updateGeometry())
+        self.model().rowsInserted.connect(lambda *_args: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        rows = sum(self.rowHeight(row) for row in range(self.rowCount()))
+        return QSize(super().sizeHint().width(), self.horizontalHeader().height() + rows + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 class DrillDownDialog(QDialog):
@@ -112,8 +140,11 @@ class Report766Page(QWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.indicators = _table([self.tr("Code"), self.tr("Indicator"), self.tr("Formula"), self.tr("Target"),
-                                  self.tr("Value"), self.tr("Points"), self.tr("Max")])
-        for column, width in enumerate((48, 210, 330, 100, 200, 56, 56)):  # fits 1366 px beside the sections
+                                  self.tr("Value"), self.tr("Points"), self.tr("Max")], stretch=2,
+                                 table=WholeTable(self))
+        header = self.indicators.horizontalHeader()
+        for column, width in ((1, 230), (4, 230)):  # wrapped sentences: two lines each at 1366 px
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.indicators.setColumnWidth(column, width)
         self.indicators.activated.connect(lambda index: self.drill(self._indicator_code(index.row())))
         self.trend = TrendChart(self)
@@ -121,8 +152,7 @@ class Report766Page(QWidget):
         self.breakdown_kind.addItem(self.tr("By clerk"), "clerk")
         self.breakdown_kind.addItem(self.tr("By procedure"), "procedure")
         self.breakdown_kind.currentIndexChanged.connect(lambda _i: self._show_breakdown())
-        self.breakdown = _table([self.tr("Name"), self.tr("Dossiers"), *BREAKDOWN_CODES, self.tr("Points")])
-        self.breakdown.setColumnWidth(0, 320)
+        self.breakdown = _table([self.tr("Name"), self.tr("Dossiers"), *BREAKDOWN_CODES, self.tr("Points")], stretch=0)
         self.breakdown.activated.connect(lambda index: self._drill_breakdown(index.row(), index.column()))
         self._breakdown_keys: list[str] = []
         self._asked = False
@@ -150,16 +180,28 @@ class Report766Page(QWidget):
         middle.addWidget(kind_label)
         middle.addWidget(self.breakdown_kind)
         middle.addStretch(1)
+        breakdown = QWidget(self)
+        column = QVBoxLayout(breakdown)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(middle)
+        column.addWidget(self.breakdown)
+        # The chart beside the breakdown, not above it: under the seven whole indicator rows a
+        # 1366×768 screen has some 300 px left, enough for both side by side, not for both stacked.
+        below = QSplitter(Qt.Orientation.Horizontal, self)
+        below.addWidget(self.trend)
+        below.addWidget(breakdown)
+        below.setStretchFactor(0, 1)
+        below.setStretchFactor(1, 1)
+        below.setSizes([1, 1])  # half each to start: the legend names each indicator's target
+        below.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr(
             "Decision 766/QĐ-TTg indicators for the dossiers received in the period. "
             "Enter or double-click a figure to see its dossiers."), self))
         layout.addLayout(top)
         layout.addWidget(self.message)
-        layout.addWidget(self.indicators, 3)
-        layout.addWidget(self.trend, 2)
-        layout.addLayout(middle)
-        layout.addWidget(self.breakdown, 2)
+        layout.addWidget(self.indicators)
+        layout.addWidget(below, 1)
         self.setTabOrder(self.start, self.end)
         self.setTabOrder(self.end, self.compute)
 

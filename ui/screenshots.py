@@ -25,6 +25,7 @@ from counter_app.models import Actor, Applicant, DossierPaper, Office, Role
 from counter_app.paths import open_store
 from counter_app.store import Store
 
+from . import look
 from .context import AppContext
 from .i18n import install_translator
 from .tasks import TaskRunner
@@ -260,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("QuayMotCua-screenshots")
+    look.set_up(app)
     install_translator(app, "vi")
     with tempfile.TemporaryDirectory() as tmp:
         setup_screens(out, Path(tmp))

@@ -1,6 +1,8 @@
 """Status bar: user, office, connection state, pending outbox count and last successful sync.
 
 The sync engine feeds it through one method, ``set_sync_state(online, pending, last_success)``.
+On a narrow screen the user's and the office's names (the office is in the title bar too) are
+shortened with "…", so that the sync state at the right is never cut off.
 """
 from __future__ import annotations
 
@@ -9,13 +11,15 @@ from datetime import datetime
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from .i18n import format_datetime
+from .widgets.elided_label import ElidedLabel
 
 
 class CounterStatusBar(QStatusBar):
     def __init__(self, *, user: str, office: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.user_label = QLabel(user)
-        self.office_label = QLabel(office)
+        self.setContentsMargins(0, 0, 6, 0)  # maximised there is no size grip: keep the last word off the edge
+        self.user_label = ElidedLabel(user)
+        self.office_label = ElidedLabel(office)
         self.online_label = QLabel()
         self.pending_label = QLabel()
         self.last_sync_label = QLabel()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app import clock
 from counter_app.models import Role
 from counter_app.store import Store
 from sync import outbox
@@ -53,6 +54,11 @@ class SyncPage(QWidget):
         self.items: list[OutboxItem] = []
         self.summary = QLabel(self.tr("Loading…"))
         self.summary.setWordWrap(True)
+        self.state: SyncState | None = None
+        self.outcome = QLabel()  # what the last "Sync now" did: the button must never seem to do nothing
+        self.outcome.setWordWrap(True)
+        self.outcome.hide()  # until the first "Sync now"
+        self._sync_asked = False
         self.sync_button = QPushButton(self.tr("&Sync now"))
         self.retry_button = QPushButton(self.tr("&Retry selected"))
         self.retry_all_button = QPushButton(self.tr("Retry &all refused"))
@@ -75,6 +81,7 @@ class SyncPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.tabs, 1)
         self.sync_button.clicked.connect(self._sync_now)
         self.retry_button.clicked.connect(self._retry_selected)
@@ -87,6 +94,7 @@ class SyncPage(QWidget):
             worker.stateChanged.connect(self.show_state)
             worker.runStarted.connect(lambda: self.sync_button.setEnabled(False))
             worker.runFinished.connect(lambda _report: self.refresh())
+            worker.cycleFinished.connect(self._show_outcome)
         context.tasks.dossiersChanged.connect(self.refresh)
         self.refresh()
 
@@ -109,6 +117,10 @@ class SyncPage(QWidget):
                 return self.tr("waits for a fix")
             if item.dossier_code in held:
                 return self.tr("after the refused record")
+            if self.state is not None and not self.state.configured:
+                return self.tr("when the portal is configured")
+            if self.state is not None and self.state.online is False:
+                return self.tr("when the portal is reachable")
             return format_datetime(item.next_attempt_at) or self.tr("now")
 
         fill_rows(self.queue, [
@@ -123,6 +135,7 @@ class SyncPage(QWidget):
         self.retry_all_button.setEnabled(any(item.failed for item in self.items))
 
     def show_state(self, state: SyncState) -> None:
+        self.state = state
         self.sync_button.setEnabled(state.configured and not (self.worker and self.worker.busy))
         if state.problem:
             text = state.problem
@@ -176,7 +189,25 @@ class SyncPage(QWidget):
     def _sync_now(self) -> None:
         if self.worker is not None:
             self.sync_button.setEnabled(False)
+            self._sync_asked = True
+            self.outcome.setText(self.tr("Syncing…"))
+            self.outcome.show()
             self.worker.sync_now()
+
+    def _show_outcome(self, state: SyncState) -> None:
+        """After "Sync now" (not the background checks, which the summary reports): what came of it."""
+        if not self._sync_asked:
+            return
+        self._sync_asked = False
+        at = format_datetime(clock.now())
+        if state.problem:
+            text = self.tr("Not synced: {problem}").format(problem=state.problem)
+        elif state.online:
+            text = self.tr("Synced ({time}).").format(time=at)
+        else:
+            text = self.tr("The portal could not be reached ({time}): nothing was sent. The records wait here and "
+                           "go with the next sync by themselves.").format(time=at)
+        self.outcome.setText(text)
 
     def _retry_selected(self) -> None:
         rows = sorted({index.row() for index in self.queue.selectionModel().selectedRows()})

@@ -45,6 +45,7 @@ class SyncWorker(QObject):
     stateChanged = Signal(object)  # SyncState
     runStarted = Signal()
     runFinished = Signal(object)  # SyncReport
+    cycleFinished = Signal(object)  # SyncState: every cycle, reached or not (what "Sync now" led to)
     _cycleDone = Signal(object, object)  # (SyncState, SyncReport | None), from the worker thread
 
     def __init__(self, context: AppContext, *, interval_ms: int | None = None, parent: QObject | None = None) -> None:
@@ -137,6 +138,7 @@ class SyncWorker(QObject):
     def _finish(self, state: SyncState, report: SyncReport | None) -> None:
         self._thread = None
         self._publish(state)
+        self.cycleFinished.emit(state)
         if report is not None:
             self.runFinished.emit(report)
             if report.pulled:  # statuses set by processing agencies: every list shows them at once

@@ -258,77 +258,77 @@
 <context>
     <name>ApplicantForm</name>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="54"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="69"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="56"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="71"/>
         <source>(not stated)</source>
         <translation>(không ghi)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="57"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="72"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="58"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="73"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="68"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="83"/>
         <source>&amp;Scan CCCD:</source>
         <translation>&amp;Quét CCCD:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="70"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="85"/>
         <source>Full &amp;name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="71"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="86"/>
         <source>Personal &amp;ID:</source>
         <translation>Số định &amp;danh:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="72"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="87"/>
         <source>O&amp;ld ID card (CMND):</source>
         <translation>Số &amp;CMND cũ:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="78"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="93"/>
         <source>Social ins&amp;urance no.:</source>
         <translation>Mã số BH&amp;XH:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="79"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="94"/>
         <source>He&amp;alth-insurance card:</source>
         <translation>Mã thẻ BH&amp;YT:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="73"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="88"/>
         <source>&amp;Birth date:</source>
         <translation>Ngày &amp;sinh:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="74"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="89"/>
         <source>Se&amp;x:</source>
         <translation>&amp;Giới tính:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="75"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="90"/>
         <source>A&amp;ddress:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="76"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="91"/>
         <source>P&amp;hone:</source>
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/applicant_form.py" line="77"/>
+        <location filename="../../ui/widgets/applicant_form.py" line="92"/>
         <source>E&amp;mail:</source>
         <translation>Thư đ&amp;iện tử:</translation>
     </message>
@@ -387,8 +387,8 @@
     </message>
     <message>
         <location filename="../../ui/admin_office.py" line="102"/>
-        <source>Public holidays this year (from the holidays library)</source>
-        <translation>Ngày nghỉ lễ trong năm (theo thư viện holidays)</translation>
+        <source>Public holidays this year (Labour Code)</source>
+        <translation>Ngày nghỉ lễ trong năm (theo Bộ luật Lao động)</translation>
     </message>
     <message>
         <location filename="../../ui/admin_office.py" line="114"/>
@@ -591,57 +591,57 @@
 <context>
     <name>CounterStatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="35"/>
+        <location filename="../../ui/status_bar.py" line="39"/>
         <source>Portal not configured</source>
         <translation>Chưa cấu hình Cổng DVC</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="37"/>
+        <location filename="../../ui/status_bar.py" line="41"/>
         <source>Portal connection needs fixing</source>
         <translation>Kết nối Cổng DVC cần cấu hình lại</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="39"/>
+        <location filename="../../ui/status_bar.py" line="43"/>
         <source>Connection: unknown</source>
         <translation>Kết nối: chưa rõ</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="41"/>
+        <location filename="../../ui/status_bar.py" line="45"/>
         <source>Online</source>
         <translation>Đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="41"/>
+        <location filename="../../ui/status_bar.py" line="45"/>
         <source>Offline</source>
         <translation>Mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="42"/>
+        <location filename="../../ui/status_bar.py" line="46"/>
         <source>Pending sync: {n}</source>
         <translation>Chờ đồng bộ: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="43"/>
+        <location filename="../../ui/status_bar.py" line="47"/>
         <source>Pending sync: {n} ({r} refused)</source>
         <translation>Chờ đồng bộ: {n} ({r} bị từ chối)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="44"/>
+        <location filename="../../ui/status_bar.py" line="48"/>
         <source>Last sync: {t}</source>
         <translation>Đồng bộ gần nhất: {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="45"/>
+        <location filename="../../ui/status_bar.py" line="49"/>
         <source>never</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="49"/>
+        <location filename="../../ui/status_bar.py" line="53"/>
         <source>Database not reachable: retrying…</source>
         <translation>Mất kết nối cơ sở dữ liệu: đang thử lại…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="55"/>
+        <location filename="../../ui/status_bar.py" line="59"/>
         <source>Database reachable again.</source>
         <translation>Đã kết nối lại cơ sở dữ liệu.</translation>
     </message>
@@ -1227,12 +1227,12 @@
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../ui/report766_page.py" line="77"/>
+        <location filename="../../ui/report766_page.py" line="105"/>
         <source>{count} dossiers</source>
         <translation>{count} hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="79"/>
+        <location filename="../../ui/report766_page.py" line="107"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1328,7 +1328,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/lock.py" line="83"/>
+        <location filename="../../ui/lock.py" line="109"/>
         <source>Wrong password.</source>
         <translation>Sai mật khẩu.</translation>
     </message>
@@ -1548,9 +1548,19 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/lock.py" line="26"/>
+        <location filename="../../ui/lock.py" line="37"/>
         <source>Screen locked. {name}, type your password to unlock.</source>
         <translation>Màn hình đã khóa. {name}, nhập mật khẩu để mở khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="40"/>
+        <source>Another clerk? Log out: the form being filled in is kept for {name}.</source>
+        <translation>Cán bộ khác cần dùng quầy? Bấm Đăng xuất: hồ sơ đang nhập dở được giữ lại cho {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="43"/>
+        <source>&amp;Log out</source>
+        <translation>Đăng &amp;xuất</translation>
     </message>
 </context>
 <context>
@@ -1585,57 +1595,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>One-stop counter — {office}</source>
         <translation>Bộ phận Một cửa — {office}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Receive (F2)</source>
         <translation>Tiếp nhận (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>Dossiers (F3)</source>
         <translation>Hồ sơ (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Return results (F4)</source>
         <translation>Trả kết quả (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Sync (F6)</source>
         <translation>Đồng bộ (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>766 indicators (F8)</source>
         <translation>Chỉ số 766 (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Administration (F7)</source>
         <translation>Quản trị (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Session</source>
         <translation>Phiên làm việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Lock screen</source>
         <translation>Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Log out</source>
         <translation>Đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
@@ -2219,12 +2229,12 @@
         <translation>Hãy chọn thủ tục trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="413"/>
+        <location filename="../../ui/receive_form.py" line="414"/>
         <source>Not saved: the office database does not answer. The form is kept as typed; save again when the connection is back.</source>
         <translation>Chưa lưu được: cơ sở dữ liệu của cơ quan không trả lời. Nội dung đã nhập vẫn giữ nguyên; hãy lưu lại khi có kết nối.</translation>
     </message>
     <message>
-        <location filename="../../ui/receive_form.py" line="420"/>
+        <location filename="../../ui/receive_form.py" line="421"/>
         <source>Could not save: {error}</source>
         <translation>Không lưu được: {error}</translation>
     </message>
@@ -2232,143 +2242,143 @@
 <context>
     <name>Report766Page</name>
     <message>
-        <location filename="../../ui/report766_page.py" line="106"/>
+        <location filename="../../ui/report766_page.py" line="134"/>
         <source>&amp;Compute</source>
         <translation>Tín&amp;h điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="108"/>
+        <location filename="../../ui/report766_page.py" line="136"/>
         <source>Export P&amp;DF…</source>
         <translation>Xuất P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="110"/>
+        <location filename="../../ui/report766_page.py" line="138"/>
         <source>Export to E&amp;xcel…</source>
         <translation>Xuất E&amp;xcel…</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="114"/>
+        <location filename="../../ui/report766_page.py" line="142"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="114"/>
+        <location filename="../../ui/report766_page.py" line="142"/>
         <source>Indicator</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="114"/>
+        <location filename="../../ui/report766_page.py" line="142"/>
         <source>Formula</source>
         <translation>Cách tính</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="114"/>
+        <location filename="../../ui/report766_page.py" line="142"/>
         <source>Target</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="115"/>
+        <location filename="../../ui/report766_page.py" line="143"/>
         <source>Value</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="115"/>
-        <location filename="../../ui/report766_page.py" line="124"/>
+        <location filename="../../ui/report766_page.py" line="143"/>
+        <location filename="../../ui/report766_page.py" line="155"/>
         <source>Points</source>
         <translation>Điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="115"/>
+        <location filename="../../ui/report766_page.py" line="143"/>
         <source>Max</source>
         <translation>Tối đa</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="121"/>
+        <location filename="../../ui/report766_page.py" line="152"/>
         <source>By clerk</source>
         <translation>Theo cán bộ tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="122"/>
+        <location filename="../../ui/report766_page.py" line="153"/>
         <source>By procedure</source>
         <translation>Theo thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="124"/>
+        <location filename="../../ui/report766_page.py" line="155"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="124"/>
+        <location filename="../../ui/report766_page.py" line="155"/>
         <source>Dossiers</source>
         <translation>Số hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="139"/>
+        <location filename="../../ui/report766_page.py" line="169"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="139"/>
+        <location filename="../../ui/report766_page.py" line="169"/>
         <source>&amp;To:</source>
         <translation>Đế&amp;n ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="147"/>
+        <location filename="../../ui/report766_page.py" line="177"/>
         <source>&amp;Breakdown:</source>
         <translation>&amp;Phân theo:</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="155"/>
+        <location filename="../../ui/report766_page.py" line="199"/>
         <source>Decision 766/QĐ-TTg indicators for the dossiers received in the period. Enter or double-click a figure to see its dossiers.</source>
         <translation>Chỉ số theo Quyết định 766/QĐ-TTg của các hồ sơ tiếp nhận trong kỳ. Nhấn Enter hoặc nhấp đúp vào một số liệu để xem các hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="177"/>
+        <location filename="../../ui/report766_page.py" line="219"/>
         <source>The end of the period is before its start.</source>
         <translation>Ngày cuối kỳ trước ngày đầu kỳ.</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="185"/>
+        <location filename="../../ui/report766_page.py" line="227"/>
         <source>Computing…</source>
         <translation>Đang tính…</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="193"/>
+        <location filename="../../ui/report766_page.py" line="235"/>
         <source>{count} dossiers received from {start} to {end}.</source>
         <translation>{count} hồ sơ tiếp nhận từ {start} đến {end}.</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="217"/>
+        <location filename="../../ui/report766_page.py" line="259"/>
         <source>The report could not be made: {reason}</source>
         <translation>Không lập được báo cáo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="239"/>
+        <location filename="../../ui/report766_page.py" line="281"/>
         <source>Dossiers counted in {code}</source>
         <translation>Hồ sơ được tính trong chỉ số {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="250"/>
+        <location filename="../../ui/report766_page.py" line="292"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="250"/>
+        <location filename="../../ui/report766_page.py" line="292"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="251"/>
+        <location filename="../../ui/report766_page.py" line="293"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="256"/>
+        <location filename="../../ui/report766_page.py" line="298"/>
         <source>Compute the figures first.</source>
         <translation>Hãy tính điểm trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/report766_page.py" line="273"/>
+        <location filename="../../ui/report766_page.py" line="315"/>
         <source>Saved to {path}.</source>
         <translation>Đã lưu vào {path}.</translation>
     </message>
@@ -2681,184 +2691,214 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/sync_page.py" line="54"/>
+        <location filename="../../ui/sync_page.py" line="55"/>
         <source>Loading…</source>
         <translation>Đang tải…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="56"/>
+        <location filename="../../ui/sync_page.py" line="62"/>
         <source>&amp;Sync now</source>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="57"/>
+        <location filename="../../ui/sync_page.py" line="63"/>
         <source>&amp;Retry selected</source>
         <translation>Gửi &amp;lại mục đã chọn</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="58"/>
+        <location filename="../../ui/sync_page.py" line="64"/>
         <source>Retry &amp;all refused</source>
         <translation>Gửi lại &amp;tất cả mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="59"/>
+        <location filename="../../ui/sync_page.py" line="65"/>
         <source>&amp;Connection…</source>
         <translation>&amp;Kết nối…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="62"/>
+        <location filename="../../ui/sync_page.py" line="68"/>
         <source>Only an administrator sets the portal connection.</source>
         <translation>Chỉ quản trị viên mới cấu hình kết nối Cổng.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="68"/>
+        <location filename="../../ui/sync_page.py" line="74"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="68"/>
+        <location filename="../../ui/sync_page.py" line="74"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="68"/>
+        <location filename="../../ui/sync_page.py" line="74"/>
         <source>Attempts</source>
         <translation>Số lần gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="69"/>
+        <location filename="../../ui/sync_page.py" line="75"/>
         <source>Next attempt</source>
         <translation>Lần gửi tới</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="69"/>
+        <location filename="../../ui/sync_page.py" line="75"/>
         <source>Portal&apos;s message</source>
         <translation>Thông báo của Cổng</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="70"/>
+        <location filename="../../ui/sync_page.py" line="76"/>
         <source>Started</source>
         <translation>Bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="70"/>
+        <location filename="../../ui/sync_page.py" line="76"/>
         <source>Finished</source>
         <translation>Kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="70"/>
+        <location filename="../../ui/sync_page.py" line="76"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="70"/>
+        <location filename="../../ui/sync_page.py" line="76"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="71"/>
+        <location filename="../../ui/sync_page.py" line="77"/>
         <source>Refused</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="71"/>
+        <location filename="../../ui/sync_page.py" line="77"/>
         <source>Pending</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="71"/>
+        <location filename="../../ui/sync_page.py" line="77"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="73"/>
+        <location filename="../../ui/sync_page.py" line="79"/>
         <source>Pending and refused</source>
         <translation>Chờ gửi và bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="74"/>
+        <location filename="../../ui/sync_page.py" line="80"/>
         <source>Sync log</source>
         <translation>Nhật ký đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="84"/>
+        <location filename="../../ui/sync_page.py" line="91"/>
         <source>Double-click a record to open its dossier and correct it, or to compare a dossier whose code the portal holds for another dossier.</source>
         <translation>Nhấp đúp vào một bản ghi để mở hồ sơ và sửa, hoặc để so sánh hồ sơ có mã đang thuộc một hồ sơ khác trên Cổng.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="102"/>
+        <location filename="../../ui/sync_page.py" line="110"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="102"/>
+        <location filename="../../ui/sync_page.py" line="110"/>
         <source>Progress</source>
         <translation>Tiến độ</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="107"/>
+        <location filename="../../ui/sync_page.py" line="115"/>
         <source>code used on the portal: needs a new code</source>
         <translation>trùng mã trên Cổng: cần cấp mã mới</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="109"/>
+        <location filename="../../ui/sync_page.py" line="117"/>
         <source>waits for a fix</source>
         <translation>chờ sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="111"/>
+        <location filename="../../ui/sync_page.py" line="119"/>
         <source>after the refused record</source>
         <translation>sau bản ghi bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="112"/>
+        <location filename="../../ui/sync_page.py" line="121"/>
+        <source>when the portal is configured</source>
+        <translation>khi đã cấu hình Cổng DVC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="123"/>
+        <source>when the portal is reachable</source>
+        <translation>khi kết nối được Cổng DVC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="124"/>
         <source>now</source>
         <translation>ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="130"/>
+        <location filename="../../ui/sync_page.py" line="143"/>
         <source>The connection to the National Public Service Portal is not configured. An administrator sets it with the Connection… button (or: counter-app portal set).</source>
         <translation>Chưa cấu hình kết nối Cổng Dịch vụ công quốc gia. Quản trị viên cấu hình bằng nút «Kết nối…» (hoặc lệnh counter-app portal set).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="133"/>
+        <location filename="../../ui/sync_page.py" line="146"/>
         <source>checking…</source>
         <translation>đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="133"/>
+        <location filename="../../ui/sync_page.py" line="146"/>
         <source>online</source>
         <translation>đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="133"/>
+        <location filename="../../ui/sync_page.py" line="146"/>
         <source>offline</source>
         <translation>mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="134"/>
+        <location filename="../../ui/sync_page.py" line="147"/>
         <source>Portal: {connection}. Waiting to be sent: {pending}. Refused, waiting for a fix: {failed}. Last successful sync: {last}.</source>
         <translation>Cổng DVC: {connection}. Chờ gửi: {pending}. Bị từ chối, chờ sửa: {failed}. Đồng bộ thành công gần nhất: {last}.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="137"/>
+        <location filename="../../ui/sync_page.py" line="150"/>
         <source>never</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="155"/>
+        <location filename="../../ui/sync_page.py" line="168"/>
         <source>New dossier code</source>
         <translation>Mã hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="156"/>
+        <location filename="../../ui/sync_page.py" line="169"/>
         <source>The dossier now has the code {code} and goes to the portal with the next sync. Reprint the receipt for the citizen (Print receipt in the dossier&apos;s detail).</source>
         <translation>Hồ sơ đã có mã mới {code} và sẽ được gửi lên Cổng DVC ở lần đồng bộ tới. Hãy in lại giấy tiếp nhận cho công dân (nút In giấy tiếp nhận trong chi tiết hồ sơ).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_page.py" line="159"/>
+        <location filename="../../ui/sync_page.py" line="172"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="193"/>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="204"/>
+        <source>Not synced: {problem}</source>
+        <translation>Chưa đồng bộ được: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="206"/>
+        <source>Synced ({time}).</source>
+        <translation>Đã đồng bộ ({time}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_page.py" line="208"/>
+        <source>The portal could not be reached ({time}): nothing was sent. The records wait here and go with the next sync by themselves.</source>
+        <translation>Không kết nối được Cổng DVC ({time}): chưa gửi được gì. Các bản ghi chờ ở đây và tự gửi ở lần đồng bộ sau.</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,8 @@ receive service accepts; their messages are Vietnamese and shown under the field
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+import re
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
@@ -19,6 +20,8 @@ from ..i18n import format_date
 from .cccd_scan_field import CccdScanField
 from .fields import ERROR_LABEL_STYLE, CheckedLineEdit
 
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
 
 def parse_birth_date(text: str) -> date:
     """dd/mm/yyyy (or d/m/yyyy, dots or dashes) as staff type it, or the eight digits ddmmyyyy alone.
@@ -28,12 +31,24 @@ def parse_birth_date(text: str) -> date:
     cleaned = text.strip().replace(".", "/").replace("-", "/")
     if len(cleaned) == 8 and cleaned.isdigit():
         cleaned = f"{cleaned[:2]}/{cleaned[2:4]}/{cleaned[4:]}"
+    parts = _DAY_MONTH_YEAR.fullmatch(cleaned)
+    if parts is None:
+        raise ValueError("Ngày sinh phải có dạng ngày/tháng/năm, ví dụ 01/02/1999.")
+    day, month, year = (int(part) for part in parts.groups())
     try:
-        value = datetime.strptime(cleaned, "%d/%m/%Y").date()
+        value = date(year, month, day)
     except ValueError:
-        raise ValueError("Ngày sinh phải có dạng ngày/tháng/năm, ví dụ 01/02/1999.") from None
+        raise ValueError(_missing_day(day, month, year)) from None
     limits.check_birth_date(value, clock.today())
     return value
+
+
+def _missing_day(day: int, month: int, year: int) -> str:
+    """The clerk typed the asked format (31/02/1986): say what does not exist, in a few words, since
+    the subject block's date column is narrow and repeating the format would not point at the slip."""
+    if not 1 <= month <= 12:
+        return f"Không có tháng {month}: tháng từ 1 đến 12."
+    return f"Tháng {month}/{year} không có ngày {day}."
 
 
 class ApplicantForm(QWidget):
@@ -87,9 +102,14 @@ class ApplicantForm(QWidget):
                 form.addRow(widget)
         self.scan.scanned.connect(self.fill_from_card)
         self.scan.scanFailed.connect(self._show_scan_error)
+        # A failed scan's message is about that scan only: it goes once the clerk scans again, edits
+        # the scan field or fills the card by hand, so it never reads as a fault in what was typed.
+        self.scan.textEdited.connect(self.hide_scan_error)
         for field in self.checked_fields():
             field.edited.connect(self.changed)
+            field.edited.connect(self.hide_scan_error)
         self.sex.currentIndexChanged.connect(self.changed)
+        self.sex.activated.connect(self.hide_scan_error)
 
     def checked_fields(self) -> list[CheckedLineEdit]:
         return [self.full_name, self.personal_id, self.old_id, self.birth_date, self.address, self.phone,
@@ -104,8 +124,12 @@ class ApplicantForm(QWidget):
         self.scan_error.setText(message)
         self.scan_error.show()
 
-    def fill_from_card(self, card: CccdQr) -> None:
+    def hide_scan_error(self) -> None:
+        """Also called when the dossier is saved: the saved form shows no stale scan message."""
         self.scan_error.hide()
+
+    def fill_from_card(self, card: CccdQr) -> None:
+        self.hide_scan_error()
         self.full_name.setText(card.full_name)
         self.personal_id.setText(card.personal_id)
         self.old_id.setText(card.old_id)
@@ -150,4 +174,4 @@ class ApplicantForm(QWidget):
     def clear(self) -> None:
         self.restore({})
         self.scan.clear()
-        self.scan_error.hide()
+        self.hide_scan_error()
