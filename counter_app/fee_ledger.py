@@ -4,7 +4,7 @@ The daily log ends with these totals and the Sổ thu (fee ledger) lists the rec
 them, so the cash a clerk hands over at the end of the day can be checked against both. Pure
 functions over loaded dossiers: the caller selects the day and the clerk. Insurance
 contributions collected for Social Security are not fees: they are totalled apart
-(:attr:`FeeTally.contributions`), so the fee totals match the fee receipts and the cash still adds up.
+(``FeeTally.contribution_count``, ``contribution_vnd``), so the fee totals match the fee receipts and the cash still adds up.
 """
 from __future__ import annotations
 
