@@ -500,11 +500,22 @@ def _v18_attachment_withdrawal(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _v19_names_searchable_without_apostrophes(conn: sqlite3.Connection) -> None:
+    """Names with an apostrophe ("H'Hen Niê") are indexed again without it, so "hhen" finds them.
+
+    The search index breaks words at the apostrophe; ``subjects.indexed_name`` adds the joined
+    form for dossiers received or corrected from now on, this step for those already received.
+    """
+    conn.execute("UPDATE dossier_search SET name = name || ' ' || replace(replace(name, '''', ''), '\u2019', '')"
+                 " WHERE name LIKE '%''%' OR name LIKE '%\u2019%'")
+
+
 STEPS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_initial, _v2_index_old_ids, _v3_portal_sync, _v4_counter_numbers, _v5_outbox_walked_in_order,
     _v6_client_refs, _v7_procedure_code_map, _v8_dossier_subjects, _v9_dossier_attachments,
     _v10_fee_rules_and_receipts, _v11_daily_log_by_counter, _v12_list_and_search_indexes,
     _v13_office_attachment_contents, _v14_open_dossiers_by_due_time, _v15_portal_file_uploads,
     _v16_attachment_reuse, _v17_reused_papers_index, _v18_attachment_withdrawal,
+    _v19_names_searchable_without_apostrophes,
 ]
 SCHEMA_VERSION = len(STEPS)

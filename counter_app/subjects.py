@@ -29,10 +29,16 @@ def default_summary(procedure: Procedure, subject: Subject | None) -> str:
 def indexed_name(applicant: Applicant, subject: Subject | None) -> str:
     """The folded name text of the search index: the submitter's, then the subject's.
 
-    Searching "nguyen van an" finds the birth registration his father filed.
+    Searching "nguyen van an" finds the birth registration his father filed. A name with an
+    apostrophe ("H'Hen Niê") is indexed a second time without it: the index breaks words at the
+    apostrophe ("h", "hen"), and a clerk may type the name whole ("hhen").
     """
-    names = [applicant.full_name, subject.full_name if subject else ""]
-    return " ".join(fold(n) for n in names if n)
+    folded = [fold(n) for n in (applicant.full_name, subject.full_name if subject else "") if n]
+    joined = [name.translate(_NO_APOSTROPHES) for name in folded if "'" in name or "\u2019" in name]
+    return " ".join(folded + joined)
+
+
+_NO_APOSTROPHES = str.maketrans("", "", "'\u2019")
 
 
 def save_subject(conn: sqlite3.Connection, dossier_id: int, subject: Subject) -> None:
