@@ -87,14 +87,14 @@ def _bare_loop(url: str, dossiers: list[dict], progress: list[dict]) -> float:
         return time.perf_counter() - started
 
 
-def timed_drain(store: Store, url: str) -> float:
+def timed_drain(store: Store, url: str, *, max_seconds: float = 600, what: str = "") -> float:
     """Seconds the engine takes to send everything to the simulator at ``url``; all must be accepted."""
     save_config(store, PortalConfig(url=url, username=ACCOUNT[0], agency_code="H15.50.05.13", batch_size=BATCH,
                                     insecure_http=True))
     started = time.perf_counter()
-    report = run_sync(store, until_empty=True, max_seconds=600)
+    report = run_sync(store, until_empty=True, max_seconds=max_seconds)
     elapsed = time.perf_counter() - started
-    assert report.pending == 0 and report.failed == 0, report
+    assert report.pending == 0 and report.failed == 0, (what, report)
     return elapsed
 
 

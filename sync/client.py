@@ -17,6 +17,7 @@ import json
 import logging
 import re
 import time
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -160,22 +161,33 @@ class PortalClient:
             raise AuthFailed("Cổng DVC từ chối đăng nhập: sai tên đăng nhập hoặc mật khẩu.")
         self._token = answer["session"]
 
-    def _call(self, service: str, **fields: Any) -> list[Any]:
-        """One service call; logs in first, and once more when the portal says the session expired."""
+    def _with_session(self, send: Callable[[str], tuple[dict[str, Any], float | None]],
+                      accepted: Collection[str] = ()) -> tuple[str, dict[str, Any]]:
+        """``send(session token)`` logged in, once more after logging in again when the session expired.
+
+        Returns the answer's code ("00" for success) and the answer; any other code than success
+        and ``accepted`` is the portal's refusal.
+        """
         for attempt in (1, 2):
             if self._token is None:
                 self.login()
-            body = {"session": self._token, "madonvi": self.config.agency_code, "service": service, **fields}
-            answer, retry_after = self._post(contract.ENDPOINT_OF_SERVICE[service], body)
-            code = str(answer["error_code"])
+            answer, retry_after = send(self._token)
+            code = contract.OK if contract.is_success(answer["error_code"]) else str(answer["error_code"])
             if code == contract.SESSION_EXPIRED and attempt == 1:
                 log.info("portal session expired; logging in again")
                 self._token = None
                 continue
-            if not contract.is_success(code):
+            if code != contract.OK and code not in accepted:
                 raise PortalRejected(code, str(answer.get("message", "")), retry_after)
-            return list(answer.get("result", []))
+            return code, answer
         raise PortalUnavailable("Cổng DVC không giữ được phiên làm việc.")
+
+    def _call(self, service: str, **fields: Any) -> list[Any]:
+        """One service call; logs in first, and once more when the portal says the session expired."""
+        endpoint = contract.ENDPOINT_OF_SERVICE[service]
+        _code, answer = self._with_session(lambda token: self._post(endpoint, {
+            "session": token, "madonvi": self.config.agency_code, "service": service, **fields}))
+        return list(answer.get("result", []))
 
     def _record_results(self, sent: list[dict[str, Any]], result: list[Any]) -> list[RecordResult]:
         if len(result) != len(sent):
@@ -214,7 +226,7 @@ class PortalClient:
 
     def open_file(self, sha256: str, size: int, media_type: str) -> tuple[str, FileState]:
         """Open or resume a file's upload (ours): the portal says how much of it it holds already."""
-        return self._file_call(contract.FILES + f"/{sha256}", sha256, {"KichThuoc": size, "LoaiTep": media_type})
+        return self._file_call(contract.file_path(sha256), sha256, {"KichThuoc": size, "LoaiTep": media_type})
 
     def put_chunk(self, sha256: str, offset: int, data: bytes) -> tuple[str, FileState]:
         """Send ``data`` at ``offset``; the answer is what the portal holds after it (complete once hash-checked).
@@ -222,22 +234,14 @@ class PortalClient:
         Returns the answer's code with the state: "00", or "07" (not at the end of what is held:
         the state says where that is) or "08" (the whole did not hash to its name: held is 0 again).
         """
-        return self._file_call(f"{contract.FILES}/{sha256}/chunks/{offset}", sha256, data)
+        return self._file_call(contract.chunk_path(sha256, offset), sha256, data)
 
     def _file_call(self, path: str, sha256: str, body: dict[str, Any] | bytes) -> tuple[str, FileState]:
         """One PUT about a file, with the session in a header; logs in again once when the session expired."""
-        for attempt in (1, 2):
-            if self._token is None:
-                self.login()
-            answer, retry_after = self._post(path, body, method="PUT", headers={contract.SESSION_HEADER: self._token})
-            code = "00" if contract.is_success(answer["error_code"]) else str(answer["error_code"])
-            if code == contract.SESSION_EXPIRED and attempt == 1:
-                self._token = None
-                continue
-            if code not in (contract.OK, contract.WRONG_OFFSET, contract.HASH_MISMATCH):
-                raise PortalRejected(code, str(answer.get("message", "")), retry_after)
-            return code, _file_state(answer, sha256)
-        raise PortalUnavailable("Cổng DVC không giữ được phiên làm việc.")
+        code, answer = self._with_session(
+            lambda token: self._post(path, body, method="PUT", headers={contract.SESSION_HEADER: token}),
+            accepted=(contract.WRONG_OFFSET, contract.HASH_MISMATCH))
+        return code, _file_state(answer, sha256)
 
     def ping(self) -> bool:
         """Cheap reachability check: does the auth endpoint answer at all within two seconds?

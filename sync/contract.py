@@ -97,13 +97,22 @@ def same_dossier(ours: dict[str, Any], held: dict[str, Any]) -> bool:
     return all(str(ours.get(name, "")) == str(held.get(name, "")) for name in IDENTITY_FIELDS)
 
 
+def file_path(sha256: str) -> str:
+    """A file's path under the portal's address (ours): opened, resumed and served there."""
+    return f"{FILES}/{sha256}"
+
+
+def chunk_path(sha256: str, offset: int) -> str:
+    return f"{file_path(sha256)}/chunks/{offset}"
+
+
 def file_url(base_url: str, sha256: str) -> str:
     """Where the portal serves a file it holds: the record's ``DuongDanTaiTepTin``/``DuongDanTepTinKetQua``."""
-    return f"{base_url.rstrip('/')}/{FILES}/{sha256}"
+    return f"{base_url.rstrip('/')}/{file_path(sha256)}"
 
 
 def chunk_url(base_url: str, sha256: str, offset: int) -> str:
-    return f"{file_url(base_url, sha256)}/chunks/{offset}"
+    return f"{base_url.rstrip('/')}/{chunk_path(sha256, offset)}"
 
 
 def is_success(error_code: object) -> bool:

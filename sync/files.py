@@ -53,19 +53,14 @@ class Progress:
 
 
 def attachments_of(store: Store, dossier_ids: Iterable[int]) -> dict[int, list[Attachment]]:
-    """The attached files of each dossier (``attachments.list_attachments``, the owner's query), by dossier id.
+    """The attached files of each dossier (``attachments.current_of``, the owner's query), by dossier id.
 
     Only the current copies: a withdrawn file is neither uploaded nor named (``contract.md``).
+    One query for the whole batch: the office's server answers each over the network.
     """
     ids = sorted(set(dossier_ids))
-    if not ids:
-        return {}
     with store.read() as conn:
-        marks = ",".join("?" * len(ids))
-        codes = {r["id"]: r["code"] for r in conn.execute(
-            f"SELECT d.id, d.code FROM dossiers d WHERE d.id IN ({marks})"
-            " AND EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.dossier_id = d.id)", ids)}
-    return {dossier_id: attachments.list_attachments(store, code) for dossier_id, code in codes.items()}
+        return attachments.current_of(conn, ids)
 
 
 def progress_of(store: Store, hashes: Iterable[str]) -> dict[str, Progress]:

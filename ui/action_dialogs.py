@@ -38,7 +38,6 @@ from counter_app.errors import CounterError
 from counter_app.models import Dossier
 from counter_app.page_pdf import Page
 from counter_app.states import ACTION_LABEL_VI, Action
-from counter_app.text import normalize_name
 
 from .capture_dialog import CaptureDialog
 from .context import AppContext
@@ -241,8 +240,6 @@ class ActionDialog(QDialog):
                 result[name] = parse_birth_date(text) if text else None  # None: the birth date stays
             elif isinstance(widget, QDateTimeEdit):
                 result[name] = widget.dateTime().toPython().replace(second=0, microsecond=0)
-            elif name == "full_name":  # as the receive form writes it ("H'Hen Niê")
-                result[name] = normalize_name(widget.text())  # type: ignore[attr-defined]
             else:
                 result[name] = widget.text()  # type: ignore[attr-defined]
         return result

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from counter_app import office, sane_source, settings
 from counter_app.models import Office
@@ -122,6 +123,8 @@ class SettingsTab(QWidget):
         return combo
 
     def _show_scanners(self, found: list[ScannerDevice]) -> None:
+        if not isValid(self):  # the probe can outlast the administration section
+            return
         combo = self.inputs[settings.SCANNER_DEVICE]
         assert isinstance(combo, QComboBox)
         for device in found:

@@ -314,6 +314,9 @@ class CaptureDialog(QDialog):
             ended.connect(self.scans.close)
         self.busy = True
         self._enable()
+        if self.scans.device:  # found by the first press: no new probe of every scanner (seconds on a network)
+            self._scan_from(self.scans.device)
+            return
         store = self.context.store
         self.context.tasks.run_db(lambda: settings.read(store, settings.SCANNER_DEVICE), on_done=self._scan_from,
                                   on_error=self._failed)

@@ -22,7 +22,7 @@ from counter_app.limits import DETACH_REASON
 from .context import AppContext
 from .i18n import format_datetime
 from .tasks import error_text
-from .widgets.fields import ERROR_LABEL_STYLE
+from .widgets.fields import error_label
 
 
 class WithdrawDialog(QDialog):
@@ -58,9 +58,7 @@ class WithdrawDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("What was wrong with it (3 to 200 characters)"))
         reason_label = QLabel(self.tr("&Reason:"), self)
         reason_label.setBuddy(self.reason)
-        self.message = QLabel(self)
-        self.message.setStyleSheet(ERROR_LABEL_STYLE)
-        self.message.setWordWrap(True)
+        self.message = error_label(self)
         self.message.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))

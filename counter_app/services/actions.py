@@ -22,7 +22,7 @@ from ..office import load_calendar
 from ..states import STATUS_BY_PORTAL_CODE, TRANSITIONS, Action, Status, allowed
 from ..store import Store
 from ..subjects import default_summary, indexed_name
-from ..text import clean_text, fold
+from ..text import clean_text, fold, normalize_name
 from .journal import queue_dossier_record, record_change
 from .receive import appointment, clean_applicant
 
@@ -195,7 +195,8 @@ def correct_applicant(store: Store, actor: Actor, code: str, *, full_name: str, 
     staff were asked to make.
     """
     why = _required(reason, "lý do sửa thông tin")
-    typed: dict[str, Any] = {"full_name": full_name, "address": address, "phone": phone, "email": email}
+    typed: dict[str, Any] = {"full_name": normalize_name(full_name), "address": address, "phone": phone,
+                             "email": email}  # the name written as the receive form writes it ("H'Hen Niê")
     if personal_id is not None:
         typed["personal_id"] = personal_id
     if birth_date is not None:
